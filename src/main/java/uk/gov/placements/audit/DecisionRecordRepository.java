@@ -1,0 +1,8 @@
+package uk.gov.placements.audit;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, Long> {
+    List<DecisionRecord> findByReferralIdOrderByDecidedAtAscIdAsc(Long referralId);
+}

@@ -1,0 +1,34 @@
+package uk.gov.placements.audit;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Records decisions; the actor is the engine's authenticated user (Tasklist, REST or API). */
+@Component
+public class Decisions {
+    public static final String SYSTEM = "system";
+    private final DecisionRecordRepository records;
+    private final IdentityService identityService;
+
+    public Decisions(DecisionRecordRepository records, IdentityService identityService) {
+        this.records = records;
+        this.identityService = identityService;
+    }
+
+    public String actor() {
+        var auth = identityService.getCurrentAuthentication();
+        return auth != null && auth.getUserId() != null ? auth.getUserId() : SYSTEM;
+    }
+
+    public DecisionRecord record(Long referralId, Long placementId, String kind, String outcome, String reason, String taskId) {
+        return records.save(new DecisionRecord(referralId, placementId, kind, outcome, reason, actor(),
+                ClockUtil.getCurrentTime().toInstant(), taskId));
+    }
+
+    /** Engine clock, so that process tests that move the clock see consistent times. */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+}

@@ -1,0 +1,74 @@
+package uk.gov.placements.child;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import uk.gov.placements.common.LegalStatus;
+
+@Entity
+public class Child {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String council;
+    private String firstName;
+    private String lastName;
+    private LocalDate dateOfBirth;
+    private String gender;
+    private String postcode;
+    private double latitude;
+    private double longitude;
+    @Enumerated(EnumType.STRING)
+    private LegalStatus legalStatus;
+    private LocalDate lookedAfterSince;
+    private Instant createdAt = Instant.now();
+
+    protected Child() {
+    }
+
+    public Child(String council, String firstName, String lastName, LocalDate dateOfBirth, String gender, String postcode,
+                 double latitude, double longitude, LegalStatus legalStatus) {
+        this.council = council;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.dateOfBirth = dateOfBirth;
+        this.gender = gender;
+        this.postcode = postcode;
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.legalStatus = legalStatus;
+    }
+
+    public int ageOn(LocalDate date) {
+        return Period.between(dateOfBirth, date).getYears();
+    }
+
+    /** Initials only: what a task list or a provider may see of the child's name. */
+    public String initials() {
+        return firstName.substring(0, 1).toUpperCase() + "." + lastName.substring(0, 1).toUpperCase() + ".";
+    }
+
+    public void becameLookedAfter(LocalDate date) {
+        if (lookedAfterSince == null) {
+            lookedAfterSince = date;
+        }
+    }
+
+    public Long getId() { return id; }
+    public String getCouncil() { return council; }
+    public String getFirstName() { return firstName; }
+    public String getLastName() { return lastName; }
+    public LocalDate getDateOfBirth() { return dateOfBirth; }
+    public String getGender() { return gender; }
+    public String getPostcode() { return postcode; }
+    public double getLatitude() { return latitude; }
+    public double getLongitude() { return longitude; }
+    public LegalStatus getLegalStatus() { return legalStatus; }
+    public LocalDate getLookedAfterSince() { return lookedAfterSince; }
+}

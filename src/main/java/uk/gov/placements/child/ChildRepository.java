@@ -1,0 +1,8 @@
+package uk.gov.placements.child;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ChildRepository extends JpaRepository<Child, Long> {
+    List<Child> findByCouncilOrderByLastNameAsc(String council);
+}

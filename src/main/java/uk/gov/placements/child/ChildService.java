@@ -1,0 +1,91 @@
+package uk.gov.placements.child;
+
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.LegalStatus;
+import uk.gov.placements.common.NotFoundException;
+
+@Service
+public class ChildService {
+    static final int MAX_AGE = 25;
+    private final ChildRepository children;
+
+    public ChildService(ChildRepository children) {
+        this.children = children;
+    }
+
+    public record NewChild(String firstName, String lastName, LocalDate dateOfBirth, String gender, String council,
+                           String postcode, Double latitude, Double longitude, String legalStatus) {
+    }
+
+    /** Validates every field (reporting each bad one) and saves the child in the given council. */
+    @Transactional
+    public Child register(NewChild c, String council) {
+        FieldErrors errors = new FieldErrors();
+        requireText(errors, "firstName", c.firstName(), 100);
+        requireText(errors, "lastName", c.lastName(), 100);
+        requireText(errors, "gender", c.gender(), 20);
+        if (c.dateOfBirth() == null) {
+            errors.reject("dateOfBirth", "is required");
+        } else if (c.dateOfBirth().isAfter(LocalDate.now())) {
+            errors.reject("dateOfBirth", "must not be in the future");
+        } else if (c.dateOfBirth().isBefore(LocalDate.now().minusYears(MAX_AGE))) {
+            errors.reject("dateOfBirth", "is too long ago for a child in care (age out of range)");
+        }
+        validatePostcode(errors, "postcode", c.postcode());
+        validateLocation(errors, c.latitude(), c.longitude());
+        LegalStatus status = FieldErrors.parseEnum(LegalStatus.class, c.legalStatus(), "legalStatus", errors);
+        errors.throwIfAny();
+        return children.save(new Child(council, c.firstName().trim(), c.lastName().trim(), c.dateOfBirth(), c.gender().trim(),
+                normalisePostcode(c.postcode()), c.latitude(), c.longitude(), status));
+    }
+
+    public Child get(Long id) {
+        return children.findById(id).orElseThrow(() -> new NotFoundException("Child", id));
+    }
+
+    public static void requireText(FieldErrors errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.reject(field, "is required");
+        } else if (value.length() > max) {
+            errors.reject(field, "must be at most " + max + " characters");
+        }
+    }
+
+    public static void optionalText(FieldErrors errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.reject(field, "must be at most " + max + " characters");
+        }
+    }
+
+    private static final java.util.regex.Pattern POSTCODE =
+            java.util.regex.Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
+
+    public static void validatePostcode(FieldErrors errors, String field, String postcode) {
+        if (postcode == null || postcode.isBlank()) {
+            errors.reject(field, "is required");
+        } else if (!POSTCODE.matcher(postcode.trim().toUpperCase()).matches()) {
+            errors.reject(field, "must be a UK postcode such as NS1 4AB");
+        }
+    }
+
+    public static String normalisePostcode(String postcode) {
+        String p = postcode.trim().toUpperCase().replace(" ", "");
+        return p.substring(0, p.length() - 3) + " " + p.substring(p.length() - 3);
+    }
+
+    public static void validateLocation(FieldErrors errors, Double latitude, Double longitude) {
+        if (latitude == null) {
+            errors.reject("latitude", "is required");
+        } else if (latitude < 49 || latitude > 61) {
+            errors.reject("latitude", "must be within the United Kingdom (49 to 61)");
+        }
+        if (longitude == null) {
+            errors.reject("longitude", "is required");
+        } else if (longitude < -9 || longitude > 2) {
+            errors.reject("longitude", "must be within the United Kingdom (-9 to 2)");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package uk.gov.placements.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Collects one message per bad field; {@link #throwIfAny()} turns them into a 400. */
+public class FieldErrors {
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    public FieldErrors reject(String field, String message) {
+        errors.putIfAbsent(field, message);
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    public Map<String, String> asMap() {
+        return errors;
+    }
+
+    public void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(this);
+        }
+    }
+
+    public static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, FieldErrors errors) {
+        if (value == null || value.isBlank()) {
+            errors.reject(field, "is required");
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            errors.reject(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+}

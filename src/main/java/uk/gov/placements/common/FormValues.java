@@ -1,0 +1,151 @@
+package uk.gov.placements.common;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads values submitted by a Camunda Form or a REST client, whatever type the Tasklist or the
+ * client chose (String, Long, Double, Boolean, Date, JSON), and reports a clear error naming the
+ * variable when a value cannot be read.
+ */
+public final class FormValues {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Map<String, Object> values;
+    private final FieldErrors errors;
+
+    public FormValues(Map<String, Object> values, FieldErrors errors) {
+        this.values = values;
+        this.errors = errors;
+    }
+
+    public Object raw(String name) {
+        return values.get(name);
+    }
+
+    public boolean has(String name) {
+        Object v = values.get(name);
+        return v != null && !(v instanceof String s && s.isBlank());
+    }
+
+    public String text(String name) {
+        Object v = values.get(name);
+        return v == null ? null : v.toString().trim();
+    }
+
+    public Integer integer(String name) {
+        Object v = values.get(name);
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            if (n.doubleValue() != Math.rint(n.doubleValue()) || Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
+                errors.reject(name, "must be a whole number");
+                return null;
+            }
+            return n.intValue();
+        }
+        try {
+            return Integer.valueOf(v.toString().trim());
+        } catch (NumberFormatException e) {
+            errors.reject(name, "must be a whole number");
+            return null;
+        }
+    }
+
+    public Long longValue(String name) {
+        Integer i = integer(name);
+        return i == null ? null : i.longValue();
+    }
+
+    public Double decimal(String name) {
+        Object v = values.get(name);
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return Double.valueOf(v.toString().trim());
+        } catch (NumberFormatException e) {
+            errors.reject(name, "must be a number");
+            return null;
+        }
+    }
+
+    /** A yes/no answer; absent means "not answered" (null). */
+    public Boolean bool(String name) {
+        Object v = values.get(name);
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        String s = v.toString().trim().toLowerCase();
+        if (s.equals("true") || s.equals("false")) {
+            return Boolean.valueOf(s);
+        }
+        errors.reject(name, "must be true or false");
+        return null;
+    }
+
+    public LocalDate date(String name) {
+        Object v = values.get(name);
+        if (v == null || (v instanceof String s && s.isBlank())) {
+            return null;
+        }
+        if (v instanceof Date d) {
+            return d.toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate();
+        }
+        String s = v.toString().trim();
+        try {
+            return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
+        } catch (DateTimeParseException e) {
+            errors.reject(name, "must be a date such as 2026-12-31");
+            return null;
+        }
+    }
+
+    /** A list of strings from a checklist (JSON array), a Java collection, or comma-separated text. */
+    public List<String> list(String name) {
+        Object v = values.get(name);
+        List<String> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (v instanceof Collection<?> c) {
+            c.forEach(x -> out.add(String.valueOf(x)));
+            return out;
+        }
+        String s = v.toString().trim();
+        if (s.isEmpty()) {
+            return out;
+        }
+        if (s.startsWith("[")) {
+            try {
+                for (JsonNode n : MAPPER.readTree(s)) {
+                    out.add(n.isValueNode() ? n.asText() : n.toString());
+                }
+                return out;
+            } catch (Exception e) {
+                errors.reject(name, "must be a list");
+                return out;
+            }
+        }
+        for (String part : s.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
+        return out;
+    }
+}

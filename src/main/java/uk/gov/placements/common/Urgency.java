@@ -1,0 +1,3 @@
+package uk.gov.placements.common;
+
+public enum Urgency { EMERGENCY, URGENT, PLANNED }

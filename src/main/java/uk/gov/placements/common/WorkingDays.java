@@ -1,0 +1,38 @@
+package uk.gov.placements.common;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Working-day arithmetic for statutory deadlines: weekends and the bank holidays in the
+ * {@code bank_holiday} table (England's, extendable by the council) are not working days.
+ */
+@Component
+public class WorkingDays {
+    private final BankHolidayRepository holidays;
+
+    public WorkingDays(BankHolidayRepository holidays) {
+        this.holidays = holidays;
+    }
+
+    /** The date {@code days} working days after {@code from} (from itself not counted). */
+    public LocalDate plus(LocalDate from, int days) {
+        Set<LocalDate> closed = holidays.findAll().stream().map(BankHoliday::getHolidayDate).collect(Collectors.toSet());
+        LocalDate date = from;
+        int added = 0;
+        while (added < days) {
+            date = date.plusDays(1);
+            if (isWorkingDay(date, closed)) {
+                added++;
+            }
+        }
+        return date;
+    }
+
+    private static boolean isWorkingDay(LocalDate date, Set<LocalDate> closed) {
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY && !closed.contains(date);
+    }
+}

@@ -1,0 +1,8 @@
+package uk.gov.placements.placement;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface NotificationRepository extends JpaRepository<Notification, Long> {
+    List<Notification> findByPlacementIdOrderByIdAsc(Long placementId);
+}

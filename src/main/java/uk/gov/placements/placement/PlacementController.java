@@ -1,0 +1,69 @@
+package uk.gov.placements.placement;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.security.CurrentUser;
+
+@RestController
+@RequestMapping("/api/placements")
+class PlacementController {
+    private final PlacementRepository placements;
+    private final ChildRepository children;
+    private final CurrentUser currentUser;
+
+    PlacementController(PlacementRepository placements, ChildRepository children, CurrentUser currentUser) {
+        this.placements = placements;
+        this.children = children;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    List<Map<String, Object>> list(@RequestParam(required = false) Long childId) {
+        if (childId == null) {
+            return placements.findByCouncilInOrderByStartDateDescIdDesc(currentUser.councils()).stream().map(PlacementController::view).toList();
+        }
+        children.findById(childId).filter(c -> currentUser.canSeeCouncil(c.getCouncil()))
+                .orElseThrow(() -> new NotFoundException("Child", childId));
+        return placements.findByChildIdOrderByStartDateAscIdAsc(childId).stream().map(PlacementController::view).toList();
+    }
+
+    static Map<String, Object> view(Placement p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.getId());
+        m.put("childId", p.getChildId());
+        m.put("referralId", p.getReferralId());
+        m.put("council", p.getCouncil());
+        m.put("status", p.getStatus());
+        m.put("placementType", p.getPlacementType());
+        m.put("serviceId", p.getServiceId());
+        m.put("providerId", p.getProviderId());
+        m.put("inHouse", p.isInHouse());
+        m.put("startDate", p.getStartDate().toString());
+        m.put("endDate", p.getEndDate() == null ? null : p.getEndDate().toString());
+        m.put("weeklyCost", p.getWeeklyCost());
+        m.put("distanceMiles", p.getDistanceMiles());
+        m.put("outOfArea", p.isOutOfArea());
+        m.put("atDistance", p.isAtDistance());
+        m.put("secondBest", p.isSecondBest());
+        m.put("secondBestReason", p.getSecondBestReason());
+        m.put("siblingsPlacedTogether", p.isSiblingsPlacedTogether());
+        m.put("place", p.getPlaceCode());
+        m.put("placeProvider", p.getPlaceProviderCode());
+        m.put("reasonPlaceChange", p.getReasonPlaceChange());
+        m.put("homePostcode", p.getHomePostcode());
+        m.put("placementPostcode", p.getPlacementPostcode());
+        m.put("providerUrn", p.getProviderUrn());
+        m.put("approvedBy", p.getApprovedBy());
+        m.put("approverGroup", p.getApproverGroup());
+        m.put("approvedAt", p.getApprovedAt().toString());
+        m.put("planDue", p.getPlanDue().toString());
+        return m;
+    }
+}

@@ -1,0 +1,12 @@
+package uk.gov.placements.placement;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PlacementRepository extends JpaRepository<Placement, Long> {
+    List<Placement> findByChildIdOrderByStartDateAscIdAsc(Long childId);
+
+    List<Placement> findByCouncilInOrderByStartDateDescIdDesc(java.util.Collection<String> councils);
+
+    boolean existsByReferralId(Long referralId);
+}

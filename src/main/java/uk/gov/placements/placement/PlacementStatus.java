@@ -1,0 +1,3 @@
+package uk.gov.placements.placement;
+
+public enum PlacementStatus { ACTIVE, ENDED }

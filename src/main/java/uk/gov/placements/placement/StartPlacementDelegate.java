@@ -1,0 +1,24 @@
+package uk.gov.placements.placement;
+
+import static uk.gov.placements.referral.PlacementReferralProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_StartPlacement: records the approved placement; safe to retry. */
+@Component
+public class StartPlacementDelegate implements JavaDelegate {
+    private final PlacementService placements;
+
+    public StartPlacementDelegate(PlacementService placements) {
+        this.placements = placements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Placement p = placements.start(((Number) execution.getVariable(REFERRAL_ID)).longValue(),
+                (String) execution.getVariable(APPROVER_GROUP), PlacementService.today());
+        execution.setVariable(PLACEMENT_ID, p.getId());
+    }
+}

@@ -1,0 +1,98 @@
+package uk.gov.placements.provider;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.Set;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.PlacementType;
+
+/** A home, a foster household or another placement resource of a provider, with its vacancies. */
+@Entity
+@Table(name = "care_service")
+public class CareService {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "provider_id")
+    private Provider provider;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private PlacementType placementType;
+    private int minAge;
+    private int maxAge;
+    private int places;
+    private int vacancies;
+    private String localAuthority;
+    private String postcode;
+    private double latitude;
+    private double longitude;
+    private BigDecimal weeklyFee;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "care_service_specialism", joinColumns = @JoinColumn(name = "service_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "need_code")
+    private Set<NeedCode> specialisms = EnumSet.noneOf(NeedCode.class);
+
+    protected CareService() {
+    }
+
+    public CareService(Provider provider, String name, PlacementType placementType, int minAge, int maxAge, int places,
+                       int vacancies, String localAuthority, String postcode, double latitude, double longitude,
+                       BigDecimal weeklyFee, Set<NeedCode> specialisms) {
+        this.provider = provider;
+        this.name = name;
+        this.placementType = placementType;
+        this.minAge = minAge;
+        this.maxAge = maxAge;
+        this.places = places;
+        this.vacancies = vacancies;
+        this.localAuthority = localAuthority;
+        this.postcode = postcode;
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.weeklyFee = weeklyFee;
+        this.specialisms = specialisms.isEmpty() ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(specialisms);
+    }
+
+    /** One place taken by a started placement. */
+    public void fillVacancy() {
+        if (vacancies > 0) {
+            vacancies--;
+        }
+    }
+
+    public void releaseVacancy() {
+        if (vacancies < places) {
+            vacancies++;
+        }
+    }
+
+    public Long getId() { return id; }
+    public Provider getProvider() { return provider; }
+    public String getName() { return name; }
+    public PlacementType getPlacementType() { return placementType; }
+    public int getMinAge() { return minAge; }
+    public int getMaxAge() { return maxAge; }
+    public int getPlaces() { return places; }
+    public int getVacancies() { return vacancies; }
+    public String getLocalAuthority() { return localAuthority; }
+    public String getPostcode() { return postcode; }
+    public double getLatitude() { return latitude; }
+    public double getLongitude() { return longitude; }
+    public BigDecimal getWeeklyFee() { return weeklyFee; }
+    public Set<NeedCode> getSpecialisms() { return specialisms; }
+}

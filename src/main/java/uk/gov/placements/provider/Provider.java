@@ -1,0 +1,77 @@
+package uk.gov.placements.provider;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.LocalDate;
+import uk.gov.placements.common.OfstedRating;
+
+@Entity
+public class Provider {
+    /** Independent providers are private unless registered as a charity (SSDA903 PR4 / PR5). */
+    public enum Sector { PUBLIC, PRIVATE, VOLUNTARY }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private ProviderKind kind;
+    @Enumerated(EnumType.STRING)
+    private Sector sector;
+    private String council;
+    private String ofstedUrn;
+    @Enumerated(EnumType.STRING)
+    private OfstedRating ofstedRating;
+    @Enumerated(EnumType.STRING)
+    private AccreditationStatus accreditationStatus;
+    private LocalDate accreditationExpiry;
+    private boolean suspended;
+    private Instant createdAt = Instant.now();
+
+    protected Provider() {
+    }
+
+    public Provider(String name, ProviderKind kind, Sector sector, String council, String ofstedUrn, OfstedRating ofstedRating) {
+        this.name = name;
+        this.kind = kind;
+        this.sector = sector;
+        this.council = council;
+        this.ofstedUrn = ofstedUrn;
+        this.ofstedRating = ofstedRating;
+        // a council's own provision needs no external accreditation
+        this.accreditationStatus = kind == ProviderKind.IN_HOUSE ? AccreditationStatus.ACCREDITED : AccreditationStatus.NOT_ACCREDITED;
+    }
+
+    public String candidateGroup() {
+        return groupOf(id);
+    }
+
+    public static String groupOf(Long providerId) {
+        return "provider-" + providerId;
+    }
+
+    public boolean isInHouse() {
+        return kind == ProviderKind.IN_HOUSE;
+    }
+
+    public void accredit(AccreditationStatus status, LocalDate expiry) {
+        this.accreditationStatus = status;
+        this.accreditationExpiry = expiry;
+    }
+
+    public Long getId() { return id; }
+    public String getName() { return name; }
+    public ProviderKind getKind() { return kind; }
+    public Sector getSector() { return sector; }
+    public String getCouncil() { return council; }
+    public String getOfstedUrn() { return ofstedUrn; }
+    public OfstedRating getOfstedRating() { return ofstedRating; }
+    public AccreditationStatus getAccreditationStatus() { return accreditationStatus; }
+    public LocalDate getAccreditationExpiry() { return accreditationExpiry; }
+    public boolean isSuspended() { return suspended; }
+}

@@ -1,0 +1,97 @@
+package uk.gov.placements.provider;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.security.CurrentUser;
+import uk.gov.placements.security.Roles;
+
+@RestController
+@RequestMapping("/api/providers")
+class ProviderController {
+    private final ProviderService service;
+    private final ServiceMatcher matcher;
+    private final CurrentUser currentUser;
+
+    ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser) {
+        this.service = service;
+        this.matcher = matcher;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@RequestBody ProviderService.NewProvider body) {
+        currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS, Roles.PLACEMENTS_TEAM);
+        if ("IN_HOUSE".equals(body.kind()) && body.council() != null && !currentUser.canSeeCouncil(body.council())) {
+            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council you work for");
+        }
+        return Map.of("id", service.create(body).getId());
+    }
+
+    @PostMapping("/{id}/services")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> addService(@PathVariable Long id, @RequestBody ProviderService.NewService body) {
+        currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS, Roles.PLACEMENTS_TEAM);
+        return Map.of("id", service.addService(id, body).getId());
+    }
+
+    @PostMapping("/{id}/users")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> addUser(@PathVariable Long id, @RequestBody ProviderService.NewProviderUser body) {
+        currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
+        service.addUser(id, body);
+        return Map.of("userId", body.userId(), "groups", List.of(Roles.PROVIDERS, Provider.groupOf(id)));
+    }
+
+    /** The shared register: accredited independent services matching the child ("tick the boxes and the options come down"). */
+    @GetMapping("/search")
+    List<Map<String, Object>> search(@RequestParam String placementType, @RequestParam Integer age,
+                                     @RequestParam(required = false) List<String> needs, @RequestParam Double latitude,
+                                     @RequestParam Double longitude, @RequestParam(required = false) Double maxMiles) {
+        currentUser.requireAnyGroup(Roles.STAFF.toArray(String[]::new));
+        FieldErrors errors = new FieldErrors();
+        PlacementType type = FieldErrors.parseEnum(PlacementType.class, placementType, "placementType", errors);
+        var needCodes = ProviderService.parseNeeds(needs, "needs", errors);
+        if (age < 0 || age > 25) {
+            errors.reject("age", "must be between 0 and 25");
+        }
+        if (maxMiles != null && maxMiles <= 0) {
+            errors.reject("maxMiles", "must be positive");
+        }
+        uk.gov.placements.child.ChildService.validateLocation(errors, latitude, longitude);
+        errors.throwIfAny();
+        return matcher.independent(new ServiceMatcher.Criteria(type, age, 1, needCodes, java.util.Set.of(), latitude, longitude, maxMiles))
+                .stream().map(m -> {
+                    CareService s = m.service();
+                    Map<String, Object> v = new LinkedHashMap<>();
+                    v.put("serviceId", s.getId());
+                    v.put("name", s.getName());
+                    v.put("providerId", s.getProvider().getId());
+                    v.put("providerName", s.getProvider().getName());
+                    v.put("placementType", s.getPlacementType());
+                    v.put("accreditationStatus", s.getProvider().getAccreditationStatus());
+                    v.put("accreditationExpiry", s.getProvider().getAccreditationExpiry());
+                    v.put("ofstedRating", s.getProvider().getOfstedRating());
+                    v.put("ofstedUrn", s.getProvider().getOfstedUrn());
+                    v.put("distanceMiles", m.distanceMiles());
+                    v.put("vacancies", s.getVacancies());
+                    v.put("weeklyFee", s.getWeeklyFee());
+                    v.put("localAuthority", s.getLocalAuthority());
+                    v.put("specialisms", s.getSpecialisms().stream().map(NeedCode::name).sorted().toList());
+                    return v;
+                }).toList();
+    }
+}

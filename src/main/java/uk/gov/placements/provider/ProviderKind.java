@@ -1,0 +1,3 @@
+package uk.gov.placements.provider;
+
+public enum ProviderKind { IN_HOUSE, INDEPENDENT }

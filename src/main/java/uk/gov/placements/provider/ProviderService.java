@@ -1,0 +1,174 @@
+package uk.gov.placements.provider;
+
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.child.ChildService;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
+import uk.gov.placements.security.TenantAccess;
+
+@Service
+public class ProviderService {
+    private final ProviderRepository providers;
+    private final CareServiceRepository services;
+    private final IdentityService identityService;
+    private final SystemActions system;
+    private final TenantAccess tenantAccess;
+
+    public ProviderService(ProviderRepository providers, CareServiceRepository services, IdentityService identityService,
+                           SystemActions system, TenantAccess tenantAccess) {
+        this.providers = providers;
+        this.services = services;
+        this.identityService = identityService;
+        this.system = system;
+        this.tenantAccess = tenantAccess;
+    }
+
+    public record NewProvider(String name, String kind, String sector, String council, String ofstedUrn, String ofstedRating) {
+    }
+
+    public record NewService(String name, String placementType, Integer minAge, Integer maxAge, Integer places,
+                             Integer vacancies, String localAuthority, String postcode, Double latitude, Double longitude,
+                             List<String> specialisms, BigDecimal weeklyFee) {
+    }
+
+    public record NewProviderUser(String userId, String firstName, String lastName, String email, String password) {
+    }
+
+    /** Saves the provider and creates its Camunda group {@code provider-<id>}, in one transaction. */
+    @Transactional
+    public Provider create(NewProvider p) {
+        FieldErrors errors = new FieldErrors();
+        ChildService.requireText(errors, "name", p.name(), 200);
+        ProviderKind kind = FieldErrors.parseEnum(ProviderKind.class, p.kind(), "kind", errors);
+        OfstedRating rating = p.ofstedRating() == null ? OfstedRating.NOT_YET_INSPECTED
+                : FieldErrors.parseEnum(OfstedRating.class, p.ofstedRating(), "ofstedRating", errors);
+        Provider.Sector sector = p.sector() == null ? null : FieldErrors.parseEnum(Provider.Sector.class, p.sector(), "sector", errors);
+        if (kind == ProviderKind.IN_HOUSE && (p.council() == null || p.council().isBlank())) {
+            errors.reject("council", "is required for an in-house provider");
+        }
+        if (kind == ProviderKind.INDEPENDENT && p.council() != null && !p.council().isBlank()) {
+            errors.reject("council", "must be empty for an independent provider (the register is shared)");
+        }
+        if (p.ofstedUrn() != null && !p.ofstedUrn().matches("^(SC|EY|CF)?[0-9]{6,7}$")) {
+            errors.reject("ofstedUrn", "must be an Ofsted URN such as SC123456");
+        }
+        errors.throwIfAny();
+        if (sector == null) {
+            sector = kind == ProviderKind.IN_HOUSE ? Provider.Sector.PUBLIC : Provider.Sector.PRIVATE;
+        }
+        Provider saved = providers.save(new Provider(p.name().trim(), kind, sector,
+                kind == ProviderKind.IN_HOUSE ? p.council() : null, p.ofstedUrn(), rating));
+        system.run(() -> {
+            Group group = identityService.newGroup(saved.candidateGroup());
+            group.setName(saved.getName());
+            group.setType("PROVIDER");
+            identityService.saveGroup(group);
+            tenantAccess.grantProviderGroup(saved.candidateGroup());
+        });
+        return saved;
+    }
+
+    @Transactional
+    public CareService addService(Long providerId, NewService s) {
+        Provider provider = get(providerId);
+        FieldErrors errors = new FieldErrors();
+        ChildService.requireText(errors, "name", s.name(), 200);
+        PlacementType type = FieldErrors.parseEnum(PlacementType.class, s.placementType(), "placementType", errors);
+        range(errors, "minAge", s.minAge(), 0, 25);
+        range(errors, "maxAge", s.maxAge(), 0, 25);
+        if (s.minAge() != null && s.maxAge() != null && s.minAge() > s.maxAge()) {
+            errors.reject("maxAge", "must not be below minAge");
+        }
+        range(errors, "places", s.places(), 1, 500);
+        range(errors, "vacancies", s.vacancies(), 0, 500);
+        if (s.places() != null && s.vacancies() != null && s.vacancies() > s.places()) {
+            errors.reject("vacancies", "must not exceed places");
+        }
+        ChildService.requireText(errors, "localAuthority", s.localAuthority(), 60);
+        ChildService.validatePostcode(errors, "postcode", s.postcode());
+        ChildService.validateLocation(errors, s.latitude(), s.longitude());
+        Set<NeedCode> specialisms = parseNeeds(s.specialisms(), "specialisms", errors);
+        if (s.weeklyFee() == null) {
+            errors.reject("weeklyFee", "is required");
+        } else if (s.weeklyFee().signum() < 0) {
+            errors.reject("weeklyFee", "must not be negative");
+        } else if (s.weeklyFee().compareTo(new BigDecimal("100000")) > 0) {
+            errors.reject("weeklyFee", "must be at most 100000");
+        }
+        errors.throwIfAny();
+        return services.save(new CareService(provider, s.name().trim(), type, s.minAge(), s.maxAge(), s.places(), s.vacancies(),
+                s.localAuthority().trim(), ChildService.normalisePostcode(s.postcode()), s.latitude(), s.longitude(),
+                s.weeklyFee(), specialisms));
+    }
+
+    /** A login for a provider's member of staff: in {@code providers} and {@code provider-<id>} only. */
+    @Transactional
+    public void addUser(Long providerId, NewProviderUser u) {
+        Provider provider = get(providerId);
+        FieldErrors errors = new FieldErrors();
+        if (u.userId() == null || !u.userId().matches("^[a-z0-9][a-z0-9._-]{2,63}$")) {
+            errors.reject("userId", "must be 3 to 64 lower-case letters, digits, dots, dashes or underscores");
+        }
+        ChildService.requireText(errors, "firstName", u.firstName(), 100);
+        ChildService.requireText(errors, "lastName", u.lastName(), 100);
+        if (u.email() == null || !u.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            errors.reject("email", "must be an e-mail address");
+        }
+        if (u.password() == null || u.password().length() < 12) {
+            errors.reject("password", "must be at least 12 characters");
+        }
+        if (errors.isEmpty() && system.run(() -> identityService.createUserQuery().userId(u.userId()).count() > 0)) {
+            errors.reject("userId", "is already taken");
+        }
+        errors.throwIfAny();
+        system.run(() -> {
+            User user = identityService.newUser(u.userId());
+            user.setFirstName(u.firstName());
+            user.setLastName(u.lastName());
+            user.setEmail(u.email());
+            user.setPassword(u.password());
+            identityService.saveUser(user);
+            identityService.createMembership(u.userId(), Roles.PROVIDERS);
+            identityService.createMembership(u.userId(), provider.candidateGroup());
+        });
+    }
+
+    public Provider get(Long id) {
+        return providers.findById(id).orElseThrow(() -> new NotFoundException("Provider", id));
+    }
+
+    public static Set<NeedCode> parseNeeds(List<String> codes, String field, FieldErrors errors) {
+        Set<NeedCode> needs = EnumSet.noneOf(NeedCode.class);
+        if (codes == null) {
+            return needs;
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            NeedCode code = FieldErrors.parseEnum(NeedCode.class, codes.get(i), field + "[" + i + "]", errors);
+            if (code != null) {
+                needs.add(code);
+            }
+        }
+        return needs;
+    }
+
+    private static void range(FieldErrors errors, String field, Integer value, int min, int max) {
+        if (value == null) {
+            errors.reject(field, "is required");
+        } else if (value < min || value > max) {
+            errors.reject(field, "must be between " + min + " and " + max);
+        }
+    }
+}

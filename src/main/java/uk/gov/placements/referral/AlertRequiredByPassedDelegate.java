@@ -1,0 +1,31 @@
+package uk.gov.placements.referral;
+
+import static uk.gov.placements.referral.PlacementReferralProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.security.Roles;
+
+/** Task_AlertRequiredByPassed: no placement approved by the required-by date; the referral itself stays open. */
+@Component
+public class AlertRequiredByPassedDelegate implements JavaDelegate {
+    private final Decisions decisions;
+    private final NotificationSender sender;
+
+    public AlertRequiredByPassedDelegate(Decisions decisions, NotificationSender sender) {
+        this.decisions = decisions;
+        this.sender = sender;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long referralId = ((Number) execution.getVariable(REFERRAL_ID)).longValue();
+        String subject = "No placement yet for " + execution.getProcessBusinessKey() + ": required-by date passed";
+        decisions.record(referralId, null, "REQUIRED_BY_ALERT", "ALERTED", subject, null);
+        sender.send(Roles.PLACEMENTS_TEAM, subject, subject);
+        sender.send(Roles.HEADS_OF_SERVICE, subject, subject);
+    }
+}

@@ -1,0 +1,36 @@
+package uk.gov.placements.referral;
+
+import static uk.gov.placements.referral.PlacementReferralProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.placement.PlacementService;
+
+/** Task_AssessCommitment: the inputs of decision approvalLevel, and how long the approver has. */
+@Component
+public class AssessCommitmentDelegate implements JavaDelegate {
+    private final PlacementService placements;
+
+    public AssessCommitmentDelegate(PlacementService placements) {
+        this.placements = placements;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        PlacementService.ApprovalInputs in = placements.approvalInputs(((Number) execution.getVariable(REFERRAL_ID)).longValue());
+        execution.setVariable(COMMITMENT, in.commitment().doubleValue());
+        execution.setVariable(OUT_OF_AREA, in.outOfArea());
+        execution.setVariable(AT_DISTANCE, in.atDistance());
+        execution.setVariable(APPROVAL_ESCALATION_AFTER, escalationAfter((String) execution.getVariable(URGENCY)));
+    }
+
+    /** An emergency approval escalates after 2 hours (the spec); others after a day or a week so none drifts. */
+    static String escalationAfter(String urgency) {
+        return switch (urgency) {
+            case "EMERGENCY" -> "PT2H";
+            case "URGENT" -> "PT24H";
+            default -> "P7D";
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package uk.gov.placements.referral;
+
+import static uk.gov.placements.referral.PlacementReferralProcess.*;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.security.Roles;
+
+/** Task_EscalateApproval: the approval is overdue, so the next tier up may approve it too, and is told. */
+@Component
+public class EscalateApprovalDelegate implements JavaDelegate {
+    private final TaskService taskService;
+    private final Decisions decisions;
+    private final NotificationSender sender;
+
+    public EscalateApprovalDelegate(TaskService taskService, Decisions decisions, NotificationSender sender) {
+        this.taskService = taskService;
+        this.decisions = decisions;
+        this.sender = sender;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String group = (String) execution.getVariable(APPROVER_GROUP);
+        String next = Roles.nextTier(group);
+        Task approval = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(TASK_APPROVE_PLACEMENT).singleResult();
+        if (approval != null) {
+            taskService.addCandidateGroup(approval.getId(), next);
+            taskService.setPriority(approval.getId(), 100);
+        }
+        Long referralId = ((Number) execution.getVariable(REFERRAL_ID)).longValue();
+        decisions.record(referralId, null, "ESCALATION", "ESCALATED_TO " + next,
+                "Approval by " + group + " not given within " + execution.getVariable(APPROVAL_ESCALATION_AFTER), null);
+        sender.send(next, "Placement approval overdue: " + execution.getProcessBusinessKey(),
+                "The approval of " + execution.getProcessBusinessKey() + " by " + group + " is overdue and now open to " + next + ".");
+    }
+}

@@ -1,0 +1,200 @@
+package uk.gov.placements.referral;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.Urgency;
+
+/** A request for a placement, named after the Placements Data Standard where it has a name. */
+@Entity
+public class Referral {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String reference;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "child_id")
+    private Child child;
+    private String council;
+    @Enumerated(EnumType.STRING)
+    private ReferralStatus status = ReferralStatus.TRIAGE;
+    @Enumerated(EnumType.STRING)
+    private Urgency urgency;
+    private LocalDate requiredBy;
+    @Enumerated(EnumType.STRING)
+    private PlacementType placementType;
+    private int plannedWeeks;
+    private int maxDistanceMiles;
+    private int siblings;
+    private boolean siblingsTogether;
+    private String education;
+    private boolean ehcp;
+    private String health;
+    private boolean camhs;
+    private String risksToChild;
+    private String risksFromChild;
+    private String communicationNeeds;
+    private String culturalNeeds;
+    private String liveAlongside;
+    private String childViews;
+    private String completedBy;
+    private boolean knowsChild;
+    private Long currentPlacementId;
+    private String reasonPlaceChange;
+    private String carerReview;
+    private Boolean restrictToInHouse;
+    private String restrictionReason;
+    private Long selectedOptionId;
+    private String selectionReason;
+    private Long placementId;
+    private String processInstanceId;
+    private String createdBy;
+    private Instant createdAt = Instant.now();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "referral_need", joinColumns = @JoinColumn(name = "referral_id"))
+    private List<ReferralNeed> needs = new ArrayList<>();
+
+    protected Referral() {
+    }
+
+    public Referral(Child child, Urgency urgency, LocalDate requiredBy, PlacementType placementType, int plannedWeeks,
+                    int maxDistanceMiles, List<ReferralNeed> needs, String createdBy) {
+        this.child = child;
+        this.council = child.getCouncil();
+        this.urgency = urgency;
+        this.requiredBy = requiredBy;
+        this.placementType = placementType;
+        this.plannedWeeks = plannedWeeks;
+        this.maxDistanceMiles = maxDistanceMiles;
+        this.needs = new ArrayList<>(needs);
+        this.createdBy = createdBy;
+        this.reference = "PENDING";
+    }
+
+    /** The reference people quote, from the database id. */
+    public void assignReference() {
+        this.reference = String.format("REF-%04d", id);
+    }
+
+    public Set<NeedCode> essentialNeeds() {
+        return needs.stream().filter(ReferralNeed::isEssential).map(ReferralNeed::getCode)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(NeedCode.class)));
+    }
+
+    public Set<NeedCode> desirableNeeds() {
+        return needs.stream().filter(n -> !n.isEssential()).map(ReferralNeed::getCode)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(NeedCode.class)));
+    }
+
+    /** Places needed: the child and any siblings to be placed together. */
+    public int placesNeeded() {
+        return 1 + (siblingsTogether ? siblings : 0);
+    }
+
+    public boolean isMoving() {
+        return currentPlacementId != null;
+    }
+
+    public int childAge() {
+        return child.ageOn(LocalDate.now());
+    }
+
+    public void details(int siblings, boolean siblingsTogether, String education, boolean ehcp, String health, boolean camhs,
+                        String risksToChild, String risksFromChild, String communicationNeeds, String culturalNeeds,
+                        String liveAlongside, String childViews, String completedBy, boolean knowsChild) {
+        this.siblings = siblings;
+        this.siblingsTogether = siblingsTogether;
+        this.education = education;
+        this.ehcp = ehcp;
+        this.health = health;
+        this.camhs = camhs;
+        this.risksToChild = risksToChild;
+        this.risksFromChild = risksFromChild;
+        this.communicationNeeds = communicationNeeds;
+        this.culturalNeeds = culturalNeeds;
+        this.liveAlongside = liveAlongside;
+        this.childViews = childViews;
+        this.completedBy = completedBy;
+        this.knowsChild = knowsChild;
+    }
+
+    public void movingFrom(Long currentPlacementId, String reasonPlaceChange) {
+        this.currentPlacementId = currentPlacementId;
+        this.reasonPlaceChange = reasonPlaceChange;
+        this.status = currentPlacementId != null ? ReferralStatus.CARER_REVIEW : ReferralStatus.TRIAGE;
+    }
+
+    public void startedAs(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    public void status(ReferralStatus status) { this.status = status; }
+    public void carerReviewed(String review) { this.carerReview = review; }
+    public void addInformation(String more) {
+        this.childViews = childViews == null ? more : childViews + "\n\nFurther information: " + more;
+    }
+    public void restriction(boolean restrict, String reason) {
+        this.restrictToInHouse = restrict;
+        this.restrictionReason = reason;
+    }
+    public void selected(Long optionId, String reason) {
+        this.selectedOptionId = optionId;
+        this.selectionReason = reason;
+    }
+    public void placed(Long placementId) {
+        this.placementId = placementId;
+        this.status = ReferralStatus.PLACED;
+    }
+
+    public Long getId() { return id; }
+    public String getReference() { return reference; }
+    public Child getChild() { return child; }
+    public String getCouncil() { return council; }
+    public ReferralStatus getStatus() { return status; }
+    public Urgency getUrgency() { return urgency; }
+    public LocalDate getRequiredBy() { return requiredBy; }
+    public PlacementType getPlacementType() { return placementType; }
+    public int getPlannedWeeks() { return plannedWeeks; }
+    public int getMaxDistanceMiles() { return maxDistanceMiles; }
+    public int getSiblings() { return siblings; }
+    public boolean isSiblingsTogether() { return siblingsTogether; }
+    public String getEducation() { return education; }
+    public boolean isEhcp() { return ehcp; }
+    public String getHealth() { return health; }
+    public boolean isCamhs() { return camhs; }
+    public String getRisksToChild() { return risksToChild; }
+    public String getRisksFromChild() { return risksFromChild; }
+    public String getCommunicationNeeds() { return communicationNeeds; }
+    public String getCulturalNeeds() { return culturalNeeds; }
+    public String getLiveAlongside() { return liveAlongside; }
+    public String getChildViews() { return childViews; }
+    public String getCompletedBy() { return completedBy; }
+    public boolean isKnowsChild() { return knowsChild; }
+    public Long getCurrentPlacementId() { return currentPlacementId; }
+    public String getReasonPlaceChange() { return reasonPlaceChange; }
+    public String getCarerReview() { return carerReview; }
+    public Boolean getRestrictToInHouse() { return restrictToInHouse; }
+    public String getRestrictionReason() { return restrictionReason; }
+    public Long getSelectedOptionId() { return selectedOptionId; }
+    public String getSelectionReason() { return selectionReason; }
+    public Long getPlacementId() { return placementId; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public String getCreatedBy() { return createdBy; }
+    public Instant getCreatedAt() { return createdAt; }
+    public List<ReferralNeed> getNeeds() { return needs; }
+}

@@ -1,0 +1,291 @@
+package uk.gov.placements.referral;
+
+import static uk.gov.placements.referral.PlacementReferralProcess.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.Urgency;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.placement.PlacementStatus;
+
+@Service
+public class ReferralService {
+    public static final int MAX_PLANNED_WEEKS = 520;
+    public static final int MAX_DISTANCE_MILES = 500;
+    public static final int TEXT_LIMIT = 4000;
+    private static final Set<String> REASONS_PLACE_CHANGE = Set.of("ALLEG", "APPRR", "CARPL", "CHILD", "CLOSE", "CREQB", "CREQO",
+            "CUSTOD", "LAREQ", "OTHER", "PLACE", "PLACH", "STAND");
+
+    private final ReferralRepository referrals;
+    private final ChildRepository children;
+    private final ChildService childService;
+    private final PlacementRepository placements;
+    private final RuntimeService runtimeService;
+    private final Decisions decisions;
+
+    public ReferralService(ReferralRepository referrals, ChildRepository children, ChildService childService,
+                           PlacementRepository placements, RuntimeService runtimeService, Decisions decisions) {
+        this.referrals = referrals;
+        this.children = children;
+        this.childService = childService;
+        this.placements = placements;
+        this.runtimeService = runtimeService;
+        this.decisions = decisions;
+    }
+
+    public record Need(String code, Boolean essential) {
+    }
+
+    public record NewReferral(Long childId, String urgency, LocalDate requiredBy, String placementType, Integer plannedWeeks,
+                              Integer maxDistanceMiles, List<Need> needs, Integer siblings, Boolean siblingsTogether,
+                              String education, Boolean ehcp, String health, Boolean camhs, String risksToChild,
+                              String risksFromChild, String communicationNeeds, String culturalNeeds, String liveAlongside,
+                              String childViews, String completedBy, Boolean knowsChild, Long currentPlacementId,
+                              String reasonPlaceChange) {
+    }
+
+    /**
+     * The API's front door: validates every field, saves the referral and starts
+     * {@code placementReferral} in one transaction, so a bad referral writes nothing and starts nothing.
+     */
+    @Transactional
+    public Referral submit(NewReferral n, java.util.function.Predicate<String> councilVisible, String userId) {
+        FieldErrors errors = new FieldErrors();
+        Child child = null;
+        if (n.childId() == null) {
+            errors.reject("childId", "is required");
+        } else {
+            child = children.findById(n.childId()).filter(c -> councilVisible.test(c.getCouncil())).orElse(null);
+            if (child == null) {
+                errors.reject("childId", "is not a child of your council");
+            }
+        }
+        Referral referral = build(n, child, errors, userId);
+        Referral saved = save(referral);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, saved.getReference(),
+                Map.of(REFERRAL_ID, saved.getId(), COUNCIL, saved.getCouncil()));
+        saved.startedAs(pi.getId());
+        return saved;
+    }
+
+    /**
+     * The Tasklist's front door: the start form carries the child and the referral. Called by the
+     * process's first service task, in the submitting user's transaction, so a bad form is refused
+     * with a message and nothing is written.
+     */
+    @Transactional
+    public Referral registerFromForm(Map<String, Object> variables, String council, String userId, String processInstanceId) {
+        FieldErrors errors = new FieldErrors();
+        FormValues f = new FormValues(variables, errors);
+        Child child;
+        Long existingChildId = f.longValue("existingChildId");
+        if (existingChildId != null) {
+            child = children.findById(existingChildId).filter(c -> c.getCouncil().equals(council)).orElse(null);
+            if (child == null) {
+                errors.reject("existingChildId", "is not a child of your council");
+            }
+        } else {
+            errors.throwIfAny();
+            child = childService.register(new ChildService.NewChild(f.text("childFirstName"), f.text("childLastName"),
+                    f.date("childDateOfBirth"), f.text("childGender"), council, f.text("childPostcode"),
+                    f.decimal("childLatitude"), f.decimal("childLongitude"), f.text("legalStatus")), council);
+        }
+        List<Need> needs = new ArrayList<>();
+        f.list("essentialNeeds").forEach(c -> needs.add(new Need(c, true)));
+        f.list("desirableNeeds").forEach(c -> needs.add(new Need(c, false)));
+        NewReferral n = new NewReferral(child == null ? null : child.getId(), f.text("urgency"), f.date("requiredBy"),
+                f.text("placementType"), f.integer("plannedWeeks"), f.integer("maxDistanceMiles"), needs, f.integer("siblings"),
+                f.bool("siblingsTogether"), f.text("education"), f.bool("ehcp"), f.text("health"), f.bool("camhs"),
+                f.text("risksToChild"), f.text("risksFromChild"), f.text("communicationNeeds"), f.text("culturalNeeds"),
+                f.text("liveAlongside"), f.text("childViews"), f.text("completedBy"), f.bool("knowsChild"),
+                f.longValue("currentPlacementId"), f.text("reasonPlaceChange"));
+        Referral saved = save(build(n, child, errors, userId));
+        saved.startedAs(processInstanceId);
+        return saved;
+    }
+
+    private Referral save(Referral referral) {
+        Referral saved = referrals.save(referral);
+        saved.assignReference();
+        return saved;
+    }
+
+    private Referral build(NewReferral n, Child child, FieldErrors errors, String userId) {
+        Urgency urgency = FieldErrors.parseEnum(Urgency.class, n.urgency(), "urgency", errors);
+        PlacementType type = FieldErrors.parseEnum(PlacementType.class, n.placementType(), "placementType", errors);
+        LocalDate today = PlacementService.today();
+        if (n.requiredBy() == null) {
+            errors.reject("requiredBy", "is required");
+        } else if (n.requiredBy().isBefore(today)) {
+            errors.reject("requiredBy", "must not be in the past");
+        } else if (n.requiredBy().isAfter(today.plusYears(1))) {
+            errors.reject("requiredBy", "must be within a year");
+        }
+        range(errors, "plannedWeeks", n.plannedWeeks(), 1, MAX_PLANNED_WEEKS);
+        range(errors, "maxDistanceMiles", n.maxDistanceMiles(), 1, MAX_DISTANCE_MILES);
+        if (n.siblings() != null) {
+            range(errors, "siblings", n.siblings(), 0, 10);
+        }
+        List<ReferralNeed> needs = new ArrayList<>();
+        Set<NeedCode> seen = EnumSet.noneOf(NeedCode.class);
+        List<Need> given = n.needs() == null ? List.of() : n.needs();
+        for (int i = 0; i < given.size(); i++) {
+            Need need = given.get(i);
+            if (need == null) {
+                errors.reject("needs[" + i + "]", "is empty");
+                continue;
+            }
+            NeedCode code = FieldErrors.parseEnum(NeedCode.class, need.code(), "needs[" + i + "].code", errors);
+            if (code != null && !seen.add(code)) {
+                errors.reject("needs[" + i + "].code", "lists " + code + " twice");
+            } else if (code != null) {
+                needs.add(new ReferralNeed(code, need.essential() == null || need.essential()));
+            }
+        }
+        ChildService.requireText(errors, "completedBy", n.completedBy(), 200);
+        if (n.knowsChild() == null) {
+            errors.reject("knowsChild", "is required: does the person completing the referral know the child?");
+        }
+        for (var text : Map.of("education", nz(n.education()), "health", nz(n.health()), "risksToChild", nz(n.risksToChild()),
+                "risksFromChild", nz(n.risksFromChild()), "communicationNeeds", nz(n.communicationNeeds()),
+                "culturalNeeds", nz(n.culturalNeeds()), "liveAlongside", nz(n.liveAlongside()), "childViews", nz(n.childViews())).entrySet()) {
+            ChildService.optionalText(errors, text.getKey(), text.getValue(), text.getKey().equals("childViews") ? TEXT_LIMIT : 2000);
+        }
+        if (n.currentPlacementId() != null) {
+            Placement current = placements.findById(n.currentPlacementId()).orElse(null);
+            if (current == null || child == null || !current.getChildId().equals(child.getId())
+                    || current.getStatus() != PlacementStatus.ACTIVE) {
+                errors.reject("currentPlacementId", "is not a current placement of this child");
+            }
+        }
+        if (n.reasonPlaceChange() != null && !n.reasonPlaceChange().isBlank() && !REASONS_PLACE_CHANGE.contains(n.reasonPlaceChange())) {
+            errors.reject("reasonPlaceChange", "must be an SSDA903 REASON_PLACE_CHANGE code, one of " + REASONS_PLACE_CHANGE);
+        }
+        if (child != null && type != null) {
+            int age = child.ageOn(today);
+            if (age >= 18 && type != PlacementType.SUPPORTED_ACCOMMODATION) {
+                errors.reject("placementType", "must be SUPPORTED_ACCOMMODATION for a young person of 18 or over");
+            }
+        }
+        errors.throwIfAny();
+        Referral r = new Referral(child, urgency, n.requiredBy(), type, n.plannedWeeks(), n.maxDistanceMiles(), needs, userId);
+        r.details(n.siblings() == null ? 0 : n.siblings(), Boolean.TRUE.equals(n.siblingsTogether()), n.education(),
+                Boolean.TRUE.equals(n.ehcp()), n.health(), Boolean.TRUE.equals(n.camhs()), n.risksToChild(), n.risksFromChild(),
+                n.communicationNeeds(), n.culturalNeeds(), n.liveAlongside(), n.childViews(), n.completedBy().trim(),
+                n.knowsChild());
+        r.movingFrom(n.currentPlacementId(), blankToNull(n.reasonPlaceChange()));
+        return r;
+    }
+
+    // ---- decisions taken in the tasklist; each validates, records who/when/why, or throws and leaves the task open
+
+    @Transactional
+    public void carerReview(Long referralId, String review, String taskId) {
+        if (review == null || review.isBlank()) {
+            throw InvalidInputException.of(CARER_REVIEW, "is required: the current carer's view of the referral");
+        }
+        Referral r = get(referralId);
+        r.carerReviewed(review.trim());
+        r.status(ReferralStatus.TRIAGE);
+        decisions.record(referralId, null, "CARER_REVIEW", "REVIEWED", review.trim(), taskId);
+    }
+
+    @Transactional
+    public void triage(Long referralId, Object outcome, String notes, String taskId) {
+        if (!TRIAGE_ACCEPT.equals(outcome) && !TRIAGE_MORE_INFORMATION.equals(outcome)) {
+            throw InvalidInputException.of(TRIAGE_OUTCOME, "must be ACCEPT or MORE_INFORMATION");
+        }
+        if (TRIAGE_MORE_INFORMATION.equals(outcome) && (notes == null || notes.isBlank())) {
+            throw InvalidInputException.of(TRIAGE_NOTES, "must say what information is needed");
+        }
+        Referral r = get(referralId);
+        r.status(TRIAGE_ACCEPT.equals(outcome) ? ReferralStatus.SEARCHING : ReferralStatus.MORE_INFORMATION);
+        decisions.record(referralId, null, "TRIAGE", outcome.toString(), notes, taskId);
+    }
+
+    @Transactional
+    public void moreInformation(Long referralId, String information, String taskId) {
+        if (information == null || information.isBlank()) {
+            throw InvalidInputException.of(MORE_INFORMATION, "is required");
+        }
+        Referral r = get(referralId);
+        r.addInformation(information.trim());
+        r.status(ReferralStatus.TRIAGE);
+        decisions.record(referralId, null, "MORE_INFORMATION", "PROVIDED", information.trim(), taskId);
+    }
+
+    /** The approver's decision. Nobody approves their own referral. */
+    @Transactional
+    public void approval(Long referralId, Object decision, String reason, String approverGroup, String taskId) {
+        if (!APPROVE.equals(decision) && !REJECT.equals(decision) && !RETURN.equals(decision)) {
+            throw InvalidInputException.of(APPROVAL_DECISION, "must be APPROVE, REJECT or RETURN");
+        }
+        if (!APPROVE.equals(decision) && (reason == null || reason.isBlank())) {
+            throw InvalidInputException.of(APPROVAL_REASON, "is required to reject or return a placement");
+        }
+        Referral r = get(referralId);
+        String actor = decisions.actor();
+        if (actor.equals(r.getCreatedBy()) && !Decisions.SYSTEM.equals(actor)) {
+            throw InvalidInputException.of(APPROVAL_DECISION, "cannot be given by the person who made the referral");
+        }
+        r.status(APPROVE.equals(decision) ? ReferralStatus.AWAITING_APPROVAL : ReferralStatus.SELECTING);
+        decisions.record(referralId, null, "APPROVAL", decision.toString(), reason == null ? "approved by " + approverGroup
+                : reason.trim(), taskId);
+    }
+
+    @Transactional
+    public void answerApprover(Long referralId, String answer, String taskId) {
+        if (answer == null || answer.isBlank()) {
+            throw InvalidInputException.of(APPROVER_ANSWER, "is required: the information the approver asked for");
+        }
+        decisions.record(referralId, null, "APPROVER_ANSWERED", "ANSWERED", answer.trim(), taskId);
+    }
+
+    @Transactional
+    public void overduePlan(Long referralId, String plan, String taskId) {
+        if (plan == null || plan.isBlank()) {
+            throw InvalidInputException.of("overduePlan", "is required: who will do what, by when");
+        }
+        decisions.record(referralId, null, "OVERDUE_PLAN", "RECORDED", plan.trim(), taskId);
+    }
+
+    public Referral get(Long id) {
+        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+    }
+
+    private static void range(FieldErrors errors, String field, Integer value, int min, int max) {
+        if (value == null) {
+            errors.reject(field, "is required");
+        } else if (value < min || value > max) {
+            errors.reject(field, "must be between " + min + " and " + max);
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,142 @@
+package uk.gov.placements.referral;
+
+import static uk.gov.placements.referral.PlacementReferralProcess.*;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.search.PlacementOption;
+import uk.gov.placements.search.SearchService;
+
+/**
+ * The user tasks of placementReferral. On create: name, priority, due date and what the form shows.
+ * On complete: the decision is checked and recorded (who, when, why) by the business service; a
+ * bad or missing value throws, the Tasklist shows the message, and the task stays open.
+ */
+@Component
+public class ReferralTaskListener implements TaskListener {
+    private final ReferralService referrals;
+    private final SearchService search;
+    private final PlacementService placements;
+    private final TaskPresenter presenter;
+
+    public ReferralTaskListener(ReferralService referrals, SearchService search, PlacementService placements, TaskPresenter presenter) {
+        this.referrals = referrals;
+        this.search = search;
+        this.placements = placements;
+        this.presenter = presenter;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long referralId = ((Number) task.getVariable(REFERRAL_ID)).longValue();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            onCreate(task, referrals.get(referralId));
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            onComplete(task, referralId);
+        }
+    }
+
+    private void onCreate(DelegateTask task, Referral r) {
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_CARER_REVIEW -> {
+                presenter.present(task, r, "Review referral as current carer", null);
+                presenter.dueIn(task, hoursFor(r, 24));
+            }
+            case TASK_TRIAGE -> {
+                presenter.present(task, r, "Triage referral", r.getUrgency().name());
+                presenter.dueIn(task, hoursFor(r, 24));
+            }
+            case TASK_PROVIDE_MORE_INFORMATION -> {
+                presenter.present(task, r, "Provide more information", null);
+                presenter.dueIn(task, hoursFor(r, 48));
+            }
+            case TASK_SELECT_PLACEMENT -> {
+                presenter.present(task, r, "Choose a placement", null);
+                presenter.showOptions(task, r.getId(), true);
+                presenter.dueIn(task, hoursFor(r, 48));
+            }
+            case TASK_APPROVE_PLACEMENT -> {
+                PlacementOption o = search.option(r.getSelectedOptionId());
+                presenter.present(task, r, "Approve placement", TaskPresenter.money(o.getWeeklyFee()) + "/week");
+                presenter.showOptions(task, r.getId(), true);
+                BigDecimal commitment = SearchService.commitment(o, r.getPlannedWeeks());
+                task.setVariableLocal("selectedSummary", "**Chosen:** " + o.getService().getName() + " ("
+                        + o.getService().getProvider().getName() + "), rank " + o.getRankPosition() + ", "
+                        + o.getDistanceMiles() + " miles from home, " + TaskPresenter.money(o.getWeeklyFee()) + " a week × "
+                        + r.getPlannedWeeks() + " weeks = **" + TaskPresenter.money(commitment) + "** commitment"
+                        + (r.getSelectionReason() == null ? "" : "\n\nSocial worker's reason: " + r.getSelectionReason()));
+                presenter.dueIn(task, hoursFor(r, 48));
+            }
+            case TASK_ANSWER_APPROVER -> presenter.present(task, r, "Answer the approver", null);
+            case TASK_REVIEW_OVERDUE_REFERRAL -> {
+                presenter.present(task, r, "Required-by date passed with no placement", null);
+                task.setPriority(100);
+                presenter.dueIn(task, 4);
+            }
+            case TASK_WRITE_PLACEMENT_PLAN -> {
+                Placement p = placements.get(((Number) task.getVariable(PLACEMENT_ID)).longValue());
+                presenter.present(task, r, "Write placement plan", "due " + p.getPlanDue());
+                task.setDueDate(Date.from(p.getPlanDue().atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+            }
+            default -> presenter.present(task, r, task.getName(), null);
+        }
+    }
+
+    private void onComplete(DelegateTask task, Long referralId) {
+        FieldErrors errors = new FieldErrors();
+        FormValues f = new FormValues(task.getVariables(), errors);
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_CARER_REVIEW -> referrals.carerReview(referralId, f.text(CARER_REVIEW), task.getId());
+            case TASK_TRIAGE -> referrals.triage(referralId, f.text(TRIAGE_OUTCOME), f.text(TRIAGE_NOTES), task.getId());
+            case TASK_PROVIDE_MORE_INFORMATION -> referrals.moreInformation(referralId, f.text(MORE_INFORMATION), task.getId());
+            case TASK_SELECT_PLACEMENT -> {
+                Boolean again = f.bool(SEARCH_AGAIN);
+                errors.throwIfAny();
+                if (Boolean.TRUE.equals(again)) {
+                    task.setVariable(SEARCH_AGAIN, true);
+                    return;
+                }
+                Long optionId = f.longValue(SELECTED_OPTION_ID);
+                errors.throwIfAny();
+                if (optionId == null) {
+                    throw InvalidInputException.of(SELECTED_OPTION_ID, "is required: choose one of the options, or ask for a new search");
+                }
+                search.select(referralId, optionId, f.text(SELECTION_REASON), task.getId());
+                task.setVariable(SEARCH_AGAIN, false);
+                task.setVariable(SELECTED_OPTION_ID, optionId);
+            }
+            case TASK_APPROVE_PLACEMENT -> referrals.approval(referralId, f.text(APPROVAL_DECISION), f.text(APPROVAL_REASON),
+                    (String) task.getVariable(APPROVER_GROUP), task.getId());
+            case TASK_ANSWER_APPROVER -> referrals.answerApprover(referralId, f.text(APPROVER_ANSWER), task.getId());
+            case TASK_WRITE_PLACEMENT_PLAN -> {
+                String plan = f.text(PLACEMENT_PLAN_SUMMARY);
+                if (plan == null || plan.isBlank()) {
+                    throw InvalidInputException.of(PLACEMENT_PLAN_SUMMARY, "is required: the plan's goals and arrangements");
+                }
+                placements.planWritten(((Number) task.getVariable(PLACEMENT_ID)).longValue());
+            }
+            case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text("overduePlan"), task.getId());
+            default -> {
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    /** Due within the given hours, or sooner for an emergency. */
+    private static long hoursFor(Referral r, long hours) {
+        return switch (r.getUrgency()) {
+            case EMERGENCY -> Math.min(hours, 2);
+            case URGENT -> Math.min(hours, 12);
+            case PLANNED -> hours;
+        };
+    }
+}

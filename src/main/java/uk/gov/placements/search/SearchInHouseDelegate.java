@@ -1,0 +1,21 @@
+package uk.gov.placements.search;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.referral.PlacementReferralProcess;
+
+/** Task_SearchInHouse. */
+@Component
+public class SearchInHouseDelegate implements JavaDelegate {
+    private final SearchService search;
+
+    public SearchInHouseDelegate(SearchService search) {
+        this.search = search;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        search.searchInHouse(((Number) execution.getVariable(PlacementReferralProcess.REFERRAL_ID)).longValue());
+    }
+}

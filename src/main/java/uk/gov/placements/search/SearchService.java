@@ -1,0 +1,199 @@
+package uk.gov.placements.search;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.provider.ServiceMatcher;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralStatus;
+
+/**
+ * Looks in-house first, then in the shared register, and ranks every suitable option together.
+ * Ranking: needs met, then Ofsted rating, then within 20 miles of home; options equal on all
+ * three are "equally good", and only among them does in-house come first, then the nearer, then
+ * the cheaper. Cost is the last key, so it never hides a better match.
+ */
+@Service
+public class SearchService {
+    static final double NEAR_HOME_MILES = 20.0;
+    private final ReferralRepository referrals;
+    private final PlacementOptionRepository options;
+    private final ServiceMatcher matcher;
+    private final Decisions decisions;
+
+    public SearchService(ReferralRepository referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions) {
+        this.referrals = referrals;
+        this.options = options;
+        this.matcher = matcher;
+        this.decisions = decisions;
+    }
+
+    /** Starts a (new) search: earlier options of this referral are replaced; decisions about them stay in the audit trail. */
+    @Transactional
+    public List<PlacementOption> searchInHouse(Long referralId) {
+        Referral r = referral(referralId);
+        options.deleteByReferralId(referralId);
+        r.status(ReferralStatus.SEARCHING);
+        List<PlacementOption> found = matcher.inHouse(criteria(r), r.getCouncil()).stream()
+                .map(m -> new PlacementOption(referralId, m.service(), OptionSource.IN_HOUSE_SEARCH, m.distanceMiles(),
+                        m.needsMet(), m.needsUnmet()))
+                .toList();
+        return options.saveAll(found);
+    }
+
+    @Transactional
+    public List<PlacementOption> searchRegister(Long referralId) {
+        Referral r = referral(referralId);
+        List<PlacementOption> found = matcher.independent(criteria(r)).stream()
+                .map(m -> new PlacementOption(referralId, m.service(), OptionSource.REGISTER_SEARCH, m.distanceMiles(),
+                        m.needsMet(), m.needsUnmet()))
+                .toList();
+        return options.saveAll(found);
+    }
+
+    private static ServiceMatcher.Criteria criteria(Referral r) {
+        return new ServiceMatcher.Criteria(r.getPlacementType(), r.childAge(), r.placesNeeded(), r.essentialNeeds(),
+                r.desirableNeeds(), r.getChild().getLatitude(), r.getChild().getLongitude(), (double) r.getMaxDistanceMiles());
+    }
+
+    /**
+     * The placements team's review of the in-house options: which are unsuitable and why, and
+     * whether to restrict the search to in-house (which needs a reason, shown to the IRO).
+     */
+    @Transactional
+    public void reviewInHouse(Long referralId, List<Long> unsuitableIds, String notes, boolean restrict, String restrictionReason,
+                              String taskId) {
+        Referral r = referral(referralId);
+        List<PlacementOption> inHouse = options.findByReferralIdAndSource(referralId, OptionSource.IN_HOUSE_SEARCH);
+        Set<Long> known = inHouse.stream().map(PlacementOption::getId).collect(Collectors.toSet());
+        for (Long id : unsuitableIds) {
+            if (!known.contains(id)) {
+                throw InvalidInputException.of(PlacementSearchProcess.UNSUITABLE_OPTION_IDS, "names option " + id + " which is not an in-house option of this referral");
+            }
+        }
+        if (!unsuitableIds.isEmpty() && (notes == null || notes.isBlank())) {
+            throw InvalidInputException.of(PlacementSearchProcess.SUITABILITY_NOTES, "must say why the options marked unsuitable are unsuitable");
+        }
+        if (restrict && (restrictionReason == null || restrictionReason.isBlank())) {
+            throw InvalidInputException.of(PlacementSearchProcess.RESTRICTION_REASON, "is required to restrict the search to in-house");
+        }
+        if (restrict && inHouse.stream().noneMatch(o -> !unsuitableIds.contains(o.getId()))) {
+            throw InvalidInputException.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, "cannot be chosen when no in-house option is suitable");
+        }
+        for (PlacementOption o : inHouse) {
+            boolean suitable = !unsuitableIds.contains(o.getId());
+            o.markSuitability(suitable, suitable ? null : notes);
+        }
+        r.restriction(restrict, restrict ? restrictionReason : null);
+        decisions.record(referralId, null, "IN_HOUSE_REVIEW", (inHouse.size() - unsuitableIds.size()) + " of " + inHouse.size() + " suitable",
+                notes, taskId);
+        decisions.record(referralId, null, "SEARCH_RESTRICTION", restrict ? "RESTRICTED_TO_IN_HOUSE" : "EXTERNAL_SEARCH",
+                restrict ? restrictionReason : null, taskId);
+    }
+
+    /** Ranks every suitable option and writes the reasons for each rank. */
+    @Transactional
+    public List<PlacementOption> rank(Long referralId) {
+        Referral r = referral(referralId);
+        List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId);
+        List<PlacementOption> suitable = new ArrayList<>(all.stream().filter(PlacementOption::isSuitable).toList());
+        suitable.sort(ORDER);
+        for (int i = 0; i < suitable.size(); i++) {
+            PlacementOption o = suitable.get(i);
+            o.ranked(i + 1, reasons(r, o, suitable));
+        }
+        all.stream().filter(o -> !o.isSuitable()).forEach(o -> o.ranked(null, "Not ranked: marked unsuitable by the placements team ("
+                + o.getSuitabilityReason() + ")"));
+        r.status(ReferralStatus.SELECTING);
+        return suitable;
+    }
+
+    static int needsScore(PlacementOption o) {
+        return o.needsMet().size();
+    }
+
+    static boolean nearHome(PlacementOption o) {
+        return o.getDistanceMiles() <= NEAR_HOME_MILES;
+    }
+
+    /** Options equal on this are equally good matches; in-house priority applies only among them. */
+    static final Comparator<PlacementOption> MATCH_QUALITY = Comparator
+            .comparingInt(SearchService::needsScore).reversed()
+            .thenComparing(Comparator.comparingInt((PlacementOption o) -> o.getOfstedRating().quality()).reversed())
+            .thenComparing(o -> nearHome(o) ? 0 : 1);
+
+    static final Comparator<PlacementOption> ORDER = MATCH_QUALITY
+            .thenComparing(o -> o.isInHouse() ? 0 : 1)
+            .thenComparingDouble(PlacementOption::getDistanceMiles)
+            .thenComparing(PlacementOption::getWeeklyFee)
+            .thenComparing(PlacementOption::getId);
+
+    public static boolean equallyGood(PlacementOption a, PlacementOption b) {
+        return MATCH_QUALITY.compare(a, b) == 0;
+    }
+
+    private static String reasons(Referral r, PlacementOption o, List<PlacementOption> ranked) {
+        int wanted = r.getNeeds().size();
+        Set<NeedCode> unmet = o.needsUnmet();
+        List<String> why = new ArrayList<>();
+        why.add(wanted == 0 ? "No specific needs were listed"
+                : "Meets " + o.needsMet().size() + " of " + wanted + " needs (every essential need)"
+                        + (unmet.isEmpty() ? "" : "; not met: " + unmet.stream().map(NeedCode::label).collect(Collectors.joining(", "))));
+        why.add("Ofsted " + o.getOfstedRating().name().replace('_', ' ').toLowerCase());
+        why.add(o.getDistanceMiles() + " miles from home (" + (nearHome(o) ? "within" : "more than") + " 20 miles)");
+        boolean tieWithOtherKind = ranked.stream().anyMatch(x -> x != o && x.isInHouse() != o.isInHouse() && equallyGood(x, o));
+        if (o.isInHouse()) {
+            why.add(tieWithOtherKind ? "the council's own provision: preferred over independent options that match equally well"
+                    : "the council's own provision");
+        } else {
+            why.add(tieWithOtherKind ? "independent: an in-house option matches equally well and comes first"
+                    : "independent provider in the shared register");
+        }
+        why.add("£" + o.getWeeklyFee().setScale(0, java.math.RoundingMode.HALF_UP) + " a week (cost decides only between equal matches)");
+        return String.join("; ", why);
+    }
+
+    /**
+     * Checks the social worker's choice. A reason is required when the choice is not the top-ranked
+     * option: an in-house option over a better external one, or an external one over an equally good
+     * in-house one (which always ranks above it).
+     */
+    @Transactional
+    public PlacementOption select(Long referralId, Long optionId, String reason, String taskId) {
+        Referral r = referral(referralId);
+        PlacementOption chosen = options.findById(optionId).filter(o -> o.getReferralId().equals(referralId))
+                .orElseThrow(() -> InvalidInputException.of("selectedOptionId", "is not an option of this referral"));
+        if (!chosen.isSuitable() || chosen.getRankPosition() == null) {
+            throw InvalidInputException.of("selectedOptionId", "was marked unsuitable and cannot be chosen");
+        }
+        if (chosen.getRankPosition() != 1 && (reason == null || reason.isBlank())) {
+            throw InvalidInputException.of("selectionReason", "is required when choosing an option other than the top-ranked one");
+        }
+        r.selected(optionId, reason);
+        r.status(ReferralStatus.AWAITING_APPROVAL);
+        decisions.record(referralId, null, "SELECTION", "OPTION " + optionId + " (rank " + chosen.getRankPosition() + ")", reason, taskId);
+        return chosen;
+    }
+
+    public PlacementOption option(Long optionId) {
+        return options.findById(optionId).orElseThrow(() -> new NotFoundException("Option", optionId));
+    }
+
+    public static BigDecimal commitment(PlacementOption o, int plannedWeeks) {
+        return o.getWeeklyFee().multiply(BigDecimal.valueOf(plannedWeeks));
+    }
+
+    private Referral referral(Long id) {
+        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+    }
+}

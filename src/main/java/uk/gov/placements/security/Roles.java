@@ -1,0 +1,33 @@
+package uk.gov.placements.security;
+
+import java.util.List;
+
+/** The candidate groups of the spec: a contract with clients, tests and the BPMN files. */
+public final class Roles {
+    public static final String SOCIAL_WORKERS = "social-workers";
+    public static final String PLACEMENTS_TEAM = "placements-team";
+    public static final String TEAM_MANAGERS = "team-managers";
+    public static final String HEADS_OF_SERVICE = "heads-of-service";
+    public static final String ASSISTANT_DIRECTORS = "assistant-directors";
+    public static final String DIRECTORS = "directors";
+    public static final String IROS = "iros";
+    public static final String CONTRACTS_OFFICERS = "contracts-officers";
+    public static final String COMMISSIONING_MANAGERS = "commissioning-managers";
+    public static final String PROVIDERS = "providers";
+    public static final String ADMIN = "camunda-admin";
+
+    /** Council staff groups, in the order they are shown. */
+    public static final List<String> STAFF = List.of(SOCIAL_WORKERS, PLACEMENTS_TEAM, TEAM_MANAGERS, HEADS_OF_SERVICE,
+            ASSISTANT_DIRECTORS, DIRECTORS, IROS, CONTRACTS_OFFICERS, COMMISSIONING_MANAGERS);
+
+    /** The approval tiers, lowest first: an escalation moves one step up. */
+    public static final List<String> APPROVAL_TIERS = List.of(TEAM_MANAGERS, HEADS_OF_SERVICE, ASSISTANT_DIRECTORS, DIRECTORS);
+
+    private Roles() {
+    }
+
+    public static String nextTier(String group) {
+        int i = APPROVAL_TIERS.indexOf(group);
+        return i < 0 || i == APPROVAL_TIERS.size() - 1 ? DIRECTORS : APPROVAL_TIERS.get(i + 1);
+    }
+}

@@ -1,0 +1,70 @@
+package uk.gov.placements.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Two chains. The APIs ({@code /api}, {@code /engine-rest}) take HTTP Basic credentials checked
+ * against Camunda's identity service and answer 401 without them; the engine then sees the same
+ * user, groups and councils, so Camunda authorization and tenant checks apply to every call.
+ * The Camunda webapps keep their own session login and CSRF protection.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, outside Spring MVC
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .authenticationProvider(new CamundaAuthenticationProvider(identityService))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+        // The Camunda webapps authenticate and protect against CSRF themselves (their own filters).
+        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "base-uri 'self'; default-src 'self' 'unsafe-eval' 'unsafe-inline' data:; "
+                                + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; object-src 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(IdentityService identityService) {
+        FilterRegistrationBean<AdminSetupGuard> bean = new FilterRegistrationBean<>(new AdminSetupGuard(identityService));
+        bean.addUrlPatterns("/camunda/api/admin/setup/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
+    @Bean
+    FilterRegistrationBean<TaskQueryExpressionGuard> taskQueryExpressionGuard() {
+        FilterRegistrationBean<TaskQueryExpressionGuard> bean = new FilterRegistrationBean<>(new TaskQueryExpressionGuard());
+        bean.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return bean;
+    }
+}
