@@ -12,6 +12,7 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
@@ -30,9 +31,12 @@ public class SearchService {
     private final PlacementOptionRepository options;
     private final ServiceMatcher matcher;
     private final Decisions decisions;
+    private final PlacementRepository placements;
 
-    public SearchService(ReferralRepository referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions) {
+    public SearchService(ReferralRepository referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions,
+                         PlacementRepository placements) {
         this.referrals = referrals;
+        this.placements = placements;
         this.options = options;
         this.matcher = matcher;
         this.decisions = decisions;
@@ -45,6 +49,7 @@ public class SearchService {
         options.deleteByReferralId(referralId);
         r.status(ReferralStatus.SEARCHING);
         List<PlacementOption> found = matcher.inHouse(criteria(r), r.getCouncil()).stream()
+                .filter(m -> !m.service().getId().equals(currentServiceId(r)))
                 .map(m -> new PlacementOption(referralId, m.service(), OptionSource.IN_HOUSE_SEARCH, m.distanceMiles(),
                         m.needsMet(), m.needsUnmet()))
                 .toList();
@@ -55,10 +60,17 @@ public class SearchService {
     public List<PlacementOption> searchRegister(Long referralId) {
         Referral r = referral(referralId);
         List<PlacementOption> found = matcher.independent(criteria(r)).stream()
+                .filter(m -> !m.service().getId().equals(currentServiceId(r)))
                 .map(m -> new PlacementOption(referralId, m.service(), OptionSource.REGISTER_SEARCH, m.distanceMiles(),
                         m.needsMet(), m.needsUnmet()))
                 .toList();
         return options.saveAll(found);
+    }
+
+    /** A child moving on is not offered the placement being left. */
+    private Long currentServiceId(Referral r) {
+        return r.getCurrentPlacementId() == null ? null
+                : placements.findById(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
     }
 
     private static ServiceMatcher.Criteria criteria(Referral r) {

@@ -1,0 +1,133 @@
+package uk.gov.placements;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildService;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.provider.AccreditationStatus;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.CouncilNeighbour;
+import uk.gov.placements.provider.CouncilNeighbourRepository;
+import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderKind;
+import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralService;
+
+/**
+ * Test data for process tests. Each test takes its own council at its own place on the map, far
+ * from the demo register and from other tests (slots 25+ miles apart), so that searches within 20
+ * miles see only that test's carers and homes.
+ */
+@Component
+public class Journeys {
+    private static final AtomicInteger SLOT = new AtomicInteger();
+    private static final double[] ROWS = {50.3, 50.9, 56.5, 57.1, 57.7, 58.3};
+
+    final ChildService children;
+    final ReferralService referrals;
+    final ProviderRepository providers;
+    final CareServiceRepository services;
+    final CouncilNeighbourRepository neighbours;
+    final ManagementService managementService;
+    final IdentityService identityService;
+
+    Journeys(ChildService children, ReferralService referrals, ProviderRepository providers, CareServiceRepository services,
+             CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService) {
+        this.children = children;
+        this.referrals = referrals;
+        this.providers = providers;
+        this.services = services;
+        this.neighbours = neighbours;
+        this.managementService = managementService;
+        this.identityService = identityService;
+    }
+
+    /** A council of its own for one test, with its centre on the map. */
+    public record Council(String id, double lat, double lon) {
+    }
+
+    public Council newCouncil() {
+        int n = SLOT.getAndIncrement();
+        return new Council("testshire" + n, ROWS[(n / 11) % ROWS.length], -5.5 + (n % 11) * 0.6);
+    }
+
+    public void neighbours(String a, String b) {
+        neighbours.save(new CouncilNeighbour(a, b));
+    }
+
+    public Child child(Council c, int age) {
+        return children.register(new ChildService.NewChild("Tess", "Ting", LocalDate.now().minusYears(age).minusDays(10), "FEMALE",
+                c.id(), "TE1 1ST", c.lat(), c.lon(), "C2"), c.id());
+    }
+
+    public CareService inHouse(Council c, String localAuthority, PlacementType type, int fee, NeedCode... needs) {
+        Provider p = providers.save(new Provider("In-house " + c.id(), ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, c.id(), "SC100001",
+                OfstedRating.GOOD));
+        return service(p, localAuthority, type, fee, c.lat() + 0.01, c.lon(), needs);
+    }
+
+    public CareService independent(Council c, String localAuthority, PlacementType type, int fee, OfstedRating rating, NeedCode... needs) {
+        Provider p = new Provider("Independent " + c.id() + "-" + fee, ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC200002",
+                rating);
+        p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
+        return service(providers.save(p), localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);
+    }
+
+    private CareService service(Provider p, String la, PlacementType type, int fee, double lat, double lon, NeedCode... needs) {
+        return services.save(new CareService(p, p.getName() + " " + type, type, 0, 17, 3, 3, la, "TE2 2ND", lat, lon,
+                BigDecimal.valueOf(fee), needs.length == 0 ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(List.of(needs))));
+    }
+
+    public Referral refer(Child child, String urgency, PlacementType type, int weeks, Long currentPlacementId, NeedCode... essential) {
+        return referrals.submit(new ReferralService.NewReferral(child.getId(), urgency, LocalDate.now().plusDays(14), type.name(), weeks,
+                20, java.util.Arrays.stream(essential).map(n -> new ReferralService.Need(n.name(), true)).toList(), 0, false,
+                null, false, null, false, null, null, null, null, null, "I want to stay near my school", "Sam Social Worker", true,
+                currentPlacementId, currentPlacementId == null ? null : "CARPL"), council -> true, "sw-test");
+    }
+
+    /** Runs every job that is due now (async continuations), repeatedly, as the job executor would. */
+    public int runDueJobs() {
+        int ran = 0;
+        for (int round = 0; round < 50; round++) {
+            List<Job> due = managementService.createJobQuery().executable().list();
+            if (due.isEmpty()) {
+                return ran;
+            }
+            for (Job job : due) {
+                managementService.executeJob(job.getId());
+                ran++;
+            }
+        }
+        throw new IllegalStateException("jobs keep coming");
+    }
+
+    /** Acts as a user of a group and council, as the Tasklist would authenticate them. */
+    public <T> T as(String user, String group, String council, Supplier<T> action) {
+        identityService.setAuthentication(user, List.of(group), List.of(council));
+        try {
+            return action.get();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    public void as(String user, String group, String council, Runnable action) {
+        as(user, group, council, () -> {
+            action.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package uk.gov.placements.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every rule of the scheme of delegation, and its boundaries, on the real DMN file deployed to an engine. */
+@Deployment(resources = {"processes/approvalLevel.dmn", "processes/responseDeadline.dmn"})
+class ApprovalLevelDecisionTest {
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    DecisionService decisionService;
+
+    @BeforeEach
+    void services() {
+        decisionService = engine.getDecisionService();
+    }
+
+    @ParameterizedTest(name = "£{0}, out of area {1}, at a distance {2} -> {3}")
+    @CsvSource({
+            "0,         false, false, team-managers",
+            "25000,     false, false, team-managers",
+            "25000.01,  false, false, assistant-directors",
+            "25001,     false, false, assistant-directors",
+            "164176,    false, false, assistant-directors",
+            "164176.01, false, false, directors",
+            "164177,    false, false, directors",
+            "1000,      true,  false, heads-of-service",
+            "25000,     true,  false, heads-of-service",
+            "25001,     true,  false, assistant-directors",
+            "164177,    true,  false, directors",
+            "1000,      true,  true,  directors",
+            "30000,     true,  true,  directors"
+    })
+    void shouldRouteCommitmentToTheRightTier(double commitment, boolean outOfArea, boolean atDistance, String approverGroup) {
+        String result = decisionService.evaluateDecisionTableByKey("approvalLevel", Variables.createVariables()
+                .putValue("commitment", commitment).putValue("outOfArea", outOfArea).putValue("atDistance", atDistance))
+                .getSingleResult().getSingleEntry();
+        assertThat(result).isEqualTo(approverGroup);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"EMERGENCY, PT4H", "URGENT, PT24H", "PLANNED, P5D"})
+    void shouldGiveProvidersADeadlineByUrgency(String urgency, String deadline) {
+        String result = decisionService.evaluateDecisionTableByKey("responseDeadline",
+                Variables.createVariables().putValue("urgency", urgency)).getSingleResult().getSingleEntry();
+        assertThat(result).isEqualTo(deadline);
+    }
+}
