@@ -1,0 +1,191 @@
+package uk.gov.placements.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.Journeys;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.referral.ReferralRepository;
+
+/**
+ * One referral walked through the product API and the engine REST API as the demo users, with the
+ * refusals that keep children's data safe: 401 without credentials, 400 naming each bad field with
+ * nothing written, another council's user seeing nothing, and the two known holes of 7.24.0 closed.
+ */
+@IntegrationTest
+class ApiJourneyTest {
+    @Autowired TestRestTemplate http;
+    @Autowired Journeys journeys;
+    @Autowired ReferralRepository referrals;
+    @Autowired PlacementRepository placements;
+    final ObjectMapper json = new ObjectMapper();
+
+    ResponseEntity<String> call(String user, HttpMethod method, String url, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            headers.setBasicAuth(user, "demo");
+        }
+        return http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    JsonNode ok(ResponseEntity<String> response) throws Exception {
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(response.getBody()).isTrue();
+        return response.getBody() == null ? null : json.readTree(response.getBody());
+    }
+
+    String taskId(String user, String processKey, String taskKey) throws Exception {
+        JsonNode tasks = ok(call(user, HttpMethod.GET, "/engine-rest/task?processDefinitionKey=" + processKey + "&taskDefinitionKey=" + taskKey, null));
+        assertThat(tasks).as(user + " sees " + taskKey).hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    void complete(String user, String taskId, Map<String, Object> variables) throws Exception {
+        Map<String, Object> vars = new java.util.HashMap<>();
+        variables.forEach((k, v) -> vars.put(k, Map.of("value", v)));
+        ok(call(user, HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", vars)));
+        journeys.runDueJobs();
+    }
+
+    @Test
+    void shouldWalkAReferralToAStartedPlacementAsTheDemoUsers() throws Exception {
+        long childId = ok(call("sw1", HttpMethod.POST, "/api/children", Map.of("firstName", "Jo", "lastName", "March",
+                "dateOfBirth", "2013-05-01", "gender", "FEMALE", "postcode", "NS1 2XY", "latitude", 53.80, "longitude", -1.55,
+                "legalStatus", "C2"))).get("id").asLong();
+        JsonNode created = ok(call("sw1", HttpMethod.POST, "/api/referrals", Map.of("childId", childId, "urgency", "URGENT",
+                "requiredBy", LocalDate.now().plusDays(7).toString(), "placementType", "FOSTER", "plannedWeeks", 12,
+                "maxDistanceMiles", 15, "needs", List.of(Map.of("code", "SIBLING_GROUP", "essential", false)),
+                "childViews", "I want to keep seeing my brother", "completedBy", "Sam (sw1)", "knowsChild", true)));
+        long referralId = created.get("id").asLong();
+        String pi = created.get("processInstanceId").asText();
+
+        // the other council's social worker sees neither the task, nor the child, nor the referral
+        assertThat(ok(call("sw2", HttpMethod.GET, "/engine-rest/task/count", null)).get("count").asInt()).isZero();
+        assertThat(ok(call("sw2", HttpMethod.GET, "/engine-rest/process-instance?processInstanceIds=" + pi, null))).isEmpty();
+        assertThat(call("sw2", HttpMethod.GET, "/api/children/" + childId, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call("sw2", HttpMethod.GET, "/api/referrals/" + referralId + "/options", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // a team manager of the same council cannot see the placements team's triage task
+        assertThat(ok(call("tm1", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + pi, null))).isEmpty();
+
+        complete("pt1", taskId("pt1", "placementReferral", "Task_TriageReferral"), Map.of("triageOutcome", "ACCEPT"));
+        complete("pt1", taskId("pt1", "placementSearch", "Task_ReviewInHouseOptions"), Map.of("restrictToInHouse", false));
+
+        JsonNode options = ok(call("sw1", HttpMethod.GET, "/api/referrals/" + referralId + "/options", null));
+        assertThat(options).isNotEmpty();
+        assertThat(options.get(0).get("rank").asInt()).isEqualTo(1);
+        assertThat(options.get(0).get("reasons").asText()).contains("miles from home");
+        boolean sawInHouse = false;
+        boolean sawIndependent = false;
+        for (JsonNode o : options) {
+            sawInHouse |= o.get("inHouse").asBoolean();
+            sawIndependent |= !o.get("inHouse").asBoolean();
+            assertThat(o.get("distanceMiles").asDouble()).isLessThanOrEqualTo(15.0);
+        }
+        assertThat(sawInHouse && sawIndependent).as("in-house and independent options together").isTrue();
+        long top = options.get(0).get("id").asLong();
+        complete("sw1", taskId("sw1", "placementReferral", "Task_SelectPlacement"), Map.of("selectedOptionId", top));
+
+        String approval = taskId("tm1", "placementReferral", "Task_ApprovePlacement");
+        // a missing decision is refused and the task stays open
+        assertThat(call("tm1", HttpMethod.POST, "/engine-rest/task/" + approval + "/complete", Map.of("variables", Map.of()))
+                .getBody()).contains("approvalDecision must be APPROVE, REJECT or RETURN");
+        complete("tm1", approval, Map.of("approvalDecision", "APPROVE", "approvalReason", "Good match, near school"));
+
+        JsonNode placementList = ok(call("sw1", HttpMethod.GET, "/api/placements?childId=" + childId, null));
+        assertThat(placementList).hasSize(1);
+        JsonNode p = placementList.get(0);
+        assertThat(p.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(p.get("approvedBy").asText()).isEqualTo("tm1");
+        assertThat(p.get("approverGroup").asText()).isEqualTo("team-managers");
+        assertThat(p.get("weeklyCost").asDouble()).isPositive();
+        assertThat(p.has("distanceMiles") && p.has("outOfArea") && p.has("secondBest")).isTrue();
+        assertThat(ok(call("sw2", HttpMethod.GET, "/api/placements", null))).noneMatch(x -> x.get("childId").asLong() == childId);
+
+        JsonNode trail = ok(call("sw1", HttpMethod.GET, "/api/referrals/" + referralId + "/decisions", null));
+        assertThat(trail.findValuesAsText("decidedBy")).contains("pt1", "sw1", "tm1");
+        taskId("sw1", "placementReferral", "Task_WritePlacementPlan");
+    }
+
+    @Test
+    void shouldAnswer401WithoutCredentialsOrWithAWrongPassword() {
+        assertThat(call(null, HttpMethod.GET, "/api/placements", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call(null, HttpMethod.GET, "/engine-rest/task", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("cm1", "wrong");   // not a user other tests use: a failed login delays the next (brute-force throttling)
+        assertThat(http.exchange("/api/placements", HttpMethod.GET, new HttpEntity<>(headers), String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void shouldAnswer400NamingEveryBadFieldAndWriteNothing() throws Exception {
+        long before = referrals.count();
+        ResponseEntity<String> response = call("sw1", HttpMethod.POST, "/api/referrals", Map.of("childId", 999999, "urgency", "SOON",
+                "requiredBy", "2020-01-01", "placementType", "CASTLE", "plannedWeeks", -3, "maxDistanceMiles", 20,
+                "needs", List.of(Map.of("code", "NOT_A_NEED", "essential", true)), "knowsChild", true));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field"))
+                .contains("childId", "urgency", "requiredBy", "placementType", "plannedWeeks", "needs[0].code", "completedBy");
+        assertThat(referrals.count()).isEqualTo(before);
+
+        ResponseEntity<String> child = call("sw1", HttpMethod.POST, "/api/children", Map.of("firstName", "", "lastName", "X",
+                "dateOfBirth", "1980-01-01", "gender", "F", "postcode", "nowhere", "latitude", 99, "longitude", -1, "legalStatus", "ZZ"));
+        assertThat(child.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(child.getBody()).get("errors").findValuesAsText("field"))
+                .contains("firstName", "dateOfBirth", "postcode", "latitude", "legalStatus");
+        ResponseEntity<String> wrongType = call("sw1", HttpMethod.POST, "/api/referrals", "{\"childId\":\"abc\"}");
+        assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrongType.getBody()).contains("childId");
+    }
+
+    @Test
+    void shouldRefuseTheFirstRunSetupEndpointOnceAnAdministratorExists() {
+        ResponseEntity<String> response = http.postForEntity("/camunda/api/admin/setup/default/user/create",
+                new HttpEntity<>(Map.of("profile", Map.of("id", "attacker", "firstName", "A", "lastName", "B", "email", "a@b.c"),
+                        "credentials", Map.of("password", "attacker-password")), new HttpHeaders()), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        HttpHeaders admin = new HttpHeaders();
+        admin.setBasicAuth("admin", "demo");
+        assertThat(http.exchange("/engine-rest/user?id=attacker", HttpMethod.GET, new HttpEntity<>(admin), String.class).getBody())
+                .isEqualTo("[]");
+    }
+
+    @Test
+    void shouldRefuseExpressionsSmuggledIntoTaskQueriesThroughOrQueries() throws Exception {
+        Map<String, Object> query = Map.of("orQueries", List.of(Map.of("candidateGroupExpression",
+                "${''.getClass().forName('java.lang.Runtime')}")));
+        ResponseEntity<String> post = call("sw1", HttpMethod.POST, "/engine-rest/task", query);
+        assertThat(post.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post.getBody()).contains("Expressions are not allowed");
+        assertThat(call("sw1", HttpMethod.POST, "/engine-rest/task/count", query).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(call("sw1", HttpMethod.GET, "/engine-rest/task?assigneeExpression=%24%7BcurrentUser()%7D", null).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        // an ordinary query still works
+        assertThat(call("sw1", HttpMethod.POST, "/engine-rest/task", Map.of("orQueries", List.of(Map.of("candidateGroup", "social-workers"))))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void shouldLetOnlyAdministratorsCreateFilters() {
+        Map<String, Object> filter = Map.of("resourceType", "Task", "name", "Mine", "query", Map.of());
+        assertThat(call("sw1", HttpMethod.POST, "/engine-rest/filter/create", filter).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        HttpHeaders admin = new HttpHeaders();
+        admin.setBasicAuth("admin", "demo");
+        admin.setContentType(MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/engine-rest/filter/create", HttpMethod.POST, new HttpEntity<>(filter, admin), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+}
