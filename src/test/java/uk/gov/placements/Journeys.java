@@ -43,9 +43,14 @@ public class Journeys {
     final CouncilNeighbourRepository neighbours;
     final ManagementService managementService;
     final IdentityService identityService;
+    final org.camunda.bpm.engine.TaskService taskService;
+    final uk.gov.placements.search.ProviderReferrals providerReferrals;
 
     Journeys(ChildService children, ReferralService referrals, ProviderRepository providers, CareServiceRepository services,
-             CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService) {
+             CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService,
+             org.camunda.bpm.engine.TaskService taskService, uk.gov.placements.search.ProviderReferrals providerReferrals) {
+        this.taskService = taskService;
+        this.providerReferrals = providerReferrals;
         this.children = children;
         this.referrals = referrals;
         this.providers = providers;
@@ -96,6 +101,26 @@ public class Journeys {
                 20, java.util.Arrays.stream(essential).map(n -> new ReferralService.Need(n.name(), true)).toList(), 0, false,
                 null, false, null, false, null, null, null, null, null, "I want to stay near my school", "Sam Social Worker", true,
                 currentPlacementId, currentPlacementId == null ? null : "CARPL"), council -> true, "sw-test");
+    }
+
+    /** Every provider asked offers its service at its standard fee, starting today. */
+    public void offerAll(org.camunda.bpm.engine.runtime.ProcessInstance search) {
+        for (org.camunda.bpm.engine.task.Task t : taskService.createTaskQuery().processInstanceId(search.getId())
+                .taskDefinitionKey("Task_RespondToReferral").list()) {
+            var pr = providerReferrals.get(((Number) taskService.getVariable(t.getId(), "providerReferralId")).longValue());
+            taskService.complete(t.getId(), java.util.Map.of("response", "OFFER", "weeklyFee", pr.getService().getWeeklyFee().doubleValue(),
+                    "startDate", LocalDate.now().toString(), "namedCarerOrHome", pr.getService().getName(), "howNeedsMet", "As described"));
+        }
+        runDueJobs();
+    }
+
+    /** Heads of service waive the two-offer rule if the search asks them to. */
+    public void waiveIfAsked(org.camunda.bpm.engine.runtime.ProcessInstance search) {
+        for (org.camunda.bpm.engine.task.Task t : taskService.createTaskQuery().processInstanceId(search.getId())
+                .taskDefinitionKey("Task_ApproveProcurementWaiver").list()) {
+            taskService.complete(t.getId(), java.util.Map.of("waiverApproved", true, "waiverReason", "Only provider able to meet needs"));
+        }
+        runDueJobs();
     }
 
     /** Runs every job that is due now (async continuations), repeatedly, as the job executor would. */

@@ -64,6 +64,11 @@ public class Provider {
         this.accreditationExpiry = expiry;
     }
 
+    /** Suspended providers receive no new referrals from any council of the consortium. */
+    public void suspend(boolean suspended) {
+        this.suspended = suspended;
+    }
+
     public Long getId() { return id; }
     public String getName() { return name; }
     public ProviderKind getKind() { return kind; }

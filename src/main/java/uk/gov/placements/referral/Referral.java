@@ -65,6 +65,8 @@ public class Referral {
     private Long selectedOptionId;
     private String selectionReason;
     private Long placementId;
+    private Boolean waiverApproved;
+    private String waiverReason;
     private String processInstanceId;
     private String createdBy;
     private Instant createdAt = Instant.now();
@@ -156,6 +158,10 @@ public class Referral {
         this.selectedOptionId = optionId;
         this.selectionReason = reason;
     }
+    public void waiver(boolean approved, String reason) {
+        this.waiverApproved = approved;
+        this.waiverReason = reason;
+    }
     public void placed(Long placementId) {
         this.placementId = placementId;
         this.status = ReferralStatus.PLACED;
@@ -193,6 +199,8 @@ public class Referral {
     public Long getSelectedOptionId() { return selectedOptionId; }
     public String getSelectionReason() { return selectionReason; }
     public Long getPlacementId() { return placementId; }
+    public Boolean getWaiverApproved() { return waiverApproved; }
+    public String getWaiverReason() { return waiverReason; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }

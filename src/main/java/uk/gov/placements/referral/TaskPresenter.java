@@ -28,6 +28,7 @@ public class TaskPresenter {
     public static final String SUMMARY = "referralSummary";
     public static final String OPTIONS = "options";
     public static final String OPTION_CHOICES = "optionChoices";
+    public static final String OPTIONS_EXPLAINED = "optionsExplained";
     private final PlacementOptionRepository options;
 
     public TaskPresenter(PlacementOptionRepository options) {
@@ -86,21 +87,27 @@ public class TaskPresenter {
                 .toList();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> choices = new ArrayList<>();
+        StringBuilder explained = new StringBuilder();
         for (PlacementOption o : all) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", o.getId());
             row.put("rank", o.getRankPosition() == null ? "-" : o.getRankPosition());
             row.put("home", o.getService().getName() + " (" + o.getService().getProvider().getName() + ")");
-            row.put("kind", o.isInHouse() ? "In-house" : "Independent");
+            row.put("kind", o.isInHouse() ? "In-house" : "Independent offer");
             row.put("miles", o.getDistanceMiles());
             row.put("weeklyFee", "£" + o.getWeeklyFee().setScale(0, RoundingMode.HALF_UP));
             row.put("ofsted", o.getOfstedRating().name());
             row.put("needsMet", o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")));
             row.put("why", o.getRankReasons() == null ? "" : o.getRankReasons());
             rows.add(row);
+            if (o.getRankReasons() != null) {
+                explained.append("- **#").append(row.get("rank")).append(' ').append(o.getService().getName()).append("**: ")
+                        .append(o.getRankReasons()).append('\n');
+            }
             choices.add(Map.of("label", "#" + row.get("rank") + " " + row.get("home") + " — " + row.get("miles") + " mi, "
                     + row.get("weeklyFee") + "/wk", "value", o.getId().toString()));
         }
+        task.setVariableLocal(OPTIONS_EXPLAINED, explained.length() == 0 ? "No ranked options." : explained.toString());
         task.setVariableLocal(OPTIONS, Variables.objectValue(rows).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         task.setVariableLocal(OPTION_CHOICES, Variables.objectValue(choices).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     }

@@ -44,6 +44,9 @@ public class PlacementOption {
     private String suitabilityReason;
     private Integer rankPosition;
     private String rankReasons;
+    private java.time.LocalDate startDate;
+    private String namedCarer;
+    private Long providerReferralId;
 
     protected PlacementOption() {
     }
@@ -60,6 +63,17 @@ public class PlacementOption {
         this.needsMet = join(met);
         this.needsUnmet = join(unmet);
         this.ofstedRating = service.getProvider().getOfstedRating();
+    }
+
+    /** A provider's written offer: its own fee, start date and named home or carer. */
+    public static PlacementOption offer(Long referralId, CareService service, double distanceMiles, Set<NeedCode> met, Set<NeedCode> unmet,
+                                        BigDecimal weeklyFee, java.time.LocalDate startDate, String namedCarer, Long providerReferralId) {
+        PlacementOption o = new PlacementOption(referralId, service, OptionSource.PROVIDER_OFFER, distanceMiles, met, unmet);
+        o.weeklyFee = weeklyFee;
+        o.startDate = startDate;
+        o.namedCarer = namedCarer;
+        o.providerReferralId = providerReferralId;
+        return o;
     }
 
     private static String join(Set<NeedCode> codes) {
@@ -96,4 +110,8 @@ public class PlacementOption {
     public String getSuitabilityReason() { return suitabilityReason; }
     public Integer getRankPosition() { return rankPosition; }
     public String getRankReasons() { return rankReasons; }
+    public java.time.LocalDate getStartDate() { return startDate; }
+    public String getNamedCarer() { return namedCarer; }
+    public Long getProviderReferralId() { return providerReferralId; }
+    public boolean isWrittenOffer() { return source == OptionSource.PROVIDER_OFFER; }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.referral.PlacementReferralProcess;
 
-/** Task_RankOptions. */
+/** Task_RankOptions: ranks, and says whether the procurement rule needs a waiver. */
 @Component
 public class RankOptionsDelegate implements JavaDelegate {
     private final SearchService search;
@@ -16,6 +16,8 @@ public class RankOptionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        search.rank(((Number) execution.getVariable(PlacementReferralProcess.REFERRAL_ID)).longValue());
+        Long referralId = ((Number) execution.getVariable(PlacementReferralProcess.REFERRAL_ID)).longValue();
+        search.rank(referralId);
+        execution.setVariable(PlacementSearchProcess.WAIVER_NEEDED, search.procurementWaiverNeeded(referralId));
     }
 }

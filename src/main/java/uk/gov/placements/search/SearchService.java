@@ -19,7 +19,8 @@ import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.ReferralStatus;
 
 /**
- * Looks in-house first, then in the shared register, and ranks every suitable option together.
+ * Looks in-house first, then ranks every suitable option, in-house and the independent providers'
+ * written offers, together.
  * Ranking: needs met, then Ofsted rating, then within 20 miles of home; options equal on all
  * three are "equally good", and only among them does in-house come first, then the nearer, then
  * the cheaper. Cost is the last key, so it never hides a better match.
@@ -56,24 +57,13 @@ public class SearchService {
         return options.saveAll(found);
     }
 
-    @Transactional
-    public List<PlacementOption> searchRegister(Long referralId) {
-        Referral r = referral(referralId);
-        List<PlacementOption> found = matcher.independent(criteria(r)).stream()
-                .filter(m -> !m.service().getId().equals(currentServiceId(r)))
-                .map(m -> new PlacementOption(referralId, m.service(), OptionSource.REGISTER_SEARCH, m.distanceMiles(),
-                        m.needsMet(), m.needsUnmet()))
-                .toList();
-        return options.saveAll(found);
-    }
-
     /** A child moving on is not offered the placement being left. */
     private Long currentServiceId(Referral r) {
         return r.getCurrentPlacementId() == null ? null
                 : placements.findById(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
     }
 
-    private static ServiceMatcher.Criteria criteria(Referral r) {
+    static ServiceMatcher.Criteria criteria(Referral r) {
         return new ServiceMatcher.Criteria(r.getPlacementType(), r.childAge(), r.placesNeeded(), r.essentialNeeds(),
                 r.desirableNeeds(), r.getChild().getLatitude(), r.getChild().getLongitude(), (double) r.getMaxDistanceMiles());
     }
@@ -188,6 +178,10 @@ public class SearchService {
         if (!chosen.isSuitable() || chosen.getRankPosition() == null) {
             throw InvalidInputException.of("selectedOptionId", "was marked unsuitable and cannot be chosen");
         }
+        if (chosen.isWrittenOffer() && overThreshold(chosen, r) && writtenOffers(referralId).size() < 2
+                && !Boolean.TRUE.equals(r.getWaiverApproved())) {
+            throw InvalidInputException.of("selectedOptionId", "needs two written offers or a procurement waiver (commitment of £10,000 or more)");
+        }
         if (chosen.getRankPosition() != 1 && (reason == null || reason.isBlank())) {
             throw InvalidInputException.of("selectionReason", "is required when choosing an option other than the top-ranked one");
         }
@@ -195,6 +189,47 @@ public class SearchService {
         r.status(ReferralStatus.AWAITING_APPROVAL);
         decisions.record(referralId, null, "SELECTION", "OPTION " + optionId + " (rank " + chosen.getRankPosition() + ")", reason, taskId);
         return chosen;
+    }
+
+    /** The seed council's procurement rule: from this commitment, two written offers or a waiver. */
+    public static final BigDecimal PROCUREMENT_THRESHOLD = new BigDecimal("10000");
+
+    /**
+     * A waiver is needed when an independent offer would commit £10,000 or more and fewer than two
+     * written offers were received, unless heads of service have already decided on it.
+     */
+    @Transactional(readOnly = true)
+    public boolean procurementWaiverNeeded(Long referralId) {
+        Referral r = referral(referralId);
+        if (r.getWaiverApproved() != null) {
+            return false;
+        }
+        List<PlacementOption> offers = writtenOffers(referralId);
+        return offers.size() < 2 && offers.stream().anyMatch(o -> overThreshold(o, r));
+    }
+
+    /** Heads of service decide; a refusal withdraws the offers that needed the waiver and re-ranks the rest. */
+    @Transactional
+    public void decideWaiver(Long referralId, boolean approved, String reason, String taskId) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("waiverReason", "is required: why the competition requirement is or is not waived");
+        }
+        Referral r = referral(referralId);
+        r.waiver(approved, reason.trim());
+        decisions.record(referralId, null, "PROCUREMENT_WAIVER", approved ? "WAIVED" : "REFUSED", reason.trim(), taskId);
+        if (!approved) {
+            writtenOffers(referralId).stream().filter(o -> overThreshold(o, r))
+                    .forEach(o -> o.markSuitability(false, "Procurement waiver refused: fewer than two written offers"));
+            rank(referralId);
+        }
+    }
+
+    private List<PlacementOption> writtenOffers(Long referralId) {
+        return options.findByReferralIdOrderByRankPositionAscIdAsc(referralId).stream().filter(PlacementOption::isWrittenOffer).toList();
+    }
+
+    private static boolean overThreshold(PlacementOption o, Referral r) {
+        return commitment(o, r.getPlannedWeeks()).compareTo(PROCUREMENT_THRESHOLD) >= 0;
     }
 
     public PlacementOption option(Long optionId) {

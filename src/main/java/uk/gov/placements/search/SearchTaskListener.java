@@ -2,39 +2,90 @@ package uk.gov.placements.search;
 
 import static uk.gov.placements.search.PlacementSearchProcess.*;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.referral.PlacementReferralProcess;
+import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.TaskPresenter;
 
-/** Task_ReviewInHouseOptions: shows the in-house options; on completion records suitability and any restriction. */
+/**
+ * The user tasks of placementSearch: the placements team's review of in-house options, each
+ * provider's answer to the referral, and the head of service's procurement waiver. Each is named,
+ * dated and shown on create; on complete the answer is checked and recorded or refused.
+ */
 @Component
 public class SearchTaskListener implements TaskListener {
     private final SearchService search;
+    private final ProviderReferrals providerReferrals;
     private final ReferralService referrals;
     private final TaskPresenter presenter;
+    private final Decisions decisions;
 
-    public SearchTaskListener(SearchService search, ReferralService referrals, TaskPresenter presenter) {
+    public SearchTaskListener(SearchService search, ProviderReferrals providerReferrals, ReferralService referrals, TaskPresenter presenter,
+                              Decisions decisions) {
         this.search = search;
+        this.providerReferrals = providerReferrals;
         this.referrals = referrals;
         this.presenter = presenter;
+        this.decisions = decisions;
     }
 
     @Override
     public void notify(DelegateTask task) {
         Long referralId = ((Number) task.getVariable(PlacementReferralProcess.REFERRAL_ID)).longValue();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            presenter.present(task, referrals.get(referralId), "Review in-house options", null);
-            presenter.showOptions(task, referralId, false);
-            presenter.dueIn(task, 24);
-            return;
+        boolean create = EVENTNAME_CREATE.equals(task.getEventName());
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_REVIEW_IN_HOUSE_OPTIONS -> {
+                if (create) {
+                    presenter.present(task, referrals.get(referralId), "Review in-house options", null);
+                    presenter.showOptions(task, referralId, false);
+                    presenter.dueIn(task, 24);
+                } else {
+                    reviewInHouse(task, referralId);
+                }
+            }
+            case TASK_RESPOND_TO_REFERRAL -> {
+                Long providerReferralId = ((Number) task.getVariable(PROVIDER_REFERRAL_ID)).longValue();
+                if (create) {
+                    presentToProvider(task, referrals.get(referralId), providerReferrals.get(providerReferralId));
+                } else {
+                    answer(task, providerReferralId);
+                }
+            }
+            case TASK_APPROVE_PROCUREMENT_WAIVER -> {
+                if (create) {
+                    Referral r = referrals.get(referralId);
+                    presenter.present(task, r, "Procurement waiver", "fewer than two written offers");
+                    presenter.showOptions(task, referralId, true);
+                    presenter.dueIn(task, 24);
+                } else {
+                    FieldErrors errors = new FieldErrors();
+                    Boolean approved = new FormValues(task.getVariables(), errors).bool(WAIVER_APPROVED);
+                    errors.throwIfAny();
+                    if (approved == null) {
+                        throw InvalidInputException.of(WAIVER_APPROVED, "is required: waive the two-offer rule or not");
+                    }
+                    search.decideWaiver(referralId, approved, (String) task.getVariable(WAIVER_REASON), task.getId());
+                }
+            }
+            default -> {
+            }
         }
+    }
+
+    private void reviewInHouse(DelegateTask task, Long referralId) {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(task.getVariables(), errors);
         List<Long> unsuitable = new ArrayList<>();
@@ -50,5 +101,63 @@ public class SearchTaskListener implements TaskListener {
         boolean restricted = Boolean.TRUE.equals(restrict);
         search.reviewInHouse(referralId, unsuitable, f.text(SUITABILITY_NOTES), restricted, f.text(RESTRICTION_REASON), task.getId());
         task.setVariable(RESTRICT_TO_IN_HOUSE, restricted);
+    }
+
+    /** What a provider sees: what it needs to decide, never the child's surname or exact address. */
+    private void presentToProvider(DelegateTask task, Referral r, ProviderReferral pr) {
+        task.setName("Respond to referral — " + r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge() + ", "
+                + r.getPlacementType());
+        task.setDueDate(Date.from(pr.getDeadline()));
+        task.setPriority(switch (r.getUrgency()) {
+            case EMERGENCY -> 90;
+            case URGENT -> 70;
+            case PLANNED -> 50;
+        });
+        String postcode = r.getChild().getPostcode();
+        StringBuilder s = new StringBuilder();
+        s.append("**").append(r.getReference()).append("** · ").append(r.getChild().initials()).append(", age ").append(r.childAge())
+                .append(", ").append(r.getChild().getGender().toLowerCase()).append(" · ").append(r.getUrgency())
+                .append(" · needed by ").append(r.getRequiredBy()).append(" · ").append(r.getPlacementType()).append(" for ")
+                .append(r.getPlannedWeeks()).append(" weeks\n\n");
+        s.append("Home area: ").append(postcode.substring(0, postcode.indexOf(' '))).append(" (").append(pr.getDistanceMiles())
+                .append(" miles from your ").append(pr.getService().getName()).append(")\n\n");
+        s.append("Needs: ").append(r.getNeeds().isEmpty() ? "none listed" : r.getNeeds().stream()
+                .map(n -> n.getCode().label() + (n.isEssential() ? " (essential)" : " (desirable)")).collect(Collectors.joining(", ")));
+        if (r.getSiblings() > 0) {
+            s.append("\n\nSiblings: ").append(r.getSiblings()).append(r.isSiblingsTogether() ? ", to be placed together" : "");
+        }
+        append(s, "Risks to the child", r.getRisksToChild());
+        append(s, "Risks from the child", r.getRisksFromChild());
+        append(s, "Education", r.getEducation());
+        append(s, "Health", r.getHealth());
+        append(s, "Communication needs", r.getCommunicationNeeds());
+        append(s, "Cultural needs", r.getCulturalNeeds());
+        append(s, "Who the child can live alongside", r.getLiveAlongside());
+        append(s, "The child's views", r.getChildViews());
+        s.append("\n\nPlease answer by ").append(pr.getDeadline()).append(": after that the referral is recorded as not answered.");
+        task.setVariableLocal(TaskPresenter.SUMMARY, s.toString());
+    }
+
+    private static void append(StringBuilder s, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            s.append("\n\n").append(label).append(": ").append(value);
+        }
+    }
+
+    private void answer(DelegateTask task, Long providerReferralId) {
+        ProviderReferral pr = providerReferrals.get(providerReferralId);
+        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String group = uk.gov.placements.provider.Provider.groupOf(pr.getProviderId());
+        if (auth != null && auth.getGroupIds() != null && !auth.getGroupIds().contains(group)
+                && !auth.getGroupIds().contains(uk.gov.placements.security.Roles.ADMIN)) {
+            throw new ForbiddenException("Only staff of the provider this referral was sent to may answer it");
+        }
+        FieldErrors errors = new FieldErrors();
+        FormValues f = new FormValues(task.getVariables(), errors);
+        Double fee = f.decimal(WEEKLY_FEE);
+        ProviderReferrals.Answer answer = new ProviderReferrals.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
+                f.date(START_DATE), f.text(NAMED_CARER_OR_HOME), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));
+        errors.throwIfAny();
+        providerReferrals.answer(providerReferralId, answer, decisions.actor(), task.getId());
     }
 }

@@ -61,14 +61,56 @@ class ApiJourneyTest {
         journeys.runDueJobs();
     }
 
+    long providerId(String name) throws Exception {
+        // the register search is how staff find a provider: "tick the boxes and the options come down"
+        JsonNode found = ok(call("co1", HttpMethod.GET, "/api/providers/search?placementType=" + (name.startsWith("Ridgeway")
+                ? "RESIDENTIAL_SCHOOL" : "CHILDRENS_HOME") + "&age=13&latitude=53.8&longitude=-1.55&maxMiles=40", null));
+        for (JsonNode s : found) {
+            if (s.get("providerName").asText().equals(name)) {
+                return s.get("providerId").asLong();
+            }
+        }
+        throw new AssertionError(name + " not in the register search");
+    }
+
+    void providerUser(long providerId, String userId) throws Exception {
+        ok(call("co1", HttpMethod.POST, "/api/providers/" + providerId + "/users", Map.of("userId", userId, "firstName", "Pat",
+                "lastName", "Provider", "email", userId + "@provider.example.org", "password", "correct-horse-battery")));
+    }
+
+    ResponseEntity<String> callAs(String user, String password, HttpMethod method, String url, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth(user, password);
+        return http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    void offer(String user, String password) throws Exception {
+        JsonNode tasks = json.readTree(callAs(user, password, HttpMethod.GET, "/engine-rest/task?taskDefinitionKey=Task_RespondToReferral", null).getBody());
+        assertThat(tasks).as(user + " sees its own referral only").hasSize(1);
+        String id = tasks.get(0).get("id").asText();
+        JsonNode summary = json.readTree(callAs(user, password, HttpMethod.GET, "/engine-rest/task/" + id + "/form-variables", null).getBody());
+        assertThat(summary.get("referralSummary").get("value").asText()).contains("J.M.").doesNotContain("March").doesNotContain("NS1 2XY");
+        Map<String, Object> vars = Map.of("response", Map.of("value", "OFFER"), "weeklyFee", Map.of("value", 5100.0),
+                "startDate", Map.of("value", LocalDate.now().plusDays(1).toString()), "namedCarerOrHome", Map.of("value", "Main house"),
+                "howNeedsMet", Map.of("value", "Therapeutic staff team"));
+        ResponseEntity<String> done = callAs(user, password, HttpMethod.POST, "/engine-rest/task/" + id + "/complete", Map.of("variables", vars));
+        assertThat(done.getStatusCode().is2xxSuccessful()).as(done.getBody()).isTrue();
+    }
+
     @Test
     void shouldWalkAReferralToAStartedPlacementAsTheDemoUsers() throws Exception {
+        long oakfield = providerId("Oakfield Homes");
+        long ridgeway = providerId("Ridgeway School");
+        providerUser(oakfield, "oak1");
+        providerUser(ridgeway, "ridge1");
+
         long childId = ok(call("sw1", HttpMethod.POST, "/api/children", Map.of("firstName", "Jo", "lastName", "March",
-                "dateOfBirth", "2013-05-01", "gender", "FEMALE", "postcode", "NS1 2XY", "latitude", 53.80, "longitude", -1.55,
-                "legalStatus", "C2"))).get("id").asLong();
+                "dateOfBirth", LocalDate.now().minusYears(13).minusDays(40).toString(), "gender", "FEMALE", "postcode", "NS1 2XY",
+                "latitude", 53.80, "longitude", -1.55, "legalStatus", "C2"))).get("id").asLong();
         JsonNode created = ok(call("sw1", HttpMethod.POST, "/api/referrals", Map.of("childId", childId, "urgency", "URGENT",
-                "requiredBy", LocalDate.now().plusDays(7).toString(), "placementType", "FOSTER", "plannedWeeks", 12,
-                "maxDistanceMiles", 15, "needs", List.of(Map.of("code", "SIBLING_GROUP", "essential", false)),
+                "requiredBy", LocalDate.now().plusDays(7).toString(), "placementType", "CHILDRENS_HOME", "plannedWeeks", 12,
+                "maxDistanceMiles", 25, "needs", List.of(Map.of("code", "EMOTIONAL_BEHAVIOURAL", "essential", true)),
                 "childViews", "I want to keep seeing my brother", "completedBy", "Sam (sw1)", "knowsChild", true)));
         long referralId = created.get("id").asLong();
         String pi = created.get("processInstanceId").asText();
@@ -84,39 +126,48 @@ class ApiJourneyTest {
         complete("pt1", taskId("pt1", "placementReferral", "Task_TriageReferral"), Map.of("triageOutcome", "ACCEPT"));
         complete("pt1", taskId("pt1", "placementSearch", "Task_ReviewInHouseOptions"), Map.of("restrictToInHouse", false));
 
+        // two matching providers answer through the REST API with their own logins; a third, not matching, sees nothing
+        assertThat(json.readTree(callAs("ridge1", "correct-horse-battery", HttpMethod.GET, "/engine-rest/task", null).getBody())).isEmpty();
+        assertThat(callAs("ridge1", "correct-horse-battery", HttpMethod.GET, "/api/children/" + childId, null).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        String brightwaterTask = json.readTree(callAs("prov1", "demo", HttpMethod.GET, "/engine-rest/task?taskDefinitionKey=Task_RespondToReferral",
+                null).getBody()).get(0).get("id").asText();
+        assertThat(callAs("oak1", "correct-horse-battery", HttpMethod.POST, "/engine-rest/task/" + brightwaterTask + "/complete",
+                Map.of("variables", Map.of("response", Map.of("value", "DECLINE"), "declineReason", Map.of("value", "OTHER"))))
+                .getStatusCode().is2xxSuccessful()).as("one provider cannot answer another's referral").isFalse();
+        offer("prov1", "demo");
+        offer("oak1", "correct-horse-battery");
+        journeys.runDueJobs();
+
         JsonNode options = ok(call("sw1", HttpMethod.GET, "/api/referrals/" + referralId + "/options", null));
-        assertThat(options).isNotEmpty();
         assertThat(options.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(options.get(0).get("reasons").asText()).contains("miles from home");
-        boolean sawInHouse = false;
-        boolean sawIndependent = false;
+        assertThat(options.findValuesAsText("providerName")).contains("Oakfield Homes", "Brightwater Care", "Northshire Children's Homes");
         for (JsonNode o : options) {
-            sawInHouse |= o.get("inHouse").asBoolean();
-            sawIndependent |= !o.get("inHouse").asBoolean();
-            assertThat(o.get("distanceMiles").asDouble()).isLessThanOrEqualTo(15.0);
+            assertThat(o.get("distanceMiles").asDouble()).isLessThanOrEqualTo(25.0);
         }
-        assertThat(sawInHouse && sawIndependent).as("in-house and independent options together").isTrue();
         long top = options.get(0).get("id").asLong();
         complete("sw1", taskId("sw1", "placementReferral", "Task_SelectPlacement"), Map.of("selectedOptionId", top));
 
-        String approval = taskId("tm1", "placementReferral", "Task_ApprovePlacement");
+        String approval = taskId("ad1", "placementReferral", "Task_ApprovePlacement");   // 12 weeks at over £2,084 is above £25,000
+        assertThat(ok(call("tm1", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + pi, null))).isEmpty();
         // a missing decision is refused and the task stays open
-        assertThat(call("tm1", HttpMethod.POST, "/engine-rest/task/" + approval + "/complete", Map.of("variables", Map.of()))
+        assertThat(call("ad1", HttpMethod.POST, "/engine-rest/task/" + approval + "/complete", Map.of("variables", Map.of()))
                 .getBody()).contains("approvalDecision must be APPROVE, REJECT or RETURN");
-        complete("tm1", approval, Map.of("approvalDecision", "APPROVE", "approvalReason", "Good match, near school"));
+        complete("ad1", approval, Map.of("approvalDecision", "APPROVE", "approvalReason", "Good match, keeps contact with brother"));
 
         JsonNode placementList = ok(call("sw1", HttpMethod.GET, "/api/placements?childId=" + childId, null));
         assertThat(placementList).hasSize(1);
         JsonNode p = placementList.get(0);
         assertThat(p.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(p.get("approvedBy").asText()).isEqualTo("tm1");
-        assertThat(p.get("approverGroup").asText()).isEqualTo("team-managers");
+        assertThat(p.get("approvedBy").asText()).isEqualTo("ad1");
+        assertThat(p.get("approverGroup").asText()).isEqualTo("assistant-directors");
         assertThat(p.get("weeklyCost").asDouble()).isPositive();
         assertThat(p.has("distanceMiles") && p.has("outOfArea") && p.has("secondBest")).isTrue();
         assertThat(ok(call("sw2", HttpMethod.GET, "/api/placements", null))).noneMatch(x -> x.get("childId").asLong() == childId);
 
         JsonNode trail = ok(call("sw1", HttpMethod.GET, "/api/referrals/" + referralId + "/decisions", null));
-        assertThat(trail.findValuesAsText("decidedBy")).contains("pt1", "sw1", "tm1");
+        assertThat(trail.findValuesAsText("decidedBy")).contains("pt1", "prov1", "oak1", "sw1", "ad1");
         taskId("sw1", "placementReferral", "Task_WritePlacementPlan");
     }
 

@@ -1,0 +1,10 @@
+package uk.gov.placements.search;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProviderReferralRepository extends JpaRepository<ProviderReferral, Long> {
+    List<ProviderReferral> findByReferralIdOrderByIdAsc(Long referralId);
+
+    List<ProviderReferral> findByReferralIdAndStatusOrderByIdAsc(Long referralId, ProviderReferral.Status status);
+}

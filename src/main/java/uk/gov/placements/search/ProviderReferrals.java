@@ -1,0 +1,194 @@
+package uk.gov.placements.search;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ServiceMatcher;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralRepository;
+
+/**
+ * The external search: the referral goes only to accredited, unsuspended, not-inadequate
+ * providers with a service that matches the child (type, age, vacancies, every essential need,
+ * distance) — one referral per provider, for its best-placed matching service — with a deadline
+ * from decision responseDeadline. Answers and silences are recorded against the referral.
+ * Also the bean the BPMN's multi-instance and timer expressions call.
+ */
+@Service("providerReferrals")
+public class ProviderReferrals {
+    public static final Set<String> DECLINE_REASONS = Set.of("NO_VACANCY", "CANNOT_MEET_NEEDS", "MATCHING_RISK", "LOCATION",
+            "STAFFING", "OTHER");
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final ProviderReferralRepository sent;
+    private final ReferralRepository referrals;
+    private final PlacementOptionRepository options;
+    private final PlacementRepository placements;
+    private final ServiceMatcher matcher;
+    private final WorkingDays workingDays;
+    private final Decisions decisions;
+
+    public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
+                             PlacementRepository placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions) {
+        this.sent = sent;
+        this.referrals = referrals;
+        this.options = options;
+        this.placements = placements;
+        this.matcher = matcher;
+        this.workingDays = workingDays;
+        this.decisions = decisions;
+    }
+
+    /** Sends the referral to every matching provider; the deadline is the DMN's duration, whole days counted as working days. */
+    @Transactional
+    public List<ProviderReferral> send(Long referralId, String responseDeadline) {
+        Referral r = referral(referralId);
+        Instant now = Decisions.now();
+        Instant deadline = deadline(now, responseDeadline);
+        Long currentService = r.getCurrentPlacementId() == null ? null
+                : placements.findById(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
+        Map<Long, ServiceMatcher.Match> bestPerProvider = new LinkedHashMap<>();
+        matcher.independent(SearchService.criteria(r)).stream()
+                .filter(m -> !m.service().getId().equals(currentService))
+                .forEach(m -> bestPerProvider.putIfAbsent(m.service().getProvider().getId(), m));   // nearest first
+        List<ProviderReferral> created = bestPerProvider.values().stream()
+                .map(m -> new ProviderReferral(referralId, m.service(), m.distanceMiles(), now, deadline)).toList();
+        decisions.record(referralId, null, "EXTERNAL_SEARCH", "SENT TO " + created.size() + " PROVIDERS",
+                "Deadline " + responseDeadline + ": " + bestPerProvider.values().stream()
+                        .map(m -> m.service().getProvider().getName()).collect(Collectors.joining(", ")), null);
+        return sent.saveAll(created);
+    }
+
+    Instant deadline(Instant from, String isoDuration) {
+        if (isoDuration.startsWith("PT")) {
+            return from.plus(Duration.parse(isoDuration));
+        }
+        Period period = Period.parse(isoDuration);
+        ZonedDateTime start = from.atZone(LONDON);
+        LocalDate day = workingDays.plus(start.toLocalDate(), period.getDays());
+        return day.atTime(start.toLocalTime()).atZone(LONDON).toInstant();
+    }
+
+    // ---- called from BPMN expressions
+
+    /** The collection of the multi-instance: every provider referral still awaiting an answer. */
+    public List<Long> awaiting(Long referralId) {
+        return sent.findByReferralIdAndStatusOrderByIdAsc(referralId, ProviderReferral.Status.SENT).stream()
+                .map(ProviderReferral::getId).toList();
+    }
+
+    public String candidateGroup(Long providerReferralId) {
+        return Provider.groupOf(get(providerReferralId).getProviderId());
+    }
+
+    public String deadlineIso(Long providerReferralId) {
+        return get(providerReferralId).getDeadline().toString();
+    }
+
+    // ---- answers
+
+    public record Answer(String response, BigDecimal weeklyFee, LocalDate startDate, String namedCarer, String howNeedsMet,
+                         String declineReason, String declineDetails) {
+    }
+
+    /** An offer or a decline from the provider; invalid answers are refused and nothing changes. */
+    @Transactional
+    public ProviderReferral answer(Long providerReferralId, Answer a, String userId, String taskId) {
+        ProviderReferral pr = get(providerReferralId);
+        Referral r = referral(pr.getReferralId());
+        if (pr.getStatus() != ProviderReferral.Status.SENT) {
+            throw InvalidInputException.of("response", "was already given (" + pr.getStatus() + ")");
+        }
+        FieldErrors errors = new FieldErrors();
+        if ("OFFER".equals(a.response())) {
+            LocalDate today = PlacementService.today();
+            if (a.weeklyFee() == null) {
+                errors.reject("weeklyFee", "is required for an offer");
+            } else if (a.weeklyFee().signum() <= 0) {
+                errors.reject("weeklyFee", "must be more than zero");
+            } else if (a.weeklyFee().compareTo(new BigDecimal("100000")) > 0) {
+                errors.reject("weeklyFee", "must be at most 100000");
+            }
+            if (a.startDate() == null) {
+                errors.reject("startDate", "is required for an offer");
+            } else if (a.startDate().isBefore(today)) {
+                errors.reject("startDate", "must not be before today");
+            } else if (a.startDate().isAfter(r.getRequiredBy())) {
+                errors.reject("startDate", "must be on or before the required-by date " + r.getRequiredBy());
+            }
+            if (a.namedCarer() == null || a.namedCarer().isBlank()) {
+                errors.reject("namedCarerOrHome", "is required: the home or carer offered");
+            }
+            if (!r.getNeeds().isEmpty() && (a.howNeedsMet() == null || a.howNeedsMet().isBlank())) {
+                errors.reject("howNeedsMet", "is required: how the placement meets each of the child's needs");
+            }
+            errors.throwIfAny();
+            Set<NeedCode> wanted = EnumSet.noneOf(NeedCode.class);
+            r.getNeeds().forEach(n -> wanted.add(n.getCode()));
+            Set<NeedCode> met = EnumSet.noneOf(NeedCode.class);
+            Set<NeedCode> unmet = EnumSet.noneOf(NeedCode.class);
+            wanted.forEach(n -> (pr.getService().getSpecialisms().contains(n) ? met : unmet).add(n));
+            PlacementOption option = options.save(PlacementOption.offer(r.getId(), pr.getService(), pr.getDistanceMiles(), met, unmet,
+                    a.weeklyFee(), a.startDate(), a.namedCarer().trim(), pr.getId()));
+            pr.offered(userId, Decisions.now(), a.weeklyFee(), a.startDate(), a.namedCarer().trim(), a.howNeedsMet(), option.getId());
+            decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "OFFER from provider " + pr.getProviderId(),
+                    "£" + a.weeklyFee() + "/week from " + a.startDate() + ", " + a.namedCarer(), taskId);
+        } else if ("DECLINE".equals(a.response())) {
+            if (a.declineReason() == null || a.declineReason().isBlank()) {
+                errors.reject("declineReason", "is required to decline");
+            } else if (!DECLINE_REASONS.contains(a.declineReason())) {
+                errors.reject("declineReason", "must be one of " + DECLINE_REASONS);
+            }
+            errors.throwIfAny();
+            pr.declined(userId, Decisions.now(), a.declineReason(), a.declineDetails());
+            decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "DECLINE from provider " + pr.getProviderId(),
+                    a.declineReason() + (a.declineDetails() == null ? "" : ": " + a.declineDetails()), taskId);
+        } else {
+            throw InvalidInputException.of("response", "must be OFFER or DECLINE");
+        }
+        return pr;
+    }
+
+    @Transactional
+    public void recordNoResponse(Long providerReferralId) {
+        ProviderReferral pr = get(providerReferralId);
+        if (pr.getStatus() == ProviderReferral.Status.SENT) {
+            pr.noResponse(Decisions.now());
+            decisions.record(pr.getReferralId(), null, "PROVIDER_RESPONSE", "NO_RESPONSE from provider " + pr.getProviderId(),
+                    "No answer by " + pr.getDeadline(), null);
+        }
+    }
+
+    public List<ProviderReferral> forReferral(Long referralId) {
+        return sent.findByReferralIdOrderByIdAsc(referralId);
+    }
+
+    public ProviderReferral get(Long id) {
+        return sent.findById(id).orElseThrow(() -> new NotFoundException("Provider referral", id));
+    }
+
+    private Referral referral(Long id) {
+        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+    }
+}

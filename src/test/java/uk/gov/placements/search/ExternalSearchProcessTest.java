@@ -1,0 +1,247 @@
+package uk.gov.placements.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static uk.gov.placements.search.PlacementSearchProcess.*;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.Journeys;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.referral.PlacementReferralProcess;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralRepository;
+
+/** The external part of placementSearch: targeted referrals, offers, declines, silence, deadlines and the procurement waiver. */
+@IntegrationTest
+class ExternalSearchProcessTest {
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired Journeys journeys;
+    @Autowired ProviderReferralRepository providerReferrals;
+    @Autowired PlacementOptionRepository options;
+    @Autowired ReferralRepository referrals;
+    @Autowired WorkingDays workingDays;
+
+    Journeys.Council council;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        council = journeys.newCouncil();
+    }
+
+    /** Triage accepted and the in-house review done: the referral has gone out to providers. */
+    ProcessInstance sent(Referral r) {
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
+        complete(task(pi), withVariables(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
+        journeys.runDueJobs();
+        ProcessInstance search = calledProcessInstance(pi);
+        complete(task(search), withVariables(RESTRICT_TO_IN_HOUSE, false));
+        journeys.runDueJobs();
+        return search;
+    }
+
+    List<Task> providerTasks(ProcessInstance search) {
+        return taskService.createTaskQuery().processInstanceId(search.getId()).taskDefinitionKey(TASK_RESPOND_TO_REFERRAL).list();
+    }
+
+    Task taskOf(ProcessInstance search, CareService service) {
+        return providerTasks(search).stream().filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
+                .anyMatch(l -> ("provider-" + service.getProvider().getId()).equals(l.getGroupId()))).findFirst().orElseThrow();
+    }
+
+    Map<String, Object> offer(double fee, LocalDate start) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(RESPONSE, "OFFER");
+        v.put(WEEKLY_FEE, fee);
+        v.put(START_DATE, start.toString());
+        v.put(NAMED_CARER_OR_HOME, "Rose Cottage, carers Mr and Mrs Lee");
+        v.put(HOW_NEEDS_MET, "Experienced with autism; quiet home");
+        return v;
+    }
+
+    @Test
+    void shouldSendTheReferralOnlyToMatchingProvidersAndRankTheirOffersWithInHouse() {
+        CareService inHouse = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450, NeedCode.AUTISM);
+        CareService a = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD, NeedCode.AUTISM);
+        CareService b = journeys.independent(council, council.id(), PlacementType.FOSTER, 950, OfstedRating.OUTSTANDING, NeedCode.AUTISM);
+        CareService wrongNeeds = journeys.independent(council, council.id(), PlacementType.FOSTER, 700, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 9), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
+        ProcessInstance search = sent(r);
+
+        assertThat(search).isWaitingAt(TASK_RESPOND_TO_REFERRAL);
+        assertThat(providerTasks(search)).hasSize(2);
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).extracting(ProviderReferral::getProviderId)
+                .containsExactlyInAnyOrder(a.getProvider().getId(), b.getProvider().getId()).doesNotContain(wrongNeeds.getProvider().getId());
+        Task taskA = taskOf(search, a);
+        assertThat(taskA.getName()).startsWith("Respond to referral — " + r.getReference());
+        assertThat((String) taskService.getVariableLocal(taskA.getId(), "referralSummary")).doesNotContain("Ting").doesNotContain("TE1 1ST");
+
+        complete(taskA, offer(880, LocalDate.now().plusDays(2)));
+        complete(taskOf(search, b), offer(1000, LocalDate.now()));
+        journeys.runDueJobs();
+        assertThat(search).isEnded().hasPassed(TASK_RANK_OPTIONS).hasNotPassed(TASK_APPROVE_PROCUREMENT_WAIVER);
+
+        List<PlacementOption> ranked = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
+        assertThat(ranked).hasSize(3);
+        PlacementOption offerA = ranked.stream().filter(o -> o.getService().getId().equals(a.getId())).findFirst().orElseThrow();
+        assertThat(offerA.getWeeklyFee()).isEqualByComparingTo("880");   // the offered fee, not the list fee
+        assertThat(offerA.getStartDate()).isEqualTo(LocalDate.now().plusDays(2));
+        assertThat(offerA.isWrittenOffer()).isTrue();
+        // outstanding independent first; in-house ties with the good one and comes before it
+        assertThat(ranked.get(0).getService().getId()).isEqualTo(b.getId());
+        assertThat(ranked.get(1).getService().getId()).isEqualTo(inHouse.getId());
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).extracting(ProviderReferral::getStatus)
+                .containsOnly(ProviderReferral.Status.OFFERED);
+    }
+
+    @Test
+    void shouldRecordDeclinesAndRefuseADeclineWithoutAReason() {
+        CareService inHouse = journeys.inHouse(council, council.id(), PlacementType.CHILDRENS_HOME, 3000);
+        CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.GOOD);
+        CareService b = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5200, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 14), "PLANNED", PlacementType.CHILDRENS_HOME, 12, null);
+        ProcessInstance search = sent(r);
+        Task taskA = taskOf(search, a);
+        assertThatThrownBy(() -> complete(taskA, withVariables(RESPONSE, "DECLINE"))).hasMessageContaining("declineReason is required");
+        assertThatThrownBy(() -> complete(taskA, withVariables(RESPONSE, "MAYBE"))).hasMessageContaining("response must be OFFER or DECLINE");
+        assertThat(providerTasks(search)).hasSize(2);
+        complete(taskA, withVariables(RESPONSE, "DECLINE", DECLINE_REASON, "NO_VACANCY"));
+        complete(taskOf(search, b), withVariables(RESPONSE, "DECLINE", DECLINE_REASON, "MATCHING_RISK", DECLINE_DETAILS, "Two boys with CSE risk"));
+        journeys.runDueJobs();
+        assertThat(search).isEnded();
+        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())
+                .containsExactly(inHouse.getId());
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).extracting(ProviderReferral::getDeclineReason)
+                .containsExactlyInAnyOrder("NO_VACANCY", "MATCHING_RISK");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidOfferAndKeepTheTaskOpen() {
+        CareService a = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 9), "PLANNED", PlacementType.FOSTER, 8, null);
+        ProcessInstance search = sent(r);
+        Task t = taskOf(search, a);
+        Map<String, Object> noFee = offer(900, LocalDate.now());
+        noFee.remove(WEEKLY_FEE);
+        assertThatThrownBy(() -> complete(t, noFee)).hasMessageContaining("weeklyFee is required");
+        assertThatThrownBy(() -> complete(t, offer(-5, LocalDate.now()))).hasMessageContaining("weeklyFee must be more than zero");
+        assertThatThrownBy(() -> complete(t, offer(900, LocalDate.now().minusDays(1)))).hasMessageContaining("startDate must not be before today");
+        assertThatThrownBy(() -> complete(t, offer(900, r.getRequiredBy().plusDays(1)))).hasMessageContaining("startDate must be on or before");
+        assertThat(providerTasks(search)).extracting(Task::getId).containsExactly(t.getId());
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).get(0).getStatus()).isEqualTo(ProviderReferral.Status.SENT);
+        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).isEmpty();
+    }
+
+    @Test
+    void shouldRecordSilenceWhenTheDeadlinePassesAndCloseTheTask() {
+        journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450);
+        CareService a = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 9), "EMERGENCY", PlacementType.FOSTER, 2, null);
+        ProcessInstance search = sent(r);
+        ProviderReferral pr = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).get(0);
+        assertThat(Duration.between(pr.getSentAt(), pr.getDeadline())).isEqualTo(Duration.ofHours(4));
+        Task t = taskOf(search, a);
+        assertThat(t.getDueDate().toInstant()).isEqualTo(pr.getDeadline());
+        Job timer = managementService.createJobQuery().processInstanceId(search.getId()).timers()
+                .activityId(TIMER_RESPONSE_DEADLINE).singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(pr.getDeadline());
+        managementService.executeJob(timer.getId());
+        journeys.runDueJobs();
+        assertThat(search).isEnded().hasPassed(TASK_RECORD_NO_RESPONSE);
+        assertThat(taskService.createTaskQuery().taskId(t.getId()).count()).isZero();
+        assertThat(providerReferrals.findById(pr.getId()).orElseThrow().getStatus()).isEqualTo(ProviderReferral.Status.NO_RESPONSE);
+    }
+
+    @Test
+    void shouldGivePlannedReferralsFiveWorkingDaysAndUrgentOnesADay() {
+        journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD);
+        Referral planned = journeys.refer(journeys.child(council, 9), "PLANNED", PlacementType.FOSTER, 2, null);
+        sent(planned);
+        ProviderReferral pr = providerReferrals.findByReferralIdOrderByIdAsc(planned.getId()).get(0);
+        var zone = java.time.ZoneId.of("Europe/London");
+        assertThat(pr.getDeadline().atZone(zone).toLocalDate()).isEqualTo(workingDays.plus(pr.getSentAt().atZone(zone).toLocalDate(), 5));
+        Referral urgent = journeys.refer(journeys.child(council, 9), "URGENT", PlacementType.FOSTER, 2, null);
+        sent(urgent);
+        ProviderReferral ur = providerReferrals.findByReferralIdOrderByIdAsc(urgent.getId()).get(0);
+        assertThat(Duration.between(ur.getSentAt(), ur.getDeadline())).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void shouldAskHeadsOfServiceForAWaiverWithOneOfferAbove10000() {
+        CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 14), "PLANNED", PlacementType.CHILDRENS_HOME, 4, null);
+        ProcessInstance search = sent(r);
+        complete(taskOf(search, a), offer(5000, LocalDate.now()));
+        journeys.runDueJobs();
+        assertThat(search).isWaitingAt(TASK_APPROVE_PROCUREMENT_WAIVER);   // 5,000 x 4 = 20,000 with one offer
+        Task waiver = task(search);
+        assertThat(taskService.getIdentityLinksForTask(waiver.getId())).extracting(l -> l.getGroupId()).containsExactly("heads-of-service");
+        assertThatThrownBy(() -> complete(waiver, withVariables(WAIVER_APPROVED, true))).hasMessageContaining("waiverReason is required");
+        complete(waiver, withVariables(WAIVER_APPROVED, "true", WAIVER_REASON, "Only home able to meet needs in time"));
+        journeys.runDueJobs();
+        assertThat(search).isEnded();
+        assertThat(referrals.findById(r.getId()).orElseThrow().getWaiverApproved()).isTrue();
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
+        PlacementOption only = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0);
+        complete(task(pi), withVariables(PlacementReferralProcess.SELECTED_OPTION_ID, only.getId()));
+        assertThat(pi).isWaitingAt(PlacementReferralProcess.TASK_APPROVE_PLACEMENT);
+    }
+
+    @Test
+    void shouldWithdrawTheOfferWhenTheWaiverIsRefused() {
+        CareService inHouse = journeys.inHouse(council, council.id(), PlacementType.CHILDRENS_HOME, 3000);
+        CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.OUTSTANDING);
+        Referral r = journeys.refer(journeys.child(council, 14), "PLANNED", PlacementType.CHILDRENS_HOME, 4, null);
+        ProcessInstance search = sent(r);
+        complete(taskOf(search, a), offer(5000, LocalDate.now()));
+        journeys.runDueJobs();
+        complete(task(search), withVariables(WAIVER_APPROVED, false, WAIVER_REASON, "Seek a second offer first"));
+        journeys.runDueJobs();
+        List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
+        PlacementOption offer = all.stream().filter(PlacementOption::isWrittenOffer).findFirst().orElseThrow();
+        assertThat(offer.isSuitable()).isFalse();
+        assertThat(offer.getRankPosition()).isNull();
+        assertThat(all.stream().filter(o -> o.getRankPosition() != null)).extracting(o -> o.getService().getId())
+                .containsExactly(inHouse.getId());
+    }
+
+    @Test
+    void shouldNotNeedAWaiverWithTwoOffers() {
+        CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.GOOD);
+        CareService b = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5100, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 14), "PLANNED", PlacementType.CHILDRENS_HOME, 4, null);
+        ProcessInstance search = sent(r);
+        complete(taskOf(search, a), offer(5000, LocalDate.now()));
+        complete(taskOf(search, b), offer(5100, LocalDate.now()));
+        journeys.runDueJobs();
+        assertThat(search).isEnded().hasNotPassed(TASK_APPROVE_PROCUREMENT_WAIVER);
+    }
+}
