@@ -16,6 +16,7 @@ public class DecisionRecord {
     private Long id;
     private Long referralId;
     private Long placementId;
+    private Long childId;
     private String kind;
     private String outcome;
     private String reason;
@@ -41,6 +42,11 @@ public class DecisionRecord {
     public Long getId() { return id; }
     public Long getReferralId() { return referralId; }
     public Long getPlacementId() { return placementId; }
+    public Long getChildId() { return childId; }
+    public DecisionRecord aboutChild(Long childId) {
+        this.childId = childId;
+        return this;
+    }
     public String getKind() { return kind; }
     public String getOutcome() { return outcome; }
     public String getReason() { return reason; }

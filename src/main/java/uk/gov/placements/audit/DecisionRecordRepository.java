@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, Long> {
     List<DecisionRecord> findByReferralIdOrderByDecidedAtAscIdAsc(Long referralId);
+
+    List<DecisionRecord> findByChildIdOrderByDecidedAtAscIdAsc(Long childId);
 }

@@ -27,6 +27,12 @@ public class Decisions {
                 ClockUtil.getCurrentTime().toInstant(), taskId));
     }
 
+    /** A decision about a child rather than one referral (IRO reviews, dispute resolution). */
+    public DecisionRecord recordForChild(Long childId, String kind, String outcome, String reason, String taskId) {
+        return records.save(new DecisionRecord(null, null, kind, outcome, reason, actor(), ClockUtil.getCurrentTime().toInstant(), taskId)
+                .aboutChild(childId));
+    }
+
     /** Engine clock, so that process tests that move the clock see consistent times. */
     public static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();

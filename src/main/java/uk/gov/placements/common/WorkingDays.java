@@ -32,6 +32,20 @@ public class WorkingDays {
         return date;
     }
 
+    /** The date {@code days} working days before {@code from}. */
+    public LocalDate minus(LocalDate from, int days) {
+        Set<LocalDate> closed = holidays.findAll().stream().map(BankHoliday::getHolidayDate).collect(Collectors.toSet());
+        LocalDate date = from;
+        int taken = 0;
+        while (taken < days) {
+            date = date.minusDays(1);
+            if (isWorkingDay(date, closed)) {
+                taken++;
+            }
+        }
+        return date;
+    }
+
     private static boolean isWorkingDay(LocalDate date, Set<LocalDate> closed) {
         return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY && !closed.contains(date);
     }

@@ -179,6 +179,11 @@ public class PlacementService {
         get(placementId).planWritten(Decisions.now());
     }
 
+    /** Read by contractMonitoring's loop: a placement ended without its message ends its monitoring too. */
+    public boolean isActive(Long placementId) {
+        return get(placementId).getStatus() == PlacementStatus.ACTIVE;
+    }
+
     public Placement get(Long id) {
         return placements.findById(id).orElseThrow(() -> new NotFoundException("Placement", id));
     }

@@ -31,6 +31,7 @@ public class Provider {
     private AccreditationStatus accreditationStatus;
     private LocalDate accreditationExpiry;
     private boolean suspended;
+    private String suspendedReason;
     private Instant createdAt = Instant.now();
 
     protected Provider() {
@@ -66,8 +67,15 @@ public class Provider {
 
     /** Suspended providers receive no new referrals from any council of the consortium. */
     public void suspend(boolean suspended) {
-        this.suspended = suspended;
+        suspend(suspended, null);
     }
+
+    public void suspend(boolean suspended, String reason) {
+        this.suspended = suspended;
+        this.suspendedReason = suspended ? reason : null;
+    }
+
+    public String getSuspendedReason() { return suspendedReason; }
 
     public Long getId() { return id; }
     public String getName() { return name; }

@@ -24,8 +24,11 @@ class ProviderController {
     private final ProviderService service;
     private final ServiceMatcher matcher;
     private final CurrentUser currentUser;
+    private final uk.gov.placements.iro.MonitoringRatings monitoringRatings;
 
-    ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser) {
+    ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
+                       uk.gov.placements.iro.MonitoringRatings monitoringRatings) {
+        this.monitoringRatings = monitoringRatings;
         this.service = service;
         this.matcher = matcher;
         this.currentUser = currentUser;
@@ -91,6 +94,7 @@ class ProviderController {
                     v.put("weeklyFee", s.getWeeklyFee());
                     v.put("localAuthority", s.getLocalAuthority());
                     v.put("specialisms", s.getSpecialisms().stream().map(NeedCode::name).sorted().toList());
+                    v.put("latestMonitoringRating", monitoringRatings.latestRating(s.getProvider().getId()).orElse(null));
                     return v;
                 }).toList();
     }

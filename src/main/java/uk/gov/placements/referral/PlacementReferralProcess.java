@@ -23,6 +23,7 @@ public final class PlacementReferralProcess {
     public static final String SUBPROCESS_FIND_PLACEMENT = "SubProcess_FindPlacement";
     public static final String TASK_START_PLACEMENT = "Task_StartPlacement";
     public static final String TASK_SEND_NOTIFICATIONS = "Task_SendNotifications";
+    public static final String TASK_START_FOLLOW_ON = "Task_StartFollowOnProcesses";
     public static final String TASK_WRITE_PLACEMENT_PLAN = "Task_WritePlacementPlan";
     public static final String END_PLACEMENT_STARTED = "EndEvent_PlacementStarted";
 

@@ -21,9 +21,9 @@ import uk.gov.placements.referral.ReferralStatus;
 /**
  * Looks in-house first, then ranks every suitable option, in-house and the independent providers'
  * written offers, together.
- * Ranking: needs met, then Ofsted rating, then within 20 miles of home; options equal on all
- * three are "equally good", and only among them does in-house come first, then the nearer, then
- * the cheaper. Cost is the last key, so it never hides a better match.
+ * Ranking (see {@link Ranking}): needs met, Ofsted rating, monitoring rating, within 20 miles of
+ * home; options equal on all of these are "equally good", and only among them does in-house come
+ * first, then the nearer, then the cheaper. Cost is the last key, so it never hides a better match.
  */
 @Service
 public class SearchService {
@@ -33,9 +33,11 @@ public class SearchService {
     private final ServiceMatcher matcher;
     private final Decisions decisions;
     private final PlacementRepository placements;
+    private final uk.gov.placements.iro.MonitoringRatings monitoringRatings;
 
     public SearchService(ReferralRepository referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions,
-                         PlacementRepository placements) {
+                         PlacementRepository placements, uk.gov.placements.iro.MonitoringRatings monitoringRatings) {
+        this.monitoringRatings = monitoringRatings;
         this.referrals = referrals;
         this.placements = placements;
         this.options = options;
@@ -109,10 +111,13 @@ public class SearchService {
         Referral r = referral(referralId);
         List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId);
         List<PlacementOption> suitable = new ArrayList<>(all.stream().filter(PlacementOption::isSuitable).toList());
-        suitable.sort(ORDER);
+        java.util.Map<Long, String> ratings = new java.util.HashMap<>();
+        suitable.forEach(o -> ratings.computeIfAbsent(o.getProviderId(), id -> monitoringRatings.latestRating(id).orElse(null)));
+        Ranking ranking = new Ranking(ratings);
+        suitable.sort(ranking.order());
         for (int i = 0; i < suitable.size(); i++) {
             PlacementOption o = suitable.get(i);
-            o.ranked(i + 1, reasons(r, o, suitable));
+            o.ranked(i + 1, reasons(r, o, suitable, ranking));
         }
         all.stream().filter(o -> !o.isSuitable()).forEach(o -> o.ranked(null, "Not ranked: marked unsuitable by the placements team ("
                 + o.getSuitabilityReason() + ")"));
@@ -128,23 +133,39 @@ public class SearchService {
         return o.getDistanceMiles() <= NEAR_HOME_MILES;
     }
 
-    /** Options equal on this are equally good matches; in-house priority applies only among them. */
-    static final Comparator<PlacementOption> MATCH_QUALITY = Comparator
-            .comparingInt(SearchService::needsScore).reversed()
-            .thenComparing(Comparator.comparingInt((PlacementOption o) -> o.getOfstedRating().quality()).reversed())
-            .thenComparing(o -> nearHome(o) ? 0 : 1);
+    /**
+     * The order of options. Match quality first: needs met, Ofsted rating, the provider's latest
+     * contract-monitoring rating (RED and AMBER count against it; no rating counts as GREEN, so the
+     * council's own provision is not penalised), and within 20 miles of home. Options equal on all of
+     * these are equally good; only among them does in-house come first, then nearer, then cheaper.
+     */
+    record Ranking(java.util.Map<Long, String> ratings) {
+        int monitoring(PlacementOption o) {
+            String rating = ratings.get(o.getProviderId());
+            return "RED".equals(rating) ? 0 : "AMBER".equals(rating) ? 1 : 2;
+        }
 
-    static final Comparator<PlacementOption> ORDER = MATCH_QUALITY
-            .thenComparing(o -> o.isInHouse() ? 0 : 1)
-            .thenComparingDouble(PlacementOption::getDistanceMiles)
-            .thenComparing(PlacementOption::getWeeklyFee)
-            .thenComparing(PlacementOption::getId);
+        Comparator<PlacementOption> matchQuality() {
+            return Comparator.comparingInt(SearchService::needsScore).reversed()
+                    .thenComparing(Comparator.comparingInt((PlacementOption o) -> o.getOfstedRating().quality()).reversed())
+                    .thenComparing(Comparator.comparingInt(this::monitoring).reversed())
+                    .thenComparing(o -> nearHome(o) ? 0 : 1);
+        }
 
-    public static boolean equallyGood(PlacementOption a, PlacementOption b) {
-        return MATCH_QUALITY.compare(a, b) == 0;
+        Comparator<PlacementOption> order() {
+            return matchQuality()
+                    .thenComparing(o -> o.isInHouse() ? 0 : 1)
+                    .thenComparingDouble(PlacementOption::getDistanceMiles)
+                    .thenComparing(PlacementOption::getWeeklyFee)
+                    .thenComparing(PlacementOption::getId);
+        }
+
+        boolean equallyGood(PlacementOption a, PlacementOption b) {
+            return matchQuality().compare(a, b) == 0;
+        }
     }
 
-    private static String reasons(Referral r, PlacementOption o, List<PlacementOption> ranked) {
+    private static String reasons(Referral r, PlacementOption o, List<PlacementOption> ranked, Ranking ranking) {
         int wanted = r.getNeeds().size();
         Set<NeedCode> unmet = o.needsUnmet();
         List<String> why = new ArrayList<>();
@@ -152,8 +173,12 @@ public class SearchService {
                 : "Meets " + o.needsMet().size() + " of " + wanted + " needs (every essential need)"
                         + (unmet.isEmpty() ? "" : "; not met: " + unmet.stream().map(NeedCode::label).collect(Collectors.joining(", "))));
         why.add("Ofsted " + o.getOfstedRating().name().replace('_', ' ').toLowerCase());
+        String rating = ranking.ratings().get(o.getProviderId());
+        if (rating != null) {
+            why.add("latest contract-monitoring rating " + rating);
+        }
         why.add(o.getDistanceMiles() + " miles from home (" + (nearHome(o) ? "within" : "more than") + " 20 miles)");
-        boolean tieWithOtherKind = ranked.stream().anyMatch(x -> x != o && x.isInHouse() != o.isInHouse() && equallyGood(x, o));
+        boolean tieWithOtherKind = ranked.stream().anyMatch(x -> x != o && x.isInHouse() != o.isInHouse() && ranking.equallyGood(x, o));
         if (o.isInHouse()) {
             why.add(tieWithOtherKind ? "the council's own provision: preferred over independent options that match equally well"
                     : "the council's own provision");

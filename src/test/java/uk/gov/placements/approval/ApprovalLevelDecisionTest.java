@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every rule of the scheme of delegation, and its boundaries, on the real DMN file deployed to an engine. */
-@Deployment(resources = {"processes/approvalLevel.dmn", "processes/responseDeadline.dmn"})
+@Deployment(resources = {"processes/approvalLevel.dmn", "processes/responseDeadline.dmn", "processes/monitoringInterval.dmn"})
 class ApprovalLevelDecisionTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
@@ -44,6 +44,26 @@ class ApprovalLevelDecisionTest {
                 .putValue("commitment", commitment).putValue("outOfArea", outOfArea).putValue("atDistance", atDistance))
                 .getSingleResult().getSingleEntry();
         assertThat(result).isEqualTo(approverGroup);
+    }
+
+    @ParameterizedTest(name = "{0}, £{1}/week, first round {2} -> {3}")
+    @CsvSource({
+            "CHILDRENS_HOME,          4500, true,  P6W",
+            "FOSTER,                  900,  true,  P6W",
+            "CHILDRENS_HOME,          3000, false, P3M",
+            "RESIDENTIAL_SCHOOL,      3000, false, P3M",
+            "SECURE_CHILDRENS_HOME,   9000, false, P3M",
+            "FOSTER,                  4000, false, P6M",
+            "FOSTER,                  4000.01, false, P3M",
+            "SUPPORTED_ACCOMMODATION, 1200, false, P6M",
+            "SUPPORTED_ACCOMMODATION, 4500, false, P3M",
+            "PARENT_AND_CHILD,        3200, false, P3M"
+    })
+    void shouldMonitorByTypeAndCost(String type, double weeklyCost, boolean firstRound, String interval) {
+        String result = decisionService.evaluateDecisionTableByKey("monitoringInterval", Variables.createVariables()
+                .putValue("placementType", type).putValue("weeklyCost", weeklyCost).putValue("firstRound", firstRound))
+                .getSingleResult().getSingleEntry();
+        assertThat(result).isEqualTo(interval);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

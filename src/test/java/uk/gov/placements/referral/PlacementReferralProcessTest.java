@@ -153,6 +153,11 @@ class PlacementReferralProcessTest {
         assertThat(plan.getDueDate()).isEqualTo(java.util.Date.from(p.getPlanDue().atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
         assertThat(children.findById(child.getId()).orElseThrow().getLookedAfterSince()).isEqualTo(p.getStartDate());
 
+        // the child's first placement starts their statutory reviews; an in-house placement has no contract monitoring
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+                .processInstanceBusinessKey("CHILD-" + child.getId()).count()).isEqualTo(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
+                .processInstanceBusinessKey("PLACEMENT-" + p.getId()).count()).isZero();
         complete(plan, withVariables(PLACEMENT_PLAN_SUMMARY, "Goals: settle, attend school daily, weekly contact with mum"));
         assertThat(pi).isEnded().hasPassed(END_PLACEMENT_STARTED);
         assertThat(placements.findById(p.getId()).orElseThrow().getPlanWrittenAt()).isNotNull();
@@ -384,6 +389,50 @@ class PlacementReferralProcessTest {
         assertThat(ended.getEndDate()).isEqualTo(current.getStartDate());
         assertThat(current.getReasonPlaceChange()).isEqualTo("CARPL");
         assertThat(notifications.findByPlacementIdOrderByIdAsc(current.getId())).extracting(n -> n.getRecipient()).contains("previous carer");
+        // the move is a placement change for the child's reviews: the next review is brought forward
+        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+                .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
+        journeys.runDueJobsOf(reviews.getId());
+        assertThat(reviews).hasPassed("Task_BringReviewForward");
+    }
+
+    @Test
+    void shouldStartContractMonitoringForAnIndependentPlacementAndShowTheIroHowItWasFound() {
+        CareService carer = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450, NeedCode.AUTISM);
+        CareService home = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.OUTSTANDING, NeedCode.AUTISM);
+        Child child = journeys.child(council, 10);
+        Referral r = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
+        ProcessInstance pi = toSelection(r, false);
+        select(pi, option(r, carer), "Near her grandmother");   // rank 2: the outstanding home ranks first
+        approve(pi, "tm1", "team-managers");
+        Placement inHouse = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PLACEMENT-" + inHouse.getId()).count())
+                .as("no contract monitoring of the council's own carers").isZero();
+
+        Referral move = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 8, inHouse.getId(), NeedCode.AUTISM);
+        ProcessInstance movePi = instance(move);
+        complete(task(movePi), withVariables(CARER_REVIEW, "She has asked to move"));
+        ProcessInstance moveSelection = toSelection(move, false);
+        select(moveSelection, option(move, home), null);
+        approve(moveSelection, "tm1", "team-managers");
+        Placement independent = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(1);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
+                .processInstanceBusinessKey("PLACEMENT-" + independent.getId()).count()).isEqualTo(1);
+
+        // at the next review the IRO sees every option considered, the reasons, the providers asked and what they said
+        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+                .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
+        journeys.runDueJobsOf(reviews.getId());
+        Job window = managementService.createJobQuery().processInstanceId(reviews.getId()).activityId("Event_ConsultationWindowOpens").singleResult();
+        managementService.executeJob(window.getId());
+        for (Task t : taskService.createTaskQuery().processInstanceId(reviews.getId()).list()) {
+            taskService.complete(t.getId(), Map.of("consultedOn", LocalDate.now().toString(), "views", "Happy to have moved"));
+        }
+        Task hold = taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKey("Task_HoldReview").singleResult();
+        String record = (String) taskService.getVariableLocal(hold.getId(), "matchingRecord");
+        assertThat(record).contains(move.getReference()).contains("**(chosen)**").contains(home.getName())
+                .contains("Providers asked").contains("OFFERED").contains("Placements in care so far: 2")
+                .contains("Latest monitoring rating of the provider:** no monitoring round yet");
     }
 
     @Test

@@ -1,0 +1,69 @@
+package uk.gov.placements.iro;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.security.CurrentUser;
+import uk.gov.placements.security.Roles;
+
+@RestController
+@RequestMapping("/api/children/{id}")
+class IroController {
+    private final IroReviewRepository reviews;
+    private final IroReviewService service;
+    private final MatchingRecord matchingRecord;
+    private final ChildRepository children;
+    private final CurrentUser currentUser;
+
+    IroController(IroReviewRepository reviews, IroReviewService service, MatchingRecord matchingRecord, ChildRepository children,
+                  CurrentUser currentUser) {
+        this.reviews = reviews;
+        this.service = service;
+        this.matchingRecord = matchingRecord;
+        this.children = children;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/reviews")
+    List<Map<String, Object>> reviews(@PathVariable Long id) {
+        visible(id);
+        return reviews.findByChildIdOrderBySequenceNumberAsc(id).stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sequenceNumber", r.getSequenceNumber());
+            m.put("dueDate", r.getDueDate().toString());
+            m.put("status", r.getStatus());
+            m.put("broughtForward", r.isBroughtForward());
+            m.put("heldOn", r.getHeldOn() == null ? null : r.getHeldOn().toString());
+            m.put("outcome", r.getOutcome());
+            m.put("recommendations", r.getRecommendations());
+            return m;
+        }).toList();
+    }
+
+    /** How the child's current placement was found: what the IRO scrutinises. */
+    @GetMapping("/matching-record")
+    Map<String, Object> matchingRecord(@PathVariable Long id) {
+        visible(id);
+        return Map.of("childId", id, "matchingRecord", matchingRecord.forChild(id));
+    }
+
+    /** Message ChildLeftCare: the reviews end. 409 when the child has no running review. */
+    @PostMapping("/left-care")
+    Map<String, Object> leftCare(@PathVariable Long id) {
+        currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.IROS, Roles.TEAM_MANAGERS);
+        visible(id);
+        service.leftCare(id);
+        return Map.of("childId", id, "reviews", "ended");
+    }
+
+    private void visible(Long id) {
+        children.findById(id).filter(c -> currentUser.canSeeCouncil(c.getCouncil())).orElseThrow(() -> new NotFoundException("Child", id));
+    }
+}

@@ -1,0 +1,13 @@
+package uk.gov.placements.iro;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface IroReviewRepository extends JpaRepository<IroReview, Long> {
+    Optional<IroReview> findFirstByChildIdAndStatusOrderBySequenceNumberDesc(Long childId, IroReview.Status status);
+
+    List<IroReview> findByChildIdOrderBySequenceNumberAsc(Long childId);
+
+    int countByChildIdAndStatus(Long childId, IroReview.Status status);
+}

@@ -1,0 +1,185 @@
+package uk.gov.placements.iro;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.ConflictException;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.placement.PlacementService;
+
+/**
+ * The statutory timetable of a looked-after child's reviews (Care Planning Regulations 2010, reg. 33):
+ * the first within 20 working days of becoming looked after, the second within 3 months of the first,
+ * then at most every 6 months. A change of placement brings the next review forward to within 20
+ * working days of the change. Working days skip weekends and the bank holidays table.
+ */
+@Service
+public class IroReviewService {
+    public static final int FIRST_REVIEW_WORKING_DAYS = 20;
+    public static final int AFTER_PLACEMENT_CHANGE_WORKING_DAYS = 20;
+    public static final int CONSULTATION_WINDOW_WORKING_DAYS = 10;
+    public static final int REMINDER_WORKING_DAYS = 5;
+    public static final int CONSULTATION_DUE_WORKING_DAYS = 2;
+
+    private final IroReviewRepository reviews;
+    private final ChildRepository children;
+    private final WorkingDays workingDays;
+    private final Decisions decisions;
+    private final RuntimeService runtimeService;
+
+    public IroReviewService(IroReviewRepository reviews, ChildRepository children, WorkingDays workingDays, Decisions decisions,
+                            RuntimeService runtimeService) {
+        this.reviews = reviews;
+        this.children = children;
+        this.workingDays = workingDays;
+        this.decisions = decisions;
+        this.runtimeService = runtimeService;
+    }
+
+    /** The next review of the child: the one already scheduled (perhaps brought forward), or a new one on the timetable. */
+    @Transactional
+    public IroReview scheduleNext(Long childId, String processInstanceId) {
+        return reviews.findFirstByChildIdAndStatusOrderBySequenceNumberDesc(childId, IroReview.Status.SCHEDULED)
+                .orElseGet(() -> reviews.save(new IroReview(childId, child(childId).getCouncil(), nextSequence(childId),
+                        timetabledDue(childId), processInstanceId)));
+    }
+
+    LocalDate timetabledDue(Long childId) {
+        Child child = child(childId);
+        List<IroReview> held = reviews.findByChildIdOrderBySequenceNumberAsc(childId).stream()
+                .filter(r -> r.getStatus() == IroReview.Status.HELD).toList();
+        if (held.isEmpty()) {
+            LocalDate since = child.getLookedAfterSince() != null ? child.getLookedAfterSince() : PlacementService.today();
+            return workingDays.plus(since, FIRST_REVIEW_WORKING_DAYS);
+        }
+        LocalDate last = held.get(held.size() - 1).getHeldOn();
+        return held.size() == 1 ? last.plusMonths(3) : last.plusMonths(6);
+    }
+
+    private int nextSequence(Long childId) {
+        return reviews.findByChildIdOrderBySequenceNumberAsc(childId).stream().filter(r -> r.getStatus() != IroReview.Status.CANCELLED)
+                .mapToInt(IroReview::getSequenceNumber).max().orElse(0) + 1;
+    }
+
+    /** When consultation opens (10 working days before) and when the IRO is reminded (5 working days before), at 09:00. */
+    public LocalDateTime consultationOpens(IroReview r) {
+        return notBeforeNow(workingDays.minus(r.getDueDate(), CONSULTATION_WINDOW_WORKING_DAYS).atTime(9, 0));
+    }
+
+    public LocalDateTime reminderAt(IroReview r) {
+        return notBeforeNow(workingDays.minus(r.getDueDate(), REMINDER_WORKING_DAYS).atTime(9, 0));
+    }
+
+    public LocalDate consultationDue(IroReview r) {
+        return workingDays.minus(r.getDueDate(), CONSULTATION_DUE_WORKING_DAYS);
+    }
+
+    private static LocalDateTime notBeforeNow(LocalDateTime at) {
+        LocalDateTime now = LocalDateTime.ofInstant(Decisions.now(), java.time.ZoneId.systemDefault());
+        return at.isBefore(now) ? now : at;
+    }
+
+    /** A placement changed: the next review comes forward to within 20 working days, never later than already due. */
+    @Transactional
+    public IroReview bringForward(Long childId, String processInstanceId) {
+        IroReview next = scheduleNext(childId, processInstanceId);
+        LocalDate by = workingDays.plus(PlacementService.today(), AFTER_PLACEMENT_CHANGE_WORKING_DAYS);
+        next.bringForward(by, "Placement changed on " + PlacementService.today());
+        decisions.recordForChild(childId, "REVIEW_BROUGHT_FORWARD", "DUE " + next.getDueDate(), next.getBroughtForwardReason(), null);
+        return next;
+    }
+
+    @Transactional
+    public void consult(Long reviewId, String who, LocalDate on, String views, String taskId) {
+        if (on == null) {
+            throw InvalidInputException.of("consultedOn", "is required: the date of the consultation");
+        }
+        if (on.isAfter(PlacementService.today())) {
+            throw InvalidInputException.of("consultedOn", "must not be in the future");
+        }
+        if (views == null || views.isBlank()) {
+            throw InvalidInputException.of("views", "is required: the " + who + "'s wishes and feelings, or why they could not be consulted");
+        }
+        IroReview r = review(reviewId);
+        r.consulted(who, on, views.trim());
+        decisions.recordForChild(r.getChildId(), "CONSULTATION", who.toUpperCase(), views.trim(), taskId);
+    }
+
+    @Transactional
+    public void hold(Long reviewId, String decisionsText, String recommendations, String outcome, String taskId) {
+        if (decisionsText == null || decisionsText.isBlank()) {
+            throw InvalidInputException.of("reviewDecisions", "is required: a review records its decisions");
+        }
+        if (!"ENDORSED".equals(outcome) && !"CONCERNS".equals(outcome)) {
+            throw InvalidInputException.of(IroReviewProcess.REVIEW_OUTCOME, "must be ENDORSED or CONCERNS");
+        }
+        IroReview r = review(reviewId);
+        r.held(PlacementService.today(), decisions.actor(), decisionsText.trim(), recommendations == null ? null : recommendations.trim(), outcome);
+        decisions.recordForChild(r.getChildId(), "IRO_REVIEW", outcome, decisionsText.trim(), taskId);
+    }
+
+    /** Each step of dispute resolution has 10 working days (the informal step by the spec; the formal ones alike). */
+    public LocalDate disputeStepDue() {
+        return workingDays.plus(PlacementService.today(), 10);
+    }
+
+    @Transactional
+    public void disputeStep(Long childId, String step, Boolean resolved, String notes, String taskId) {
+        if (resolved == null) {
+            throw InvalidInputException.of(IroReviewProcess.RESOLVED, "is required: was the IRO's concern resolved?");
+        }
+        if (notes == null || notes.isBlank()) {
+            throw InvalidInputException.of("resolutionNotes", "is required: what was agreed or why not");
+        }
+        decisions.recordForChild(childId, "IRO_DISPUTE_" + step, resolved ? "RESOLVED" : "NOT_RESOLVED", notes.trim(), taskId);
+    }
+
+    @Transactional
+    public void childLeftCare(Long childId) {
+        reviews.findByChildIdOrderBySequenceNumberAsc(childId).stream().filter(r -> r.getStatus() == IroReview.Status.SCHEDULED)
+                .forEach(IroReview::cancel);
+        decisions.recordForChild(childId, "LEFT_CARE", "REVIEWS_CLOSED", null, null);
+    }
+
+    /** A first placement starts the child's reviews; any later one brings the next review forward. */
+    public void placementStarted(Long childId, String council) {
+        String key = IroReviewProcess.businessKey(childId);
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY).processInstanceBusinessKey(key).count() > 0) {
+            runtimeService.createMessageCorrelation(IroReviewProcess.MESSAGE_PLACEMENT_CHANGED).processInstanceBusinessKey(key).correlateAll();
+        } else {
+            runtimeService.startProcessInstanceByKey(IroReviewProcess.KEY, key, Map.of(IroReviewProcess.CHILD_ID, childId,
+                    IroReviewProcess.COUNCIL, council));
+        }
+    }
+
+    /** Message ChildLeftCare; a child with no running review is a clear error and nothing changes. */
+    public void leftCare(Long childId) {
+        String key = IroReviewProcess.businessKey(childId);
+        if (runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY).processInstanceBusinessKey(key).count() == 0) {
+            throw new ConflictException("Child " + childId + " has no running review: they are not looked after in this system");
+        }
+        runtimeService.createMessageCorrelation(IroReviewProcess.MESSAGE_CHILD_LEFT_CARE).processInstanceBusinessKey(key).correlate();
+    }
+
+    public long overdue(String council) {
+        LocalDate today = PlacementService.today();
+        return reviews.findAll().stream().filter(r -> r.getCouncil().equals(council) && r.isOverdue(today)).count();
+    }
+
+    public IroReview review(Long id) {
+        return reviews.findById(id).orElseThrow(() -> new NotFoundException("Review", id));
+    }
+
+    private Child child(Long id) {
+        return children.findById(id).orElseThrow(() -> new NotFoundException("Child", id));
+    }
+}

@@ -1,0 +1,80 @@
+package uk.gov.placements.iro;
+
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementStatus;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.search.PlacementOption;
+import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.search.ProviderReferral;
+import uk.gov.placements.search.ProviderReferralRepository;
+
+/**
+ * How the child's current placement was found, for the IRO's scrutiny: every option considered
+ * with its rank and reasons, any restriction to in-house and why, the choice and its reason,
+ * second-best flags, the providers asked and what they answered, and any procurement waiver.
+ */
+@Component
+public class MatchingRecord {
+    private final PlacementRepository placements;
+    private final ReferralRepository referrals;
+    private final PlacementOptionRepository options;
+    private final ProviderReferralRepository providerReferrals;
+    private final MonitoringRatings monitoringRatings;
+
+    public MatchingRecord(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
+                          ProviderReferralRepository providerReferrals, MonitoringRatings monitoringRatings) {
+        this.placements = placements;
+        this.referrals = referrals;
+        this.options = options;
+        this.providerReferrals = providerReferrals;
+        this.monitoringRatings = monitoringRatings;
+    }
+
+    @Transactional(readOnly = true)
+    public String forChild(Long childId) {
+        List<Placement> all = placements.findByChildIdOrderByStartDateAscIdAsc(childId);
+        Placement current = all.stream().filter(p -> p.getStatus() == PlacementStatus.ACTIVE).reduce((a, b) -> b).orElse(null);
+        if (current == null || current.getReferralId() == null) {
+            return "No current placement was found through a referral in this system.";
+        }
+        Referral r = referrals.findById(current.getReferralId()).orElseThrow();
+        StringBuilder s = new StringBuilder();
+        s.append("**Current placement** from ").append(current.getStartDate()).append(": ").append(current.getPlacementType())
+                .append(current.isInHouse() ? ", in-house" : ", independent").append(", £").append(current.getWeeklyCost()).append("/week, ")
+                .append(current.getDistanceMiles()).append(" miles from home").append(current.isOutOfArea() ? ", out of area" : "")
+                .append(". Approved by ").append(current.getApprovedBy()).append(" (").append(current.getApproverGroup()).append(").\n\n");
+        s.append(current.isSecondBest() ? "**Second-best:** " + current.getSecondBestReason() : "The placement was the kind asked for (not second-best).")
+                .append("\n\n");
+        s.append("Placements in care so far: ").append(all.size()).append("\n\n");
+        if (Boolean.TRUE.equals(r.getRestrictToInHouse())) {
+            s.append("**Search restricted to in-house** because: ").append(r.getRestrictionReason()).append("\n\n");
+        }
+        if (r.getWaiverApproved() != null) {
+            s.append("**Procurement waiver** ").append(r.getWaiverApproved() ? "granted" : "refused").append(": ").append(r.getWaiverReason())
+                    .append("\n\n");
+        }
+        s.append("**Options considered** (").append(r.getReference()).append("):\n");
+        options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+                .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition()))
+                .forEach(o -> s.append("- ").append(o.getRankPosition() == null ? "not ranked" : "#" + o.getRankPosition()).append(' ')
+                        .append(o.getService().getName()).append(o.getId().equals(r.getSelectedOptionId()) ? " **(chosen)**" : "")
+                        .append(": ").append(o.getRankReasons() == null ? "" : o.getRankReasons()).append('\n'));
+        if (r.getSelectionReason() != null) {
+            s.append("\nReason for the choice: ").append(r.getSelectionReason()).append('\n');
+        }
+        List<ProviderReferral> asked = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());
+        s.append("\n**Providers asked:** ").append(asked.isEmpty() ? "none" : "").append('\n');
+        asked.forEach(pr -> s.append("- ").append(pr.getService().getProvider().getName()).append(": ").append(pr.getStatus())
+                .append(pr.getDeclineReason() == null ? "" : " (" + pr.getDeclineReason() + ")")
+                .append(pr.getWeeklyFee() == null ? "" : " £" + pr.getWeeklyFee() + "/week").append('\n'));
+        s.append("\n**Latest monitoring rating of the provider:** ").append(current.getProviderId() == null ? "n/a"
+                : monitoringRatings.latestFor(current.getProviderId()).orElse("no monitoring round yet"));
+        return s.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package uk.gov.placements.iro;
+
+import static uk.gov.placements.iro.IroReviewProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.security.Roles;
+
+/** Task_RemindIro: the review falls due in 5 working days. */
+@Component
+public class RemindIroDelegate implements JavaDelegate {
+    private final IroReviewService reviews;
+    private final NotificationSender sender;
+
+    public RemindIroDelegate(IroReviewService reviews, NotificationSender sender) {
+        this.reviews = reviews;
+        this.sender = sender;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IroReview r = reviews.review(((Number) execution.getVariable(REVIEW_ID)).longValue());
+        sender.send(Roles.IROS, "Review " + r.getSequenceNumber() + " of " + execution.getProcessBusinessKey() + " due " + r.getDueDate(),
+                "The statutory review is due on " + r.getDueDate() + ".");
+    }
+}

@@ -1,0 +1,25 @@
+package uk.gov.placements.iro;
+
+import static uk.gov.placements.iro.IroReviewProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_ScheduleReview: the next review on the statutory timetable, and the dates its timers carry. */
+@Component
+public class ScheduleReviewDelegate implements JavaDelegate {
+    private final IroReviewService reviews;
+
+    public ScheduleReviewDelegate(IroReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IroReview next = reviews.scheduleNext(((Number) execution.getVariable(CHILD_ID)).longValue(), execution.getProcessInstanceId());
+        execution.setVariable(REVIEW_ID, next.getId());
+        execution.setVariable(CONSULTATION_OPENS, reviews.consultationOpens(next).withNano(0).toString());
+        execution.setVariable(REMINDER_AT, reviews.reminderAt(next).withNano(0).toString());
+    }
+}

@@ -1,0 +1,251 @@
+package uk.gov.placements.monitoring;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.iro.IroReview;
+import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderRepository;
+
+/**
+ * Contract monitoring of independent placements: rounds on the monitoringInterval timetable, the
+ * social worker's feedback, the provider's outcomes (Form D), the IRO's recommendations and the
+ * contracts officer's rating; action plans for AMBER and RED; suspension of a provider whose RED
+ * plan is not resolved; exit interviews when the placement ends.
+ */
+@Service
+public class ContractMonitoringService {
+    private final MonitoringRoundRepository rounds;
+    private final ActionPlanRepository plans;
+    private final ExitInterviewRepository exitInterviews;
+    private final PlacementRepository placements;
+    private final ProviderRepository providers;
+    private final IroReviewRepository iroReviews;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final NotificationSender sender;
+    private final Decisions decisions;
+
+    public ContractMonitoringService(MonitoringRoundRepository rounds, ActionPlanRepository plans, ExitInterviewRepository exitInterviews,
+                                     PlacementRepository placements, ProviderRepository providers, IroReviewRepository iroReviews,
+                                     RuntimeService runtimeService, IdentityService identityService, NotificationSender sender,
+                                     Decisions decisions) {
+        this.rounds = rounds;
+        this.plans = plans;
+        this.exitInterviews = exitInterviews;
+        this.placements = placements;
+        this.providers = providers;
+        this.iroReviews = iroReviews;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.sender = sender;
+        this.decisions = decisions;
+    }
+
+    /** One monitoring process per independent placement. */
+    public void start(Placement p) {
+        runtimeService.startProcessInstanceByKey(ContractMonitoringProcess.KEY, ContractMonitoringProcess.businessKey(p.getId()), Map.of(
+                ContractMonitoringProcess.PLACEMENT_ID, p.getId(), ContractMonitoringProcess.PROVIDER_ID, p.getProviderId(),
+                ContractMonitoringProcess.COUNCIL, p.getCouncil(), ContractMonitoringProcess.PLACEMENT_TYPE, p.getPlacementType().name(),
+                ContractMonitoringProcess.WEEKLY_COST, p.getWeeklyCost().doubleValue(), ContractMonitoringProcess.FIRST_ROUND, true));
+    }
+
+    /** The placement ended: its monitoring, if any, records an exit interview and ends. */
+    public void placementEnded(Long placementId) {
+        runtimeService.createMessageCorrelation(ContractMonitoringProcess.MESSAGE_PLACEMENT_ENDED)
+                .processInstanceBusinessKey(ContractMonitoringProcess.businessKey(placementId)).correlateAll();
+    }
+
+    /** The next round: the first the interval after the start, each later one the interval after the previous round. */
+    @Transactional
+    public MonitoringRound scheduleRound(Long placementId, String interval) {
+        Placement p = placement(placementId);
+        var existing = rounds.findByPlacementIdOrderByRoundNumberAsc(placementId);
+        LocalDate from = existing.isEmpty() ? p.getStartDate() : existing.get(existing.size() - 1).getDueDate();
+        LocalDate due = from.plus(parse(interval));
+        return rounds.save(new MonitoringRound(placementId, p.getProviderId(), p.getChildId(), p.getCouncil(), existing.size() + 1, due));
+    }
+
+    static Period parse(String interval) {
+        return Period.parse(interval);
+    }
+
+    @Transactional
+    public void feedback(Long roundId, Boolean needsMet, String feedback, String childViews) {
+        FieldErrors errors = new FieldErrors();
+        if (needsMet == null) {
+            errors.reject("needsMet", "is required: is the placement meeting the needs in the plan?");
+        }
+        if (feedback == null || feedback.isBlank()) {
+            errors.reject("feedback", "is required");
+        }
+        errors.throwIfAny();
+        round(roundId).feedback(needsMet, feedback.trim(), childViews);
+    }
+
+    /** Form D, the provider's outcome report. */
+    @Transactional
+    public void outcomeReport(Long roundId, Double attendance, Double healthKept, Integer sdq, Integer missing, String familyContact,
+                              String goalProgress, String incidents) {
+        FieldErrors errors = new FieldErrors();
+        percent(errors, "schoolAttendance", attendance);
+        percent(errors, "healthAppointmentsKept", healthKept);
+        if (sdq == null) {
+            errors.reject("sdqScore", "is required");
+        } else if (sdq < 0 || sdq > 40) {
+            errors.reject("sdqScore", "must be between 0 and 40 (SDQ total difficulties)");
+        }
+        if (missing == null) {
+            errors.reject("missingEpisodes", "is required");
+        } else if (missing < 0) {
+            errors.reject("missingEpisodes", "must not be negative");
+        }
+        if (goalProgress == null || goalProgress.isBlank()) {
+            errors.reject("goalProgress", "is required: progress on each placement-plan goal");
+        }
+        errors.throwIfAny();
+        round(roundId).outcomes(BigDecimal.valueOf(attendance), BigDecimal.valueOf(healthKept), sdq, missing, familyContact,
+                goalProgress.trim(), incidents);
+    }
+
+    private static void percent(FieldErrors errors, String field, Double value) {
+        if (value == null) {
+            errors.reject(field, "is required");
+        } else if (value < 0 || value > 100) {
+            errors.reject(field, "must be a percentage between 0 and 100");
+        }
+    }
+
+    /** The IRO's latest recommendations for the child, copied into the round for the contract meeting. */
+    @Transactional
+    public void gatherIroRecommendations(Long roundId) {
+        MonitoringRound r = round(roundId);
+        String recommendations = iroReviews.findByChildIdOrderBySequenceNumberAsc(r.getChildId()).stream()
+                .filter(v -> v.getStatus() == IroReview.Status.HELD && v.getRecommendations() != null)
+                .reduce((a, b) -> b).map(v -> "Review " + v.getSequenceNumber() + " (" + v.getHeldOn() + "): " + v.getRecommendations())
+                .orElse("No IRO recommendations recorded yet.");
+        r.iroRecommendations(recommendations);
+    }
+
+    /** The contracts officer's rating; AMBER and RED open an action plan for the provider. */
+    @Transactional
+    public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, String taskId) {
+        MonitoringRound.Rating r;
+        try {
+            r = MonitoringRound.Rating.valueOf(rating == null ? "" : rating);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("rating", "must be GREEN, AMBER or RED");
+        }
+        if (r != MonitoringRound.Rating.GREEN && (reason == null || reason.isBlank())) {
+            throw InvalidInputException.of("ratingReason", "is required for an AMBER or RED rating: what must change");
+        }
+        MonitoringRound round = round(roundId);
+        round.rate(r, reason, costAgainstOutcomes, decisions.actor(), Decisions.now());
+        decisions.record(null, round.getPlacementId(), "MONITORING_RATING", r.name(), reason, taskId);
+        if (r == MonitoringRound.Rating.GREEN) {
+            return null;
+        }
+        return plans.save(new ActionPlan(round.getProviderId(), roundId, ActionPlan.Source.CONTRACT_MONITORING, reason.trim(), Decisions.now()));
+    }
+
+    @Transactional
+    public ActionPlan answerActionPlan(Long planId, String actions, LocalDate deadline) {
+        FieldErrors errors = new FieldErrors();
+        if (actions == null || actions.isBlank()) {
+            errors.reject("actions", "is required: what the provider will do");
+        }
+        LocalDate today = PlacementService.today();
+        if (deadline == null) {
+            errors.reject("actionDeadline", "is required: the date by which the actions will be done");
+        } else if (!deadline.isAfter(today)) {
+            errors.reject("actionDeadline", "must be after today");
+        } else if (deadline.isAfter(today.plusMonths(6))) {
+            errors.reject("actionDeadline", "must be within 6 months");
+        }
+        errors.throwIfAny();
+        ActionPlan plan = plan(planId);
+        plan.answered(actions.trim(), deadline, decisions.actor(), Decisions.now());
+        return plan;
+    }
+
+    @Transactional
+    public void checkActionPlan(Long planId, Boolean resolved, String notes, String taskId) {
+        if (resolved == null) {
+            throw InvalidInputException.of("actionPlanResolved", "is required: were the actions done?");
+        }
+        if (notes == null || notes.isBlank()) {
+            throw InvalidInputException.of("checkNotes", "is required: what was found");
+        }
+        ActionPlan plan = plan(planId);
+        plan.checked(resolved, notes.trim(), decisions.actor(), Decisions.now());
+        decisions.record(null, null, "ACTION_PLAN_CHECK", resolved ? "RESOLVED" : "UNRESOLVED", notes.trim(), taskId);
+    }
+
+    /** An unresolved RED: no new referrals from any council, and every council of the consortium is told. */
+    @Transactional
+    public void suspend(Long providerId, String reason) {
+        Provider p = providers.findById(providerId).orElseThrow(() -> new NotFoundException("Provider", providerId));
+        p.suspend(true, reason);
+        decisions.record(null, null, "SUSPENSION", "SUSPENDED provider " + providerId, reason, null);
+        for (Tenant council : identityService.createTenantQuery().list()) {
+            sender.send("council:" + council.getId(), p.getName() + " suspended from the regional register",
+                    p.getName() + " receives no new referrals: " + reason);
+        }
+    }
+
+    /** Lifting a suspension is a recorded decision of a commissioning manager. */
+    @Transactional
+    public void liftSuspension(Long providerId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "is required to lift a suspension");
+        }
+        Provider p = providers.findById(providerId).orElseThrow(() -> new NotFoundException("Provider", providerId));
+        p.suspend(false, null);
+        decisions.record(null, null, "SUSPENSION", "LIFTED provider " + providerId, reason.trim(), null);
+    }
+
+    @Transactional
+    public ExitInterview exitInterview(Long placementId, LocalDate on, String views, Boolean feltSafe) {
+        FieldErrors errors = new FieldErrors();
+        if (on == null) {
+            errors.reject("interviewedOn", "is required");
+        } else if (on.isAfter(PlacementService.today())) {
+            errors.reject("interviewedOn", "must not be in the future");
+        }
+        if (views == null || views.isBlank()) {
+            errors.reject("exitViews", "is required: the child's own account of the placement");
+        }
+        errors.throwIfAny();
+        Placement p = placement(placementId);
+        rounds.findByPlacementIdOrderByRoundNumberAsc(placementId).forEach(MonitoringRound::close);
+        return exitInterviews.save(new ExitInterview(placementId, p.getProviderId(), p.getChildId(), on, views.trim(), feltSafe,
+                decisions.actor(), Decisions.now()));
+    }
+
+    public MonitoringRound round(Long id) {
+        return rounds.findById(id).orElseThrow(() -> new NotFoundException("Monitoring round", id));
+    }
+
+    public ActionPlan plan(Long id) {
+        return plans.findById(id).orElseThrow(() -> new NotFoundException("Action plan", id));
+    }
+
+    private Placement placement(Long id) {
+        return placements.findById(id).orElseThrow(() -> new NotFoundException("Placement", id));
+    }
+}

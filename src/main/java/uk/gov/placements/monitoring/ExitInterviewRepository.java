@@ -1,0 +1,8 @@
+package uk.gov.placements.monitoring;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ExitInterviewRepository extends JpaRepository<ExitInterview, Long> {
+    List<ExitInterview> findByProviderIdOrderByInterviewedOnDesc(Long providerId);
+}

@@ -1,0 +1,26 @@
+package uk.gov.placements.monitoring;
+
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.iro.MonitoringRatings;
+
+/** The provider's latest rated monitoring round, as the IRO and the ranking see it. */
+@Component
+class LatestMonitoringRatings implements MonitoringRatings {
+    private final MonitoringRoundRepository rounds;
+
+    LatestMonitoringRatings(MonitoringRoundRepository rounds) {
+        this.rounds = rounds;
+    }
+
+    @Override
+    public Optional<String> latestFor(Long providerId) {
+        return rounds.findFirstByProviderIdAndRatingIsNotNullOrderByRatedAtDescIdDesc(providerId)
+                .map(r -> r.getRating() + " (round " + r.getRoundNumber() + ", " + r.getRatedAt().toString().substring(0, 10) + ")");
+    }
+
+    @Override
+    public Optional<String> latestRating(Long providerId) {
+        return rounds.findFirstByProviderIdAndRatingIsNotNullOrderByRatedAtDescIdDesc(providerId).map(r -> r.getRating().name());
+    }
+}

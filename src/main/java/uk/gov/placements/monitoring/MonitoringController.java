@@ -1,0 +1,70 @@
+package uk.gov.placements.monitoring;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.security.CurrentUser;
+import uk.gov.placements.security.Roles;
+
+/** A provider's monitoring history in the shared register, and suspension decisions. */
+@RestController
+@RequestMapping("/api/providers/{id}")
+class MonitoringController {
+    private final MonitoringRoundRepository rounds;
+    private final ActionPlanRepository plans;
+    private final ExitInterviewRepository exitInterviews;
+    private final ContractMonitoringService monitoring;
+    private final CurrentUser currentUser;
+
+    MonitoringController(MonitoringRoundRepository rounds, ActionPlanRepository plans, ExitInterviewRepository exitInterviews,
+                         ContractMonitoringService monitoring, CurrentUser currentUser) {
+        this.rounds = rounds;
+        this.plans = plans;
+        this.exitInterviews = exitInterviews;
+        this.monitoring = monitoring;
+        this.currentUser = currentUser;
+    }
+
+    /** Ratings, action plans and exit interviews: shared by every council, with no child named. */
+    @GetMapping("/history")
+    Map<String, Object> history(@PathVariable Long id) {
+        currentUser.requireAnyGroup(Roles.STAFF.toArray(String[]::new));
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("ratings", rounds.findByProviderIdOrderByIdAsc(id).stream().filter(r -> r.getRating() != null)
+                .map(r -> Map.of("round", r.getRoundNumber(), "rating", r.getRating(), "ratedAt", r.getRatedAt().toString(),
+                        "reason", r.getRatingReason() == null ? "" : r.getRatingReason())).toList());
+        h.put("actionPlans", plans.findByProviderIdOrderByIdAsc(id).stream()
+                .map(p -> Map.of("id", p.getId(), "source", p.getSource(), "concern", p.getConcern(), "status", p.getStatus(),
+                        "deadline", p.getDeadline() == null ? "" : p.getDeadline().toString())).toList());
+        h.put("exitInterviews", exitInterviews.findByProviderIdOrderByInterviewedOnDesc(id).stream()
+                .map(e -> Map.of("interviewedOn", e.getInterviewedOn().toString(), "childViews", e.getChildViews(),
+                        "feltSafe", e.getFeltSafe() == null ? "not asked" : e.getFeltSafe())).toList());
+        return h;
+    }
+
+    record SuspensionDecision(Boolean suspended, String reason) {
+    }
+
+    @PostMapping("/suspension")
+    Map<String, Object> suspension(@PathVariable Long id, @RequestBody SuspensionDecision decision) {
+        currentUser.requireAnyGroup(Roles.COMMISSIONING_MANAGERS);
+        if (decision.suspended() == null) {
+            throw InvalidInputException.of("suspended", "is required");
+        }
+        if (decision.suspended()) {
+            if (decision.reason() == null || decision.reason().isBlank()) {
+                throw InvalidInputException.of("reason", "is required to suspend a provider");
+            }
+            monitoring.suspend(id, decision.reason().trim());
+        } else {
+            monitoring.liftSuspension(id, decision.reason());
+        }
+        return Map.of("providerId", id, "suspended", decision.suspended());
+    }
+}

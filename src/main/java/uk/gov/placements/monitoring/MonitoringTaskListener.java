@@ -1,0 +1,134 @@
+package uk.gov.placements.monitoring;
+
+import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.placement.PlacementService;
+
+/** The user tasks of contractMonitoring: named, dated and shown on create; checked and recorded on complete. */
+@Component
+public class MonitoringTaskListener implements TaskListener {
+    private final ContractMonitoringService monitoring;
+    private final PlacementService placements;
+    private final ChildRepository children;
+    private final WorkingDays workingDays;
+
+    public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildRepository children,
+                                  WorkingDays workingDays) {
+        this.monitoring = monitoring;
+        this.placements = placements;
+        this.children = children;
+        this.workingDays = workingDays;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long placementId = ((Number) task.getVariable(PLACEMENT_ID)).longValue();
+        Object roundVar = task.getVariable(ROUND_ID);
+        MonitoringRound round = roundVar == null ? null : monitoring.round(((Number) roundVar).longValue());
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            onCreate(task, placementId, round);
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        FormValues f = new FormValues(task.getVariables(), errors);
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_GIVE_FEEDBACK -> {
+                Boolean needsMet = f.bool("needsMet");
+                errors.throwIfAny();
+                monitoring.feedback(round.getId(), needsMet, f.text("feedback"), f.text("childViews"));
+            }
+            case TASK_SUBMIT_OUTCOME_REPORT -> {
+                Double attendance = f.decimal("schoolAttendance");
+                Double health = f.decimal("healthAppointmentsKept");
+                Integer sdq = f.integer("sdqScore");
+                Integer missing = f.integer("missingEpisodes");
+                errors.throwIfAny();
+                monitoring.outcomeReport(round.getId(), attendance, health, sdq, missing, f.text("familyContact"), f.text("goalProgress"),
+                        f.text("incidents"));
+            }
+            case TASK_REVIEW_MONITORING -> {
+                ActionPlan plan = monitoring.rate(round.getId(), f.text(RATING), f.text("ratingReason"), f.text("costAgainstOutcomes"),
+                        task.getId());
+                task.setVariable(ACTION_PLAN_ID, plan == null ? null : plan.getId());
+            }
+            case TASK_RESPOND_WITH_ACTION_PLAN -> {
+                LocalDate deadline = f.date("actionDeadline");
+                errors.throwIfAny();
+                ActionPlan plan = monitoring.answerActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), f.text("actions"), deadline);
+                task.setVariable(ACTION_PLAN_DEADLINE, plan.getDeadline().atTime(9, 0).toString());
+            }
+            case TASK_CHECK_ACTION_PLAN -> {
+                Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);
+                errors.throwIfAny();
+                monitoring.checkActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), resolved, f.text("checkNotes"), task.getId());
+                task.setVariable(ACTION_PLAN_RESOLVED, resolved);
+            }
+            case TASK_RECORD_EXIT_INTERVIEW -> {
+                LocalDate on = f.date("interviewedOn");
+                Boolean feltSafe = f.bool("feltSafe");
+                errors.throwIfAny();
+                monitoring.exitInterview(placementId, on, f.text("exitViews"), feltSafe);
+            }
+            default -> {
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    private void onCreate(DelegateTask task, Long placementId, MonitoringRound round) {
+        var placement = placements.get(placementId);
+        String initials = children.findById(placement.getChildId()).orElseThrow().initials();
+        String context = " — " + initials + ", " + placement.getPlacementType() + ", £" + placement.getWeeklyCost() + "/week"
+                + (round == null ? "" : ", round " + round.getRoundNumber());
+        task.setName(switch (task.getTaskDefinitionKey()) {
+            case TASK_GIVE_FEEDBACK -> "Give monitoring feedback";
+            case TASK_SUBMIT_OUTCOME_REPORT -> "Submit outcome report (Form D)";
+            case TASK_REVIEW_MONITORING -> "Review monitoring and rate";
+            case TASK_RESPOND_WITH_ACTION_PLAN -> "Respond with an action plan";
+            case TASK_CHECK_ACTION_PLAN -> "Check action plan";
+            case TASK_RECORD_EXIT_INTERVIEW -> "Record exit interview";
+            default -> task.getName();
+        } + context);
+        LocalDate due = round == null ? workingDays.plus(PlacementService.today(), 10) : switch (task.getTaskDefinitionKey()) {
+            case TASK_GIVE_FEEDBACK, TASK_SUBMIT_OUTCOME_REPORT -> workingDays.plus(round.getDueDate(), 5);
+            case TASK_REVIEW_MONITORING -> workingDays.plus(PlacementService.today(), 5);
+            default -> workingDays.plus(PlacementService.today(), 10);
+        };
+        task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+        StringBuilder s = new StringBuilder("**Placement** ").append(placementId).append(": ").append(initials).append(", ")
+                .append(placement.getPlacementType()).append(" from ").append(placement.getStartDate()).append(", £")
+                .append(placement.getWeeklyCost()).append("/week");
+        if (round != null) {
+            s.append("\n\n**Round ").append(round.getRoundNumber()).append("**, due ").append(round.getDueDate());
+            if (TASK_REVIEW_MONITORING.equals(task.getTaskDefinitionKey())) {
+                s.append("\n\nSocial worker: needs met ").append(round.getNeedsMet()).append(". ").append(round.getSocialWorkerFeedback())
+                        .append("\n\nChild's views: ").append(round.getChildViews())
+                        .append("\n\nForm D: school attendance ").append(round.getSchoolAttendance()).append("%, health appointments kept ")
+                        .append(round.getHealthAppointmentsKept()).append("%, SDQ ").append(round.getSdqScore()).append(", missing episodes ")
+                        .append(round.getMissingEpisodes()).append(". Goals: ").append(round.getGoalProgress())
+                        .append(round.getIncidents() == null ? "" : ". Incidents: " + round.getIncidents())
+                        .append("\n\nIRO: ").append(round.getIroRecommendations());
+            }
+        }
+        Object planId = task.getVariable(ACTION_PLAN_ID);
+        if (planId != null && (TASK_RESPOND_WITH_ACTION_PLAN.equals(task.getTaskDefinitionKey())
+                || TASK_CHECK_ACTION_PLAN.equals(task.getTaskDefinitionKey()))) {
+            ActionPlan plan = monitoring.plan(((Number) planId).longValue());
+            s.append("\n\n**Concern (").append(round == null ? "" : round.getRating()).append(")**: ").append(plan.getConcern());
+            if (plan.getActions() != null) {
+                s.append("\n\n**Provider's actions**, by ").append(plan.getDeadline()).append(": ").append(plan.getActions());
+            }
+        }
+        task.setVariableLocal("monitoringSummary", s.toString());
+    }
+}

@@ -1,0 +1,26 @@
+package uk.gov.placements.monitoring;
+
+import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_ScheduleRound: the next round, due the decided interval after the start or the previous round. */
+@Component
+public class ScheduleRoundDelegate implements JavaDelegate {
+    private final ContractMonitoringService monitoring;
+
+    public ScheduleRoundDelegate(ContractMonitoringService monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        MonitoringRound round = monitoring.scheduleRound(((Number) execution.getVariable(PLACEMENT_ID)).longValue(),
+                (String) execution.getVariable(MONITORING_INTERVAL));
+        execution.setVariable(ROUND_ID, round.getId());
+        execution.setVariable(ROUND_DUE, round.getDueDate().atTime(9, 0).toString());
+        execution.setVariable(FIRST_ROUND, false);
+    }
+}

@@ -1,0 +1,24 @@
+package uk.gov.placements.monitoring;
+
+import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_SuspendProvider: a RED rating whose action plan was not resolved. */
+@Component
+public class SuspendProviderDelegate implements JavaDelegate {
+    private final ContractMonitoringService monitoring;
+
+    public SuspendProviderDelegate(ContractMonitoringService monitoring) {
+        this.monitoring = monitoring;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ActionPlan plan = monitoring.plan(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
+        monitoring.suspend(((Number) execution.getVariable(PROVIDER_ID)).longValue(),
+                "RED monitoring rating not resolved by " + plan.getDeadline() + ": " + plan.getConcern());
+    }
+}
