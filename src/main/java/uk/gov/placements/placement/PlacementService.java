@@ -68,7 +68,7 @@ public class PlacementService {
      * The inputs of decision {@code approvalLevel}. The council's own foster carers are exempt from the
      * out-of-area rules (the scheme of delegation), so they enter the decision as in area.
      */
-    public record ApprovalInputs(BigDecimal commitment, boolean outOfArea, boolean atDistance) {
+    public record ApprovalInputs(BigDecimal commitment, boolean outOfArea, boolean atDistance, BigDecimal weeklyFee, String providerName) {
     }
 
     @Transactional(readOnly = true)
@@ -77,11 +77,12 @@ public class PlacementService {
         PlacementOption o = selectedOption(r);
         BigDecimal commitment = o.getWeeklyFee().multiply(BigDecimal.valueOf(r.getPlannedWeeks()));
         CareService s = o.getService();
+        String providerName = s.getProvider().getName();
         if (o.isInHouse() && s.getPlacementType() == PlacementType.FOSTER) {
-            return new ApprovalInputs(commitment, false, false);
+            return new ApprovalInputs(commitment, false, false, o.getWeeklyFee(), providerName);
         }
         Area area = area(r.getCouncil(), s);
-        return new ApprovalInputs(commitment, area.outOfArea(), area.atDistance());
+        return new ApprovalInputs(commitment, area.outOfArea(), area.atDistance(), o.getWeeklyFee(), providerName);
     }
 
     /** Records the placement from the referral's selected option and its approval; ends the child's previous placement. */

@@ -20,6 +20,8 @@ public class AssessCommitmentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         PlacementService.ApprovalInputs in = placements.approvalInputs(((Number) execution.getVariable(REFERRAL_ID)).longValue());
         execution.setVariable(COMMITMENT, in.commitment().doubleValue());
+        execution.setVariable(WEEKLY_COST, in.weeklyFee().doubleValue());
+        execution.setVariable(PROVIDER_NAME, in.providerName());
         execution.setVariable(OUT_OF_AREA, in.outOfArea());
         execution.setVariable(AT_DISTANCE, in.atDistance());
         execution.setVariable(APPROVAL_ESCALATION_AFTER, escalationAfter((String) execution.getVariable(URGENCY)));

@@ -33,6 +33,11 @@ public final class PlacementReferralProcess {
     public static final String URGENCY = "urgency";
     public static final String CHILD_MOVING = "childMoving";
     public static final String REQUIRED_BY_DEADLINE = "requiredByDeadline";
+    public static final String REQUIRED_BY = "requiredBy";
+    public static final String CHILD_INITIALS = "childInitials";
+    public static final String CHILD_AGE = "childAge";
+    public static final String WEEKLY_COST = "weeklyCost";
+    public static final String PROVIDER_NAME = "providerName";
     public static final String CARER_REVIEW = "carerReview";
     public static final String TRIAGE_OUTCOME = "triageOutcome";
     public static final String TRIAGE_NOTES = "triageNotes";

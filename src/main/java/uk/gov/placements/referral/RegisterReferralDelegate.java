@@ -44,5 +44,9 @@ public class RegisterReferralDelegate implements JavaDelegate {
         execution.setVariable(URGENCY, referral.getUrgency().name());
         execution.setVariable(CHILD_MOVING, referral.isMoving());
         execution.setVariable(REQUIRED_BY_DEADLINE, referral.getRequiredBy().atTime(REQUIRED_BY_TIME).toString());
+        // what the Tasklist queues show: initials and age, never a name
+        execution.setVariable(CHILD_INITIALS, referral.getChild().initials());
+        execution.setVariable(CHILD_AGE, referral.childAge());
+        execution.setVariable(REQUIRED_BY, referral.getRequiredBy().toString());
     }
 }

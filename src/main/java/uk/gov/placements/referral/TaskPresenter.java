@@ -46,8 +46,11 @@ public class TaskPresenter {
         task.setVariableLocal(SUMMARY, summary(r));
     }
 
+    /** Due in the given hours, with a follow-up halfway: when a person should look again. */
     public void dueIn(DelegateTask task, long hours) {
-        task.setDueDate(new Date(Decisions.now().toEpochMilli() + hours * 3600_000L));
+        long now = Decisions.now().toEpochMilli();
+        task.setDueDate(new Date(now + hours * 3600_000L));
+        task.setFollowUpDate(new Date(now + hours * 1800_000L));
     }
 
     static String summary(Referral r) {

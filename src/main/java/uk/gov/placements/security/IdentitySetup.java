@@ -1,5 +1,6 @@
 package uk.gov.placements.security;
 
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -84,29 +85,83 @@ public class IdentitySetup {
         auth.saveAuthorization(a);
     }
 
-    /** Shared Tasklist filters; everyone may read them, only administrators may create more. */
-    private void ensureFilters() {
-        Map<String, Object> props = Map.of("description", "Tasks for my groups", "priority", -10, "refresh", true);
-        ensureFilter("My group tasks", taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks(), props);
-        ensureFilter("My tasks", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-                Map.of("description", "Tasks I have claimed", "priority", -20, "refresh", true));
+    /** The columns a role scans a queue by (process variables kept for exactly this: initials, not names). */
+    static final List<Map<String, String>> REFERRAL_COLUMNS = List.of(
+            Map.of("name", "childInitials", "label", "Child"), Map.of("name", "childAge", "label", "Age"),
+            Map.of("name", "urgency", "label", "Urgency"), Map.of("name", "requiredBy", "label", "Required by"),
+            Map.of("name", "weeklyCost", "label", "£/week"), Map.of("name", "providerName", "label", "Provider"));
+
+    /**
+     * Shared Tasklist filters, one queue per way of working, each readable by the groups that work it.
+     * Only administrators may create filters (no other group has FILTER CREATE).
+     */
+    void ensureFilters() {
+        List<String> allStaff = Roles.STAFF;
+        List<String> approvers = Roles.APPROVAL_TIERS;
+        ensureFilter("My group tasks", -30, "Everything for my groups, most urgent first", taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .orderByTaskPriority().desc().orderByDueDate().asc(), List.of("*"));
+        ensureFilter("My tasks", -20, "Tasks I have claimed", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")
+                .orderByDueDate().asc(), List.of("*"));
+        ensureFilter("Referrals to triage", -10, "New and returned referrals for the placements team", taskService.createTaskQuery()
+                .taskDefinitionKey("Task_TriageReferral").orderByTaskPriority().desc().orderByDueDate().asc(), List.of(Roles.PLACEMENTS_TEAM));
+        ensureFilter("Emergency referrals", -9, "Every open task of an emergency referral", taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .processVariableValueEquals("urgency", "EMERGENCY").orderByDueDate().asc(),
+                List.of(Roles.PLACEMENTS_TEAM, Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS, Roles.HEADS_OF_SERVICE,
+                        Roles.ASSISTANT_DIRECTORS, Roles.DIRECTORS));
+        ensureFilter("Placements awaiting my approval", -8, "Approvals for my tier of the scheme of delegation", taskService.createTaskQuery()
+                .taskDefinitionKey("Task_ApprovePlacement").taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .orderByTaskPriority().desc().orderByDueDate().asc(), approvers);
+        ensureFilter("Procurement waivers", -7, "Fewer than two written offers above £10,000", taskService.createTaskQuery()
+                .taskDefinitionKey("Task_ApproveProcurementWaiver").orderByDueDate().asc(), List.of(Roles.HEADS_OF_SERVICE));
+        ensureFilter("Due today", -6, "Due before midnight", taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .dueAfterExpression("${dateTime().withTimeAtStartOfDay().toDate()}")
+                .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}").orderByDueDate().asc(), allStaff);
+        ensureFilter("Overdue", -5, "Past their due date", taskService.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .dueBeforeExpression("${now()}").orderByDueDate().asc(), allStaff);
+        ensureFilter("My IRO reviews", -4, "Consultations, reviews and their due dates", taskService.createTaskQuery()
+                .processDefinitionKey("iroReview").taskCandidateGroup(Roles.IROS).orderByDueDate().asc(), List.of(Roles.IROS));
+        ensureFilter("Contracts queue", -3, "Form A reviews, visits, monitoring and action plans", taskService.createTaskQuery()
+                .taskCandidateGroup(Roles.CONTRACTS_OFFICERS).includeAssignedTasks().orderByDueDate().asc(), List.of(Roles.CONTRACTS_OFFICERS));
+        ensureFilter("Provider: referrals to answer", -2, "Referrals sent to my provider, by deadline", taskService.createTaskQuery()
+                .taskDefinitionKey("Task_RespondToReferral").taskCandidateGroupInExpression("${currentUserGroups()}")
+                .orderByDueDate().asc(), List.of(Roles.PROVIDERS));
+    }
+
+    private void ensureFilter(String name, int priority, String description, TaskQuery query, List<String> groups) {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put("description", description);
+        props.put("priority", priority);
+        props.put("refresh", true);
+        props.put("variables", REFERRAL_COLUMNS);
+        ensureFilter(name, query, props);
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        for (String group : groups) {
+            if ("*".equals(group)) {
+                if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId())
+                        .authorizationType(Authorization.AUTH_TYPE_GLOBAL).count() == 0) {
+                    Authorization a = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+                    a.setUserId(Authorization.ANY);
+                    a.setResource(Resources.FILTER);
+                    a.setResourceId(filter.getId());
+                    a.addPermission(Permissions.READ);
+                    authorizationService.saveAuthorization(a);
+                }
+            } else {
+                grant(authorizationService, group, Resources.FILTER, filter.getId(), Permissions.READ);
+            }
+        }
     }
 
     private void ensureFilter(String name, TaskQuery query, Map<String, Object> properties) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filterService.newTaskFilter(name).setOwner("admin").setQuery(query).setProperties(properties);
-            filterService.saveFilter(filter);
+            filter = filterService.newTaskFilter(name).setOwner("admin");
         }
-        if (authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER).resourceId(filter.getId())
-                .authorizationType(Authorization.AUTH_TYPE_GLOBAL).count() == 0) {
-            Authorization a = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-            a.setUserId(Authorization.ANY);
-            a.setResource(Resources.FILTER);
-            a.setResourceId(filter.getId());
-            a.addPermission(Permissions.READ);
-            authorizationService.saveAuthorization(a);
-        }
+        // definitions are the product's: brought up to date at every start
+        filterService.saveFilter(filter.setQuery(query).setProperties(properties));
     }
 }

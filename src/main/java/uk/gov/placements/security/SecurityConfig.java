@@ -30,8 +30,12 @@ public class SecurityConfig {
     SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, outside Spring MVC
         http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
-                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                        PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/actuator/health")).permitAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")).hasAuthority(Roles.ADMIN)
+                        .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .authenticationProvider(new CamundaAuthenticationProvider(identityService))
                 .csrf(c -> c.disable())

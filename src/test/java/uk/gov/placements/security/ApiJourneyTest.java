@@ -48,8 +48,10 @@ class ApiJourneyTest {
         return response.getBody() == null ? null : json.readTree(response.getBody());
     }
 
-    String taskId(String user, String processKey, String taskKey) throws Exception {
-        JsonNode tasks = ok(call(user, HttpMethod.GET, "/engine-rest/task?processDefinitionKey=" + processKey + "&taskDefinitionKey=" + taskKey, null));
+    /** The task of this test's referral (the business key is shared by the referral and its search). */
+    String taskId(String user, String processKey, String taskKey, String reference) throws Exception {
+        JsonNode tasks = ok(call(user, HttpMethod.GET, "/engine-rest/task?processDefinitionKey=" + processKey + "&taskDefinitionKey=" + taskKey
+                + "&processInstanceBusinessKey=" + reference, null));
         assertThat(tasks).as(user + " sees " + taskKey).hasSize(1);
         return tasks.get(0).get("id").asText();
     }
@@ -85,8 +87,9 @@ class ApiJourneyTest {
         return http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
     }
 
-    void offer(String user, String password) throws Exception {
-        JsonNode tasks = json.readTree(callAs(user, password, HttpMethod.GET, "/engine-rest/task?taskDefinitionKey=Task_RespondToReferral", null).getBody());
+    void offer(String user, String password, String reference) throws Exception {
+        JsonNode tasks = json.readTree(callAs(user, password, HttpMethod.GET, "/engine-rest/task?taskDefinitionKey=Task_RespondToReferral"
+                + "&processInstanceBusinessKey=" + reference, null).getBody());
         assertThat(tasks).as(user + " sees its own referral only").hasSize(1);
         String id = tasks.get(0).get("id").asText();
         JsonNode summary = json.readTree(callAs(user, password, HttpMethod.GET, "/engine-rest/task/" + id + "/form-variables", null).getBody());
@@ -114,6 +117,7 @@ class ApiJourneyTest {
                 "childViews", "I want to keep seeing my brother", "completedBy", "Sam (sw1)", "knowsChild", true)));
         long referralId = created.get("id").asLong();
         String pi = created.get("processInstanceId").asText();
+        String ref = created.get("reference").asText();
 
         // the other council's social worker sees neither the task, nor the child, nor the referral
         assertThat(ok(call("sw2", HttpMethod.GET, "/engine-rest/task/count", null)).get("count").asInt()).isZero();
@@ -123,20 +127,21 @@ class ApiJourneyTest {
         // a team manager of the same council cannot see the placements team's triage task
         assertThat(ok(call("tm1", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + pi, null))).isEmpty();
 
-        complete("pt1", taskId("pt1", "placementReferral", "Task_TriageReferral"), Map.of("triageOutcome", "ACCEPT"));
-        complete("pt1", taskId("pt1", "placementSearch", "Task_ReviewInHouseOptions"), Map.of("restrictToInHouse", false));
+        complete("pt1", taskId("pt1", "placementReferral", "Task_TriageReferral", ref), Map.of("triageOutcome", "ACCEPT"));
+        complete("pt1", taskId("pt1", "placementSearch", "Task_ReviewInHouseOptions", ref), Map.of("restrictToInHouse", false));
 
         // two matching providers answer through the REST API with their own logins; a third, not matching, sees nothing
-        assertThat(json.readTree(callAs("ridge1", "correct-horse-battery", HttpMethod.GET, "/engine-rest/task", null).getBody())).isEmpty();
+        assertThat(json.readTree(callAs("ridge1", "correct-horse-battery", HttpMethod.GET, "/engine-rest/task", null).getBody()))
+                .as("a provider the referral was not sent to sees no task at all").isEmpty();
         assertThat(callAs("ridge1", "correct-horse-battery", HttpMethod.GET, "/api/children/" + childId, null).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        String brightwaterTask = json.readTree(callAs("prov1", "demo", HttpMethod.GET, "/engine-rest/task?taskDefinitionKey=Task_RespondToReferral",
-                null).getBody()).get(0).get("id").asText();
+        String brightwaterTask = json.readTree(callAs("prov1", "demo", HttpMethod.GET, "/engine-rest/task?taskDefinitionKey=Task_RespondToReferral"
+                + "&processInstanceBusinessKey=" + ref, null).getBody()).get(0).get("id").asText();
         assertThat(callAs("oak1", "correct-horse-battery", HttpMethod.POST, "/engine-rest/task/" + brightwaterTask + "/complete",
                 Map.of("variables", Map.of("response", Map.of("value", "DECLINE"), "declineReason", Map.of("value", "OTHER"))))
                 .getStatusCode().is2xxSuccessful()).as("one provider cannot answer another's referral").isFalse();
-        offer("prov1", "demo");
-        offer("oak1", "correct-horse-battery");
+        offer("prov1", "demo", ref);
+        offer("oak1", "correct-horse-battery", ref);
         journeys.runDueJobs();
 
         JsonNode options = ok(call("sw1", HttpMethod.GET, "/api/referrals/" + referralId + "/options", null));
@@ -147,9 +152,9 @@ class ApiJourneyTest {
             assertThat(o.get("distanceMiles").asDouble()).isLessThanOrEqualTo(25.0);
         }
         long top = options.get(0).get("id").asLong();
-        complete("sw1", taskId("sw1", "placementReferral", "Task_SelectPlacement"), Map.of("selectedOptionId", top));
+        complete("sw1", taskId("sw1", "placementReferral", "Task_SelectPlacement", ref), Map.of("selectedOptionId", top));
 
-        String approval = taskId("ad1", "placementReferral", "Task_ApprovePlacement");   // 12 weeks at over £2,084 is above £25,000
+        String approval = taskId("ad1", "placementReferral", "Task_ApprovePlacement", ref);   // 12 weeks at over £2,084 is above £25,000
         assertThat(ok(call("tm1", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + pi, null))).isEmpty();
         // a missing decision is refused and the task stays open
         assertThat(call("ad1", HttpMethod.POST, "/engine-rest/task/" + approval + "/complete", Map.of("variables", Map.of()))
@@ -168,7 +173,7 @@ class ApiJourneyTest {
 
         JsonNode trail = ok(call("sw1", HttpMethod.GET, "/api/referrals/" + referralId + "/decisions", null));
         assertThat(trail.findValuesAsText("decidedBy")).contains("pt1", "prov1", "oak1", "sw1", "ad1");
-        taskId("sw1", "placementReferral", "Task_WritePlacementPlan");
+        taskId("sw1", "placementReferral", "Task_WritePlacementPlan", ref);
     }
 
     @Test
@@ -227,6 +232,19 @@ class ApiJourneyTest {
         // an ordinary query still works
         assertThat(call("sw1", HttpMethod.POST, "/engine-rest/task", Map.of("orQueries", List.of(Map.of("candidateGroup", "social-workers"))))
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void shouldPublishHealthOpenApiAndMetricsToTheRightPeople() throws Exception {
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).contains("UP");
+        ResponseEntity<String> docs = http.getForEntity("/api-docs", String.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(docs.getBody()).get("paths").has("/api/referrals")).isTrue();
+        assertThat(call(null, HttpMethod.GET, "/actuator/metrics", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call("sw1", HttpMethod.GET, "/actuator/metrics", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(call("admin", HttpMethod.GET, "/actuator/metrics/jvm.memory.used", null).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

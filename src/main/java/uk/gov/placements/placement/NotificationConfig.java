@@ -1,0 +1,59 @@
+package uk.gov.placements.placement;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import uk.gov.placements.security.Roles;
+
+/**
+ * Who is told, and how. With {@code spring.mail.host} set, a notification to a Camunda group goes
+ * by e-mail to each member, and one to a council ({@code council:<id>}) to its commissioning
+ * managers; a failing mail server throws, so the async service task retries and then raises an
+ * incident, and the process waits rather than losing the notice. Without a mail server (the demo),
+ * notifications are written to the log. Statutory notices to people outside the system (the child,
+ * parents, GP, school) are recorded in the notification table either way.
+ */
+@Configuration
+class NotificationConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationConfig.class);
+
+    @Bean
+    @ConditionalOnProperty("spring.mail.host")
+    NotificationSender mailNotificationSender(JavaMailSender mail, IdentityService identityService) {
+        return (recipient, subject, body) -> {
+            List<User> users;
+            if (recipient.startsWith("council:")) {
+                users = identityService.createUserQuery().memberOfGroup(Roles.COMMISSIONING_MANAGERS)
+                        .memberOfTenant(recipient.substring("council:".length())).list();
+            } else {
+                users = identityService.createUserQuery().memberOfGroup(recipient).list();
+            }
+            for (User user : users) {
+                if (user.getEmail() == null || user.getEmail().isBlank()) {
+                    continue;
+                }
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setTo(user.getEmail());
+                message.setFrom("placements@localhost");
+                message.setSubject(subject);
+                message.setText(body);
+                mail.send(message);
+            }
+            LOG.info("Notification to {} ({} e-mails): {}", recipient, users.size(), subject);
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(NotificationSender.class)
+    NotificationSender loggingNotificationSender() {
+        return (recipient, subject, body) -> LOG.info("Notification to {}: {}", recipient, subject);
+    }
+}

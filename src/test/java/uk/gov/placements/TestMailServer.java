@@ -1,0 +1,56 @@
+package uk.gov.placements;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** An in-process SMTP server (GreenMail) on port 3025 for the tests' Spring context. */
+@Component
+public class TestMailServer implements SmartLifecycle {
+    private final GreenMail greenMail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        greenMail.start();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        greenMail.stop();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Simulates a mail server outage, for fault tests. */
+    public void outage(Runnable whileDown) {
+        greenMail.stop();
+        try {
+            whileDown.run();
+        } finally {
+            greenMail.start();
+        }
+    }
+
+    public List<MimeMessage> received() {
+        return Arrays.asList(greenMail.getReceivedMessages());
+    }
+
+    public void reset() throws Exception {
+        greenMail.purgeEmailFromAllMailboxes();
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE;   // up before the application sends anything
+    }
+}
