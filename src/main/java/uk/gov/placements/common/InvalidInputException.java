@@ -13,7 +13,7 @@ public class InvalidInputException extends BadUserRequestException {
 
     public InvalidInputException(FieldErrors errors) {
         super(describe(errors.asMap()));
-        this.fieldErrors = Map.copyOf(errors.asMap());
+        this.fieldErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors.asMap()));   // in the order found
     }
 
     public static InvalidInputException of(String field, String message) {

@@ -60,6 +60,12 @@ public class Provider {
         return kind == ProviderKind.IN_HOUSE;
     }
 
+    /** Ofsted details as verified at accreditation. */
+    public void rated(String ofstedUrn, OfstedRating rating) {
+        this.ofstedUrn = ofstedUrn;
+        this.ofstedRating = rating;
+    }
+
     public void accredit(AccreditationStatus status, LocalDate expiry) {
         this.accreditationStatus = status;
         this.accreditationExpiry = expiry;

@@ -25,9 +25,14 @@ class ProviderController {
     private final ServiceMatcher matcher;
     private final CurrentUser currentUser;
     private final uk.gov.placements.iro.MonitoringRatings monitoringRatings;
+    private final uk.gov.placements.accreditation.AccreditationService accreditations;
+    private final OfstedRegisterImport ofstedImport;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
-                       uk.gov.placements.iro.MonitoringRatings monitoringRatings) {
+                       uk.gov.placements.iro.MonitoringRatings monitoringRatings,
+                       uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport) {
+        this.accreditations = accreditations;
+        this.ofstedImport = ofstedImport;
         this.monitoringRatings = monitoringRatings;
         this.service = service;
         this.matcher = matcher;
@@ -42,6 +47,24 @@ class ProviderController {
             throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council you work for");
         }
         return Map.of("id", service.create(body).getId());
+    }
+
+    /** Starts accreditation with Form A (contracts officers and commissioning managers). */
+    @PostMapping("/{id}/accreditations")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> accredit(@PathVariable Long id) {
+        currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
+        service.get(id);
+        return Map.of("processInstanceId", accreditations.start(id).getId());
+    }
+
+    /** Ofsted's published register as CSV: all rows or none. */
+    @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> importOfsted(@RequestBody String csv) {
+        currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
+        OfstedRegisterImport.Imported imported = ofstedImport.importCsv(csv);
+        return Map.of("providers", imported.providers(), "providerIds", imported.providerIds());
     }
 
     @PostMapping("/{id}/services")

@@ -16,8 +16,14 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 public class CouncilTenantIdProvider implements TenantIdProvider {
     public static final String COUNCIL_VARIABLE = "council";
 
+    /** Processes of the shared register belong to no council: every council's staff work them. */
+    static final java.util.Set<String> CONSORTIUM_PROCESSES = java.util.Set.of("providerAccreditation");
+
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
+        if (CONSORTIUM_PROCESSES.contains(ctx.getProcessDefinition().getKey())) {
+            return null;
+        }
         if (ctx.getSuperExecution() != null) {
             return ctx.getSuperExecution().getTenantId();
         }

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every rule of the scheme of delegation, and its boundaries, on the real DMN file deployed to an engine. */
-@Deployment(resources = {"processes/approvalLevel.dmn", "processes/responseDeadline.dmn", "processes/monitoringInterval.dmn"})
+@Deployment(resources = {"processes/approvalLevel.dmn", "processes/responseDeadline.dmn", "processes/monitoringInterval.dmn",
+        "processes/accreditationOutcome.dmn"})
 class ApprovalLevelDecisionTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
@@ -64,6 +65,25 @@ class ApprovalLevelDecisionTest {
                 .putValue("placementType", type).putValue("weeklyCost", weeklyCost).putValue("firstRound", firstRound))
                 .getSingleResult().getSingleEntry();
         assertThat(result).isEqualTo(interval);
+    }
+
+    @ParameterizedTest(name = "Ofsted {0}, lowest {1}, critical {2}, spoke {3}, discrepancies {4} -> {5}")
+    @CsvSource({
+            "INADEQUATE,           4, false, true,  false, REFUSED",
+            "GOOD,                 4, true,  true,  false, REFUSED",
+            "GOOD,                 4, false, false, false, REFUSED",
+            "OUTSTANDING,          1, false, true,  false, ACCREDITED_WITH_CONDITIONS",
+            "GOOD,                 2, false, true,  true,  ACCREDITED_WITH_CONDITIONS",
+            "REQUIRES_IMPROVEMENT, 3, false, true,  false, ACCREDITED_WITH_CONDITIONS",
+            "GOOD,                 2, false, true,  false, ACCREDITED",
+            "NOT_YET_INSPECTED,    3, false, true,  false, ACCREDITED",
+            "INADEQUATE,           1, true,  false, true,  REFUSED"
+    })
+    void shouldDecideAccreditation(String rating, int lowest, boolean critical, boolean spoke, boolean discrepancies, String outcome) {
+        String result = decisionService.evaluateDecisionTableByKey("accreditationOutcome", Variables.createVariables()
+                .putValue("ofstedRating", rating).putValue("lowestScore", lowest).putValue("criticalConcern", critical)
+                .putValue("spokeToChildren", spoke).putValue("hasDiscrepancies", discrepancies)).getSingleResult().getSingleEntry();
+        assertThat(result).isEqualTo(outcome);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -154,8 +154,14 @@ class ProcessModelTest {
         scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
         Set<String> names = new HashSet<>();
         for (BeanDefinition bd : scanner.findCandidateComponents("uk.gov.placements")) {
-            String simple = bd.getBeanClassName().substring(bd.getBeanClassName().lastIndexOf('.') + 1);
-            names.add(Character.toLowerCase(simple.charAt(0)) + simple.substring(1));
+            Object explicit = ((org.springframework.beans.factory.annotation.AnnotatedBeanDefinition) bd).getMetadata()
+                    .getAnnotationAttributes(Component.class.getName()).get("value");
+            if (explicit instanceof String name && !name.isEmpty()) {
+                names.add(name);
+            } else {
+                String simple = bd.getBeanClassName().substring(bd.getBeanClassName().lastIndexOf('.') + 1);
+                names.add(Character.toLowerCase(simple.charAt(0)) + simple.substring(1));
+            }
         }
         return names;
     }

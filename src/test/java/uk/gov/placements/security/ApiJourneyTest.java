@@ -120,7 +120,9 @@ class ApiJourneyTest {
         String ref = created.get("reference").asText();
 
         // the other council's social worker sees neither the task, nor the child, nor the referral
-        assertThat(ok(call("sw2", HttpMethod.GET, "/engine-rest/task/count", null)).get("count").asInt()).isZero();
+        assertThat(ok(call("sw2", HttpMethod.GET, "/engine-rest/task/count?processInstanceBusinessKey=" + ref, null)).get("count").asInt()).isZero();
+        assertThat(ok(call("pt1", HttpMethod.GET, "/engine-rest/task/count?processInstanceBusinessKey=" + ref, null)).get("count").asInt())
+                .as("the same query finds it for its own council").isEqualTo(1);
         assertThat(ok(call("sw2", HttpMethod.GET, "/engine-rest/process-instance?processInstanceIds=" + pi, null))).isEmpty();
         assertThat(call("sw2", HttpMethod.GET, "/api/children/" + childId, null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(call("sw2", HttpMethod.GET, "/api/referrals/" + referralId + "/options", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

@@ -114,4 +114,24 @@ class TasklistBrowserTest {
             assertThat(sw2.pageText()).doesNotContain(referral.getReference()).doesNotContain("B.B.");
         }
     }
+
+    @Test
+    void shouldTickNeedsOnTheRegisterPageAndSeeTheMatchingHomes() throws Exception {
+        try (Browser page = new Browser("http://localhost:" + port)) {
+            page.driver().get("http://localhost:" + port + "/register.html");
+            page.visible(By.id("user")).sendKeys("sw1");
+            page.driver().findElement(By.id("password")).sendKeys("demo");
+            new org.openqa.selenium.support.ui.Select(page.driver().findElement(By.id("placementType"))).selectByValue("CHILDRENS_HOME");
+            page.driver().findElement(By.id("need-SEXUAL_EXPLOITATION_RISK")).click();
+            page.driver().findElement(By.id("need-GOING_MISSING")).click();
+            page.driver().findElement(By.id("find")).click();
+            page.visible(By.cssSelector("#results tr.home"));
+            page.screenshot("08-register-search");
+            List<String> homes = page.driver().findElements(By.cssSelector("#results tr.home td:first-child")).stream()
+                    .map(org.openqa.selenium.WebElement::getText).toList();
+            assertThat(homes).contains("Oakfield Grange").doesNotContain("Brightwater House", "Greyfield House");
+            assertThat(page.driver().findElement(By.id("message")).getText())
+                    .isEqualTo(homes.size() + (homes.size() == 1 ? " home matches." : " homes match."));
+        }
+    }
 }

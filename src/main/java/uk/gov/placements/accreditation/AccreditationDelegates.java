@@ -1,0 +1,82 @@
+package uk.gov.placements.accreditation;
+
+import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The service tasks of providerAccreditation, one small delegate each. */
+final class AccreditationDelegates {
+    private AccreditationDelegates() {
+    }
+
+    static Long accreditationId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(ACCREDITATION_ID)).longValue();
+    }
+
+    /** Task_SummariseVisits: the inputs of decision accreditationOutcome from Forms A, B and C. */
+    @Component("summariseVisitsDelegate")
+    static class SummariseVisits implements JavaDelegate {
+        private final AccreditationService service;
+
+        SummariseVisits(AccreditationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            Accreditation a = service.accreditation(accreditationId(execution));
+            execution.setVariable(OFSTED_RATING, a.getOfstedRating());
+            execution.setVariable(LOWEST_SCORE, a.lowestScore());
+            execution.setVariable(CRITICAL_CONCERN, a.anyCriticalConcern());
+            execution.setVariable(SPOKE_TO_CHILDREN, a.getSpokeToChildren());
+            execution.setVariable(HAS_DISCREPANCIES, a.hasDiscrepancies());
+        }
+    }
+
+    /** Task_RemindProvider: Form A not back after 14 days. */
+    @Component("remindProviderDelegate")
+    static class RemindProvider implements JavaDelegate {
+        private final AccreditationService service;
+
+        RemindProvider(AccreditationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            service.remindProvider(accreditationId(execution));
+        }
+    }
+
+    /** Task_RecordFormAExpired: no Form A within 28 days. */
+    @Component("recordFormAExpiredDelegate")
+    static class RecordFormAExpired implements JavaDelegate {
+        private final AccreditationService service;
+
+        RecordFormAExpired(AccreditationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            service.formAExpired(accreditationId(execution));
+        }
+    }
+
+    /** Task_StartReaccreditation: twelve months on, the accreditation lapses and renewal starts. */
+    @Component("startReaccreditationDelegate")
+    static class StartReaccreditation implements JavaDelegate {
+        private final AccreditationService service;
+
+        StartReaccreditation(AccreditationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            service.reaccredit(((Number) execution.getVariable(PROVIDER_ID)).longValue());
+        }
+    }
+}

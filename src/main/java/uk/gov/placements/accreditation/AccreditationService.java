@@ -1,0 +1,290 @@
+package uk.gov.placements.accreditation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.monitoring.ActionPlan;
+import uk.gov.placements.monitoring.ActionPlanRepository;
+import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.provider.AccreditationStatus;
+import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderRepository;
+
+/**
+ * Accreditation with Forms A, B and C, done once and shared by every council of the consortium:
+ * the provider describes itself (A), a contracts officer's visit makes it prove each claim (B), a
+ * practitioner's visit looks at atmosphere and children's views (C); decision accreditationOutcome
+ * proposes, a commissioning manager confirms, the register is updated for 12 months.
+ */
+@Service
+public class AccreditationService {
+    public static final int VALID_MONTHS = 12;
+    private final AccreditationRepository accreditations;
+    private final ProviderRepository providers;
+    private final ActionPlanRepository actionPlans;
+    private final RuntimeService runtimeService;
+    private final NotificationSender sender;
+    private final Decisions decisions;
+
+    public AccreditationService(AccreditationRepository accreditations, ProviderRepository providers, ActionPlanRepository actionPlans,
+                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions) {
+        this.accreditations = accreditations;
+        this.providers = providers;
+        this.actionPlans = actionPlans;
+        this.runtimeService = runtimeService;
+        this.sender = sender;
+        this.decisions = decisions;
+    }
+
+    /** Starts an accreditation (or re-accreditation): the provider is asked for Form A. */
+    @Transactional
+    public ProcessInstance start(Long providerId) {
+        Provider p = provider(providerId);
+        if (p.isInHouse()) {
+            throw InvalidInputException.of("providerId", "is the council's own provision, which is not accredited through the register");
+        }
+        Accreditation a = accreditations.save(new Accreditation(providerId, Decisions.now()));
+        return runtimeService.startProcessInstanceByKey(ProviderAccreditationProcess.KEY, "PROVIDER-" + providerId + "-A" + a.getId(),
+                Map.of(ProviderAccreditationProcess.PROVIDER_ID, providerId, ProviderAccreditationProcess.ACCREDITATION_ID, a.getId()));
+    }
+
+    @Transactional
+    public void formA(Long accreditationId, Accreditation.FormA a) {
+        FieldErrors errors = new FieldErrors();
+        if (a.ofstedUrn() == null || a.ofstedUrn().isBlank()) {
+            errors.reject("ofstedUrn", "is required: the provider's Ofsted URN");
+        } else if (!a.ofstedUrn().trim().matches("^(SC|EY|CF)?[0-9]{6,7}$")) {
+            errors.reject("ofstedUrn", "must be an Ofsted URN such as SC123456");
+        }
+        FieldErrors.parseEnum(OfstedRating.class, a.ofstedRating(), "ofstedRating", errors);
+        if (a.ofstedRatingDate() != null && a.ofstedRatingDate().isAfter(PlacementService.today())) {
+            errors.reject("ofstedRatingDate", "must not be in the future");
+        }
+        List<String> types = split(a.placementTypes());
+        if (types.isEmpty()) {
+            errors.reject("placementTypes", "is required");
+        }
+        for (String t : types) {
+            FieldErrors.parseEnum(PlacementType.class, t, "placementTypes", errors);
+        }
+        for (String n : split(a.specialisms())) {
+            FieldErrors.parseEnum(NeedCode.class, n, "specialisms", errors);
+        }
+        range(errors, "minAge", a.minAge(), 0, 25);
+        range(errors, "maxAge", a.maxAge(), 0, 25);
+        if (a.minAge() != null && a.maxAge() != null && a.minAge() > a.maxAge()) {
+            errors.reject("maxAge", "must not be below minAge");
+        }
+        range(errors, "places", a.places(), 1, 500);
+        if (a.standardWeeklyFee() == null || a.standardWeeklyFee().signum() < 0) {
+            errors.reject("standardWeeklyFee", "is required and must not be negative");
+        }
+        if (a.servicesDescription() == null || a.servicesDescription().isBlank()) {
+            errors.reject("servicesDescription", "is required");
+        }
+        if (a.staffing() == null || a.staffing().isBlank()) {
+            errors.reject("staffing", "is required");
+        }
+        errors.throwIfAny();
+        accreditation(accreditationId).formA(new Accreditation.FormA(a.servicesDescription().trim(), a.ofstedUrn().trim(), a.ofstedRating(),
+                a.ofstedRatingDate(), String.join(",", types), a.minAge(), a.maxAge(), a.places(), a.locations(),
+                String.join(",", split(a.specialisms())), a.staffing().trim(), a.standardWeeklyFee(), Boolean.TRUE.equals(a.safeguardingPolicy()),
+                Boolean.TRUE.equals(a.missingPolicy()), Boolean.TRUE.equals(a.complaintsPolicy())), Decisions.now());
+    }
+
+    @Transactional
+    public void reviewFormA(Long accreditationId, Boolean complete, String notes, String taskId) {
+        if (complete == null) {
+            throw InvalidInputException.of(ProviderAccreditationProcess.FORM_A_COMPLETE, "is required");
+        }
+        if (!complete && (notes == null || notes.isBlank())) {
+            throw InvalidInputException.of("reviewNotes", "is required: what the provider must add to Form A");
+        }
+        Accreditation a = accreditation(accreditationId);
+        a.formAReviewed(complete, decisions.actor());
+        decisions.record(null, null, "FORM_A_REVIEW", (complete ? "COMPLETE" : "SENT_BACK") + " provider " + a.getProviderId(), notes, taskId);
+    }
+
+    /** The claims of Form A that the Form B visit must verify, one line each. */
+    public List<String> claims(Long accreditationId) {
+        Accreditation a = accreditation(accreditationId);
+        List<String> claims = new ArrayList<>();
+        claims.add("Ofsted URN " + a.getOfstedUrn() + ", rated " + a.getOfstedRating() + (a.getOfstedRatingDate() == null ? "" : " on " + a.getOfstedRatingDate()));
+        claims.add("Placement types: " + a.getPlacementTypes());
+        claims.add("Ages " + a.getMinAge() + " to " + a.getMaxAge() + ", " + a.getPlaces() + " places");
+        claims.add("Locations: " + a.getLocations());
+        claims.add("Specialisms: " + (a.getSpecialisms() == null || a.getSpecialisms().isBlank() ? "none" : a.getSpecialisms()));
+        claims.add("Staffing: " + a.getStaffing());
+        claims.add("Standard fee £" + a.getStandardWeeklyFee() + " a week");
+        claims.add("Safeguarding policy: " + yes(a.getSafeguardingPolicy()));
+        claims.add("Missing-from-care policy: " + yes(a.getMissingPolicy()));
+        claims.add("Complaints policy: " + yes(a.getComplaintsPolicy()));
+        return claims;
+    }
+
+    private static String yes(Boolean b) {
+        return Boolean.TRUE.equals(b) ? "yes" : "no";
+    }
+
+    public record Scores(Integer a, Integer b, Integer c, Integer d, Integer e) {
+    }
+
+    /** Form B. Each claim not borne out becomes a recorded discrepancy. */
+    @Transactional
+    public void formB(Long accreditationId, Scores s, Boolean criticalConcern, String discrepancies, List<String> unverifiedClaims) {
+        FieldErrors errors = new FieldErrors();
+        score(errors, "registrationScore", s.a());
+        score(errors, "staffingScore", s.b());
+        score(errors, "healthSafetyScore", s.c());
+        score(errors, "safeguardingScore", s.d());
+        score(errors, "educationHealthScore", s.e());
+        if (criticalConcern == null) {
+            errors.reject("criticalConcern", "is required");
+        }
+        errors.throwIfAny();
+        List<String> notes = new ArrayList<>();
+        unverifiedClaims.forEach(c -> notes.add("Not borne out: " + c));
+        if (discrepancies != null && !discrepancies.isBlank()) {
+            notes.add(discrepancies.trim());
+        }
+        accreditation(accreditationId).formB(s.a(), s.b(), s.c(), s.d(), s.e(), criticalConcern, String.join("\n", notes), decisions.actor());
+    }
+
+    @Transactional
+    public void formC(Long accreditationId, Scores s, Boolean spokeToChildren, Boolean criticalConcern, String notes) {
+        FieldErrors errors = new FieldErrors();
+        score(errors, "atmosphereScore", s.a());
+        score(errors, "interactionScore", s.b());
+        score(errors, "childrenViewsScore", s.c());
+        score(errors, "complaintsScore", s.d());
+        if (spokeToChildren == null) {
+            errors.reject("spokeToChildren", "is required: could you speak to the children?");
+        }
+        if (criticalConcern == null) {
+            errors.reject("criticalConcern", "is required");
+        }
+        errors.throwIfAny();
+        accreditation(accreditationId).formC(s.a(), s.b(), s.c(), s.d(), spokeToChildren, criticalConcern, notes, decisions.actor());
+    }
+
+    @Transactional
+    public void recordOutcome(Long accreditationId, String outcome) {
+        accreditation(accreditationId).outcome(outcome);
+    }
+
+    /** The commissioning manager's decision; the register changes only on confirmation. */
+    @Transactional
+    public void confirm(Long accreditationId, Boolean confirmed, String reason, String taskId) {
+        if (confirmed == null) {
+            throw InvalidInputException.of(ProviderAccreditationProcess.ACCREDITATION_CONFIRMED, "is required");
+        }
+        if (!confirmed && (reason == null || reason.isBlank())) {
+            throw InvalidInputException.of("confirmationReason", "is required when not confirming the proposed outcome");
+        }
+        Accreditation a = accreditation(accreditationId);
+        Provider p = provider(a.getProviderId());
+        LocalDate expires = PlacementService.today().plusMonths(VALID_MONTHS);
+        a.confirmed(confirmed, reason, decisions.actor(), Decisions.now(), confirmed ? expires : null);
+        decisions.record(null, null, "ACCREDITATION", (confirmed ? "CONFIRMED " : "NOT_CONFIRMED ") + a.getOutcome() + " provider " + p.getId(),
+                reason, taskId);
+        if (!confirmed) {
+            return;
+        }
+        p.rated(a.getOfstedUrn(), OfstedRating.valueOf(a.getOfstedRating()));
+        switch (a.getOutcome()) {
+            case "ACCREDITED" -> p.accredit(AccreditationStatus.ACCREDITED, expires);
+            case "ACCREDITED_WITH_CONDITIONS" -> {
+                p.accredit(AccreditationStatus.ACCREDITED_WITH_CONDITIONS, expires);
+                actionPlans.save(new ActionPlan(p.getId(), null, ActionPlan.Source.ACCREDITATION, conditions(a), Decisions.now()));
+            }
+            default -> p.accredit(AccreditationStatus.REFUSED, null);
+        }
+    }
+
+    private static String conditions(Accreditation a) {
+        List<String> why = new ArrayList<>();
+        if (a.lowestScore() < 2) {
+            why.add("a visit score below 2");
+        }
+        if (a.hasDiscrepancies()) {
+            why.add("discrepancies: " + a.getDiscrepancies());
+        }
+        if ("REQUIRES_IMPROVEMENT".equals(a.getOfstedRating())) {
+            why.add("Ofsted rating requires improvement");
+        }
+        return "Accredited with conditions: " + String.join("; ", why);
+    }
+
+    @Transactional
+    public void formAExpired(Long accreditationId) {
+        Accreditation a = accreditation(accreditationId);
+        a.expiredUnanswered();
+        decisions.record(null, null, "ACCREDITATION", "FORM_A_NOT_RETURNED provider " + a.getProviderId(), "No Form A within 28 days", null);
+    }
+
+    public void remindProvider(Long accreditationId) {
+        Accreditation a = accreditation(accreditationId);
+        sender.send(Provider.groupOf(a.getProviderId()), "Reminder: Form A for accreditation", "Please complete Form A; it expires after 28 days.");
+    }
+
+    /** Twelve months on: the accreditation lapses (no new referrals) until the renewal is decided. */
+    @Transactional
+    public ProcessInstance reaccredit(Long providerId) {
+        Provider p = provider(providerId);
+        if (p.getAccreditationStatus().receivesReferrals()) {
+            p.accredit(AccreditationStatus.EXPIRED, p.getAccreditationExpiry());
+        }
+        return start(providerId);
+    }
+
+    public Accreditation accreditation(Long id) {
+        return accreditations.findById(id).orElseThrow(() -> new NotFoundException("Accreditation", id));
+    }
+
+    private Provider provider(Long id) {
+        return providers.findById(id).orElseThrow(() -> new NotFoundException("Provider", id));
+    }
+
+    static List<String> split(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(csv.replace("[", "").replace("]", "").replace("\"", "").split(","))
+                .map(String::trim).filter(x -> !x.isEmpty()).collect(Collectors.toList());
+    }
+
+    private static void score(FieldErrors errors, String field, Integer value) {
+        if (value == null) {
+            errors.reject(field, "is required");
+        } else if (value < 1 || value > 4) {
+            errors.reject(field, "must be between 1 and 4");
+        }
+    }
+
+    private static void range(FieldErrors errors, String field, Integer value, int min, int max) {
+        if (value == null) {
+            errors.reject(field, "is required");
+        } else if (value < min || value > max) {
+            errors.reject(field, "must be between " + min + " and " + max);
+        }
+    }
+
+    static BigDecimal money(Double d) {
+        return d == null ? null : BigDecimal.valueOf(d);
+    }
+}

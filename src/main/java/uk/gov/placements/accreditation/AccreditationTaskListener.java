@@ -1,0 +1,108 @@
+package uk.gov.placements.accreditation;
+
+import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.FormValues;
+import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderRepository;
+
+/** The user tasks of providerAccreditation: what each form shows, and each form checked and recorded. */
+@Component
+public class AccreditationTaskListener implements TaskListener {
+    private final AccreditationService service;
+    private final ProviderRepository providers;
+
+    public AccreditationTaskListener(AccreditationService service, ProviderRepository providers) {
+        this.service = service;
+        this.providers = providers;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long id = ((Number) task.getVariable(ACCREDITATION_ID)).longValue();
+        Accreditation a = service.accreditation(id);
+        Provider p = providers.findById(a.getProviderId()).orElseThrow();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            String action = switch (task.getTaskDefinitionKey()) {
+                case TASK_COMPLETE_FORM_A -> "Complete Form A";
+                case TASK_REVIEW_FORM_A -> "Review Form A";
+                case TASK_COMPLETE_FORM_B -> "Form B visit";
+                case TASK_COMPLETE_FORM_C -> "Form C visit";
+                case TASK_CONFIRM_ACCREDITATION -> "Confirm accreditation";
+                default -> task.getName();
+            };
+            task.setName(action + " — " + p.getName());
+            long days = TASK_COMPLETE_FORM_A.equals(task.getTaskDefinitionKey()) ? 28 : 10;
+            task.setDueDate(new Date(Decisions.now().toEpochMilli() + days * 86_400_000L));
+            if (TASK_CONFIRM_ACCREDITATION.equals(task.getTaskDefinitionKey())) {
+                service.recordOutcome(id, (String) task.getVariable(ACCREDITATION_OUTCOME));
+            }
+            List<String> claims = a.getOfstedUrn() == null ? List.of() : service.claims(id);
+            task.setVariableLocal("formASummary", "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims))
+                    + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + a.getOutcome() + "**"
+                    + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies())));
+            task.setVariableLocal("formAClaims", Variables.objectValue(claims.stream().map(c -> Map.of("label", c, "value", c)).toList())
+                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        FormValues f = new FormValues(task.getVariables(), errors);
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_COMPLETE_FORM_A -> {
+                Integer minAge = f.integer("minAge");
+                Integer maxAge = f.integer("maxAge");
+                Integer places = f.integer("places");
+                Double fee = f.decimal("standardWeeklyFee");
+                var ratingDate = f.date("ofstedRatingDate");
+                errors.throwIfAny();
+                service.formA(id, new Accreditation.FormA(f.text("servicesDescription"), f.text("ofstedUrn"), f.text("ofstedRating"), ratingDate,
+                        String.join(",", f.list("placementTypes")), minAge, maxAge, places, f.text("locations"),
+                        String.join(",", f.list("specialisms")), f.text("staffing"), fee == null ? null : BigDecimal.valueOf(fee),
+                        f.bool("safeguardingPolicy"), f.bool("missingPolicy"), f.bool("complaintsPolicy")));
+            }
+            case TASK_REVIEW_FORM_A -> {
+                Boolean complete = f.bool(FORM_A_COMPLETE);
+                errors.throwIfAny();
+                service.reviewFormA(id, complete, f.text("reviewNotes"), task.getId());
+            }
+            case TASK_COMPLETE_FORM_B -> {
+                var scores = new AccreditationService.Scores(f.integer("registrationScore"), f.integer("staffingScore"),
+                        f.integer("healthSafetyScore"), f.integer("safeguardingScore"), f.integer("educationHealthScore"));
+                Boolean critical = f.bool(CRITICAL_CONCERN);
+                errors.throwIfAny();
+                service.formB(id, scores, critical, f.text("discrepancies"), f.list("unverifiedClaims"));
+                // the visits run in parallel: what each found stays on its own task, never in a shared variable
+                task.removeVariable(CRITICAL_CONCERN);
+            }
+            case TASK_COMPLETE_FORM_C -> {
+                var scores = new AccreditationService.Scores(f.integer("atmosphereScore"), f.integer("interactionScore"),
+                        f.integer("childrenViewsScore"), f.integer("complaintsScore"), null);
+                Boolean spoke = f.bool(SPOKE_TO_CHILDREN);
+                Boolean critical = f.bool(CRITICAL_CONCERN);
+                errors.throwIfAny();
+                service.formC(id, scores, spoke, critical, f.text("visitNotes"));
+                task.removeVariable(CRITICAL_CONCERN);
+            }
+            case TASK_CONFIRM_ACCREDITATION -> {
+                Boolean confirmed = f.bool(ACCREDITATION_CONFIRMED);
+                errors.throwIfAny();
+                service.confirm(id, confirmed, f.text("confirmationReason"), task.getId());
+                Accreditation decided = service.accreditation(id);
+                task.setVariable(EXPIRES_AT, decided.getExpiresOn() == null ? "" : decided.getExpiresOn().atStartOfDay().toString());
+            }
+            default -> {
+            }
+        }
+        errors.throwIfAny();
+    }
+}

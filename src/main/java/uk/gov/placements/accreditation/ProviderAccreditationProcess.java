@@ -1,0 +1,35 @@
+package uk.gov.placements.accreditation;
+
+/** Ids and variables of {@code processes/providerAccreditation.bpmn}. */
+public final class ProviderAccreditationProcess {
+    public static final String KEY = "providerAccreditation";
+
+    public static final String TASK_COMPLETE_FORM_A = "Task_CompleteFormA";
+    public static final String TIMER_FORM_A_REMINDER = "BoundaryEvent_FormAReminder";
+    public static final String TASK_REMIND_PROVIDER = "Task_RemindProvider";
+    public static final String TIMER_FORM_A_EXPIRY = "BoundaryEvent_FormAExpired";
+    public static final String TASK_RECORD_FORM_A_EXPIRED = "Task_RecordFormAExpired";
+    public static final String TASK_REVIEW_FORM_A = "Task_ReviewFormA";
+    public static final String TASK_COMPLETE_FORM_B = "Task_CompleteFormB";
+    public static final String TASK_COMPLETE_FORM_C = "Task_CompleteFormC";
+    public static final String TASK_SUMMARISE_VISITS = "Task_SummariseVisits";
+    public static final String TASK_DECIDE_OUTCOME = "Task_DecideAccreditationOutcome";
+    public static final String TASK_CONFIRM_ACCREDITATION = "Task_ConfirmAccreditation";
+    public static final String TIMER_ACCREDITATION_EXPIRES = "Event_AccreditationExpires";
+    public static final String TASK_START_REACCREDITATION = "Task_StartReaccreditation";
+
+    public static final String PROVIDER_ID = "providerId";
+    public static final String ACCREDITATION_ID = "accreditationId";
+    public static final String FORM_A_COMPLETE = "formAComplete";
+    public static final String OFSTED_RATING = "ofstedRating";
+    public static final String LOWEST_SCORE = "lowestScore";
+    public static final String CRITICAL_CONCERN = "criticalConcern";
+    public static final String SPOKE_TO_CHILDREN = "spokeToChildren";
+    public static final String HAS_DISCREPANCIES = "hasDiscrepancies";
+    public static final String ACCREDITATION_OUTCOME = "accreditationOutcome";
+    public static final String ACCREDITATION_CONFIRMED = "accreditationConfirmed";
+    public static final String EXPIRES_AT = "accreditationExpiresAt";
+
+    private ProviderAccreditationProcess() {
+    }
+}

@@ -1,0 +1,91 @@
+package uk.gov.placements.accreditation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.provider.ProviderRepository;
+
+/** The shared register through the API: importing Ofsted's list, all or nothing, and searching by need. */
+@IntegrationTest
+class RegisterTest {
+    @Autowired TestRestTemplate http;
+    @Autowired ProviderRepository providers;
+    final ObjectMapper json = new ObjectMapper();
+
+    ResponseEntity<String> post(String user, String url, String body, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        headers.setContentType(type);
+        return http.exchange(url, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    JsonNode get(String user, String url) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        ResponseEntity<String> r = http.exchange(url, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(HttpStatus.OK);
+        return json.readTree(r.getBody());
+    }
+
+    static final String HEADER = "URN,Provider type,Setting name,Local authority,Places,Overall effectiveness,Inspection date\n";
+
+    @Test
+    void shouldImportOfstedsListAllOrNothing() throws Exception {
+        long before = providers.count();
+        String bad = HEADER
+                + "SC700001,Children's home,Willow House,Leeds,4,Good,2025-06-01\n"
+                + ",Children's home,No Urn House,Leeds,3,Good,2025-06-01\n"
+                + "SC700003,Children's home,Odd Rating House,Leeds,3,Excellent,2025-06-01\n";
+        ResponseEntity<String> refused = post("co1", "/api/providers/import", bad, MediaType.valueOf("text/csv"));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(refused.getBody()).get("errors").findValuesAsText("field"))
+                .containsExactly("row 3.URN", "row 4.Overall effectiveness");
+        assertThat(providers.count()).as("nothing half-written").isEqualTo(before);
+
+        String good = HEADER
+                + "SC700001,Children's home,Willow House,Leeds,4,Good,2025-06-01\n"
+                + "SC700002,Independent fostering agency,Rowan Fostering,Wakefield,40,Requires improvement to be good,12/03/2025\n";
+        ResponseEntity<String> imported = post("co1", "/api/providers/import", good, MediaType.valueOf("text/csv"));
+        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json.readTree(imported.getBody()).get("providers").asInt()).isEqualTo(2);
+        assertThat(providers.count()).isEqualTo(before + 2);
+        assertThat(providers.findAll()).anyMatch(p -> "SC700002".equals(p.getOfstedUrn())
+                && p.getOfstedRating() == uk.gov.placements.common.OfstedRating.REQUIRES_IMPROVEMENT && p.getAccreditationStatus().name().equals("NOT_ACCREDITED"));
+        assertThat(post("sw1", "/api/providers/import", good, MediaType.valueOf("text/csv")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void shouldFindAccreditedHomesByNeedTypeAgeAndDistance() throws Exception {
+        JsonNode homes = get("sw2", "/api/providers/search?placementType=CHILDRENS_HOME&age=14&needs=SEXUAL_EXPLOITATION_RISK,GOING_MISSING"
+                + "&latitude=53.8&longitude=-1.55&maxMiles=30");
+        assertThat(homes.findValuesAsText("name")).contains("Oakfield Grange").doesNotContain("Brightwater House", "Oakfield Lodge");
+        JsonNode oakfield = homes.get(0);
+        assertThat(oakfield.get("accreditationStatus").asText()).isEqualTo("ACCREDITED");
+        assertThat(oakfield.get("distanceMiles").asDouble()).isBetween(15.0, 30.0);
+        // inadequate and unaccredited homes never come down, whatever the boxes
+        JsonNode all = get("sw1", "/api/providers/search?placementType=CHILDRENS_HOME&age=14&latitude=53.8&longitude=-1.55&maxMiles=50");
+        assertThat(all.findValuesAsText("name")).doesNotContain("Greyfield House", "New Leaf House");
+        ResponseEntity<String> bad = http.exchange("/api/providers/search?placementType=CASTLE&age=40&latitude=53.8&longitude=-1.55",
+                HttpMethod.GET, new HttpEntity<>(auth("sw1")), String.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(bad.getBody()).get("errors").findValuesAsText("field")).contains("placementType", "age");
+    }
+
+    static HttpHeaders auth(String user) {
+        HttpHeaders h = new HttpHeaders();
+        h.setBasicAuth(user, "demo");
+        return h;
+    }
+}
