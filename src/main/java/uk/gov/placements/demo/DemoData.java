@@ -54,7 +54,8 @@ public class DemoData {
             Map.entry("cm1", new String[] {NORTHSHIRE, Roles.COMMISSIONING_MANAGERS}),
             Map.entry("sw2", new String[] {EASTMOOR, Roles.SOCIAL_WORKERS}),
             Map.entry("pt2", new String[] {EASTMOOR, Roles.PLACEMENTS_TEAM}),
-            Map.entry("tm2", new String[] {EASTMOOR, Roles.TEAM_MANAGERS}));
+            Map.entry("tm2", new String[] {EASTMOOR, Roles.TEAM_MANAGERS}),
+            Map.entry("cm2", new String[] {EASTMOOR, Roles.COMMISSIONING_MANAGERS}));
 
     private final IdentityService identityService;
     private final ProviderRepository providers;
@@ -62,9 +63,11 @@ public class DemoData {
     private final CouncilNeighbourRepository neighbours;
     private final TenantAccess tenantAccess;
     private final TransactionTemplate tx;
+    private final DemoHistory history;
 
     public DemoData(IdentityService identityService, ProviderRepository providers, CareServiceRepository services,
-                    CouncilNeighbourRepository neighbours, TenantAccess tenantAccess, TransactionTemplate tx) {
+                    CouncilNeighbourRepository neighbours, TenantAccess tenantAccess, TransactionTemplate tx, DemoHistory history) {
+        this.history = history;
         this.identityService = identityService;
         this.providers = providers;
         this.services = services;
@@ -88,6 +91,8 @@ public class DemoData {
         providers.findAll().stream().filter(p -> !p.isInHouse())
                 .forEach(p -> tenantAccess.grantProviderGroup(p.candidateGroup()));
         ensureProviderUser("prov1", "Brightwater Care", "Pat", "Provider");
+        ensureConsortiumUser("cc1");
+        tx.executeWithoutResult(s -> history.createIfEmpty());
     }
 
     private void ensureTenant(String id, String name) {
@@ -110,6 +115,20 @@ public class DemoData {
         identityService.saveUser(u);
         identityService.createMembership(id, group);
         identityService.createTenantUserMembership(council, id);
+    }
+
+    /** A consortium commissioner: the figures of every council, and no council's children. */
+    private void ensureConsortiumUser(String id) {
+        if (identityService.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User u = identityService.newUser(id);
+        u.setFirstName("CC1");
+        u.setLastName("consortium commissioner");
+        u.setEmail(id + "@consortium.example.gov.uk");
+        u.setPassword(PASSWORD);
+        identityService.saveUser(u);
+        identityService.createMembership(id, Roles.CONSORTIUM_COMMISSIONERS);
     }
 
     private void ensureProviderUser(String id, String providerName, String first, String last) {

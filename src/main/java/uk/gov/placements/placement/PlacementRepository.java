@@ -9,4 +9,6 @@ public interface PlacementRepository extends JpaRepository<Placement, Long> {
     List<Placement> findByCouncilInOrderByStartDateDescIdDesc(java.util.Collection<String> councils);
 
     boolean existsByReferralId(Long referralId);
+
+    List<Placement> findByCouncilAndStartDateBetweenOrderByStartDateAscIdAsc(String council, java.time.LocalDate from, java.time.LocalDate to);
 }

@@ -88,7 +88,8 @@ public class Referral {
         this.maxDistanceMiles = maxDistanceMiles;
         this.needs = new ArrayList<>(needs);
         this.createdBy = createdBy;
-        this.reference = "PENDING";
+        // unique until the id-based reference replaces it, so two referrals can be saved in one transaction
+        this.reference = "P-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
     }
 
     /** The reference people quote, from the database id. */

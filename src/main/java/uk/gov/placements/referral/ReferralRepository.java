@@ -3,4 +3,5 @@ package uk.gov.placements.referral;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReferralRepository extends JpaRepository<Referral, Long> {
+    java.util.List<Referral> findByCouncilAndCreatedAtBetween(String council, java.time.Instant from, java.time.Instant to);
 }

@@ -52,6 +52,7 @@ public class IdentitySetup {
             grantTasklist(authorizationService, groupId);
         }
         ensureGroup(Roles.PROVIDERS, "WORKFLOW");
+        ensureGroup(Roles.CONSORTIUM_COMMISSIONERS, "WORKFLOW");
         grantTasklist(authorizationService, Roles.PROVIDERS);
         grant(authorizationService, Roles.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, PlacementReferralProcess.KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);

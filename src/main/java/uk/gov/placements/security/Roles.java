@@ -14,6 +14,8 @@ public final class Roles {
     public static final String CONTRACTS_OFFICERS = "contracts-officers";
     public static final String COMMISSIONING_MANAGERS = "commissioning-managers";
     public static final String PROVIDERS = "providers";
+    /** Sees the sufficiency figures of every council of the consortium side by side (and no child's record). */
+    public static final String CONSORTIUM_COMMISSIONERS = "consortium-commissioners";
     public static final String ADMIN = "camunda-admin";
 
     /** Council staff groups, in the order they are shown. */

@@ -17,7 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Chromium from Debian's packages (chromium, chromium-driver; .ci/run installs them),
  * driven by Selenium with the system driver so nothing is downloaded. One browser per user.
  */
-class Browser implements AutoCloseable {
+public class Browser implements AutoCloseable {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private final ChromeDriver driver;
@@ -52,7 +52,7 @@ class Browser implements AutoCloseable {
         return this;
     }
 
-    WebElement visible(By by) {
+    public WebElement visible(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
@@ -108,7 +108,7 @@ class Browser implements AutoCloseable {
         }
     }
 
-    void screenshot(String name) throws Exception {
+    public void screenshot(String name) throws Exception {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
@@ -122,7 +122,7 @@ class Browser implements AutoCloseable {
         }
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 

@@ -1,0 +1,114 @@
+package uk.gov.placements.demo;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.Geo;
+import uk.gov.placements.common.LegalStatus;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.Urgency;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.CouncilNeighbourRepository;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralNeed;
+import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralStatus;
+
+/**
+ * A year of placement history for the demo councils, so the sufficiency reports mean something out
+ * of the box: children placed once, twice or three times, in-house and independent, near and far,
+ * some second-best; and referrals nobody could meet (the gaps). Seeded, so every start is the same.
+ */
+@Component
+@Profile("demo")
+class DemoHistory {
+    private final ChildRepository children;
+    private final PlacementRepository placements;
+    private final CareServiceRepository services;
+    private final ReferralRepository referrals;
+    private final CouncilNeighbourRepository neighbours;
+
+    DemoHistory(ChildRepository children, PlacementRepository placements, CareServiceRepository services, ReferralRepository referrals,
+                CouncilNeighbourRepository neighbours) {
+        this.children = children;
+        this.placements = placements;
+        this.services = services;
+        this.referrals = referrals;
+        this.neighbours = neighbours;
+    }
+
+    void createIfEmpty() {
+        if (placements.count() > 0) {
+            return;
+        }
+        Random random = new Random(903);
+        List<CareService> all = services.findAll();
+        LocalDate today = LocalDate.now();
+        String[][] councils = {{DemoData.NORTHSHIRE, "NS", "53.80", "-1.55"}, {DemoData.EASTMOOR, "EM", "53.75", "-0.95"}};
+        String[] first = {"Alex", "Bailey", "Casey", "Devon", "Ellis", "Frankie", "Harley", "Jordan", "Kai", "Logan", "Morgan", "Noel",
+                "Oakley", "Parker", "Quinn", "Riley", "Sam", "Taylor"};
+        for (String[] c : councils) {
+            for (int i = 0; i < 18; i++) {
+                double lat = Double.parseDouble(c[2]) + (random.nextDouble() - 0.5) * 0.1;
+                double lon = Double.parseDouble(c[3]) + (random.nextDouble() - 0.5) * 0.1;
+                Child child = children.save(new Child(c[0], first[i], "Demo" + (char) ('A' + i), today.minusYears(6 + random.nextInt(11))
+                        .minusDays(random.nextInt(300)), i % 2 == 0 ? "FEMALE" : "MALE", c[1] + (1 + i % 8) + " " + (1 + i % 9) + "AB",
+                        lat, lon, i % 3 == 0 ? LegalStatus.V2 : LegalStatus.C2));
+                int moves = i % 6 == 0 ? 3 : i % 3 == 0 ? 2 : 1;
+                LocalDate start = today.minusDays(330 - random.nextInt(40));
+                Placement previous = null;
+                for (int m = 0; m < moves; m++) {
+                    CareService s = all.get(random.nextInt(all.size()));
+                    if (previous != null) {
+                        previous.end(start);
+                    }
+                    previous = placements.save(placement(child, s, start, random, m > 0));
+                    child.becameLookedAfter(start);
+                    start = start.plusDays(60 + random.nextInt(90));
+                    if (start.isAfter(today)) {
+                        break;
+                    }
+                }
+            }
+            // referrals the register could not meet: the gaps in provision
+            for (NeedCode gap : List.of(NeedCode.PARENT_AND_CHILD, NeedCode.SUBSTANCE_MISUSE, NeedCode.CRIMINAL_EXPLOITATION_RISK)) {
+                Child child = children.save(new Child(c[0], "Gap", "Demo" + gap.ordinal(), today.minusYears(15), "MALE", c[1] + "9 9ZZ",
+                        Double.parseDouble(c[2]), Double.parseDouble(c[3]), LegalStatus.C2));
+                Referral r = new Referral(child, Urgency.URGENT, today.plusDays(7), PlacementType.CHILDRENS_HOME, 12, 20,
+                        List.of(new ReferralNeed(gap, true)), "demo");
+                r.details(0, false, null, false, null, false, null, null, null, null, null, null, "Demo social worker", true);
+                r.status(ReferralStatus.SELECTING);
+                referrals.save(r).assignReference();
+            }
+        }
+    }
+
+    private Placement placement(Child child, CareService s, LocalDate start, Random random, boolean move) {
+        double miles = Geo.round(Geo.miles(child.getLatitude(), child.getLongitude(), s.getLatitude(), s.getLongitude()));
+        boolean outOfArea = !s.getLocalAuthority().equalsIgnoreCase(child.getCouncil());
+        boolean atDistance = outOfArea && !neighbours.existsByCouncilAndNeighbour(child.getCouncil(), s.getLocalAuthority().toLowerCase());
+        boolean secondBest = random.nextInt(5) == 0;
+        boolean own = s.getProvider().isInHouse() && child.getCouncil().equals(s.getProvider().getCouncil());
+        BigDecimal fee = s.getWeeklyFee();
+        String approver = fee.multiply(BigDecimal.valueOf(26)).compareTo(BigDecimal.valueOf(25000)) <= 0 ? "team-managers" : "assistant-directors";
+        return Placement.of(null, child.getId(), child.getCouncil(), s.getPlacementType(), start)
+                .at(s.getId(), s.getProvider().getId(), s.getProvider().isInHouse(), fee, miles, child.getPostcode(), s.getPostcode(),
+                        s.getProvider().getOfstedUrn())
+                .area(outOfArea, atDistance)
+                .match(secondBest, secondBest ? "nearest home with a vacancy was further than asked" : null, false)
+                .codes(s.getPlacementType().ssda903Place(), s.getProvider().isInHouse() ? (own ? "PR1" : "PR2")
+                        : s.getProvider().getSector().name().equals("VOLUNTARY") ? "PR5" : "PR4", move ? "CARPL" : null)
+                .approval("demo", approver, Instant.now(), "Demo history")
+                .planDue(start.plusDays(7));
+    }
+}

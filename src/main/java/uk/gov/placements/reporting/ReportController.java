@@ -1,0 +1,141 @@
+package uk.gov.placements.reporting;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.ForbiddenException;
+import uk.gov.placements.security.CurrentUser;
+import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
+
+/**
+ * Sufficiency figures (JSON, or CSV with Accept: text/csv) and the SSDA903 episodes extract.
+ * A council's managers see their own council; consortium commissioners see every council side by
+ * side ({@code council=all}); nobody sees a child's record here.
+ */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+    static final String[] READERS = {Roles.COMMISSIONING_MANAGERS, Roles.HEADS_OF_SERVICE, Roles.ASSISTANT_DIRECTORS, Roles.DIRECTORS,
+            Roles.CONSORTIUM_COMMISSIONERS};
+    private final ReportService reports;
+    private final CurrentUser currentUser;
+    private final IdentityService identityService;
+    private final SystemActions system;
+
+    ReportController(ReportService reports, CurrentUser currentUser, IdentityService identityService, SystemActions system) {
+        this.reports = reports;
+        this.currentUser = currentUser;
+        this.identityService = identityService;
+        this.system = system;
+    }
+
+    @GetMapping(value = "/sufficiency", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<SufficiencyReport> sufficiency(@RequestParam(required = false) String council,
+                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return councils(council, from, to).stream().map(c -> reports.sufficiency(c, from, to)).toList();
+    }
+
+    @GetMapping(value = "/sufficiency", produces = "text/csv")
+    String sufficiencyCsv(@RequestParam(required = false) String council,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("council", "from", "to", "metric", "dimension", "value").build())) {
+            for (SufficiencyReport r : sufficiency(council, from, to)) {
+                for (String[] row : rows(r)) {
+                    csv.printRecord(r.council(), r.from(), r.to(), row[0], row[1], row[2]);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** The report flattened: one metric (and dimension, where it has one) per line. */
+    static List<String[]> rows(SufficiencyReport r) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"placementsStarted", "", String.valueOf(r.placementsStarted())});
+        r.placementsByType().forEach((k, v) -> rows.add(new String[] {"placementsByType", k, String.valueOf(v)}));
+        rows.add(new String[] {"inHouse", "", String.valueOf(r.inHouse())});
+        rows.add(new String[] {"independent", "", String.valueOf(r.independent())});
+        rows.add(new String[] {"ideal", "", String.valueOf(r.ideal())});
+        rows.add(new String[] {"secondBest", "", String.valueOf(r.secondBest())});
+        rows.add(new String[] {"moreThan20Miles", "", String.valueOf(r.moreThan20Miles())});
+        rows.add(new String[] {"outOfArea", "", String.valueOf(r.outOfArea())});
+        rows.add(new String[] {"childrenWithThreeOrMorePlacements", "", String.valueOf(r.childrenWithThreeOrMorePlacements())});
+        r.averageWeeklyCostByType().forEach((k, v) -> rows.add(new String[] {"averageWeeklyCostByType", k, v.toPlainString()}));
+        r.medianWeeklyCostByType().forEach((k, v) -> rows.add(new String[] {"medianWeeklyCostByType", k, v.toPlainString()}));
+        rows.add(new String[] {"referrals", "", String.valueOf(r.referrals())});
+        r.referralsWithNoOptionByNeed().forEach((k, v) -> rows.add(new String[] {"referralsWithNoOptionByNeed", k, String.valueOf(v)}));
+        r.referralsWithNoOptionByArea().forEach((k, v) -> rows.add(new String[] {"referralsWithNoOptionByArea", k, String.valueOf(v)}));
+        rows.add(new String[] {"inHouseRestrictions", "", String.valueOf(r.inHouseRestrictions())});
+        rows.add(new String[] {"offersPerReferral", "", r.offersPerReferral().toPlainString()});
+        rows.add(new String[] {"averageDaysReferralToPlacement", "", r.averageDaysReferralToPlacement() == null ? ""
+                : r.averageDaysReferralToPlacement().toPlainString()});
+        rows.add(new String[] {"overdueIroReviews", "", String.valueOf(r.overdueIroReviews())});
+        return rows;
+    }
+
+    @GetMapping(value = "/ssda903", produces = "text/csv")
+    String ssda903(@RequestParam String council, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) throws IOException {
+        List<String> allowed = councils(council, from, to);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE",
+                "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN").build())) {
+            for (String c : allowed) {
+                for (ReportService.Episode e : reports.ssda903(c, from, to)) {
+                    csv.printRecord(e.child(), e.start(), e.reasonNewEpisode(), e.legalStatus(), e.categoryOfNeed(), e.place(), e.placeProvider(),
+                            e.end() == null ? "" : e.end(), e.reasonEpisodeCeased() == null ? "" : e.reasonEpisodeCeased(),
+                            e.reasonPlaceChange() == null ? "" : e.reasonPlaceChange(), e.homePostcode(), e.placementPostcode(),
+                            e.urn() == null ? "" : e.urn());
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private List<String> councils(String council, LocalDate from, LocalDate to) {
+        currentUser.requireAnyGroup(READERS);
+        FieldErrors errors = new FieldErrors();
+        if (from.isAfter(to)) {
+            errors.reject("from", "must not be after to");
+        }
+        if (from.isBefore(to.minusYears(5))) {
+            errors.reject("from", "must be within five years of to");
+        }
+        errors.throwIfAny();
+        boolean consortium = currentUser.isAdmin() || currentUser.inGroup(Roles.CONSORTIUM_COMMISSIONERS);
+        List<String> all = system.run(() -> identityService.createTenantQuery().orderByTenantId().asc().list().stream().map(Tenant::getId).toList());
+        if (council == null || council.isBlank() || "all".equals(council)) {
+            if (consortium) {
+                return all;
+            }
+            return currentUser.councils().stream().sorted().toList();
+        }
+        if (!all.contains(council)) {
+            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council of the consortium");
+        }
+        if (!consortium && !currentUser.councils().contains(council)) {
+            throw new ForbiddenException("You may see only your own council's figures");
+        }
+        return List.of(council);
+    }
+
+}

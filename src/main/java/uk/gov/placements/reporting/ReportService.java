@@ -1,0 +1,146 @@
+package uk.gov.placements.reporting;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.iro.IroReviewService;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralNeed;
+import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.search.ProviderReferral;
+import uk.gov.placements.search.ProviderReferralRepository;
+
+/** Sufficiency figures and the SSDA903 episodes extract, computed from the records made at each decision. */
+@Service
+public class ReportService {
+    static final double NEAR_HOME_MILES = 20.0;
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private final PlacementRepository placements;
+    private final ReferralRepository referrals;
+    private final PlacementOptionRepository options;
+    private final ProviderReferralRepository providerReferrals;
+    private final ChildRepository children;
+    private final IroReviewService iroReviews;
+
+    public ReportService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
+                         ProviderReferralRepository providerReferrals, ChildRepository children, IroReviewService iroReviews) {
+        this.placements = placements;
+        this.referrals = referrals;
+        this.options = options;
+        this.providerReferrals = providerReferrals;
+        this.children = children;
+        this.iroReviews = iroReviews;
+    }
+
+    @Transactional(readOnly = true)
+    public SufficiencyReport sufficiency(String council, LocalDate from, LocalDate to) {
+        List<Placement> started = placements.findByCouncilAndStartDateBetweenOrderByStartDateAscIdAsc(council, from, to);
+        Map<String, List<Placement>> byType = started.stream().collect(Collectors.groupingBy(p -> p.getPlacementType().name(), TreeMap::new,
+                Collectors.toList()));
+        Map<String, Integer> countByType = new TreeMap<>();
+        Map<String, BigDecimal> average = new TreeMap<>();
+        Map<String, BigDecimal> median = new TreeMap<>();
+        byType.forEach((type, list) -> {
+            countByType.put(type, list.size());
+            List<BigDecimal> costs = list.stream().map(Placement::getWeeklyCost).sorted().toList();
+            average.put(type, costs.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(costs.size()), 2, RoundingMode.HALF_UP));
+            median.put(type, median(costs));
+        });
+        Map<Long, Long> placementsPerChild = started.stream().collect(Collectors.groupingBy(Placement::getChildId, Collectors.counting()));
+
+        List<Referral> referred = referrals.findByCouncilAndCreatedAtBetween(council, from.atStartOfDay(LONDON).toInstant(),
+                to.plusDays(1).atStartOfDay(LONDON).toInstant());
+        Map<String, Integer> gapsByNeed = new TreeMap<>();
+        Map<String, Integer> gapsByArea = new TreeMap<>();
+        int offers = 0;
+        int searchedExternally = 0;
+        List<Long> daysToPlacement = new ArrayList<>();
+        for (Referral r : referred) {
+            boolean anyOption = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream().anyMatch(o -> o.getRankPosition() != null);
+            boolean searched = r.getStatus().ordinal() >= uk.gov.placements.referral.ReferralStatus.SELECTING.ordinal();
+            if (searched && !anyOption) {
+                for (ReferralNeed n : r.getNeeds()) {
+                    gapsByNeed.merge(n.getCode().name(), 1, Integer::sum);
+                }
+                gapsByArea.merge(area(r.getChild()), 1, Integer::sum);
+            }
+            List<ProviderReferral> asked = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());
+            if (!asked.isEmpty()) {
+                searchedExternally++;
+                offers += (int) asked.stream().filter(pr -> pr.getStatus() == ProviderReferral.Status.OFFERED).count();
+            }
+            if (r.getPlacementId() != null) {
+                placements.findById(r.getPlacementId()).ifPresent(p -> daysToPlacement.add(
+                        ChronoUnit.DAYS.between(r.getCreatedAt().atZone(LONDON).toLocalDate(), p.getStartDate())));
+            }
+        }
+        List<String> reasons = started.stream().filter(Placement::isSecondBest).map(Placement::getSecondBestReason).toList();
+        return new SufficiencyReport(council, from, to, started.size(), countByType,
+                count(started, Placement::isInHouse), count(started, p -> !p.isInHouse()),
+                count(started, p -> !p.isSecondBest()), count(started, Placement::isSecondBest), reasons,
+                count(started, p -> p.getDistanceMiles() > NEAR_HOME_MILES), count(started, Placement::isOutOfArea),
+                (int) placementsPerChild.values().stream().filter(n -> n >= 3).count(), average, median,
+                referred.size(), gapsByNeed, gapsByArea,
+                (int) referred.stream().filter(r -> Boolean.TRUE.equals(r.getRestrictToInHouse())).count(),
+                searchedExternally == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(offers).divide(BigDecimal.valueOf(searchedExternally), 2, RoundingMode.HALF_UP),
+                daysToPlacement.isEmpty() ? null : BigDecimal.valueOf(daysToPlacement.stream().mapToLong(Long::longValue).average().orElse(0))
+                        .setScale(1, RoundingMode.HALF_UP),
+                iroReviews.overdue(council));
+    }
+
+    /** The child's home area: the outward part of the postcode (e.g. NS1). */
+    static String area(Child child) {
+        String postcode = child.getPostcode();
+        return postcode.contains(" ") ? postcode.substring(0, postcode.indexOf(' ')) : postcode;
+    }
+
+    private static int count(List<Placement> list, java.util.function.Predicate<Placement> p) {
+        return (int) list.stream().filter(p).count();
+    }
+
+    static BigDecimal median(List<BigDecimal> sorted) {
+        int n = sorted.size();
+        BigDecimal m = n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2));
+        return m.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** One SSDA903 episode per placement in the period: started, ended or open in it. */
+    public record Episode(Long child, LocalDate start, String reasonNewEpisode, String legalStatus, String categoryOfNeed, String place,
+                          String placeProvider, LocalDate end, String reasonEpisodeCeased, String reasonPlaceChange, String homePostcode,
+                          String placementPostcode, String urn) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Episode> ssda903(String council, LocalDate from, LocalDate to) {
+        List<Placement> all = placements.findByCouncilInOrderByStartDateDescIdDesc(List.of(council));
+        Map<Long, Child> childById = children.findAllById(all.stream().map(Placement::getChildId).distinct().toList()).stream()
+                .collect(Collectors.toMap(Child::getId, Function.identity()));
+        Map<Long, List<Placement>> byChild = all.stream().collect(Collectors.groupingBy(Placement::getChildId));
+        return all.stream()
+                .filter(p -> !p.getStartDate().isAfter(to) && (p.getEndDate() == null || !p.getEndDate().isBefore(from)))
+                .sorted(Comparator.comparing(Placement::getChildId).thenComparing(Placement::getStartDate))
+                .map(p -> {
+                    boolean first = byChild.get(p.getChildId()).stream().noneMatch(q -> q.getStartDate().isBefore(p.getStartDate()));
+                    boolean ended = p.getEndDate() != null && !p.getEndDate().isAfter(to);
+                    return new Episode(p.getChildId(), p.getStartDate(), first ? "S" : "P", childById.get(p.getChildId()).getLegalStatus().name(),
+                            "", p.getPlaceCode(), p.getPlaceProviderCode(), ended ? p.getEndDate() : null, ended ? "X1" : null,
+                            p.getReasonPlaceChange(), p.getHomePostcode(), p.getPlacementPostcode(), p.getProviderUrn());
+                }).toList();
+    }
+}
