@@ -127,8 +127,8 @@ public class ProviderService {
         if (u.email() == null || !u.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
             errors.reject("email", "must be an e-mail address");
         }
-        if (u.password() == null || u.password().length() < 12) {
-            errors.reject("password", "must be at least 12 characters");
+        if (u.password() == null || u.password().length() < 12 || u.password().length() > 200) {
+            errors.reject("password", "must be 12 to 200 characters");
         }
         if (errors.isEmpty() && system.run(() -> identityService.createUserQuery().userId(u.userId()).count() > 0)) {
             errors.reject("userId", "is already taken");

@@ -56,6 +56,16 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /** Requests the firewall refuses (encoded slashes, NUL bytes, ...) get a 400 with a message like every other refusal. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> {
+            response.setStatus(400);
+            response.setContentType("application/json");
+            response.getWriter().write("{\"status\":400,\"message\":\"The request was refused: its address has characters that are not allowed\",\"errors\":[]}");
+        };
+    }
+
     @Bean
     FilterRegistrationBean<AdminSetupGuard> adminSetupGuard(IdentityService identityService) {
         FilterRegistrationBean<AdminSetupGuard> bean = new FilterRegistrationBean<>(new AdminSetupGuard(identityService));

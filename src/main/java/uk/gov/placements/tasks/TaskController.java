@@ -1,0 +1,75 @@
+package uk.gov.placements.tasks;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.common.ConflictException;
+import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.NotFoundException;
+
+/**
+ * Completing a task through the product API. Camunda checks who may work it; the task's listener
+ * checks the decision. Two people completing the same task get one success and one 409, and a
+ * bad decision is a 400 with the field named; the task then stays open.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+class TaskController {
+    private final TaskService taskService;
+    private final org.camunda.bpm.engine.HistoryService historyService;
+
+    TaskController(TaskService taskService, org.camunda.bpm.engine.HistoryService historyService) {
+        this.taskService = taskService;
+        this.historyService = historyService;
+    }
+
+    @PostMapping("/{id}/complete")
+    Map<String, Object> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().taskId(id).singleResult();
+        if (task == null) {
+            var done = historyService.createHistoricTaskInstanceQuery().taskId(id).finished().singleResult();
+            if (done != null) {
+                throw new ConflictException("Task " + id + " was already completed" + (done.getAssignee() == null ? "" : " by " + done.getAssignee())
+                        + " at " + done.getEndTime().toInstant());
+            }
+            throw new NotFoundException("Task", id);
+        }
+        try {
+            taskService.complete(id, variables == null ? Map.of() : new HashMap<>(variables));
+        } catch (OptimisticLockingException | NullValueException e) {
+            throw new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
+        } catch (AuthorizationException e) {
+            throw e;
+        } catch (ProcessEngineException e) {
+            InvalidInputException invalid = causeOf(e);
+            if (invalid != null) {
+                throw invalid;
+            }
+            if (taskService.createTaskQuery().taskId(id).count() == 0) {
+                throw new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
+            }
+            throw e;
+        }
+        return Map.of("taskId", id, "completed", true);
+    }
+
+    /** A listener's validation error arrives wrapped by the engine; the API answers with the original field error. */
+    static InvalidInputException causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidInputException invalid) {
+                return invalid;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,135 @@
+package uk.gov.placements.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.Journeys;
+import uk.gov.placements.PlacementsApplication;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.search.PlacementOptionRepository;
+
+/** Two managers approving at once; a bad decision through /api; the prod profile's refusal of weak passwords. */
+@IntegrationTest
+class ConcurrencyAndProductionTest {
+    @Autowired TestRestTemplate http;
+    @Autowired Journeys journeys;
+    @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired IdentityService identityService;
+    @Autowired PlacementOptionRepository options;
+    @Autowired PlacementRepository placements;
+
+    ResponseEntity<String> complete(String user, String taskId, Map<String, Object> vars) {
+        HttpHeaders h = new HttpHeaders();
+        h.setBasicAuth(user, "demo");
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange("/api/tasks/" + taskId + "/complete", HttpMethod.POST, new HttpEntity<>(vars, h), String.class);
+    }
+
+    Task approvalTask(Journeys.Council c) {
+        journeys.inHouse(c, c.id(), PlacementType.FOSTER, 450);
+        Referral r = journeys.refer(journeys.child(c, 9), "PLANNED", PlacementType.FOSTER, 10, null);
+        taskService.complete(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult().getId(),
+                Map.of("triageOutcome", "ACCEPT"));
+        journeys.runDueJobs();
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_ReviewInHouseOptions").singleResult();
+        taskService.complete(review.getId(), Map.of("restrictToInHouse", true, "restrictionReason", "Kinship"));
+        journeys.runDueJobs();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult().getId(),
+                Map.of("selectedOptionId", options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0).getId()));
+        return taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).taskDefinitionKey("Task_ApprovePlacement").singleResult();
+    }
+
+    @Test
+    void shouldLetOneOfTwoManagersApproveAtOnceAndTellTheOtherClearly() throws Exception {
+        Journeys.Council c = journeys.newCouncil();
+        Task approval = approvalTask(c);
+        List<String> managers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String id = "tm-" + c.id() + "-" + i;
+            User u = identityService.newUser(id);
+            u.setPassword("demo");
+            identityService.saveUser(u);
+            identityService.createMembership(id, "team-managers");
+            identityService.createTenantUserMembership("northshire", id);
+            managers.add(id);
+        }
+        // the fresh council is a tenant the managers belong to
+        if (identityService.createTenantQuery().tenantId(c.id()).count() == 0) {
+            identityService.saveTenant(identityService.newTenant(c.id()));
+        }
+        managers.forEach(m -> identityService.createTenantUserMembership(c.id(), m));
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+        for (String m : managers) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return complete(m, approval.getId(), Map.of("approvalDecision", "APPROVE", "approvalReason", "Good match"));
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<ResponseEntity<String>> a : answers) {
+            ResponseEntity<String> r = a.get();
+            statuses.add(r.getStatusCode().value());
+            if (r.getStatusCode().value() == 409) {
+                assertThat(r.getBody()).contains("completed");
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        journeys.runDueJobs();
+        String processInstanceId = approval.getProcessInstanceId();
+        Long referralId = ((Number) runtimeService.getVariable(processInstanceId, "referralId")).longValue();
+        assertThat(placements.findAll().stream().filter(p -> referralId.equals(p.getReferralId())).count())
+                .as("the placement exists once").isEqualTo(1);
+        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_WritePlacementPlan").count())
+                .as("exactly one placement started").isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswer400NamingTheFieldWhenADecisionIsMissingAndKeepTheTaskOpen() {
+        Journeys.Council c = journeys.newCouncil();
+        Task approval = approvalTask(c);
+        ResponseEntity<String> r = complete("admin", approval.getId(), Map.of("approvalDecision", "MAYBE"));
+        assertThat(r.getStatusCode().value()).isEqualTo(400);
+        assertThat(r.getBody()).contains("approvalDecision");
+        assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseToStartTheProdProfileWithADefaultOrMissingAdminPassword() {
+        for (String password : new String[] {"", "demo", "short"}) {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(PlacementsApplication.class).profiles("prod")
+                    .properties("camunda.bpm.admin-user.password=" + password, "server.port=0",
+                            "spring.datasource.url=jdbc:h2:mem:prod-refusal;DB_CLOSE_DELAY=-1", "camunda.bpm.process-engine-name=prodcheck")
+                    .run().close())
+                    .hasStackTraceContaining("Refusing to start: set PLACEMENTS_ADMIN_PASSWORD");
+        }
+    }
+}
