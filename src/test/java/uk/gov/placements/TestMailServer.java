@@ -8,11 +8,15 @@ import java.util.List;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** An in-process SMTP server (GreenMail) on port 3025 for the tests' Spring context. */
+/** An in-process SMTP server (GreenMail) on spring.mail.port for a test Spring context. */
 @Component
 public class TestMailServer implements SmartLifecycle {
-    private final GreenMail greenMail = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private final GreenMail greenMail;
     private volatile boolean running;
+
+    public TestMailServer(@org.springframework.beans.factory.annotation.Value("${spring.mail.port:3025}") int port) {
+        this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
 
     @Override
     public void start() {

