@@ -158,9 +158,12 @@ class ApiJourneyTest {
 
         String approval = taskId("ad1", "placementReferral", "Task_ApprovePlacement", ref);   // 12 weeks at over £2,084 is above £25,000
         assertThat(ok(call("tm1", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + pi, null))).isEmpty();
-        // a missing decision is refused and the task stays open
-        assertThat(call("ad1", HttpMethod.POST, "/engine-rest/task/" + approval + "/complete", Map.of("variables", Map.of()))
-                .getBody()).contains("approvalDecision must be APPROVE, REJECT or RETURN");
+        // a missing decision is refused with a 400 naming the field, and the task stays open
+        ResponseEntity<String> refused = call("ad1", HttpMethod.POST, "/engine-rest/task/" + approval + "/complete", Map.of("variables", Map.of()));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("approvalDecision must be APPROVE, REJECT or RETURN");
+        assertThat(json.readTree(refused.getBody()).get("errors").findValuesAsText("field")).containsExactly("approvalDecision");
+        assertThat(call("ad1", HttpMethod.GET, "/engine-rest/task/" + approval, null).getStatusCode()).isEqualTo(HttpStatus.OK);
         complete("ad1", approval, Map.of("approvalDecision", "APPROVE", "approvalReason", "Good match, keeps contact with brother"));
 
         JsonNode placementList = ok(call("sw1", HttpMethod.GET, "/api/placements?childId=" + childId, null));
