@@ -92,7 +92,12 @@ public class Journeys {
     }
 
     private CareService service(Provider p, String la, PlacementType type, int fee, double lat, double lon, NeedCode... needs) {
-        return services.save(new CareService(p, p.getName() + " " + type, type, 0, 17, 3, 3, la, "TE2 2ND", lat, lon,
+        return service(p, la, type, fee, 3, lat, lon, needs);
+    }
+
+    /** A service with as many places (all vacant) as the caller needs, e.g. a benchmark placing thousands of children. */
+    public CareService service(Provider p, String la, PlacementType type, int fee, int places, double lat, double lon, NeedCode... needs) {
+        return services.save(new CareService(p, p.getName() + " " + type, type, 0, 17, places, places, la, "TE2 2ND", lat, lon,
                 BigDecimal.valueOf(fee), needs.length == 0 ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(List.of(needs))));
     }
 
@@ -144,7 +149,7 @@ public class Journeys {
      * not fire the timers of other tests' instances.
      */
     public int runDueJobsOf(String... processInstanceIds) {
-        java.util.Set<String> ids = java.util.Set.of(processInstanceIds);
+        java.util.Set<String> ids = new java.util.HashSet<>(java.util.Arrays.asList(processInstanceIds));
         int ran = 0;
         for (int round = 0; round < 50; round++) {
             List<Job> due = managementService.createJobQuery().executable().list().stream()

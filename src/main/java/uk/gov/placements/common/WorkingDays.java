@@ -12,15 +12,30 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WorkingDays {
+    /** Councils add closure days rarely; a minute's staleness is harmless, a query per deadline is not. */
+    private static final long CACHE_MILLIS = 60_000;
     private final BankHolidayRepository holidays;
+    private volatile Set<LocalDate> closedDays;
+    private volatile long loadedAt;
 
     public WorkingDays(BankHolidayRepository holidays) {
         this.holidays = holidays;
     }
 
+    private Set<LocalDate> closed() {
+        long now = System.currentTimeMillis();
+        Set<LocalDate> days = closedDays;
+        if (days == null || now - loadedAt > CACHE_MILLIS) {
+            days = holidays.findAll().stream().map(BankHoliday::getHolidayDate).collect(Collectors.toUnmodifiableSet());
+            closedDays = days;
+            loadedAt = now;
+        }
+        return days;
+    }
+
     /** The date {@code days} working days after {@code from} (from itself not counted). */
     public LocalDate plus(LocalDate from, int days) {
-        Set<LocalDate> closed = holidays.findAll().stream().map(BankHoliday::getHolidayDate).collect(Collectors.toSet());
+        Set<LocalDate> closed = closed();
         LocalDate date = from;
         int added = 0;
         while (added < days) {
@@ -34,7 +49,7 @@ public class WorkingDays {
 
     /** The date {@code days} working days before {@code from}. */
     public LocalDate minus(LocalDate from, int days) {
-        Set<LocalDate> closed = holidays.findAll().stream().map(BankHoliday::getHolidayDate).collect(Collectors.toSet());
+        Set<LocalDate> closed = closed();
         LocalDate date = from;
         int taken = 0;
         while (taken < days) {

@@ -42,6 +42,7 @@ public class CareService {
     private double longitude;
     private BigDecimal weeklyFee;
     @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.BatchSize(size = 200)   // one query for a page of services, not one each
     @CollectionTable(name = "care_service_specialism", joinColumns = @JoinColumn(name = "service_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "need_code")

@@ -45,7 +45,12 @@ public class ServiceMatcher {
 
     private List<Match> match(Criteria c, ProviderKind kind, String council) {
         LocalDate today = LocalDate.now();
-        return services.candidates(c.type(), c.age(), Math.max(1, c.places()), kind, council).stream()
+        // a bounding box in the database (indexed), the exact great-circle distance below
+        double miles = c.maxMiles() == null ? 1000 : c.maxMiles();
+        double dLat = miles / 69.0 + 0.01;
+        double dLon = miles / (69.0 * Math.max(0.2, Math.cos(Math.toRadians(c.latitude())))) + 0.01;
+        return services.candidates(c.type(), c.age(), Math.max(1, c.places()), kind, council,
+                        c.latitude() - dLat, c.latitude() + dLat, c.longitude() - dLon, c.longitude() + dLon).stream()
                 .filter(s -> kind == ProviderKind.IN_HOUSE || eligibleForReferrals(s.getProvider(), today))
                 .filter(s -> s.getSpecialisms().containsAll(c.essential()))
                 .map(s -> toMatch(s, c))
