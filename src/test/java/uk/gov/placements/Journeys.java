@@ -130,18 +130,7 @@ public class Journeys {
 
     /** Runs every job that is due now (async continuations), repeatedly, as the job executor would. */
     public int runDueJobs() {
-        int ran = 0;
-        for (int round = 0; round < 50; round++) {
-            List<Job> due = managementService.createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return ran;
-            }
-            for (Job job : due) {
-                managementService.executeJob(job.getId());
-                ran++;
-            }
-        }
-        throw new IllegalStateException("jobs keep coming");
+        return runDue(job -> true);
     }
 
     /**
@@ -150,10 +139,13 @@ public class Journeys {
      */
     public int runDueJobsOf(String... processInstanceIds) {
         java.util.Set<String> ids = new java.util.HashSet<>(java.util.Arrays.asList(processInstanceIds));
+        return runDue(job -> ids.contains(job.getProcessInstanceId()));
+    }
+
+    private int runDue(java.util.function.Predicate<Job> which) {
         int ran = 0;
         for (int round = 0; round < 50; round++) {
-            List<Job> due = managementService.createJobQuery().executable().list().stream()
-                    .filter(j -> ids.contains(j.getProcessInstanceId())).toList();
+            List<Job> due = managementService.createJobQuery().executable().list().stream().filter(which).toList();
             if (due.isEmpty()) {
                 return ran;
             }

@@ -85,12 +85,12 @@ public class AccreditationService {
         for (String n : split(a.specialisms())) {
             FieldErrors.parseEnum(NeedCode.class, n, "specialisms", errors);
         }
-        range(errors, "minAge", a.minAge(), 0, 25);
-        range(errors, "maxAge", a.maxAge(), 0, 25);
+        errors.requireBetween("minAge", a.minAge(), 0, 25);
+        errors.requireBetween("maxAge", a.maxAge(), 0, 25);
         if (a.minAge() != null && a.maxAge() != null && a.minAge() > a.maxAge()) {
             errors.reject("maxAge", "must not be below minAge");
         }
-        range(errors, "places", a.places(), 1, 500);
+        errors.requireBetween("places", a.places(), 1, 500);
         if (a.standardWeeklyFee() == null || a.standardWeeklyFee().signum() < 0) {
             errors.reject("standardWeeklyFee", "is required and must not be negative");
         }
@@ -148,11 +148,11 @@ public class AccreditationService {
     @Transactional
     public void formB(Long accreditationId, Scores s, Boolean criticalConcern, String discrepancies, List<String> unverifiedClaims) {
         FieldErrors errors = new FieldErrors();
-        score(errors, "registrationScore", s.a());
-        score(errors, "staffingScore", s.b());
-        score(errors, "healthSafetyScore", s.c());
-        score(errors, "safeguardingScore", s.d());
-        score(errors, "educationHealthScore", s.e());
+        errors.requireBetween("registrationScore", s.a(), 1, 4);
+        errors.requireBetween("staffingScore", s.b(), 1, 4);
+        errors.requireBetween("healthSafetyScore", s.c(), 1, 4);
+        errors.requireBetween("safeguardingScore", s.d(), 1, 4);
+        errors.requireBetween("educationHealthScore", s.e(), 1, 4);
         if (criticalConcern == null) {
             errors.reject("criticalConcern", "is required");
         }
@@ -168,10 +168,10 @@ public class AccreditationService {
     @Transactional
     public void formC(Long accreditationId, Scores s, Boolean spokeToChildren, Boolean criticalConcern, String notes) {
         FieldErrors errors = new FieldErrors();
-        score(errors, "atmosphereScore", s.a());
-        score(errors, "interactionScore", s.b());
-        score(errors, "childrenViewsScore", s.c());
-        score(errors, "complaintsScore", s.d());
+        errors.requireBetween("atmosphereScore", s.a(), 1, 4);
+        errors.requireBetween("interactionScore", s.b(), 1, 4);
+        errors.requireBetween("childrenViewsScore", s.c(), 1, 4);
+        errors.requireBetween("complaintsScore", s.d(), 1, 4);
         if (spokeToChildren == null) {
             errors.reject("spokeToChildren", "is required: could you speak to the children?");
         }
@@ -268,23 +268,6 @@ public class AccreditationService {
                 .map(String::trim).filter(x -> !x.isEmpty()).collect(Collectors.toList());
     }
 
-    private static void score(FieldErrors errors, String field, Integer value) {
-        if (value == null) {
-            errors.reject(field, "is required");
-        } else if (value < 1 || value > 4) {
-            errors.reject(field, "must be between 1 and 4");
-        }
-    }
 
-    private static void range(FieldErrors errors, String field, Integer value, int min, int max) {
-        if (value == null) {
-            errors.reject(field, "is required");
-        } else if (value < min || value > max) {
-            errors.reject(field, "must be between " + min + " and " + max);
-        }
-    }
 
-    static BigDecimal money(Double d) {
-        return d == null ? null : BigDecimal.valueOf(d);
-    }
 }

@@ -26,6 +26,16 @@ public class FieldErrors {
         }
     }
 
+    /** A required whole number within bounds. */
+    public FieldErrors requireBetween(String field, Integer value, int min, int max) {
+        if (value == null) {
+            reject(field, "is required");
+        } else if (value < min || value > max) {
+            reject(field, "must be between " + min + " and " + max);
+        }
+        return this;
+    }
+
     public static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, FieldErrors errors) {
         if (value == null || value.isBlank()) {
             errors.reject(field, "is required");

@@ -87,13 +87,13 @@ public class ProviderService {
         FieldErrors errors = new FieldErrors();
         ChildService.requireText(errors, "name", s.name(), 200);
         PlacementType type = FieldErrors.parseEnum(PlacementType.class, s.placementType(), "placementType", errors);
-        range(errors, "minAge", s.minAge(), 0, 25);
-        range(errors, "maxAge", s.maxAge(), 0, 25);
+        errors.requireBetween("minAge", s.minAge(), 0, 25);
+        errors.requireBetween("maxAge", s.maxAge(), 0, 25);
         if (s.minAge() != null && s.maxAge() != null && s.minAge() > s.maxAge()) {
             errors.reject("maxAge", "must not be below minAge");
         }
-        range(errors, "places", s.places(), 1, 500);
-        range(errors, "vacancies", s.vacancies(), 0, 500);
+        errors.requireBetween("places", s.places(), 1, 500);
+        errors.requireBetween("vacancies", s.vacancies(), 0, 500);
         if (s.places() != null && s.vacancies() != null && s.vacancies() > s.places()) {
             errors.reject("vacancies", "must not exceed places");
         }
@@ -164,11 +164,4 @@ public class ProviderService {
         return needs;
     }
 
-    private static void range(FieldErrors errors, String field, Integer value, int min, int max) {
-        if (value == null) {
-            errors.reject(field, "is required");
-        } else if (value < min || value > max) {
-            errors.reject(field, "must be between " + min + " and " + max);
-        }
-    }
 }

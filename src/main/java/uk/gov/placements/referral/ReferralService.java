@@ -141,10 +141,10 @@ public class ReferralService {
         } else if (n.requiredBy().isAfter(today.plusYears(1))) {
             errors.reject("requiredBy", "must be within a year");
         }
-        range(errors, "plannedWeeks", n.plannedWeeks(), 1, MAX_PLANNED_WEEKS);
-        range(errors, "maxDistanceMiles", n.maxDistanceMiles(), 1, MAX_DISTANCE_MILES);
+        errors.requireBetween("plannedWeeks", n.plannedWeeks(), 1, MAX_PLANNED_WEEKS);
+        errors.requireBetween("maxDistanceMiles", n.maxDistanceMiles(), 1, MAX_DISTANCE_MILES);
         if (n.siblings() != null) {
-            range(errors, "siblings", n.siblings(), 0, 10);
+            errors.requireBetween("siblings", n.siblings(), 0, 10);
         }
         List<ReferralNeed> needs = new ArrayList<>();
         Set<NeedCode> seen = EnumSet.noneOf(NeedCode.class);
@@ -273,13 +273,6 @@ public class ReferralService {
         return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
     }
 
-    private static void range(FieldErrors errors, String field, Integer value, int min, int max) {
-        if (value == null) {
-            errors.reject(field, "is required");
-        } else if (value < min || value > max) {
-            errors.reject(field, "must be between " + min + " and " + max);
-        }
-    }
 
     private static String nz(String s) {
         return s == null ? "" : s;

@@ -38,15 +38,20 @@ public class TaskPresenter {
     public void present(DelegateTask task, Referral r, String action, String extra) {
         String context = r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge() + (extra == null ? "" : ", " + extra);
         task.setName(action + " — " + context);
-        task.setPriority(switch (r.getUrgency()) {
-            case EMERGENCY -> 90;
-            case URGENT -> 70;
-            case PLANNED -> 50;
-        });
+        task.setPriority(priority(r.getUrgency()));
         task.setVariableLocal(SUMMARY, summary(r));
     }
 
     /** Due in the given hours, with a follow-up halfway: when a person should look again. */
+    /** Emergencies sort first in every queue. */
+    public static int priority(uk.gov.placements.common.Urgency urgency) {
+        return switch (urgency) {
+            case EMERGENCY -> 90;
+            case URGENT -> 70;
+            case PLANNED -> 50;
+        };
+    }
+
     public void dueIn(DelegateTask task, long hours) {
         long now = Decisions.now().toEpochMilli();
         task.setDueDate(new Date(now + hours * 3600_000L));

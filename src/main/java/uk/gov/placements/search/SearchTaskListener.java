@@ -108,11 +108,7 @@ public class SearchTaskListener implements TaskListener {
         task.setName("Respond to referral — " + r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge() + ", "
                 + r.getPlacementType());
         task.setDueDate(Date.from(pr.getDeadline()));
-        task.setPriority(switch (r.getUrgency()) {
-            case EMERGENCY -> 90;
-            case URGENT -> 70;
-            case PLANNED -> 50;
-        });
+        task.setPriority(TaskPresenter.priority(r.getUrgency()));
         String postcode = r.getChild().getPostcode();
         StringBuilder s = new StringBuilder();
         s.append("**").append(r.getReference()).append("** · ").append(r.getChild().initials()).append(", age ").append(r.childAge())
