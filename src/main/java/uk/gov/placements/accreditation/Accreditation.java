@@ -137,6 +137,10 @@ public class Accreditation {
                 atmosphereScore, interactionScore, childrenViewsScore, complaintsScore).min().orElseThrow();
     }
 
+    public boolean visitsDone() {
+        return registrationScore != null && atmosphereScore != null;
+    }
+
     public boolean anyCriticalConcern() {
         return Boolean.TRUE.equals(bCriticalConcern) || Boolean.TRUE.equals(cCriticalConcern);
     }

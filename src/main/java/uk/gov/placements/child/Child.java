@@ -27,6 +27,7 @@ public class Child {
     @Enumerated(EnumType.STRING)
     private LegalStatus legalStatus;
     private LocalDate lookedAfterSince;
+    private String categoryOfNeed;
     private Instant createdAt = Instant.now();
 
     protected Child() {
@@ -54,6 +55,12 @@ public class Child {
         return firstName.substring(0, 1).toUpperCase() + "." + lastName.substring(0, 1).toUpperCase() + ".";
     }
 
+    /** SSDA903 CIN, N1 to N8. */
+    public Child categoryOfNeed(String cin) {
+        this.categoryOfNeed = cin;
+        return this;
+    }
+
     public void becameLookedAfter(LocalDate date) {
         if (lookedAfterSince == null) {
             lookedAfterSince = date;
@@ -71,4 +78,5 @@ public class Child {
     public double getLongitude() { return longitude; }
     public LegalStatus getLegalStatus() { return legalStatus; }
     public LocalDate getLookedAfterSince() { return lookedAfterSince; }
+    public String getCategoryOfNeed() { return categoryOfNeed; }
 }

@@ -17,8 +17,16 @@ public class ChildService {
     }
 
     public record NewChild(String firstName, String lastName, LocalDate dateOfBirth, String gender, String council,
-                           String postcode, Double latitude, Double longitude, String legalStatus) {
+                           String postcode, Double latitude, Double longitude, String legalStatus, String categoryOfNeed) {
+        public NewChild(String firstName, String lastName, LocalDate dateOfBirth, String gender, String council, String postcode,
+                        Double latitude, Double longitude, String legalStatus) {
+            this(firstName, lastName, dateOfBirth, gender, council, postcode, latitude, longitude, legalStatus, null);
+        }
     }
+
+    /** SSDA903 CIN codes: N1 abuse or neglect, N2 disability, N3 parental illness or disability, N4 family in acute stress,
+     *  N5 family dysfunction, N6 socially unacceptable behaviour, N7 low income, N8 absent parenting. */
+    static final java.util.Set<String> CATEGORIES_OF_NEED = java.util.Set.of("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
 
     /** Validates every field (reporting each bad one) and saves the child in the given council. */
     @Transactional
@@ -37,9 +45,13 @@ public class ChildService {
         validatePostcode(errors, "postcode", c.postcode());
         validateLocation(errors, c.latitude(), c.longitude());
         LegalStatus status = FieldErrors.parseEnum(LegalStatus.class, c.legalStatus(), "legalStatus", errors);
+        if (c.categoryOfNeed() != null && !c.categoryOfNeed().isBlank() && !CATEGORIES_OF_NEED.contains(c.categoryOfNeed())) {
+            errors.reject("categoryOfNeed", "must be an SSDA903 CIN code, N1 to N8");
+        }
         errors.throwIfAny();
         return children.save(new Child(council, c.firstName().trim(), c.lastName().trim(), c.dateOfBirth(), c.gender().trim(),
-                normalisePostcode(c.postcode()), c.latitude(), c.longitude(), status));
+                normalisePostcode(c.postcode()), c.latitude(), c.longitude(), status)
+                .categoryOfNeed(c.categoryOfNeed() == null || c.categoryOfNeed().isBlank() ? null : c.categoryOfNeed()));
     }
 
     public Child get(Long id) {

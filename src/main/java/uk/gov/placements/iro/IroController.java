@@ -21,9 +21,11 @@ class IroController {
     private final MatchingRecord matchingRecord;
     private final ChildRepository children;
     private final CurrentUser currentUser;
+    private final uk.gov.placements.security.SystemActions system;
 
     IroController(IroReviewRepository reviews, IroReviewService service, MatchingRecord matchingRecord, ChildRepository children,
-                  CurrentUser currentUser) {
+                  CurrentUser currentUser, uk.gov.placements.security.SystemActions system) {
+        this.system = system;
         this.reviews = reviews;
         this.service = service;
         this.matchingRecord = matchingRecord;
@@ -59,7 +61,7 @@ class IroController {
     Map<String, Object> leftCare(@PathVariable Long id) {
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.IROS, Roles.TEAM_MANAGERS);
         visible(id);
-        service.leftCare(id);
+        system.run(() -> service.leftCare(id));   // role and council checked above
         return Map.of("childId", id, "reviews", "ended");
     }
 

@@ -2,10 +2,13 @@ package uk.gov.placements.iro;
 
 import java.util.Optional;
 
-/** The latest contract-monitoring rating of a provider, where contract monitoring has rated it. */
+/** What contract monitoring knows of a provider: its latest rating and its exit interviews. */
 public interface MonitoringRatings {
     Optional<String> latestFor(Long providerId);
 
     /** GREEN, AMBER or RED, when the provider has a rated round. */
     Optional<String> latestRating(Long providerId);
+
+    /** How many children have given an exit interview about the provider's placements. */
+    long exitInterviews(Long providerId);
 }

@@ -22,7 +22,7 @@ public class RemindIroDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IroReview r = reviews.review(((Number) execution.getVariable(REVIEW_ID)).longValue());
-        sender.send(Roles.IROS, "Review " + r.getSequenceNumber() + " of " + execution.getProcessBusinessKey() + " due " + r.getDueDate(),
+        sender.send(NotificationSender.groupIn(Roles.IROS, r.getCouncil()), "Review " + r.getSequenceNumber() + " of " + execution.getProcessBusinessKey() + " due " + r.getDueDate(),
                 "The statutory review is due on " + r.getDueDate() + ".");
     }
 }

@@ -8,9 +8,16 @@ import uk.gov.placements.iro.MonitoringRatings;
 @Component
 class LatestMonitoringRatings implements MonitoringRatings {
     private final MonitoringRoundRepository rounds;
+    private final ExitInterviewRepository exitInterviews;
 
-    LatestMonitoringRatings(MonitoringRoundRepository rounds) {
+    LatestMonitoringRatings(MonitoringRoundRepository rounds, ExitInterviewRepository exitInterviews) {
         this.rounds = rounds;
+        this.exitInterviews = exitInterviews;
+    }
+
+    @Override
+    public long exitInterviews(Long providerId) {
+        return exitInterviews.countByProviderId(providerId);
     }
 
     @Override

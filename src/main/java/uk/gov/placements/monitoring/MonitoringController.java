@@ -12,7 +12,7 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 
-/** A provider's monitoring history in the shared register, and suspension decisions. */
+/** A provider's history in the shared register (accreditations with their Form scores, ratings, action plans, exit interviews), and suspension decisions. */
 @RestController
 @RequestMapping("/api/providers/{id}")
 class MonitoringController {
@@ -21,9 +21,15 @@ class MonitoringController {
     private final ExitInterviewRepository exitInterviews;
     private final ContractMonitoringService monitoring;
     private final CurrentUser currentUser;
+    private final uk.gov.placements.accreditation.AccreditationRepository accreditations;
+    private final uk.gov.placements.security.SystemActions system;
 
     MonitoringController(MonitoringRoundRepository rounds, ActionPlanRepository plans, ExitInterviewRepository exitInterviews,
-                         ContractMonitoringService monitoring, CurrentUser currentUser) {
+                         ContractMonitoringService monitoring, CurrentUser currentUser,
+                         uk.gov.placements.accreditation.AccreditationRepository accreditations,
+                         uk.gov.placements.security.SystemActions system) {
+        this.system = system;
+        this.accreditations = accreditations;
         this.rounds = rounds;
         this.plans = plans;
         this.exitInterviews = exitInterviews;
@@ -42,6 +48,16 @@ class MonitoringController {
         h.put("actionPlans", plans.findByProviderIdOrderByIdAsc(id).stream()
                 .map(p -> Map.of("id", p.getId(), "source", p.getSource(), "concern", p.getConcern(), "status", p.getStatus(),
                         "deadline", p.getDeadline() == null ? "" : p.getDeadline().toString())).toList());
+        h.put("accreditations", accreditations.findByProviderIdOrderByIdAsc(id).stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("status", a.getStatus());
+            m.put("outcome", a.getOutcome());
+            m.put("confirmed", a.getConfirmed());
+            m.put("expiresOn", a.getExpiresOn());
+            m.put("lowestFormBCScore", a.visitsDone() ? a.lowestScore() : null);
+            m.put("discrepancies", a.getDiscrepancies());
+            return m;
+        }).toList());
         h.put("exitInterviews", exitInterviews.findByProviderIdOrderByInterviewedOnDesc(id).stream()
                 .map(e -> Map.of("interviewedOn", e.getInterviewedOn().toString(), "childViews", e.getChildViews(),
                         "feltSafe", e.getFeltSafe() == null ? "not asked" : e.getFeltSafe())).toList());
@@ -61,7 +77,7 @@ class MonitoringController {
             if (decision.reason() == null || decision.reason().isBlank()) {
                 throw InvalidInputException.of("reason", "is required to suspend a provider");
             }
-            monitoring.suspend(id, decision.reason().trim());
+            system.run(() -> monitoring.suspend(id, decision.reason().trim()));   // every council is told, whoever decides
         } else {
             monitoring.liftSuspension(id, decision.reason());
         }

@@ -6,4 +6,9 @@ package uk.gov.placements.placement;
  */
 public interface NotificationSender {
     void send(String recipient, String subject, String body);
+
+    /** A group's members within one council. */
+    static String groupIn(String group, String council) {
+        return council == null ? group : group + "@" + council;
+    }
 }

@@ -27,10 +27,13 @@ class ProviderController {
     private final uk.gov.placements.iro.MonitoringRatings monitoringRatings;
     private final uk.gov.placements.accreditation.AccreditationService accreditations;
     private final OfstedRegisterImport ofstedImport;
+    private final uk.gov.placements.security.SystemActions system;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
                        uk.gov.placements.iro.MonitoringRatings monitoringRatings,
-                       uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport) {
+                       uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport,
+                       uk.gov.placements.security.SystemActions system) {
+        this.system = system;
         this.accreditations = accreditations;
         this.ofstedImport = ofstedImport;
         this.monitoringRatings = monitoringRatings;
@@ -55,7 +58,8 @@ class ProviderController {
     Map<String, Object> accredit(@PathVariable Long id) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         service.get(id);
-        return Map.of("processInstanceId", accreditations.start(id).getId());
+        // the role is checked above; the register's processes belong to the consortium, so the application starts them
+        return Map.of("processInstanceId", system.run(() -> accreditations.start(id)).getId());
     }
 
     /** Ofsted's published register as CSV: all rows or none. */
@@ -118,6 +122,7 @@ class ProviderController {
                     v.put("localAuthority", s.getLocalAuthority());
                     v.put("specialisms", s.getSpecialisms().stream().map(NeedCode::name).sorted().toList());
                     v.put("latestMonitoringRating", monitoringRatings.latestRating(s.getProvider().getId()).orElse(null));
+                    v.put("exitInterviews", monitoringRatings.exitInterviews(s.getProvider().getId()));
                     return v;
                 }).toList();
     }

@@ -25,7 +25,7 @@ public class AlertRequiredByPassedDelegate implements JavaDelegate {
         Long referralId = ((Number) execution.getVariable(REFERRAL_ID)).longValue();
         String subject = "No placement yet for " + execution.getProcessBusinessKey() + ": required-by date passed";
         decisions.record(referralId, null, "REQUIRED_BY_ALERT", "ALERTED", subject, null);
-        sender.send(Roles.PLACEMENTS_TEAM, subject, subject);
-        sender.send(Roles.HEADS_OF_SERVICE, subject, subject);
+        sender.send(NotificationSender.groupIn(Roles.PLACEMENTS_TEAM, execution.getTenantId()), subject, subject);
+        sender.send(NotificationSender.groupIn(Roles.HEADS_OF_SERVICE, execution.getTenantId()), subject, subject);
     }
 }

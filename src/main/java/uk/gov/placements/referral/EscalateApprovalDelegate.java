@@ -37,7 +37,7 @@ public class EscalateApprovalDelegate implements JavaDelegate {
         Long referralId = ((Number) execution.getVariable(REFERRAL_ID)).longValue();
         decisions.record(referralId, null, "ESCALATION", "ESCALATED_TO " + next,
                 "Approval by " + group + " not given within " + execution.getVariable(APPROVAL_ESCALATION_AFTER), null);
-        sender.send(next, "Placement approval overdue: " + execution.getProcessBusinessKey(),
+        sender.send(NotificationSender.groupIn(next, execution.getTenantId()), "Placement approval overdue: " + execution.getProcessBusinessKey(),
                 "The approval of " + execution.getProcessBusinessKey() + " by " + group + " is overdue and now open to " + next + ".");
     }
 }

@@ -108,7 +108,7 @@ public class ReferralService {
             errors.throwIfAny();
             child = childService.register(new ChildService.NewChild(f.text("childFirstName"), f.text("childLastName"),
                     f.date("childDateOfBirth"), f.text("childGender"), council, f.text("childPostcode"),
-                    f.decimal("childLatitude"), f.decimal("childLongitude"), f.text("legalStatus")), council);
+                    f.decimal("childLatitude"), f.decimal("childLongitude"), f.text("legalStatus"), f.text("categoryOfNeed")), council);
         }
         List<Need> needs = new ArrayList<>();
         f.list("essentialNeeds").forEach(c -> needs.add(new Need(c, true)));

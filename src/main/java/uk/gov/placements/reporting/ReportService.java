@@ -138,8 +138,9 @@ public class ReportService {
                 .map(p -> {
                     boolean first = byChild.get(p.getChildId()).stream().noneMatch(q -> q.getStartDate().isBefore(p.getStartDate()));
                     boolean ended = p.getEndDate() != null && !p.getEndDate().isAfter(to);
-                    return new Episode(p.getChildId(), p.getStartDate(), first ? "S" : "P", childById.get(p.getChildId()).getLegalStatus().name(),
-                            "", p.getPlaceCode(), p.getPlaceProviderCode(), ended ? p.getEndDate() : null, ended ? "X1" : null,
+                    Child child = childById.get(p.getChildId());
+                    return new Episode(p.getChildId(), p.getStartDate(), first ? "S" : "P", child.getLegalStatus().name(),
+                            child.getCategoryOfNeed() == null ? "" : child.getCategoryOfNeed(), p.getPlaceCode(), p.getPlaceProviderCode(), ended ? p.getEndDate() : null, ended ? "X1" : null,
                             p.getReasonPlaceChange(), p.getHomePostcode(), p.getPlacementPostcode(), p.getProviderUrn());
                 }).toList();
     }

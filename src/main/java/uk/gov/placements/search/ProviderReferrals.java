@@ -48,9 +48,12 @@ public class ProviderReferrals {
     private final ServiceMatcher matcher;
     private final WorkingDays workingDays;
     private final Decisions decisions;
+    private final uk.gov.placements.placement.NotificationSender sender;
 
     public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
-                             PlacementRepository placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions) {
+                             PlacementRepository placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
+                             uk.gov.placements.placement.NotificationSender sender) {
+        this.sender = sender;
         this.sent = sent;
         this.referrals = referrals;
         this.options = options;
@@ -177,6 +180,9 @@ public class ProviderReferrals {
             pr.noResponse(Decisions.now());
             decisions.record(pr.getReferralId(), null, "PROVIDER_RESPONSE", "NO_RESPONSE from provider " + pr.getProviderId(),
                     "No answer by " + pr.getDeadline(), null);
+            sender.send(uk.gov.placements.placement.NotificationSender.groupIn(uk.gov.placements.security.Roles.PLACEMENTS_TEAM,
+                    referral(pr.getReferralId()).getCouncil()), "No answer from " + pr.getService().getProvider().getName(),
+                    "The provider did not answer referral " + referral(pr.getReferralId()).getReference() + " by its deadline " + pr.getDeadline() + ".");
         }
     }
 

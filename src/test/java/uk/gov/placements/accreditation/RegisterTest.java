@@ -83,6 +83,38 @@ class RegisterTest {
         assertThat(json.readTree(bad.getBody()).get("errors").findValuesAsText("field")).contains("placementType", "age");
     }
 
+    @Test
+    void shouldAddAProviderAndItsHomeThroughTheApiAndKeepItOutOfSearchesUntilAccredited() throws Exception {
+        ResponseEntity<String> provider = http.exchange("/api/providers", HttpMethod.POST, new HttpEntity<>(java.util.Map.of("name",
+                "Api Homes", "kind", "INDEPENDENT", "ofstedUrn", "SC777001", "ofstedRating", "GOOD"), json("co1")), String.class);
+        assertThat(provider.getStatusCode()).as(provider.getBody()).isEqualTo(HttpStatus.CREATED);
+        long id = json.readTree(provider.getBody()).get("id").asLong();
+        java.util.Map<String, Object> home = new java.util.HashMap<>(java.util.Map.of("name", "Api House", "placementType", "CHILDRENS_HOME",
+                "minAge", 10, "maxAge", 17, "places", 4, "vacancies", 2, "localAuthority", "northshire", "postcode", "NS1 7ZZ",
+                "latitude", 53.801, "longitude", -1.551));
+        home.put("specialisms", List.of("AUTISM"));
+        home.put("weeklyFee", 4100);
+        ResponseEntity<String> service = http.exchange("/api/providers/" + id + "/services", HttpMethod.POST, new HttpEntity<>(home, json("co1")), String.class);
+        assertThat(service.getStatusCode()).as(service.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(get("sw1", "/api/providers/search?placementType=CHILDRENS_HOME&age=14&latitude=53.8&longitude=-1.55&maxMiles=5")
+                .findValuesAsText("name")).as("not accredited yet").doesNotContain("Api House");
+        ResponseEntity<String> accreditation = http.exchange("/api/providers/" + id + "/accreditations", HttpMethod.POST,
+                new HttpEntity<>(json("co1")), String.class);
+        assertThat(accreditation.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode history = get("co1", "/api/providers/" + id + "/history");
+        assertThat(history.get("accreditations").get(0).get("status").asText()).isEqualTo("FORM_A");
+        assertThat(history.get("exitInterviews")).isEmpty();
+        // and a social worker may not start one
+        assertThat(http.exchange("/api/providers/" + id + "/accreditations", HttpMethod.POST, new HttpEntity<>(json("sw1")), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    static HttpHeaders json(String user) {
+        HttpHeaders h = auth(user);
+        h.setContentType(MediaType.APPLICATION_JSON);
+        return h;
+    }
+
     static HttpHeaders auth(String user) {
         HttpHeaders h = new HttpHeaders();
         h.setBasicAuth(user, "demo");

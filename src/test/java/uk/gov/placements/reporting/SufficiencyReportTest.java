@@ -50,6 +50,7 @@ class SufficiencyReportTest {
     @Autowired PlacementRepository placements;
     @Autowired ReferralRepository referrals;
     @Autowired IdentityService identityService;
+    @Autowired uk.gov.placements.child.ChildRepository childRepository;
     @LocalServerPort int port;
     final ObjectMapper json = new ObjectMapper();
 
@@ -85,7 +86,7 @@ class SufficiencyReportTest {
         CareService foster = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 400);
         CareService home = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
         CareService ownHome = journeys.inHouse(council, council.id(), PlacementType.CHILDRENS_HOME, 5000);
-        Child a = journeys.child(council, 12);
+        Child a = childRepository.save(journeys.child(council, 12).categoryOfNeed("N1"));
         Child b = journeys.child(council, 14);
         Child c = journeys.child(council, 15);
         save(a, foster, "2026-04-01", 400, 5.0, false, false);
@@ -169,6 +170,8 @@ class SufficiencyReportTest {
         assertThat(e.get(0).getParser().getHeaderNames()).containsExactly("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC",
                 "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN");
         assertThat(e).hasSize(6);   // the 5 started in the period, and child C's placement open at its start
+        assertThat(e.stream().filter(x -> x.get("PLACE").equals("U4") && x.get("CIN").equals("N1")).count())
+                .as("child A's three episodes carry the category of need").isEqualTo(3);
     }
 
     @Test

@@ -48,6 +48,11 @@ class ExternalSearchProcessTest {
     @Autowired PlacementOptionRepository options;
     @Autowired ReferralRepository referrals;
     @Autowired WorkingDays workingDays;
+    @Autowired uk.gov.placements.audit.DecisionRecordRepository decisionRecords;
+
+    List<String> decisionsOf(Referral r) {
+        return decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream().map(d -> d.getKind() + ":" + d.getOutcome()).toList();
+    }
 
     Journeys.Council council;
 
@@ -178,6 +183,7 @@ class ExternalSearchProcessTest {
         assertThat(search).isEnded().hasPassed(TASK_RECORD_NO_RESPONSE);
         assertThat(taskService.createTaskQuery().taskId(t.getId()).count()).isZero();
         assertThat(providerReferrals.findById(pr.getId()).orElseThrow().getStatus()).isEqualTo(ProviderReferral.Status.NO_RESPONSE);
+        assertThat(decisionsOf(r)).anyMatch(d -> d.startsWith("PROVIDER_RESPONSE:NO_RESPONSE"));
     }
 
     @Test
