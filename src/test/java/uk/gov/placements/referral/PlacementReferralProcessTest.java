@@ -449,6 +449,16 @@ class PlacementReferralProcessTest {
         assertThat(r.getCreatedBy()).isEqualTo("sw-form");
         assertThat(r.essentialNeeds()).containsExactly(NeedCode.AUTISM);
         assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys("childFirstName", "essentialNeeds");
+        // the child's personal data lives in the child table only, not in Camunda's history either
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("childFirstName").count()).isZero();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).list())
+                .noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate v
+                        && List.of("childFirstName", "childLastName", "childDateOfBirth", "childPostcode").contains(v.getVariableName()));
+        Task triage = task(pi);
+        assertThat(taskService.getVariablesLocal(triage.getId())).containsKey("referralSummary");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("referralSummary").count()).isZero();
+        // while the decisions gateways read are kept
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(REFERRAL_ID).count()).isEqualTo(1);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
                 .isEqualTo(r.getReference());
     }
