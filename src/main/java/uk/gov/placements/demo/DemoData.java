@@ -249,7 +249,4 @@ public class DemoData {
                 EnumSet.copyOf(specialisms)));
     }
 
-    public static List<String> demoUsers() {
-        return List.copyOf(USERS.keySet());
-    }
 }

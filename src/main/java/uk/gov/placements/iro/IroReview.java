@@ -80,9 +80,6 @@ public class IroReview {
         this.status = Status.CANCELLED;
     }
 
-    public boolean isOverdue(LocalDate today) {
-        return status == Status.SCHEDULED && today.isAfter(dueDate);
-    }
 
     public Long getId() { return id; }
     public Long getChildId() { return childId; }

@@ -172,7 +172,7 @@ public class IroReviewService {
 
     public long overdue(String council) {
         LocalDate today = PlacementService.today();
-        return reviews.findAll().stream().filter(r -> r.getCouncil().equals(council) && r.isOverdue(today)).count();
+        return reviews.countByCouncilAndStatusAndDueDateBefore(council, IroReview.Status.SCHEDULED, today);
     }
 
     public IroReview review(Long id) {

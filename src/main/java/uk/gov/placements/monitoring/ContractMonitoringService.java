@@ -77,13 +77,10 @@ public class ContractMonitoringService {
         Placement p = placement(placementId);
         var existing = rounds.findByPlacementIdOrderByRoundNumberAsc(placementId);
         LocalDate from = existing.isEmpty() ? p.getStartDate() : existing.get(existing.size() - 1).getDueDate();
-        LocalDate due = from.plus(parse(interval));
+        LocalDate due = from.plus(Period.parse(interval));
         return rounds.save(new MonitoringRound(placementId, p.getProviderId(), p.getChildId(), p.getCouncil(), existing.size() + 1, due));
     }
 
-    static Period parse(String interval) {
-        return Period.parse(interval);
-    }
 
     @Transactional
     public void feedback(Long roundId, Boolean needsMet, String feedback, String childViews) {

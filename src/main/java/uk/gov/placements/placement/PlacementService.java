@@ -150,8 +150,9 @@ public class PlacementService {
     @Transactional
     public List<Notification> notifyPlacement(Long placementId) {
         Placement p = get(placementId);
-        if (!notifications.findByPlacementIdOrderByIdAsc(placementId).isEmpty()) {
-            return notifications.findByPlacementIdOrderByIdAsc(placementId);  // already done on an earlier try
+        List<Notification> already = notifications.findByPlacementIdOrderByIdAsc(placementId);
+        if (!already.isEmpty()) {
+            return already;  // done on an earlier try of this job
         }
         Referral r = referral(p.getReferralId());
         LocalDate due = r.getUrgency() == Urgency.EMERGENCY ? workingDays.plus(p.getStartDate(), EMERGENCY_NOTICE_WORKING_DAYS)

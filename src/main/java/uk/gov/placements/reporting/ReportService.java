@@ -29,7 +29,6 @@ import uk.gov.placements.search.ProviderReferralRepository;
 /** Sufficiency figures and the SSDA903 episodes extract, computed from the records made at each decision. */
 @Service
 public class ReportService {
-    static final double NEAR_HOME_MILES = 20.0;
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private final PlacementRepository placements;
     private final ReferralRepository referrals;
@@ -94,7 +93,7 @@ public class ReportService {
         return new SufficiencyReport(council, from, to, started.size(), countByType,
                 count(started, Placement::isInHouse), count(started, p -> !p.isInHouse()),
                 count(started, p -> !p.isSecondBest()), count(started, Placement::isSecondBest), reasons,
-                count(started, p -> p.getDistanceMiles() > NEAR_HOME_MILES), count(started, Placement::isOutOfArea),
+                count(started, p -> p.getDistanceMiles() > uk.gov.placements.search.SearchService.NEAR_HOME_MILES), count(started, Placement::isOutOfArea),
                 (int) placementsPerChild.values().stream().filter(n -> n >= 3).count(), average, median,
                 referred.size(), gapsByNeed, gapsByArea,
                 (int) referred.stream().filter(r -> Boolean.TRUE.equals(r.getRestrictToInHouse())).count(),

@@ -27,7 +27,8 @@ import uk.gov.placements.referral.ReferralStatus;
  */
 @Service
 public class SearchService {
-    static final double NEAR_HOME_MILES = 20.0;
+    /** "Near home": the one definition the ranking and the sufficiency reports share. */
+    public static final double NEAR_HOME_MILES = 20.0;
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
     private final ServiceMatcher matcher;
