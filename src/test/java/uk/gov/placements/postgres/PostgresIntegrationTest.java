@@ -2,15 +2,12 @@ package uk.gov.placements.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import uk.gov.placements.Journeys;
+import uk.gov.placements.TestPostgres;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
@@ -36,28 +34,11 @@ import uk.gov.placements.search.PlacementOptionRepository;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test", "postgres"})
 class PostgresIntegrationTest {
-    static final EmbeddedPostgres POSTGRES = start();
-
-    static EmbeddedPostgres start() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not start embedded PostgreSQL", e);
-        }
-    }
-
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        TestPostgres.newDatabase("journey").forEach((key, value) -> registry.add(key, () -> value));
         registry.add("camunda.bpm.process-engine-name", () -> "postgres");
         registry.add("spring.mail.port", () -> "3026");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        POSTGRES.close();
     }
 
     @Autowired ProcessEngine engine;
@@ -69,7 +50,7 @@ class PostgresIntegrationTest {
 
     @Test
     void shouldRunTheReferralJourneyOnPostgres() throws Exception {
-        try (var c = POSTGRES.getPostgresDatabase().getConnection(); var rs = c.createStatement().executeQuery("select version()")) {
+        try (var c = TestPostgres.server().getPostgresDatabase().getConnection(); var rs = c.createStatement().executeQuery("select version()")) {
             rs.next();
             assertThat(rs.getString(1)).startsWith("PostgreSQL 16");
         }

@@ -1,0 +1,25 @@
+package uk.gov.placements;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Runs the integration suite on H2 (the default) or, with {@code -Dplacements.test.database=postgres},
+ * on a real PostgreSQL 16 started by the test JVM: the second Surefire run in pom.xml does that, so
+ * every {@link IntegrationTest} passes on both databases.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    public static final String PROPERTY = "placements.test.database";
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty(PROPERTY));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (postgres()) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-postgres", TestPostgres.newDatabase("suite")));
+        }
+    }
+}
