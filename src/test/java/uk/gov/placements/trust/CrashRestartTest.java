@@ -3,19 +3,10 @@ package uk.gov.placements.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -26,24 +17,27 @@ import org.junit.jupiter.api.Test;
  * process instance waiting at triage; none is lost or duplicated, and work goes on.
  */
 class CrashRestartTest {
-    final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void shouldFindEveryAcceptedReferralAfterAKillMidBatch() throws Exception {
         Path dir = Files.createTempDirectory("placements-crash");
-        int port = freePort();
-        Process app = start(dir, port);
+        int port = AppNode.freePort();
+        // as application.yaml has it, in a folder of the test's own
+        String database = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("placements").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         List<Long> accepted = new ArrayList<>();
-        try {
-            long child = post(port, "/api/children", "{\"firstName\":\"Kai\",\"lastName\":\"Crash\",\"dateOfBirth\":\"2013-05-05\","
-                    + "\"gender\":\"MALE\",\"postcode\":\"NS1 2AB\",\"latitude\":53.8,\"longitude\":-1.55,\"legalStatus\":\"C2\"}").get("id").asLong();
+        try (AppNode app = AppNode.start("crash", dir, port, "--spring.profiles.active=demo", database)) {
+            long child = app.post("sw1", "/api/children", "{\"firstName\":\"Kai\",\"lastName\":\"Crash\",\"dateOfBirth\":\"2013-05-05\","
+                    + "\"gender\":\"MALE\",\"postcode\":\"NS1 2AB\",\"latitude\":53.8,\"longitude\":-1.55,\"legalStatus\":\"C2\"}", 201).get("id").asLong();
             AtomicBoolean killed = new AtomicBoolean();
             Thread killer = new Thread(() -> {
                 while (!killed.get()) {
                     synchronized (accepted) {
                         if (accepted.size() >= 8) {
-                            app.destroyForcibly();   // SIGKILL: no shutdown hooks, no flush
+                            try {
+                                app.kill();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
                             killed.set(true);
                         }
                     }
@@ -53,9 +47,9 @@ class CrashRestartTest {
             killer.start();
             for (int i = 0; i < 40 && !killed.get(); i++) {
                 try {
-                    JsonNode r = post(port, "/api/referrals", "{\"childId\":" + child + ",\"urgency\":\"PLANNED\",\"requiredBy\":\""
+                    JsonNode r = app.post("sw1", "/api/referrals", "{\"childId\":" + child + ",\"urgency\":\"PLANNED\",\"requiredBy\":\""
                             + LocalDate.now().plusDays(20) + "\",\"placementType\":\"FOSTER\",\"plannedWeeks\":12,\"maxDistanceMiles\":20,"
-                            + "\"needs\":[],\"completedBy\":\"Sam\",\"knowsChild\":true}");
+                            + "\"needs\":[],\"completedBy\":\"Sam\",\"knowsChild\":true}", 201);
                     synchronized (accepted) {
                         accepted.add(r.get("id").asLong());
                     }
@@ -65,89 +59,24 @@ class CrashRestartTest {
             }
             killed.set(true);
             killer.join();
-            app.waitFor();
-        } finally {
-            app.destroyForcibly();
         }
         assertThat(accepted).hasSizeGreaterThanOrEqualTo(8);
 
-        Process again = start(dir, port);
-        try {
+        try (AppNode again = AppNode.start("restarted", dir, port, "--spring.profiles.active=demo", database)) {
             for (Long id : accepted) {
-                JsonNode referral = get(port, "/api/referrals/" + id, "sw1");
+                JsonNode referral = again.get("sw1", "/api/referrals/" + id);
                 String pi = referral.get("processInstanceId").asText();
                 String reference = referral.get("reference").asText();
                 // process instances are read as the administrator: social workers may start them but not list them
-                JsonNode instances = get(port, "/engine-rest/process-instance?processDefinitionKey=placementReferral&businessKey=" + reference, "admin");
+                JsonNode instances = again.get("admin", "/engine-rest/process-instance?processDefinitionKey=placementReferral&businessKey=" + reference);
                 assertThat(instances).as("exactly one instance for " + reference).hasSize(1);
                 assertThat(instances.get(0).get("id").asText()).isEqualTo(pi);
-                JsonNode tasks = get(port, "/engine-rest/task?processInstanceId=" + pi, "admin");
+                JsonNode tasks = again.get("admin", "/engine-rest/task?processInstanceId=" + pi);
                 assertThat(tasks).hasSize(1);
                 assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("Task_TriageReferral");
             }
-            System.out.printf("%nCrash and restart: %d referrals accepted before SIGKILL, %d found after restart, 0 lost, 0 duplicated%n",
+            ReliabilityFigures.record("Crash and restart (H2 file, SIGKILL mid-batch)", "%d referrals accepted, %d found after restart, 0 lost, 0 duplicated",
                     accepted.size(), accepted.size());
-        } finally {
-            again.destroyForcibly();
-            again.waitFor();
         }
     }
-
-    Process start(Path dir, int port) throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "uk.gov.placements.PlacementsApplication",
-                "--spring.profiles.active=demo", "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("placements").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",   // as application.yaml has it
-                "--spring.mail.port=" + freePort(), "--camunda.bpm.job-execution.enabled=true",
-                // the test class path can name the classes folder twice; deploy from one root
-                "--camunda.bpm.deployment-resource-pattern=classpath:processes/*.bpmn,classpath:processes/*.dmn,classpath:forms/*.form")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("app-" + port + "-" + System.nanoTime() + ".log").toFile());
-        Process p = pb.start();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException("application exited; see logs in " + dir);
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
-                    return p;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        p.destroyForcibly();
-        throw new IllegalStateException("application did not start within 2 minutes");
-    }
-
-    JsonNode post(int port, String path, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", basic("sw1")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException(r.statusCode() + " " + r.body());
-        }
-        return json.readTree(r.body());
-    }
-
-    JsonNode get(int port, String path, String user) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
 }
