@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.security.CurrentUser;
+import uk.gov.placements.security.Roles;
 
 @RestController
 @RequestMapping("/api/children")
@@ -29,6 +30,8 @@ class ChildController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody ChildService.NewChild body) {
+        // the child's social worker registers the child, with the referral (the spec's groups)
+        currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS);
         String council = currentUser.councilFor(body.council(), "council");
         return Map.of("id", service.register(body, council).getId());
     }

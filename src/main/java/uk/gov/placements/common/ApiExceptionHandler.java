@@ -6,6 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -80,6 +81,7 @@ class ApiExceptionHandler {
         } else {
             body.put("errors", List.of());
         }
-        return ResponseEntity.status(status).body(body);
+        // the content type is set, so a refusal reaches a client that asked for CSV as JSON rather than as a 500
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

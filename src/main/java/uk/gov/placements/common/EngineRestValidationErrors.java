@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -15,13 +16,32 @@ import org.springframework.stereotype.Component;
  * A task completed through the engine REST API (or the Tasklist) with a missing or invalid decision
  * is refused by its task listener; Camunda reports that as a 500. This mapper, registered ahead of
  * Camunda's own, answers 400 with the field named, as the product API does. Everything else is
- * answered exactly as Camunda would.
+ * answered exactly as Camunda would, except another council's task (403, below).
  */
 @Component
 class EngineRestValidationErrors implements ResourceConfigCustomizer {
     @Override
     public void customize(org.glassfish.jersey.server.ResourceConfig config) {
         config.register(Mapper.class);
+        config.register(TenantMapper.class);
+    }
+
+    /**
+     * Camunda's tenant check refuses another council's user with a plain ProcessEngineException,
+     * which its REST API answers as a 500: answer 403 instead, like an authorization refusal.
+     */
+    @Priority(1)
+    public static class TenantMapper implements ExceptionMapper<ProcessEngineException> {
+        @Override
+        public Response toResponse(ProcessEngineException e) {
+            if (e.getMessage() != null && e.getMessage().contains("belongs to no authenticated tenant")) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", "AuthorizationException");
+                body.put("message", "This belongs to a council you do not work for");
+                return Response.status(Response.Status.FORBIDDEN).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            return ExceptionHandlerHelper.getInstance().getResponse(e);
+        }
     }
 
     @Priority(1)

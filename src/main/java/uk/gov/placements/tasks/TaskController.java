@@ -49,6 +49,11 @@ class TaskController {
         } catch (OptimisticLockingException | NullValueException e) {
             throw new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
         } catch (AuthorizationException e) {
+            // the task was visible a moment ago: if it has gone, someone else completed it in between
+            // (its authorizations go with it), which is a conflict, not a refusal
+            if (taskService.createTaskQuery().taskId(id).count() == 0) {
+                throw new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
+            }
             throw e;
         } catch (ProcessEngineException e) {
             InvalidInputException invalid = causeOf(e);

@@ -1,0 +1,403 @@
+package uk.gov.placements.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.Journeys;
+import uk.gov.placements.accreditation.AccreditationService;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.provider.AccreditationStatus;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.trust.ReliabilityFigures;
+
+/**
+ * The authorization matrix: every user task of the five processes (and the approval task at each
+ * of the four tiers) against every demo user, through the engine REST API as that user; and every
+ * endpoint of the product's API against every demo user. Each cell says whether the user may see
+ * and act, as the spec's groups, councils and provider isolation have it; the expectations are
+ * written out here, not read from the BPMN files, so a wrong candidate group fails.
+ */
+@IntegrationTest
+class AuthorizationMatrixTest {
+    static final String NS = "northshire";
+    static final String EM = "eastmoor";
+    static final String ANY_COUNCIL = "*";
+    static final String MATRIX_PROVIDER_USER = "matrix-provider";
+    static final String MATRIX_PASSWORD = "matrix-provider-pass";
+
+    /** The spec's table of user tasks and groups, with the tasks it does not list; "provider" is the task's own provider. */
+    static final Map<String, List<String>> GROUPS_OF_TASK = Map.ofEntries(
+            Map.entry("Task_ReviewReferralAsCarer", List.of("social-workers")),
+            Map.entry("Task_TriageReferral", List.of("placements-team")),
+            Map.entry("Task_ProvideMoreInformation", List.of("social-workers")),
+            Map.entry("Task_SelectPlacement", List.of("social-workers")),
+            Map.entry("Task_AnswerApprover", List.of("social-workers")),
+            Map.entry("Task_ReviewOverdueReferral", List.of("placements-team", "heads-of-service")),
+            Map.entry("Task_WritePlacementPlan", List.of("social-workers")),
+            Map.entry("Task_ReviewInHouseOptions", List.of("placements-team")),
+            Map.entry("Task_RespondToReferral", List.of("provider")),
+            Map.entry("Task_ApproveProcurementWaiver", List.of("heads-of-service")),
+            Map.entry("Task_CompleteFormA", List.of("provider")),
+            Map.entry("Task_ReviewFormA", List.of("contracts-officers")),
+            Map.entry("Task_CompleteFormB", List.of("contracts-officers")),
+            Map.entry("Task_CompleteFormC", List.of("social-workers")),
+            Map.entry("Task_ConfirmAccreditation", List.of("commissioning-managers")),
+            Map.entry("Task_ConsultChild", List.of("iros")),
+            Map.entry("Task_ConsultParents", List.of("iros")),
+            Map.entry("Task_ConsultCarers", List.of("iros")),
+            Map.entry("Task_HoldReview", List.of("iros")),
+            Map.entry("Task_ResolveInformallyWithTeamManager", List.of("team-managers")),
+            Map.entry("Task_ResolveFormallyWithHeadOfService", List.of("heads-of-service")),
+            Map.entry("Task_ResolveFormallyWithAssistantDirector", List.of("assistant-directors")),
+            Map.entry("Task_GiveFeedback", List.of("social-workers")),
+            Map.entry("Task_SubmitOutcomeReport", List.of("provider")),
+            Map.entry("Task_ReviewMonitoring", List.of("contracts-officers")),
+            Map.entry("Task_RespondWithActionPlan", List.of("provider")),
+            Map.entry("Task_CheckActionPlan", List.of("contracts-officers")),
+            Map.entry("Task_RecordExitInterview", List.of("social-workers")));
+
+    /** The process of each user task. */
+    static final Map<String, String> PROCESS_OF_TASK = Map.ofEntries(
+            Map.entry("Task_ReviewReferralAsCarer", "placementReferral"), Map.entry("Task_TriageReferral", "placementReferral"),
+            Map.entry("Task_ProvideMoreInformation", "placementReferral"), Map.entry("Task_SelectPlacement", "placementReferral"),
+            Map.entry("Task_AnswerApprover", "placementReferral"), Map.entry("Task_ReviewOverdueReferral", "placementReferral"),
+            Map.entry("Task_WritePlacementPlan", "placementReferral"), Map.entry("Task_ReviewInHouseOptions", "placementSearch"),
+            Map.entry("Task_RespondToReferral", "placementSearch"), Map.entry("Task_ApproveProcurementWaiver", "placementSearch"),
+            Map.entry("Task_CompleteFormA", "providerAccreditation"), Map.entry("Task_ReviewFormA", "providerAccreditation"),
+            Map.entry("Task_CompleteFormB", "providerAccreditation"), Map.entry("Task_CompleteFormC", "providerAccreditation"),
+            Map.entry("Task_ConfirmAccreditation", "providerAccreditation"), Map.entry("Task_ConsultChild", "iroReview"),
+            Map.entry("Task_ConsultParents", "iroReview"), Map.entry("Task_ConsultCarers", "iroReview"), Map.entry("Task_HoldReview", "iroReview"),
+            Map.entry("Task_ResolveInformallyWithTeamManager", "iroReview"), Map.entry("Task_ResolveFormallyWithHeadOfService", "iroReview"),
+            Map.entry("Task_ResolveFormallyWithAssistantDirector", "iroReview"), Map.entry("Task_GiveFeedback", "contractMonitoring"),
+            Map.entry("Task_SubmitOutcomeReport", "contractMonitoring"), Map.entry("Task_ReviewMonitoring", "contractMonitoring"),
+            Map.entry("Task_RespondWithActionPlan", "contractMonitoring"), Map.entry("Task_CheckActionPlan", "contractMonitoring"),
+            Map.entry("Task_RecordExitInterview", "contractMonitoring"));
+
+    /** A demo user: its groups and its council ("*" for provider staff, who serve every council's referrals). */
+    record User(String id, String password, Set<String> groups, String council) {
+        boolean in(String group) {
+            return groups.contains(group);
+        }
+    }
+
+    @Autowired TestRestTemplate http;
+    @Autowired Journeys journeys;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ProviderService providerService;
+    @Autowired ProviderRepository providers;
+    @Autowired AccreditationService accreditation;
+    @Autowired PlacementOptionRepository options;
+    @Autowired PlacementRepository placements;
+    final ObjectMapper json = new ObjectMapper();
+    int requests;
+
+    List<User> users(Provider own, String providerUser) {
+        String brightwater = providers.findAll().stream().filter(p -> p.getName().equals("Brightwater Care")).findFirst().orElseThrow().candidateGroup();
+        List<User> users = new ArrayList<>();
+        for (String[] u : new String[][] {{"sw1", "social-workers", NS}, {"pt1", "placements-team", NS}, {"tm1", "team-managers", NS},
+                {"hos1", "heads-of-service", NS}, {"ad1", "assistant-directors", NS}, {"dcs1", "directors", NS}, {"iro1", "iros", NS},
+                {"co1", "contracts-officers", NS}, {"cm1", "commissioning-managers", NS}, {"sw2", "social-workers", EM},
+                {"pt2", "placements-team", EM}, {"tm2", "team-managers", EM}, {"cm2", "commissioning-managers", EM},
+                {"cc1", "consortium-commissioners", ANY_COUNCIL}}) {
+            users.add(new User(u[0], "demo", Set.of(u[1]), u[2]));
+        }
+        users.add(new User("prov1", "demo", Set.of("providers", brightwater), ANY_COUNCIL));
+        users.add(new User(providerUser, MATRIX_PASSWORD, Set.of("providers", own.candidateGroup()), ANY_COUNCIL));
+        return users;
+    }
+
+    ResponseEntity<String> call(User user, HttpMethod method, String url, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBasicAuth(user.id(), user.password());
+        requests++;
+        return http.exchange(url, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** One live task checked against every user: who sees it, who may claim it, and that nobody else can. */
+    void check(Task task, List<String> expectedGroups, List<User> users, Map<String, Integer> cells) throws Exception {
+        for (User u : users) {
+            boolean groupMatches = expectedGroups.stream().anyMatch(u::in);
+            boolean councilMatches = task.getTenantId() == null || ANY_COUNCIL.equals(u.council()) || task.getTenantId().equals(u.council());
+            boolean expected = groupMatches && councilMatches;
+            String cell = task.getTaskDefinitionKey() + (task.getTaskDefinitionKey().equals("Task_ApprovePlacement") ? "[" + expectedGroups.get(0) + "]" : "")
+                    + " × " + u.id();
+            JsonNode seen = json.readTree(call(u, HttpMethod.GET, "/engine-rest/task?taskId=" + task.getId(), null).getBody());
+            assertThat(seen.size() == 1).as(cell + " sees the task").isEqualTo(expected);
+            ResponseEntity<String> claim = call(u, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", u.id()));
+            if (expected) {
+                assertThat(claim.getStatusCode().value()).as(cell + " claims: " + claim.getBody()).isEqualTo(204);
+                assertThat(call(u, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/unclaim", null).getStatusCode().value()).isEqualTo(204);
+            } else {
+                assertThat(claim.getStatusCode().value()).as(cell + " is refused the claim: " + claim.getBody()).isIn(403, 404);
+                ResponseEntity<String> complete = call(u, HttpMethod.POST, "/api/tasks/" + task.getId() + "/complete", Map.of());
+                assertThat(complete.getStatusCode().value()).as(cell + " is refused completion: " + complete.getBody()).isIn(403, 404);
+                assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).as(cell).isNull();
+            }
+            cells.merge(expected ? "allowed" : "refused", 1, Integer::sum);
+        }
+    }
+
+    Task only(ProcessInstance pi, String taskKey) {
+        Task t = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
+        assertThat(t).as(taskKey).isNotNull();
+        return t;
+    }
+
+    /** A task of the given kind on a fresh instance that starts right before it, with the variables of a real instance. */
+    Task startBefore(String taskKey, Map<String, Object> variables, String businessKey) {
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(PROCESS_OF_TASK.getOrDefault(taskKey, "placementReferral"))
+                .businessKey(businessKey).setVariables(variables).startBeforeActivity(taskKey).execute();
+        return only(pi, taskKey);
+    }
+
+    @Test
+    void shouldLetEachGroupSeeAndWorkOnlyItsOwnTasksInItsOwnCouncil() throws Exception {
+        // an independent provider of our own with one member of staff, accredited, with a home near Northshire
+        Provider own = providerService.create(new ProviderService.NewProvider("Matrix Homes", "INDEPENDENT", "PRIVATE", null, "SC700700", "GOOD"));
+        own.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
+        own = providers.save(own);
+        providerService.addUser(own.getId(), new ProviderService.NewProviderUser(MATRIX_PROVIDER_USER, "Mo", "Trix", "mo@matrix.example.org",
+                MATRIX_PASSWORD));
+        CareService home = journeys.service(own, NS, PlacementType.FOSTER, 15_000, 3, 53.79, -1.55, NeedCode.PHYSICAL_DISABILITY);
+        List<User> users = users(own, MATRIX_PROVIDER_USER);
+        Map<String, Integer> cells = new LinkedHashMap<>();
+
+        // a real journey in Northshire, checked at each task on the way
+        Journeys.Council northshire = new Journeys.Council(NS, 53.80, -1.55);
+        Child child = journeys.child(northshire, 12);
+        Referral r = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.PHYSICAL_DISABILITY);
+        ProcessInstance referral = runtimeService.createProcessInstanceQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
+        Task triage = only(referral, "Task_TriageReferral");
+        check(triage, List.of("placements-team"), users, cells);
+        taskService.complete(triage.getId(), Map.of("triageOutcome", "ACCEPT"));
+        journeys.runDueJobs();
+        ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(referral.getId()).singleResult();
+        Task inHouse = only(search, "Task_ReviewInHouseOptions");
+        check(inHouse, List.of("placements-team"), users, cells);
+        taskService.complete(inHouse.getId(), Map.of("restrictToInHouse", false));
+        journeys.runDueJobs();
+        Task respond = only(search, "Task_RespondToReferral");
+        check(respond, List.of(own.candidateGroup()), users, cells);
+        journeys.offerAll(search);
+        Task waiver = only(search, "Task_ApproveProcurementWaiver");   // one offer of 15,000 a week: a waiver is needed
+        check(waiver, List.of("heads-of-service"), users, cells);
+        journeys.waiveIfAsked(search);
+        Task select = only(referral, "Task_SelectPlacement");
+        check(select, List.of("social-workers"), users, cells);
+        Long chosen = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+                .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
+        taskService.complete(select.getId(), Map.of("selectedOptionId", chosen, "selectionReason", "Only home with adaptations"));
+        Task approve = only(referral, "Task_ApprovePlacement");
+        String approver = (String) runtimeService.getVariable(referral.getId(), "approverGroup");
+        check(approve, List.of(approver), users, cells);
+        taskService.complete(approve.getId(), Map.of("approvalDecision", "APPROVE", "approvalReason", "Needs met"));
+        journeys.runDueJobs();
+        Task plan = only(referral, "Task_WritePlacementPlan");
+        check(plan, List.of("social-workers"), users, cells);
+        Map<String, Object> referralVariables = runtimeService.getVariables(referral.getId());
+
+        // the approval task at each tier of the approvalLevel decision
+        for (String tier : Roles.APPROVAL_TIERS) {
+            Map<String, Object> vars = new HashMap<>(referralVariables);
+            vars.put("approverGroup", tier);
+            check(startBefore("Task_ApprovePlacement", vars, r.getReference()), List.of(tier), users, cells);
+        }
+        // every other referral and search task, on instances started right before it
+        for (String key : List.of("Task_ReviewReferralAsCarer", "Task_ProvideMoreInformation", "Task_AnswerApprover", "Task_ReviewOverdueReferral")) {
+            check(startBefore(key, referralVariables, r.getReference()), GROUPS_OF_TASK.get(key), users, cells);
+        }
+
+        // the IRO's reviews and the contract monitoring of the placement, started by it
+        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+                .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
+        Long placementId = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
+        ProcessInstance monitoring = runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
+                .processInstanceBusinessKey("PLACEMENT-" + placementId).singleResult();
+        journeys.runDueJobsOf(reviews.getId(), monitoring.getId());
+        Map<String, Object> reviewVariables = runtimeService.getVariables(reviews.getId());
+        Map<String, Object> monitoringVariables = runtimeService.getVariables(monitoring.getId());
+        for (String key : GROUPS_OF_TASK.keySet()) {
+            String process = PROCESS_OF_TASK.get(key);
+            Map<String, Object> vars = process.equals("iroReview") ? reviewVariables : process.equals("contractMonitoring") ? monitoringVariables : null;
+            if (vars != null) {
+                check(startBefore(key, vars, process.equals("iroReview") ? reviews.getBusinessKey() : monitoring.getBusinessKey()),
+                        expectedGroups(key, own), users, cells);
+            }
+        }
+
+        // accreditation of the provider: the shared register, no council's
+        ProcessInstance accreditationInstance = accreditation.start(own.getId());
+        Map<String, Object> accreditationVariables = runtimeService.getVariables(accreditationInstance.getId());
+        for (String key : List.of("Task_CompleteFormA", "Task_ReviewFormA", "Task_CompleteFormB", "Task_CompleteFormC", "Task_ConfirmAccreditation")) {
+            Task t = startBefore(key, accreditationVariables, accreditationInstance.getBusinessKey());
+            assertThat(t.getTenantId()).as(key + " belongs to no council").isNull();
+            check(t, expectedGroups(key, own), users, cells);
+        }
+
+        // every user task of the spec and the BPMN was checked
+        assertThat(cells.get("allowed") + cells.get("refused")).isEqualTo(users.size() * (GROUPS_OF_TASK.size() + Roles.APPROVAL_TIERS.size() + 1));
+        ReliabilityFigures.record("Authorization matrix, user tasks", "%d tasks × %d users: %d allowed, %d refused, 0 wrong (%d requests)",
+                GROUPS_OF_TASK.size() + Roles.APPROVAL_TIERS.size() + 1, users.size(), cells.get("allowed"), cells.get("refused"), requests);
+    }
+
+    /** One row of the API matrix: a request and, for each user, the status the spec's rules give. */
+    record Row(HttpMethod method, String url, Object body, java.util.function.Function<User, Integer> expected) {
+    }
+
+    static boolean staff(User u) {
+        return Roles.STAFF.stream().anyMatch(u::in);
+    }
+
+    static boolean anyOf(User u, String... groups) {
+        return java.util.Arrays.stream(groups).anyMatch(u::in);
+    }
+
+    /** Staff of Northshire see its child (200); everybody else is told it is not there (404). */
+    static int northshireOnly(User u) {
+        return staff(u) && NS.equals(u.council()) ? 200 : 404;
+    }
+
+    @Test
+    void shouldAnswerEveryApiEndpointForEachGroupAsTheSpecSays() throws Exception {
+        Provider own = providerService.create(new ProviderService.NewProvider("Matrix API Homes", "INDEPENDENT", "PRIVATE", null, "SC700701", "GOOD"));
+        providerService.addUser(own.getId(), new ProviderService.NewProviderUser("matrix-api-provider", "Mo", "Api", "api@matrix.example.org",
+                MATRIX_PASSWORD));
+        List<User> users = users(own, "matrix-api-provider");
+        Journeys.Council northshire = new Journeys.Council(NS, 53.80, -1.55);
+        Child child = journeys.child(northshire, 11);
+        Child noReviews = journeys.child(northshire, 11);
+        Referral r = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 4, null);
+        String from = LocalDate.now().minusMonths(1).toString();
+        String to = LocalDate.now().toString();
+        long c = child.getId();
+        long p = own.getId();
+        List<Row> rows = List.of(
+                new Row(HttpMethod.GET, "/api/children/" + c, null, AuthorizationMatrixTest::northshireOnly),
+                new Row(HttpMethod.POST, "/api/children", Map.of(), u -> u.in("social-workers") ? 400 : 403),
+                new Row(HttpMethod.GET, "/api/children/" + c + "/reviews", null, AuthorizationMatrixTest::northshireOnly),
+                new Row(HttpMethod.GET, "/api/children/" + c + "/matching-record", null, AuthorizationMatrixTest::northshireOnly),
+                new Row(HttpMethod.POST, "/api/children/" + noReviews.getId() + "/left-care", null,
+                        u -> !anyOf(u, "social-workers", "iros", "team-managers") ? 403 : NS.equals(u.council()) ? 409 : 404),
+                new Row(HttpMethod.GET, "/api/referrals/" + r.getId(), null, AuthorizationMatrixTest::northshireOnly),
+                new Row(HttpMethod.GET, "/api/referrals/" + r.getId() + "/options", null, AuthorizationMatrixTest::northshireOnly),
+                new Row(HttpMethod.GET, "/api/referrals/" + r.getId() + "/decisions", null, AuthorizationMatrixTest::northshireOnly),
+                new Row(HttpMethod.POST, "/api/referrals", Map.of(), u -> u.in("social-workers") ? 400 : 403),
+                new Row(HttpMethod.GET, "/api/placements?childId=" + c, null, AuthorizationMatrixTest::northshireOnly),
+                new Row(HttpMethod.POST, "/api/providers", Map.of(), u -> anyOf(u, "contracts-officers", "commissioning-managers", "placements-team") ? 400 : 403),
+                new Row(HttpMethod.POST, "/api/providers/999999999/accreditations", null,
+                        u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 404 : 403),
+                new Row(HttpMethod.POST, "/api/providers/" + p + "/services", Map.of(),
+                        u -> anyOf(u, "contracts-officers", "commissioning-managers", "placements-team") ? 400 : 403),
+                new Row(HttpMethod.POST, "/api/providers/" + p + "/users", Map.of(), u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
+                new Row(HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age=10&latitude=53.8&longitude=-1.55&maxMiles=20", null,
+                        u -> staff(u) ? 200 : 403),
+                new Row(HttpMethod.GET, "/api/providers/" + p + "/history", null, u -> staff(u) ? 200 : 403),
+                new Row(HttpMethod.POST, "/api/providers/" + p + "/suspension", Map.of(), u -> u.in("commissioning-managers") ? 400 : 403),
+                new Row(HttpMethod.GET, "/api/reports/sufficiency?council=northshire&from=" + from + "&to=" + to, null,
+                        u -> u.in("consortium-commissioners") || anyOf(u, "commissioning-managers", "heads-of-service", "assistant-directors", "directors")
+                                && NS.equals(u.council()) ? 200 : 403),
+                new Row(HttpMethod.POST, "/api/tasks/no-such-task/complete", Map.of(), u -> 404));
+        int cells = 0;
+        for (Row row : rows) {
+            ResponseEntity<String> anonymous = http.exchange(row.url(), row.method(), new HttpEntity<>(row.body()), String.class);
+            assertThat(anonymous.getStatusCode().value()).as(row.method() + " " + row.url() + " without credentials").isEqualTo(401);
+            for (User u : users) {
+                ResponseEntity<String> answer = call(u, row.method(), row.url(), row.body());
+                assertThat(answer.getStatusCode().value()).as(row.method() + " " + row.url() + " × " + u.id() + ": " + answer.getBody())
+                        .isEqualTo(row.expected().apply(u));
+                cells++;
+            }
+        }
+        // the CSV import and the report's CSV, which take other media types
+        for (User u : users) {
+            HttpHeaders csv = new HttpHeaders();
+            csv.setBasicAuth(u.id(), u.password());
+            csv.setContentType(MediaType.valueOf("text/csv"));
+            assertThat(http.exchange("/api/providers/import", HttpMethod.POST, new HttpEntity<>("not,the,register\n", csv), String.class).getStatusCode().value())
+                    .as("import × " + u.id()).isEqualTo(anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403);
+            HttpHeaders accept = new HttpHeaders();
+            accept.setBasicAuth(u.id(), u.password());
+            accept.setAccept(List.of(MediaType.valueOf("text/csv")));
+            assertThat(http.exchange("/api/reports/ssda903?council=northshire&from=" + from + "&to=" + to, HttpMethod.GET, new HttpEntity<>(accept),
+                    String.class).getStatusCode().value()).as("ssda903 × " + u.id())
+                    .isEqualTo(u.in("consortium-commissioners") || anyOf(u, "commissioning-managers", "heads-of-service", "assistant-directors", "directors")
+                            && NS.equals(u.council()) ? 200 : 403);
+            cells += 2;
+        }
+        // the children list names only the caller's own council's children
+        for (User u : users) {
+            boolean listed = false;
+            for (JsonNode listedChild : json.readTree(call(u, HttpMethod.GET, "/api/children", null).getBody())) {
+                listed |= listedChild.get("id").asLong() == c;
+            }
+            assertThat(listed).as(u.id() + " lists the Northshire child").isEqualTo(northshireOnly(u) == 200);
+            cells++;
+        }
+        ReliabilityFigures.record("Authorization matrix, API", "%d endpoints × %d users: %d cells as expected, 401 for each without credentials",
+                rows.size() + 3, users.size(), cells);
+    }
+
+    static List<String> expectedGroups(String taskKey, Provider own) {
+        return GROUPS_OF_TASK.get(taskKey).stream().map(g -> g.equals("provider") ? own.candidateGroup() : g).toList();
+    }
+
+    @Test
+    void shouldRefuseAWebappLoginOrChangeWithoutTheCsrfToken() {
+        String login = "/camunda/api/admin/auth/user/default/login/tasklist";
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", "sw1");
+        form.add("password", "demo");
+        HttpHeaders noToken = new HttpHeaders();
+        noToken.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> refused = http.exchange(login, HttpMethod.POST, new HttpEntity<>(form, noToken), String.class);
+        assertThat(refused.getStatusCode().value()).as("login without the CSRF token").isEqualTo(403);
+        assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).isEqualTo("Required");
+
+        // the webapp hands out its token with the first page, bound to the session: with both, the login goes through
+        ResponseEntity<String> page = http.getForEntity("/camunda/app/tasklist/default/", String.class);
+        String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
+        assertThat(token).isNotBlank();
+        String cookies = String.join("; ", page.getHeaders().get(HttpHeaders.SET_COOKIE).stream().map(c -> c.split(";", 2)[0]).toList());
+        HttpHeaders withToken = new HttpHeaders();
+        withToken.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        withToken.add("X-XSRF-TOKEN", token);
+        withToken.add(HttpHeaders.COOKIE, cookies);
+        assertThat(http.exchange(login, HttpMethod.POST, new HttpEntity<>(form, withToken), String.class).getStatusCode().value()).isEqualTo(200);
+        // and the same session with a forged token is refused
+        withToken.set("X-XSRF-TOKEN", "forged");
+        assertThat(http.exchange(login, HttpMethod.POST, new HttpEntity<>(form, withToken), String.class).getStatusCode().value()).isEqualTo(403);
+    }
+}
