@@ -1,5 +1,6 @@
 package uk.gov.placements.accreditation;
 
+import uk.gov.placements.common.DisplayText;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
 import java.math.BigDecimal;
@@ -48,9 +49,9 @@ public class AccreditationTaskListener implements TaskListener {
                 service.recordOutcome(id, (String) task.getVariable(ACCREDITATION_OUTCOME));
             }
             List<String> claims = a.getOfstedUrn() == null ? List.of() : service.claims(id);
-            task.setVariableLocal("formASummary", "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims))
+            task.setVariableLocal("formASummary", DisplayText.fit("**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims))
                     + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + a.getOutcome() + "**"
-                    + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies())));
+                    + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies())), "the whole Form A is in the provider's accreditation record"));
             task.setVariableLocal("formAClaims", Variables.objectValue(claims.stream().map(c -> Map.of("label", c, "value", c)).toList())
                     .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
             return;

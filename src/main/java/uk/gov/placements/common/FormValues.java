@@ -35,9 +35,22 @@ public final class FormValues {
         return v != null && !(v instanceof String s && s.isBlank());
     }
 
+    /**
+     * Free text from a form, at most 2,000 characters (most text columns a form fills); views, review
+     * decisions and monitoring notes allow 4,000, the most a Camunda string variable holds.
+     */
     public String text(String name) {
+        return text(name, 2000);
+    }
+
+    /** Free text from a form, at most {@code max} characters: longer is refused naming the field, before anything is written. */
+    public String text(String name, int max) {
         Object v = values.get(name);
-        return v == null ? null : v.toString().trim();
+        String s = v == null ? null : v.toString().trim();
+        if (s != null && s.length() > max) {
+            errors.reject(name, "must be at most " + String.format("%,d", max) + " characters");
+        }
+        return s;
     }
 
     public Integer integer(String name) {

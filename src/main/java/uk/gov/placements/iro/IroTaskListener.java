@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 
@@ -49,23 +50,23 @@ public class IroTaskListener implements TaskListener {
             };
             task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
             task.setPriority(60);
-            task.setVariableLocal("reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + " ("
+            task.setVariableLocal("reviewSummary", DisplayText.fit("**Review " + review.getSequenceNumber() + "** of " + child.initials() + " ("
                     + IroReviewProcess.businessKey(childId) + "), due " + review.getDueDate()
                     + (review.isBroughtForward() ? " — brought forward: " + review.getBroughtForwardReason() : "")
                     + (review.getDecisions() == null ? "" : "\n\nThe review's decisions: " + review.getDecisions()
-                    + "\n\nRecommendations: " + review.getRecommendations()));
+                    + "\n\nRecommendations: " + review.getRecommendations()), "the child's reviews are at /api/children/" + childId + "/reviews"));
             if (TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey())) {
-                task.setVariableLocal("matchingRecord", matchingRecord.forChild(childId));
+                task.setVariableLocal("matchingRecord", DisplayText.fit(matchingRecord.forChild(childId), "the whole matching record is at /api/children/" + childId + "/matching-record"));
             }
             return;
         }
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(task.getVariables(), errors);
         switch (task.getTaskDefinitionKey()) {
-            case TASK_CONSULT_CHILD -> reviews.consult(review.getId(), "child", f.date("consultedOn"), f.text("views"), task.getId());
-            case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date("consultedOn"), f.text("views"), task.getId());
-            case TASK_CONSULT_CARERS -> reviews.consult(review.getId(), "carers", f.date("consultedOn"), f.text("views"), task.getId());
-            case TASK_HOLD_REVIEW -> reviews.hold(review.getId(), f.text("reviewDecisions"), f.text("recommendations"),
+            case TASK_CONSULT_CHILD -> reviews.consult(review.getId(), "child", f.date("consultedOn"), f.text("views", 4000), task.getId());
+            case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date("consultedOn"), f.text("views", 4000), task.getId());
+            case TASK_CONSULT_CARERS -> reviews.consult(review.getId(), "carers", f.date("consultedOn"), f.text("views", 4000), task.getId());
+            case TASK_HOLD_REVIEW -> reviews.hold(review.getId(), f.text("reviewDecisions", 4000), f.text("recommendations", 4000),
                     f.text(REVIEW_OUTCOME), task.getId());
             case TASK_INFORMAL_RESOLUTION -> step(task, childId, "INFORMAL", f);
             case TASK_FORMAL_HEAD_OF_SERVICE -> step(task, childId, "HEAD_OF_SERVICE", f);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.WorkingDays;
@@ -45,7 +46,7 @@ public class MonitoringTaskListener implements TaskListener {
             case TASK_GIVE_FEEDBACK -> {
                 Boolean needsMet = f.bool("needsMet");
                 errors.throwIfAny();
-                monitoring.feedback(round.getId(), needsMet, f.text("feedback"), f.text("childViews"));
+                monitoring.feedback(round.getId(), needsMet, f.text("feedback", 4000), f.text("childViews", 4000));
             }
             case TASK_SUBMIT_OUTCOME_REPORT -> {
                 Double attendance = f.decimal("schoolAttendance");
@@ -53,31 +54,31 @@ public class MonitoringTaskListener implements TaskListener {
                 Integer sdq = f.integer("sdqScore");
                 Integer missing = f.integer("missingEpisodes");
                 errors.throwIfAny();
-                monitoring.outcomeReport(round.getId(), attendance, health, sdq, missing, f.text("familyContact"), f.text("goalProgress"),
-                        f.text("incidents"));
+                monitoring.outcomeReport(round.getId(), attendance, health, sdq, missing, f.text("familyContact"), f.text("goalProgress", 4000),
+                        f.text("incidents", 4000));
             }
             case TASK_REVIEW_MONITORING -> {
-                ActionPlan plan = monitoring.rate(round.getId(), f.text(RATING), f.text("ratingReason"), f.text("costAgainstOutcomes"),
+                ActionPlan plan = monitoring.rate(round.getId(), f.text(RATING), f.text("ratingReason", 4000), f.text("costAgainstOutcomes", 4000),
                         task.getId());
                 task.setVariable(ACTION_PLAN_ID, plan == null ? null : plan.getId());
             }
             case TASK_RESPOND_WITH_ACTION_PLAN -> {
                 LocalDate deadline = f.date("actionDeadline");
                 errors.throwIfAny();
-                ActionPlan plan = monitoring.answerActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), f.text("actions"), deadline);
+                ActionPlan plan = monitoring.answerActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), f.text("actions", 4000), deadline);
                 task.setVariable(ACTION_PLAN_DEADLINE, plan.getDeadline().atTime(9, 0).toString());
             }
             case TASK_CHECK_ACTION_PLAN -> {
                 Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);
                 errors.throwIfAny();
-                monitoring.checkActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), resolved, f.text("checkNotes"), task.getId());
+                monitoring.checkActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), resolved, f.text("checkNotes", 4000), task.getId());
                 task.setVariable(ACTION_PLAN_RESOLVED, resolved);
             }
             case TASK_RECORD_EXIT_INTERVIEW -> {
                 LocalDate on = f.date("interviewedOn");
                 Boolean feltSafe = f.bool("feltSafe");
                 errors.throwIfAny();
-                monitoring.exitInterview(placementId, on, f.text("exitViews"), feltSafe);
+                monitoring.exitInterview(placementId, on, f.text("exitViews", 4000), feltSafe);
             }
             default -> {
             }
@@ -129,6 +130,6 @@ public class MonitoringTaskListener implements TaskListener {
                 s.append("\n\n**Provider's actions**, by ").append(plan.getDeadline()).append(": ").append(plan.getActions());
             }
         }
-        task.setVariableLocal("monitoringSummary", s.toString());
+        task.setVariableLocal("monitoringSummary", DisplayText.fit(s.toString(), "the provider's full history is on the register page"));
     }
 }

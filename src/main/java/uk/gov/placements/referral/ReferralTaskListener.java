@@ -8,6 +8,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
@@ -69,11 +70,11 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.present(task, r, "Approve placement", TaskPresenter.money(o.getWeeklyFee()) + "/week");
                 presenter.showOptions(task, r.getId(), true);
                 BigDecimal commitment = SearchService.commitment(o, r.getPlannedWeeks());
-                task.setVariableLocal("selectedSummary", "**Chosen:** " + o.getService().getName() + " ("
+                task.setVariableLocal("selectedSummary", DisplayText.fit("**Chosen:** " + o.getService().getName() + " ("
                         + o.getService().getProvider().getName() + "), rank " + o.getRankPosition() + ", "
                         + o.getDistanceMiles() + " miles from home, " + TaskPresenter.money(o.getWeeklyFee()) + " a week × "
                         + r.getPlannedWeeks() + " weeks = **" + TaskPresenter.money(commitment) + "** commitment"
-                        + (r.getSelectionReason() == null ? "" : "\n\nSocial worker's reason: " + r.getSelectionReason()));
+                        + (r.getSelectionReason() == null ? "" : "\n\nSocial worker's reason: " + r.getSelectionReason()), "the chosen option is in the options list of the referral"));
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_ANSWER_APPROVER -> presenter.present(task, r, "Answer the approver", null);
@@ -110,7 +111,7 @@ public class ReferralTaskListener implements TaskListener {
                 if (optionId == null) {
                     throw InvalidInputException.of(SELECTED_OPTION_ID, "is required: choose one of the options, or ask for a new search");
                 }
-                search.select(referralId, optionId, f.text(SELECTION_REASON), task.getId());
+                search.select(referralId, optionId, f.text(SELECTION_REASON, 500), task.getId());
                 task.setVariable(SEARCH_AGAIN, false);
                 task.setVariable(SELECTED_OPTION_ID, optionId);
             }

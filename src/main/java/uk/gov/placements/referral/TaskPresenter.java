@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.search.PlacementOption;
 import uk.gov.placements.search.PlacementOptionRepository;
@@ -39,7 +40,7 @@ public class TaskPresenter {
         String context = r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge() + (extra == null ? "" : ", " + extra);
         task.setName(action + " — " + context);
         task.setPriority(priority(r.getUrgency()));
-        task.setVariableLocal(SUMMARY, summary(r));
+        task.setVariableLocal(SUMMARY, DisplayText.fit(summary(r), "the whole referral is at /api/referrals/" + r.getId()));
     }
 
     /** Due in the given hours, with a follow-up halfway: when a person should look again. */
@@ -115,7 +116,7 @@ public class TaskPresenter {
             choices.add(Map.of("label", "#" + row.get("rank") + " " + row.get("home") + " — " + row.get("miles") + " mi, "
                     + row.get("weeklyFee") + "/wk", "value", o.getId().toString()));
         }
-        task.setVariableLocal(OPTIONS_EXPLAINED, explained.length() == 0 ? "No ranked options." : explained.toString());
+        task.setVariableLocal(OPTIONS_EXPLAINED, DisplayText.fit(explained.length() == 0 ? "No ranked options." : explained.toString(), "every option and its reasons are in the table above and at /api/referrals/" + referralId + "/options"));
         task.setVariableLocal(OPTIONS, Variables.objectValue(rows).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         task.setVariableLocal(OPTION_CHOICES, Variables.objectValue(choices).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     }

@@ -78,10 +78,15 @@ public class ProviderReferrals {
         List<ProviderReferral> created = bestPerProvider.values().stream()
                 .map(m -> new ProviderReferral(referralId, m.service(), m.distanceMiles(), now, deadline)).toList();
         decisions.record(referralId, null, "EXTERNAL_SEARCH", "SENT TO " + created.size() + " PROVIDERS",
-                "Deadline " + responseDeadline + ": " + bestPerProvider.values().stream()
-                        .map(m -> m.service().getProvider().getName()).collect(Collectors.joining(", ")), null);
+                "Deadline " + responseDeadline + ": " + bestPerProvider.values().stream().limit(NAMED_IN_DECISION)
+                        .map(m -> m.service().getProvider().getName()).collect(Collectors.joining(", "))
+                        + (created.size() > NAMED_IN_DECISION ? " and " + (created.size() - NAMED_IN_DECISION) + " more (every one is in the "
+                        + "referral's provider referrals)" : ""), null);
         return sent.saveAll(created);
     }
+
+    /** The audit line names the nearest providers; a national search can ask hundreds, each kept as a provider referral. */
+    static final int NAMED_IN_DECISION = 20;
 
     Instant deadline(Instant from, String isoDuration) {
         if (isoDuration.startsWith("PT")) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
@@ -131,7 +132,7 @@ public class SearchTaskListener implements TaskListener {
         append(s, "Who the child can live alongside", r.getLiveAlongside());
         append(s, "The child's views", r.getChildViews());
         s.append("\n\nPlease answer by ").append(pr.getDeadline()).append(": after that the referral is recorded as not answered.");
-        task.setVariableLocal(TaskPresenter.SUMMARY, s.toString());
+        task.setVariableLocal(TaskPresenter.SUMMARY, DisplayText.fit(s.toString(), "ask the placements team for the rest of the referral"));
     }
 
     private static void append(StringBuilder s, String label, String value) {
@@ -152,7 +153,7 @@ public class SearchTaskListener implements TaskListener {
         FormValues f = new FormValues(task.getVariables(), errors);
         Double fee = f.decimal(WEEKLY_FEE);
         ProviderReferrals.Answer answer = new ProviderReferrals.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
-                f.date(START_DATE), f.text(NAMED_CARER_OR_HOME), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));
+                f.date(START_DATE), f.text(NAMED_CARER_OR_HOME, 300), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));
         errors.throwIfAny();
         providerReferrals.answer(providerReferralId, answer, decisions.actor(), task.getId());
     }

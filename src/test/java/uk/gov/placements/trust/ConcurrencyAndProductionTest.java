@@ -130,6 +130,13 @@ class ConcurrencyAndProductionTest {
         assertThat(r.getStatusCode().value()).isEqualTo(400);
         assertThat(r.getBody()).contains("approvalDecision");
         assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+
+        // free text longer than its column is refused naming the field, not failed in the database
+        ResponseEntity<String> tooLong = complete("admin", approval.getId(), Map.of("approvalDecision", "APPROVE", "approvalReason", "x".repeat(2001)));
+        assertThat(tooLong.getStatusCode().value()).as(tooLong.getBody()).isEqualTo(400);
+        assertThat(tooLong.getBody()).contains("approvalReason").contains("at most 2,000 characters");
+        assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+        assertThat(placements.findAll()).as("nothing written").noneMatch(p -> p.getApprovalReason() != null && p.getApprovalReason().length() > 2000);
     }
 
     @Test
