@@ -42,9 +42,12 @@ public class JourneyBenchmark {
     private final RepositoryService repositoryService;
     private final PlacementOptionRepository options;
     private final PlacementRepository placements;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     public JourneyBenchmark(Journeys journeys, TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-                            RepositoryService repositoryService, PlacementOptionRepository options, PlacementRepository placements) {
+                            RepositoryService repositoryService, PlacementOptionRepository options, PlacementRepository placements,
+                            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.journeys = journeys;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -75,19 +78,47 @@ public class JourneyBenchmark {
             CareService s = journeys.independent(council, council.id(), PlacementType.FOSTER, 900 + i, OfstedRating.GOOD, NeedCode.AUTISM);
             journeys.service(s.getProvider(), council.id(), PlacementType.FOSTER, 900 + i, places, council.lat() - 0.02, council.lon(), NeedCode.AUTISM);
         }
+        sqlStatistics(true);
         long start = System.nanoTime();
         int placed = 0;
         for (int i = 0; i < n; i++) {
             placed += journey(council) ? 1 : 0;
         }
         long journeyMillis = (System.nanoTime() - start) / 1_000_000;
+        sqlStatistics(false);
         deployFloor();
+        sqlStatistics(true);
         long floorStart = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            floor();
+            floor(council);
         }
         long floorMillis = (System.nanoTime() - floorStart) / 1_000_000;
+        sqlStatistics(false);
         return new Figures(n, journeyMillis, placed, floorMillis);
+    }
+
+    /**
+     * With -Dbenchmark.sqlStatistics=true on H2: the statements of the phase just run, by total time,
+     * with their counts (H2's QUERY_STATISTICS), to find what costs most.
+     */
+    private void sqlStatistics(boolean on) {
+        if (!Boolean.getBoolean("benchmark.sqlStatistics")) {
+            return;
+        }
+        if (on) {
+            jdbc.execute("SET QUERY_STATISTICS_MAX_ENTRIES 2000");
+            jdbc.execute("SET QUERY_STATISTICS TRUE");
+            return;
+        }
+        var rows = jdbc.queryForList("select SQL_STATEMENT, EXECUTION_COUNT, CUMULATIVE_EXECUTION_TIME from INFORMATION_SCHEMA.QUERY_STATISTICS "
+                + "order by CUMULATIVE_EXECUTION_TIME desc");
+        long count = rows.stream().mapToLong(r -> ((Number) r.get("EXECUTION_COUNT")).longValue()).sum();
+        double millis = rows.stream().mapToDouble(r -> ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue()).sum();
+        System.out.printf("%nSQL: %d statements, %.0f ms in the database%n", count, millis);
+        rows.stream().limit(Integer.getInteger("benchmark.sqlStatisticsTop", 40)).forEach(r -> System.out.printf("%8d %9.1f ms  %s%n", ((Number) r.get("EXECUTION_COUNT")).longValue(),
+                ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ")
+                        .substring(0, Math.min(220, String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ").length()))));
+        jdbc.execute("SET QUERY_STATISTICS FALSE");
     }
 
     /** One child from referral to the first IRO review and the first monitoring round; true when placed. */
@@ -156,38 +187,40 @@ public class JourneyBenchmark {
         }
         BpmnModelInstance search = Bpmn.createExecutableProcess("floorSearch").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .userTask("floorReview").serviceTask().camundaExpression("${true}")
+                .userTask("floorReview").camundaCandidateGroups("placements-team").serviceTask().camundaExpression("${true}")
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .userTask("floorOffer").multiInstance().cardinality("5").multiInstanceDone()
+                .userTask("floorOffer").camundaCandidateGroups("provider-0").multiInstance().cardinality("5").multiInstanceDone()
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent().done();
         BpmnModelInstance main = Bpmn.createExecutableProcess("floorMain").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask().camundaExpression("${true}").userTask("floorTriage")
-                .callActivity().calledElement("floorSearch").userTask("floorSelect")
-                .serviceTask().camundaExpression("${true}").serviceTask().camundaExpression("${true}").userTask("floorApprove")
+                .startEvent().serviceTask().camundaExpression("${true}").userTask("floorTriage").camundaCandidateGroups("placements-team")
+                .callActivity().calledElement("floorSearch").userTask("floorSelect").camundaCandidateGroups("social-workers")
+                .serviceTask().camundaExpression("${true}").serviceTask().camundaExpression("${true}").userTask("floorApprove").camundaCandidateGroups("team-managers")
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .serviceTask().camundaAsyncBefore().camundaExpression("${true}").userTask("floorPlan").endEvent().done();
+                .serviceTask().camundaAsyncBefore().camundaExpression("${true}").userTask("floorPlan").camundaCandidateGroups("social-workers").endEvent().done();
         BpmnModelInstance reviews = Bpmn.createExecutableProcess("floorReviews").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask().camundaAsyncBefore().camundaExpression("${true}")
                 .intermediateCatchEvent().timerWithDuration("P30D")
-                .userTask("floorConsult").multiInstance().cardinality("3").parallel().multiInstanceDone()
-                .userTask("floorHold").endEvent().done();
+                .userTask("floorConsult").camundaCandidateGroups("iros").multiInstance().cardinality("3").parallel().multiInstanceDone()
+                .userTask("floorHold").camundaCandidateGroups("iros").endEvent().done();
         BpmnModelInstance rounds = Bpmn.createExecutableProcess("floorRounds").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask().camundaExpression("${true}").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
                 .intermediateCatchEvent().timerWithDuration("P42D")
-                .userTask("floorFeedback").userTask("floorFormD").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .userTask("floorRate").endEvent().done();
+                .userTask("floorFeedback").camundaCandidateGroups("social-workers").userTask("floorFormD").camundaCandidateGroups("provider-0").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
+                .userTask("floorRate").camundaCandidateGroups("contracts-officers").endEvent().done();
         repositoryService.createDeployment().name("benchmark floor").addModelInstance("floorSearch.bpmn", search)
                 .addModelInstance("floorMain.bpmn", main).addModelInstance("floorReviews.bpmn", reviews)
                 .addModelInstance("floorRounds.bpmn", rounds).deploy();
         floorDeployed = true;
     }
 
-    void floor() {
-        ProcessInstance main = runtimeService.startProcessInstanceByKey("floorMain");
+    void floor(Journeys.Council council) {
+        // the journey's tasks have candidate groups and belong to a council (tenant): so do the floor's
+        Map<String, Object> inCouncil = Map.of("council", council.id());
+        ProcessInstance main = runtimeService.startProcessInstanceByKey("floorMain", inCouncil);
         drain(main.getId());
-        ProcessInstance reviews = runtimeService.startProcessInstanceByKey("floorReviews");
+        ProcessInstance reviews = runtimeService.startProcessInstanceByKey("floorReviews", inCouncil);
         drain(reviews.getId());
-        ProcessInstance rounds = runtimeService.startProcessInstanceByKey("floorRounds");
+        ProcessInstance rounds = runtimeService.startProcessInstanceByKey("floorRounds", inCouncil);
         drain(rounds.getId());
     }
 

@@ -23,7 +23,7 @@ class CrashRestartTest {
         Path dir = Files.createTempDirectory("placements-crash");
         int port = AppNode.freePort();
         // as application.yaml has it, in a folder of the test's own
-        String database = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("placements").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        String database = "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("placements").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=512";
         List<Long> accepted = new ArrayList<>();
         try (AppNode app = AppNode.start("crash", dir, port, "--spring.profiles.active=demo", database)) {
             long child = app.post("sw1", "/api/children", "{\"firstName\":\"Kai\",\"lastName\":\"Crash\",\"dateOfBirth\":\"2013-05-05\","
