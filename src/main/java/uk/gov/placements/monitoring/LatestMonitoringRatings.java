@@ -16,6 +16,25 @@ class LatestMonitoringRatings implements MonitoringRatings {
     }
 
     @Override
+    public java.util.Map<Long, String> latestRatings(java.util.Collection<Long> providerIds) {
+        java.util.Map<Long, String> latest = new java.util.HashMap<>();
+        if (!providerIds.isEmpty()) {
+            // newest first: the first rating seen for a provider is its latest
+            rounds.findRatedByProviderIdInNewestFirst(providerIds).forEach(r -> latest.putIfAbsent(r.getProviderId(), r.getRating().name()));
+        }
+        return latest;
+    }
+
+    @Override
+    public java.util.Map<Long, Long> exitInterviewCounts(java.util.Collection<Long> providerIds) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        if (!providerIds.isEmpty()) {
+            exitInterviews.countByProviderIdIn(providerIds).forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        }
+        return counts;
+    }
+
+    @Override
     public long exitInterviews(Long providerId) {
         return exitInterviews.countByProviderId(providerId);
     }

@@ -10,4 +10,9 @@ public interface MonitoringRoundRepository extends JpaRepository<MonitoringRound
     List<MonitoringRound> findByPlacementIdOrderByRoundNumberAsc(Long placementId);
 
     List<MonitoringRound> findByProviderIdOrderByIdAsc(Long providerId);
+
+    @org.springframework.data.jpa.repository.Query("select r from MonitoringRound r where r.providerId in :providerIds and r.rating is not null "
+            + "order by r.ratedAt desc, r.id desc")
+    List<MonitoringRound> findRatedByProviderIdInNewestFirst(@org.springframework.data.repository.query.Param("providerIds")
+                                                             java.util.Collection<Long> providerIds);
 }

@@ -103,8 +103,13 @@ class ProviderController {
         }
         uk.gov.placements.child.ChildService.validateLocation(errors, latitude, longitude);
         errors.throwIfAny();
-        return matcher.independent(new ServiceMatcher.Criteria(type, age, 1, needCodes, java.util.Set.of(), latitude, longitude, maxMiles))
-                .stream().map(m -> {
+        List<ServiceMatcher.Match> matches = matcher.independent(new ServiceMatcher.Criteria(type, age, 1, needCodes, java.util.Set.of(), latitude,
+                longitude, maxMiles));
+        // the providers' ratings and exit interviews in two queries, not two per home (a national search finds hundreds)
+        java.util.Set<Long> providerIds = matches.stream().map(m -> m.service().getProvider().getId()).collect(java.util.stream.Collectors.toSet());
+        Map<Long, String> ratings = monitoringRatings.latestRatings(providerIds);
+        Map<Long, Long> interviews = monitoringRatings.exitInterviewCounts(providerIds);
+        return matches.stream().map(m -> {
                     CareService s = m.service();
                     Map<String, Object> v = new LinkedHashMap<>();
                     v.put("serviceId", s.getId());
@@ -121,8 +126,8 @@ class ProviderController {
                     v.put("weeklyFee", s.getWeeklyFee());
                     v.put("localAuthority", s.getLocalAuthority());
                     v.put("specialisms", s.getSpecialisms().stream().map(NeedCode::name).sorted().toList());
-                    v.put("latestMonitoringRating", monitoringRatings.latestRating(s.getProvider().getId()).orElse(null));
-                    v.put("exitInterviews", monitoringRatings.exitInterviews(s.getProvider().getId()));
+                    v.put("latestMonitoringRating", ratings.get(s.getProvider().getId()));
+                    v.put("exitInterviews", interviews.getOrDefault(s.getProvider().getId(), 0L));
                     return v;
                 }).toList();
     }
