@@ -11,6 +11,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     public static final String PROPERTY = "placements.test.database";
+    private static final java.util.concurrent.atomic.AtomicInteger CONTEXTS = new java.util.concurrent.atomic.AtomicInteger();
 
     public static boolean postgres() {
         return "postgres".equals(System.getProperty(PROPERTY));
@@ -19,7 +20,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         if (postgres()) {
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-postgres", TestPostgres.newDatabase("suite")));
+            // one database per Spring context (the scale benchmark has a context of its own)
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-postgres",
+                    TestPostgres.newDatabase("suite" + CONTEXTS.incrementAndGet())));
         }
     }
 }

@@ -2,10 +2,7 @@ package uk.gov.placements.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.placements.IntegrationTest;
@@ -20,22 +17,17 @@ class JourneyBenchmarkTest {
     @Autowired JourneyBenchmark benchmark;
 
     @Test
-    void shouldPlaceEveryChildOfTheRunAndPrintTheFigures() throws Exception {
+    void shouldPlaceEveryChildOfTheRunAndPrintTheFigures() {
         int n = Integer.getInteger("benchmark.journeys", 20);
         JourneyBenchmark.Figures f = benchmark.run(n);
-        String report = String.format("journeys: %d, placed: %d, total: %.1f s, journeys/s: %.1f, floor: %.1f s, ratio: %.2f, peak heap: %d MB",
-                f.journeys(), f.placed(), f.journeyMillis() / 1000.0, f.journeysPerSecond(), f.floorMillis() / 1000.0, f.ratio(),
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
-        System.out.println("\nBenchmark (H2 in memory, history full): " + report);
+        BenchmarkReport.section("Journeys against the floor", List.of(
+                String.format("%d complete journeys, %d placed, in %.1f s: %.1f journeys/s, %.0f ms a journey", f.journeys(), f.placed(),
+                        f.journeyMillis() / 1000.0, f.journeysPerSecond(), (double) f.journeyMillis() / f.journeys()),
+                String.format("floor (same engine, same shape, no product logic): %.1f s, %.0f ms an instance set", f.floorMillis() / 1000.0,
+                        (double) f.floorMillis() / f.journeys()),
+                String.format("a year of the seed region (5,582 journeys) at this rate: %.1f minutes", 5582.0 / f.journeysPerSecond() / 60),
+                String.format("peak RSS of the JVM running the product and the benchmark: %d MB", BenchmarkReport.peakRssMb(-1)),
+                String.format("ratio: %.2f", f.ratio())));
         assertThat(f.placed()).as("every journey ended in a placement").isEqualTo(n);
-        if (Boolean.getBoolean("benchmark.write")) {
-            Files.writeString(Path.of("benchmark-results.md"), "# Benchmark results\n\n"
-                    + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + "; date "
-                    + LocalDate.now() + "; commit " + System.getProperty("benchmark.commit", "unknown") + "\n\n"
-                    + "Complete referral journeys on H2 in memory through the product's services and real delegates "
-                    + "(triage, in-house search, external search to 5 providers with their offers, selection, approval, placement, plan, "
-                    + "first IRO review, first monitoring round), against the floor (same engine, same shape, no product logic).\n\n"
-                    + "- " + report.replace(", ", "\n- ") + "\n");
-        }
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * The application started as its own operating-system process from the test class path, as an
  * operator would run it, so a test can kill it with SIGKILL and start it again, or run two of it.
  */
-final class AppNode implements AutoCloseable {
+public final class AppNode implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -35,7 +35,7 @@ final class AppNode implements AutoCloseable {
     }
 
     /** Starts the application with the demo profile, its job executor on, and waits until it answers. */
-    static AppNode start(String name, Path dir, int port, String... arguments) throws Exception {
+    public static AppNode start(String name, Path dir, int port, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "uk.gov.placements.PlacementsApplication",
                 "--server.port=" + port, "--spring.mail.port=" + freePort(), "--camunda.bpm.job-execution.enabled=true",
@@ -70,6 +70,19 @@ final class AppNode implements AutoCloseable {
         process.waitFor();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The HTTP status of a GET, as the user (or anonymous when null). */
+    public int status(String user, String path) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (user != null) {
+            r.header("Authorization", basic(user));
+        }
+        return HTTP.send(r.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     boolean alive() {
         return process.isAlive();
     }
@@ -87,7 +100,7 @@ final class AppNode implements AutoCloseable {
         return send(user, HttpRequest.newBuilder(uri(path)).GET(), 200);
     }
 
-    JsonNode post(String user, String path, String body, int expected) throws Exception {
+    public JsonNode post(String user, String path, String body, int expected) throws Exception {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), expected);
     }
@@ -111,7 +124,7 @@ final class AppNode implements AutoCloseable {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
-    static int freePort() throws Exception {
+    public static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

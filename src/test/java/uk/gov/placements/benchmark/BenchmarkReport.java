@@ -1,0 +1,95 @@
+package uk.gov.placements.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import uk.gov.placements.TestDatabase;
+
+/**
+ * The benchmarks' figures: printed, collected in target/benchmark-figures.md, and with
+ * {@code -Dbenchmark.write=true} (mvn verify -Pbenchmark) written below the marker line of
+ * benchmark-results.md with the machine, date and commit. Never asserted.
+ */
+final class BenchmarkReport {
+    static final Path FIGURES = Path.of("target", "benchmark-figures.md");
+    static final Path RESULTS = Path.of("benchmark-results.md");
+    static final String MARKER = "<!-- figures of the latest mvn verify -Pbenchmark run, written by BenchmarkReport -->";
+
+    private BenchmarkReport() {
+    }
+
+    static String database() {
+        return TestDatabase.postgres() ? "PostgreSQL 16 (embedded)" : "H2 in memory";
+    }
+
+    /** p-th percentile (0-100) of the samples, in milliseconds. */
+    static double percentile(double[] millis, double p) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    static String latencies(double[] millis) {
+        return String.format("p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d requests)", percentile(millis, 50), percentile(millis, 95),
+                percentile(millis, 99), millis.length);
+    }
+
+    /** Peak resident set size of this JVM so far (Linux), in MB; -1 elsewhere. */
+    static long peakRssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", pid < 0 ? "self" : String.valueOf(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static String commit() {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            return git.waitFor() == 0 ? out : "unknown";
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    static void section(String title, List<String> lines) {
+        section(title, database(), lines);
+    }
+
+    static synchronized void section(String title, String database, List<String> lines) {
+        StringBuilder md = new StringBuilder("\n### " + title + " (" + database + ")\n\n");
+        lines.forEach(l -> md.append(l.startsWith("ratio:") ? l + "\n\n" : "- " + l + "\n"));
+        System.out.print(md);
+        try {
+            Files.createDirectories(FIGURES.getParent());
+            Files.writeString(FIGURES, md, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            if (Boolean.getBoolean("benchmark.write")) {
+                String results = Files.exists(RESULTS) ? Files.readString(RESULTS) : "# Benchmark results\n\n" + MARKER + "\n";
+                int at = results.indexOf(MARKER);
+                String head = at < 0 ? results + "\n" + MARKER : results.substring(0, at + MARKER.length());
+                String machine = "\n\nMachine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                        + ", " + System.getProperty("os.name") + "; date " + LocalDate.now() + "; commit " + commit()
+                        + "\n";
+                Files.writeString(RESULTS, head + machine + Files.readString(FIGURES), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
