@@ -1,6 +1,5 @@
 package uk.gov.placements.accreditation;
 
-import uk.gov.placements.common.DisplayText;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
 import java.math.BigDecimal;
@@ -12,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.provider.Provider;
@@ -49,9 +49,10 @@ public class AccreditationTaskListener implements TaskListener {
                 service.recordOutcome(id, (String) task.getVariable(ACCREDITATION_OUTCOME));
             }
             List<String> claims = a.getOfstedUrn() == null ? List.of() : service.claims(id);
-            task.setVariableLocal("formASummary", DisplayText.fit("**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims))
+            String summary = "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims))
                     + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + a.getOutcome() + "**"
-                    + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies())), "the whole Form A is in the provider's accreditation record"));
+                    + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies()));
+            task.setVariableLocal("formASummary", DisplayText.fit(summary, "the whole Form A is in the provider's accreditation record"));
             task.setVariableLocal("formAClaims", Variables.objectValue(claims.stream().map(c -> Map.of("label", c, "value", c)).toList())
                     .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
             return;

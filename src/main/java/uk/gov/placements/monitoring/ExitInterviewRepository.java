@@ -8,6 +8,4 @@ public interface ExitInterviewRepository extends JpaRepository<ExitInterview, Lo
 
     @org.springframework.data.jpa.repository.Query("select e.providerId, count(e) from ExitInterview e where e.providerId in :providerIds group by e.providerId")
     List<Object[]> countByProviderIdIn(@org.springframework.data.repository.query.Param("providerIds") java.util.Collection<Long> providerIds);
-
-    long countByProviderId(Long providerId);
 }

@@ -35,18 +35,8 @@ class LatestMonitoringRatings implements MonitoringRatings {
     }
 
     @Override
-    public long exitInterviews(Long providerId) {
-        return exitInterviews.countByProviderId(providerId);
-    }
-
-    @Override
     public Optional<String> latestFor(Long providerId) {
         return rounds.findFirstByProviderIdAndRatingIsNotNullOrderByRatedAtDescIdDesc(providerId)
                 .map(r -> r.getRating() + " (round " + r.getRoundNumber() + ", " + r.getRatedAt().toString().substring(0, 10) + ")");
-    }
-
-    @Override
-    public Optional<String> latestRating(Long providerId) {
-        return rounds.findFirstByProviderIdAndRatingIsNotNullOrderByRatedAtDescIdDesc(providerId).map(r -> r.getRating().name());
     }
 }

@@ -43,7 +43,6 @@ public class TaskPresenter {
         task.setVariableLocal(SUMMARY, DisplayText.fit(summary(r), "the whole referral is at /api/referrals/" + r.getId()));
     }
 
-    /** Due in the given hours, with a follow-up halfway: when a person should look again. */
     /** Emergencies sort first in every queue. */
     public static int priority(uk.gov.placements.common.Urgency urgency) {
         return switch (urgency) {
@@ -53,6 +52,7 @@ public class TaskPresenter {
         };
     }
 
+    /** Due in the given hours, with a follow-up halfway: when a person should look again. */
     public void dueIn(DelegateTask task, long hours) {
         long now = Decisions.now().toEpochMilli();
         task.setDueDate(new Date(now + hours * 3600_000L));

@@ -185,9 +185,10 @@ public class ProviderReferrals {
             pr.noResponse(Decisions.now());
             decisions.record(pr.getReferralId(), null, "PROVIDER_RESPONSE", "NO_RESPONSE from provider " + pr.getProviderId(),
                     "No answer by " + pr.getDeadline(), null);
-            sender.send(uk.gov.placements.placement.NotificationSender.groupIn(uk.gov.placements.security.Roles.PLACEMENTS_TEAM,
-                    referral(pr.getReferralId()).getCouncil()), "No answer from " + pr.getService().getProvider().getName(),
-                    "The provider did not answer referral " + referral(pr.getReferralId()).getReference() + " by its deadline " + pr.getDeadline() + ".");
+            Referral r = referral(pr.getReferralId());
+            sender.send(uk.gov.placements.placement.NotificationSender.groupIn(uk.gov.placements.security.Roles.PLACEMENTS_TEAM, r.getCouncil()),
+                    "No answer from " + pr.getService().getProvider().getName(),
+                    "The provider did not answer referral " + r.getReference() + " by its deadline " + pr.getDeadline() + ".");
         }
     }
 

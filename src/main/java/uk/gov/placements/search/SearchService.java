@@ -112,9 +112,8 @@ public class SearchService {
         Referral r = referral(referralId);
         List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId);
         List<PlacementOption> suitable = new ArrayList<>(all.stream().filter(PlacementOption::isSuitable).toList());
-        java.util.Map<Long, String> ratings = new java.util.HashMap<>();
-        suitable.forEach(o -> ratings.computeIfAbsent(o.getProviderId(), id -> monitoringRatings.latestRating(id).orElse(null)));
-        Ranking ranking = new Ranking(ratings);
+        Ranking ranking = new Ranking(monitoringRatings.latestRatings(suitable.stream().map(PlacementOption::getProviderId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
         suitable.sort(ranking.order());
         for (int i = 0; i < suitable.size(); i++) {
             PlacementOption o = suitable.get(i);

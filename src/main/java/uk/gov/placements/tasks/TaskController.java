@@ -2,9 +2,7 @@ package uk.gov.placements.tasks;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
@@ -27,7 +25,6 @@ import uk.gov.placements.common.NotFoundException;
 class TaskController {
     private final TaskService taskService;
     private final org.camunda.bpm.engine.HistoryService historyService;
-
     private final uk.gov.placements.security.SystemActions system;
 
     TaskController(TaskService taskService, org.camunda.bpm.engine.HistoryService historyService, uk.gov.placements.security.SystemActions system) {
@@ -50,32 +47,25 @@ class TaskController {
         try {
             taskService.complete(id, variables == null ? Map.of() : new HashMap<>(variables));
         } catch (OptimisticLockingException | NullValueException e) {
-            throw new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
-        } catch (AuthorizationException e) {
-            // the task was visible a moment ago: if it has gone, someone else completed it in between
-            // (its authorizations go with it), which is a conflict, not a refusal
-            if (taskService.createTaskQuery().taskId(id).count() == 0) {
-                throw new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
-            }
-            throw e;
-        } catch (ProcessEngineException e) {
+            throw completedMeanwhile(id);
+        } catch (RuntimeException e) {
             InvalidInputException invalid = causeOf(e);
             if (invalid != null) {
                 throw invalid;
             }
+            // The task was visible a moment ago. If it has gone, someone else completed it in between and this
+            // command rolled back, whatever the engine reported: a refusal (its authorizations went with it) or,
+            // on PostgreSQL, an NPE on the other completion's half-removed execution tree (7.24).
             if (taskService.createTaskQuery().taskId(id).count() == 0) {
-                throw new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            // on PostgreSQL the engine can trip over the other completion's half-removed execution tree (an NPE in
-            // 7.24) before its optimistic lock would: the command rolled back, and if the task is gone it is a conflict
-            if (taskService.createTaskQuery().taskId(id).count() == 0) {
-                throw new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
+                throw completedMeanwhile(id);
             }
             throw e;
         }
         return Map.of("taskId", id, "completed", true);
+    }
+
+    private static ConflictException completedMeanwhile(String id) {
+        return new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
     }
 
     /** A listener's validation error arrives wrapped by the engine; the API answers with the original field error. */

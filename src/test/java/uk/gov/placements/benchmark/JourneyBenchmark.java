@@ -115,9 +115,11 @@ public class JourneyBenchmark {
         long count = rows.stream().mapToLong(r -> ((Number) r.get("EXECUTION_COUNT")).longValue()).sum();
         double millis = rows.stream().mapToDouble(r -> ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue()).sum();
         System.out.printf("%nSQL: %d statements, %.0f ms in the database%n", count, millis);
-        rows.stream().limit(Integer.getInteger("benchmark.sqlStatisticsTop", 40)).forEach(r -> System.out.printf("%8d %9.1f ms  %s%n", ((Number) r.get("EXECUTION_COUNT")).longValue(),
-                ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ")
-                        .substring(0, Math.min(220, String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ").length()))));
+        rows.stream().limit(Integer.getInteger("benchmark.sqlStatisticsTop", 40)).forEach(r -> {
+            String sql = String.valueOf(r.get("SQL_STATEMENT")).replaceAll("\\s+", " ");
+            System.out.printf("%8d %9.1f ms  %s%n", ((Number) r.get("EXECUTION_COUNT")).longValue(),
+                    ((Number) r.get("CUMULATIVE_EXECUTION_TIME")).doubleValue(), sql.substring(0, Math.min(220, sql.length())));
+        });
         jdbc.execute("SET QUERY_STATISTICS FALSE");
     }
 
