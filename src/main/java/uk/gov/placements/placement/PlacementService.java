@@ -121,13 +121,11 @@ public class PlacementService {
                 .approval(approval.getDecidedBy(), approverGroup, approval.getDecidedAt(), approval.getReason())
                 .planDue(workingDays.plus(startDate, PLAN_DUE_WORKING_DAYS));
         placements.save(p);
-        for (int i = 0; i < r.placesNeeded(); i++) {
-            s.fillVacancy();
-        }
+        services.takePlaces(s.getId(), r.placesNeeded());
         if (r.getCurrentPlacementId() != null) {
             placements.findById(r.getCurrentPlacementId()).ifPresent(previous -> {
                 previous.end(startDate);
-                services.findById(previous.getServiceId()).ifPresent(CareService::releaseVacancy);
+                services.releasePlace(previous.getServiceId());
             });
         }
         r.getChild().becameLookedAfter(startDate);

@@ -69,19 +69,6 @@ public class CareService {
         this.specialisms = specialisms.isEmpty() ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(specialisms);
     }
 
-    /** One place taken by a started placement. */
-    public void fillVacancy() {
-        if (vacancies > 0) {
-            vacancies--;
-        }
-    }
-
-    public void releaseVacancy() {
-        if (vacancies < places) {
-            vacancies++;
-        }
-    }
-
     public Long getId() { return id; }
     public Provider getProvider() { return provider; }
     public String getName() { return name; }
