@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * the condition (rows of other executions or tasks read and thrown away; a fresh EXPLAIN picks the
  * right index, so the cached plan is the likely culprit). With an index on both columns it dropped out
  * of the costly statements; 100 journeys on one thread took 30.1 s and 30.9 s against 31.5 s and 32.0 s
- * without. PostgreSQL plans the statement from its statistics on the
- * engine's own EXECUTION_ID_ index, so the index is not added there. It is created after the engine
- * has created or updated its schema; Camunda allows additional indexes on its tables.
+ * without. PostgreSQL plans the statement from its statistics on the engine's own EXECUTION_ID_
+ * index, so the index is not added there. It is created after the engine has created or updated its
+ * schema; Camunda allows additional indexes on its tables.
  */
 @Component
 public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {

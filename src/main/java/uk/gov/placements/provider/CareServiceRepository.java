@@ -30,7 +30,7 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
     /**
      * Places taken by a started placement, counted by the database in one statement: two placements
      * into the same home at the same time each take their place (reading the entity and writing it
-     * back lost one in three of them on two threads). Never below none.
+     * back lost 3 of 100 places on two threads). Never below none.
      */
     @Transactional
     @Modifying(flushAutomatically = true)

@@ -167,7 +167,7 @@ class ScaleBenchmarkTest {
         }
         assertThat(optionsSeen).as("options listed").isPositive();
 
-        // the Tasklist at scale: open tasks across groups and councils, and two role queues through the REST API
+        // the Tasklist at scale: open tasks across groups and councils, and two role queues through the FilterService
         int tasks = Integer.getInteger("benchmark.openTasks", (int) (50000 * scale()));
         long taskStart = System.nanoTime();
         openTasks(tasks);
