@@ -110,13 +110,18 @@ public class Journeys {
 
     /** Every provider asked offers its service at its standard fee, starting today. */
     public void offerAll(org.camunda.bpm.engine.runtime.ProcessInstance search) {
-        for (org.camunda.bpm.engine.task.Task t : taskService.createTaskQuery().processInstanceId(search.getId())
+        offerAll(search.getId(), search.getRootProcessInstanceId());
+    }
+
+    /** The same, given the search's instance and the referral's (its root). */
+    public void offerAll(String searchId, String rootId) {
+        for (org.camunda.bpm.engine.task.Task t : taskService.createTaskQuery().processInstanceId(searchId)
                 .taskDefinitionKey("Task_RespondToReferral").list()) {
             var pr = providerReferrals.get(((Number) taskService.getVariable(t.getId(), "providerReferralId")).longValue());
             taskService.complete(t.getId(), java.util.Map.of("response", "OFFER", "weeklyFee", pr.getService().getWeeklyFee().doubleValue(),
                     "startDate", LocalDate.now().toString(), "namedCarerOrHome", pr.getService().getName(), "howNeedsMet", "As described"));
         }
-        runDueJobsOf(search.getId(), search.getRootProcessInstanceId());
+        runDueJobsOfTree(rootId);
     }
 
     /** Heads of service waive the two-offer rule if the search asks them to. */
@@ -140,6 +145,11 @@ public class Journeys {
     public int runDueJobsOf(String... processInstanceIds) {
         java.util.Set<String> ids = new java.util.LinkedHashSet<>(java.util.Arrays.asList(processInstanceIds));
         return runDue(() -> ids.stream().flatMap(id -> managementService.createJobQuery().processInstanceId(id).executable().list().stream()).toList());
+    }
+
+    /** Runs the due jobs of a process instance and of the instances it called, found by the root's id. */
+    public int runDueJobsOfTree(String rootProcessInstanceId) {
+        return runDue(() -> managementService.createJobQuery().rootProcessInstanceId(rootProcessInstanceId).executable().list());
     }
 
     private int runDue(Supplier<List<Job>> due) {
