@@ -7,22 +7,21 @@ import uk.gov.placements.iro.MonitoringRatings;
 /** The provider's latest rated monitoring round, as the IRO and the ranking see it. */
 @Component
 class LatestMonitoringRatings implements MonitoringRatings {
-    private final MonitoringRoundRepository rounds;
+    private final ProviderLatestRatingRepository latest;
     private final ExitInterviewRepository exitInterviews;
 
-    LatestMonitoringRatings(MonitoringRoundRepository rounds, ExitInterviewRepository exitInterviews) {
-        this.rounds = rounds;
+    LatestMonitoringRatings(ProviderLatestRatingRepository latest, ExitInterviewRepository exitInterviews) {
+        this.latest = latest;
         this.exitInterviews = exitInterviews;
     }
 
     @Override
     public java.util.Map<Long, String> latestRatings(java.util.Collection<Long> providerIds) {
-        java.util.Map<Long, String> latest = new java.util.HashMap<>();
+        java.util.Map<Long, String> ratings = new java.util.HashMap<>();
         if (!providerIds.isEmpty()) {
-            // newest first: the first rating seen for a provider is its latest
-            rounds.findRatedByProviderIdInNewestFirst(providerIds).forEach(r -> latest.putIfAbsent(r.getProviderId(), r.getRating().name()));
+            latest.findAllById(java.util.Set.copyOf(providerIds)).forEach(l -> ratings.put(l.getProviderId(), l.getRating().name()));
         }
-        return latest;
+        return ratings;
     }
 
     @Override
@@ -36,7 +35,7 @@ class LatestMonitoringRatings implements MonitoringRatings {
 
     @Override
     public Optional<String> latestFor(Long providerId) {
-        return rounds.findFirstByProviderIdAndRatingIsNotNullOrderByRatedAtDescIdDesc(providerId)
-                .map(r -> r.getRating() + " (round " + r.getRoundNumber() + ", " + r.getRatedAt().toString().substring(0, 10) + ")");
+        return latest.findById(providerId)
+                .map(l -> l.getRating() + " (round " + l.getRoundNumber() + ", " + l.getRatedAt().toString().substring(0, 10) + ")");
     }
 }

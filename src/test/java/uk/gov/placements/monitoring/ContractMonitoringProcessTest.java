@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ManagementService;
@@ -49,6 +50,8 @@ class ContractMonitoringProcessTest {
     @Autowired PlacementRepository placements;
     @Autowired ProviderRepository providers;
     @Autowired MonitoringRoundRepository rounds;
+    @Autowired ProviderLatestRatingRepository latestRatings;
+    @Autowired uk.gov.placements.iro.MonitoringRatings ratings;
     @Autowired ActionPlanRepository plans;
     @Autowired ExitInterviewRepository exitInterviews;
     @Autowired ContractMonitoringService monitoring;
@@ -187,6 +190,24 @@ class ContractMonitoringProcessTest {
         assertThat(matcher.independent(criteria)).extracting(m -> m.service().getId()).doesNotContain(home.getId());
         monitoring.liftSuspension(provider.getId(), "New night staff verified on a visit");
         assertThat(providers.findById(provider.getId()).orElseThrow().isSuspended()).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheProvidersLatestRatingAsRoundsAreRated() {
+        Long provider = home.getProvider().getId();
+        assertThat(ratings.latestFor(provider)).isEmpty();
+        MonitoringRound first = roundDueAndEvidenced();
+        taskService.complete(task(TASK_REVIEW_MONITORING).getId(), Map.of(RATING, "GREEN"));
+        journeys.runDueJobsOf(pi.getId());
+        assertThat(ratings.latestRatings(List.of(provider))).containsExactly(Map.entry(provider, "GREEN"));
+        MonitoringRound second = roundDueAndEvidenced();
+        taskService.complete(task(TASK_REVIEW_MONITORING).getId(), Map.of(RATING, "AMBER", "ratingReason", "Missing episodes not reported"));
+        assertThat(ratings.latestRatings(List.of(provider, 0L))).containsExactly(Map.entry(provider, "AMBER"));
+        assertThat(ratings.latestFor(provider)).contains("AMBER (round 2, 2027-10-13)");
+        // a rating older than the one held (a round rated before, committing after) does not replace it
+        assertThat(latestRatings.takeIfLater(provider, first.getId(), 1, MonitoringRound.Rating.GREEN,
+                rounds.findById(first.getId()).orElseThrow().getRatedAt())).isZero();
+        assertThat(latestRatings.findById(provider).orElseThrow().getRoundId()).isEqualTo(second.getId());
     }
 
     @Test
