@@ -179,7 +179,7 @@ public class ContractMonitoringService {
     }
 
     private int takeIfLater(MonitoringRound round) {
-        return latestRatings.takeIfLater(round.getProviderId(), round.getId(), round.getRoundNumber(), round.getRating(), round.getRatedAt());
+        return latestRatings.takeIfLater(round.getProviderId(), round.getId(), round.getRatedAt());
     }
 
     @Transactional

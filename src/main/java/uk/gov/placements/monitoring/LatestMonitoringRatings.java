@@ -19,7 +19,7 @@ class LatestMonitoringRatings implements MonitoringRatings {
     public java.util.Map<Long, String> latestRatings(java.util.Collection<Long> providerIds) {
         java.util.Map<Long, String> ratings = new java.util.HashMap<>();
         if (!providerIds.isEmpty()) {
-            latest.findAllById(java.util.Set.copyOf(providerIds)).forEach(l -> ratings.put(l.getProviderId(), l.getRating().name()));
+            latest.latestRounds(providerIds).forEach(r -> ratings.put(r.getProviderId(), r.getRating().name()));
         }
         return ratings;
     }
@@ -35,7 +35,7 @@ class LatestMonitoringRatings implements MonitoringRatings {
 
     @Override
     public Optional<String> latestFor(Long providerId) {
-        return latest.findById(providerId)
-                .map(l -> l.getRating() + " (round " + l.getRoundNumber() + ", " + l.getRatedAt().toString().substring(0, 10) + ")");
+        return latest.latestRounds(java.util.List.of(providerId)).stream().findFirst()
+                .map(r -> r.getRating() + " (round " + r.getRoundNumber() + ", " + r.getRatedAt().toString().substring(0, 10) + ")");
     }
 }

@@ -205,8 +205,7 @@ class ContractMonitoringProcessTest {
         assertThat(ratings.latestRatings(List.of(provider, 0L))).containsExactly(Map.entry(provider, "AMBER"));
         assertThat(ratings.latestFor(provider)).contains("AMBER (round 2, 2027-10-13)");
         // a rating older than the one held (a round rated before, committing after) does not replace it
-        assertThat(latestRatings.takeIfLater(provider, first.getId(), 1, MonitoringRound.Rating.GREEN,
-                rounds.findById(first.getId()).orElseThrow().getRatedAt())).isZero();
+        assertThat(latestRatings.takeIfLater(provider, first.getId(), rounds.findById(first.getId()).orElseThrow().getRatedAt())).isZero();
         assertThat(latestRatings.findById(provider).orElseThrow().getRoundId()).isEqualTo(second.getId());
     }
 
