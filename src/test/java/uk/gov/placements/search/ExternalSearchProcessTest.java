@@ -113,6 +113,14 @@ class ExternalSearchProcessTest {
         complete(taskOf(search, b), offer(1000, LocalDate.now()));
         journeys.runDueJobs();
         assertThat(search).isEnded().hasPassed(TASK_RANK_OPTIONS).hasNotPassed(TASK_APPROVE_PROCUREMENT_WAIVER);
+        // history keeps what each provider answered, not the engine's multi-instance counters
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(search.getId()).variableName(RESPONSE).count()).isEqualTo(2);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(search.getId())
+                .variableNameIn("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances").count()).isZero();
+        assertThat(history.createHistoricDetailQuery().processInstanceId(search.getId()).variableUpdates().list())
+                .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName())
+                .contains(RESPONSE, WEEKLY_FEE).doesNotContain("loopCounter", "nrOfActiveInstances", "nrOfCompletedInstances");
 
         List<PlacementOption> ranked = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
         assertThat(ranked).hasSize(3);

@@ -8,13 +8,22 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
 /**
- * Keeps children's personal data out of Camunda's history tables. The referral start form's raw
- * fields (name, date of birth, address) are saved to the child and referral tables and removed from
- * the instance; the task-local summaries forms display are derived from those tables. Neither is
- * written to history, where it would outlive the business record's own retention and access rules.
- * Decisions (the variables gateways read) are kept as usual.
+ * Writes Camunda's history (level full) less two kinds of variable:
+ * <ul>
+ * <li>Children's personal data. The referral start form's raw fields (name, date of birth, address)
+ * are saved to the child and referral tables and removed from the instance; the task-local summaries
+ * forms display are derived from those tables. Neither is written to history, where it would outlive
+ * the business record's own retention and access rules.</li>
+ * <li>The engine's multi-instance counters ({@code loopCounter}, {@code nrOfInstances},
+ * {@code nrOfActiveInstances}, {@code nrOfCompletedInstances}). The engine keeps them while a
+ * multi-instance activity runs and rewrites two of them each time an instance completes: 48 of the
+ * 158 history detail rows of a referral journey (5 provider offers, 3 consultations), with nothing in
+ * them a person decided or the history does not already hold (each instance's activity and task
+ * history). No product query, report or Cockpit view reads them from history.</li>
+ * </ul>
+ * Decisions (the variables gateways read) and everything else are kept as usual.
  */
-public class ChildDataHistoryFilter implements HistoryEventHandler {
+public class HistoryFilter implements HistoryEventHandler {
     static final Set<String> NOT_IN_HISTORY = Set.of(
             // the start form's child fields
             "childFirstName", "childLastName", "childDateOfBirth", "childGender", "childPostcode", "childLatitude", "childLongitude",
@@ -22,7 +31,9 @@ public class ChildDataHistoryFilter implements HistoryEventHandler {
             "liveAlongside", "childViews",
             // what forms display, derived from the business tables
             "referralSummary", "options", "optionChoices", "optionsExplained", "selectedSummary", "reviewSummary", "matchingRecord",
-            "monitoringSummary", "formASummary", "formAClaims");
+            "monitoringSummary", "formASummary", "formAClaims",
+            // the engine's multi-instance bookkeeping
+            "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
     private final HistoryEventHandler delegate = new DbHistoryEventHandler();
 
     @Override
