@@ -73,16 +73,7 @@ public class JourneyBenchmark {
      * time; the floor runs on as many threads.
      */
     public Figures run(int n, int threads) {
-        Journeys.Council council = journeys.newCouncil();
-        int places = Math.max(10, n * 2);
-        for (int i = 0; i < 3; i++) {
-            CareService s = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450 + i, NeedCode.AUTISM);
-            journeys.service(s.getProvider(), council.id(), PlacementType.FOSTER, 450 + i, places, council.lat() + 0.01, council.lon(), NeedCode.AUTISM);
-        }
-        for (int i = 0; i < 5; i++) {
-            CareService s = journeys.independent(council, council.id(), PlacementType.FOSTER, 900 + i, OfstedRating.GOOD, NeedCode.AUTISM);
-            journeys.service(s.getProvider(), council.id(), PlacementType.FOSTER, 900 + i, places, council.lat() - 0.02, council.lon(), NeedCode.AUTISM);
-        }
+        Journeys.Council council = councilWithRegister(Math.max(10, n * 2));
         deployFloor();
         // journeys and floor take turns, a round of each, so both meet a database of the same size: run one after
         // the other, a year's floor met the year's history the journeys had left and took longer than the journeys.
@@ -119,6 +110,23 @@ public class JourneyBenchmark {
         long journeyMillis = journeyNanos / 1_000_000;
         long floorMillis = floorNanos / 1_000_000;
         return new Figures(n, threads, journeyMillis, placed, miscounted, floorMillis);
+    }
+
+    /**
+     * A council of its own with the journey's register: 3 in-house foster carers and 5 independent providers' carers, each
+     * matching the journey's child, near the child's home, with two services of {@code places} places each.
+     */
+    public Journeys.Council councilWithRegister(int places) {
+        Journeys.Council council = journeys.newCouncil();
+        for (int i = 0; i < 3; i++) {
+            CareService s = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450 + i, NeedCode.AUTISM);
+            journeys.service(s.getProvider(), council.id(), PlacementType.FOSTER, 450 + i, places, council.lat() + 0.01, council.lon(), NeedCode.AUTISM);
+        }
+        for (int i = 0; i < 5; i++) {
+            CareService s = journeys.independent(council, council.id(), PlacementType.FOSTER, 900 + i, OfstedRating.GOOD, NeedCode.AUTISM);
+            journeys.service(s.getProvider(), council.id(), PlacementType.FOSTER, 900 + i, places, council.lat() - 0.02, council.lon(), NeedCode.AUTISM);
+        }
+        return council;
     }
 
     /** Runs {@code n} units of work on {@code threads} threads and counts those that returned true; any failure fails the run. */
@@ -177,8 +185,12 @@ public class JourneyBenchmark {
      * instance (benchmark-results.md), which would put the harness's cost, not the product's, into the year.
      */
     boolean journey(Journeys.Council council) {
-        Child child = journeys.child(council, 11);
-        Referral r = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.AUTISM);
+        return journey(journeys.refer(journeys.child(council, 11), "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.AUTISM));
+    }
+
+    /** The rest of the journey of a referral just made, of a child of 11 needing foster carers experienced with autism. */
+    public boolean journey(Referral r) {
+        Child child = r.getChild();
         String root = r.getProcessInstanceId();
         String referral = r.getReference();   // the referral's business key, which the search it calls shares
         complete(referral, root, "Task_TriageReferral", Map.of("triageOutcome", "ACCEPT"));
@@ -242,7 +254,14 @@ public class JourneyBenchmark {
 
     private boolean floorDeployed;
 
-    /** The journey's shape with no product logic: 17 user tasks, 9 async and 5 sync service tasks, 2 timers, a call activity. */
+    /**
+     * The journey's shape with no product logic: 17 user tasks with candidate groups, 17 service tasks (9 asynchronous), 13
+     * timers (the journey's: a provider's deadline on each of the 5 offers, the approval's escalation and the required-by
+     * date, and in the reviews and rounds a timer and a reminder per cycle) of which 2 fire, a call activity, and the
+     * reviews and rounds looping into their next cycle, where they wait as a child's do. Boundary timers sit where the
+     * journey's do (each offer in a scope of its own, the required-by date on the part from triage to approval) so the
+     * engine creates and removes the same timer jobs and scopes.
+     */
     void deployFloor() {
         if (floorDeployed) {
             return;
@@ -251,24 +270,34 @@ public class JourneyBenchmark {
                 .startEvent().serviceTask().camundaAsyncBefore().camundaExpression("${true}")
                 .userTask("floorReview").camundaCandidateGroups("placements-team").serviceTask().camundaExpression("${true}")
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .userTask("floorOffer").camundaCandidateGroups("provider-0").multiInstance().cardinality("5").multiInstanceDone()
-                .serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent().done();
+                .subProcess("floorOffers").multiInstance().cardinality("5").<org.camunda.bpm.model.bpmn.builder.SubProcessBuilder>multiInstanceDone().embeddedSubProcess()
+                .startEvent().userTask("floorOffer").camundaCandidateGroups("provider-0").endEvent("floorOffered")
+                .moveToActivity("floorOffer").boundaryEvent("floorOfferDeadline").timerWithDuration("P5D").endEvent("floorNoOffer")
+                .moveToActivity("floorOffers").serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent().done();
         BpmnModelInstance main = Bpmn.createExecutableProcess("floorMain").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask().camundaExpression("${true}").userTask("floorTriage").camundaCandidateGroups("placements-team")
-                .callActivity().calledElement("floorSearch").camundaInBusinessKey("#{execution.processBusinessKey}").userTask("floorSelect").camundaCandidateGroups("social-workers")
-                .serviceTask().camundaExpression("${true}").serviceTask().camundaExpression("${true}").userTask("floorApprove").camundaCandidateGroups("team-managers")
+                .startEvent().serviceTask().camundaExpression("${true}")
+                .subProcess("floorFind").embeddedSubProcess().startEvent().userTask("floorTriage").camundaCandidateGroups("placements-team")
+                .callActivity().calledElement("floorSearch").camundaInBusinessKey("#{execution.processBusinessKey}")
+                .userTask("floorSelect").camundaCandidateGroups("social-workers")
+                .serviceTask().camundaExpression("${true}").serviceTask().camundaExpression("${true}")
+                .userTask("floorApprove").camundaCandidateGroups("team-managers").endEvent("floorApproved")
+                .moveToActivity("floorApprove").boundaryEvent("floorApprovalOverdue").cancelActivity(false).timerWithDuration("P7D").endEvent("floorEscalated")
+                .moveToActivity("floorFind").boundaryEvent("floorRequiredByPassed").cancelActivity(false).timerWithDuration("P14D").endEvent("floorAlerted")
+                .moveToActivity("floorFind")
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}").userTask("floorPlan").camundaCandidateGroups("social-workers").endEvent().done();
         BpmnModelInstance reviews = Bpmn.createExecutableProcess("floorReviews").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .intermediateCatchEvent().timerWithDuration("P30D")
+                .startEvent().serviceTask("floorScheduleReview").camundaAsyncBefore().camundaExpression("${true}")
+                .subProcess("floorReviewCycle").embeddedSubProcess().startEvent().intermediateCatchEvent().timerWithDuration("P30D")
                 .userTask("floorConsult").camundaCandidateGroups("iros").multiInstance().cardinality("3").parallel().multiInstanceDone()
-                .userTask("floorHold").camundaCandidateGroups("iros").endEvent().done();
+                .userTask("floorHold").camundaCandidateGroups("iros").endEvent("floorReviewHeld")
+                .moveToActivity("floorReviewCycle").boundaryEvent("floorReminder").cancelActivity(false).timerWithDuration("P60D").endEvent("floorReminded")
+                .moveToActivity("floorReviewCycle").connectTo("floorScheduleReview").done();
         BpmnModelInstance rounds = Bpmn.createExecutableProcess("floorRounds").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask().camundaExpression("${true}").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
+                .startEvent().serviceTask("floorDecideInterval").camundaExpression("${true}").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
                 .intermediateCatchEvent().timerWithDuration("P42D")
                 .userTask("floorFeedback").camundaCandidateGroups("social-workers").userTask("floorFormD").camundaCandidateGroups("provider-0").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .userTask("floorRate").camundaCandidateGroups("contracts-officers").endEvent().done();
+                .userTask("floorRate").camundaCandidateGroups("contracts-officers").connectTo("floorDecideInterval").done();
         repositoryService.createDeployment().name("benchmark floor").addModelInstance("floorSearch.bpmn", search)
                 .addModelInstance("floorMain.bpmn", main).addModelInstance("floorReviews.bpmn", reviews)
                 .addModelInstance("floorRounds.bpmn", rounds).deploy();
@@ -279,29 +308,38 @@ public class JourneyBenchmark {
 
     void floor(Journeys.Council council) {
         // the journey's tasks have candidate groups and belong to a council (tenant): so do the floor's; each
-        // instance has a business key as the journey's do, and the harness finds their tasks and jobs alike
+        // instance has a business key as the journey's do, and the harness finds their tasks and jobs alike.
+        // As in the journey, the reviews and rounds fire their first cycle's timer, then wait in their second cycle
         Map<String, Object> inCouncil = Map.of("council", council.id());
         long set = floorSets.incrementAndGet();
         for (String key : List.of("floorMain", "floorReviews", "floorRounds")) {
             String businessKey = key + "-" + set;
-            drain(runtimeService.startProcessInstanceByKey(key, businessKey, inCouncil).getId(), businessKey);
+            drain(runtimeService.startProcessInstanceByKey(key, businessKey, inCouncil).getId(), businessKey, key.equals("floorMain") ? 0 : 1);
         }
     }
 
-    /** Runs every job (timers included) and completes every task of an instance and the instance it called, until none is left. */
-    private void drain(String root, String businessKey) {
+    /**
+     * Runs the due jobs and completes the tasks of an instance and the instance it called until none is left, firing the
+     * earliest timer {@code timers} times when nothing else is left to do.
+     */
+    private void drain(String root, String businessKey, int timers) {
         for (int step = 0; step < 100; step++) {
-            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(root).list();
+            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(root).executable().list();
             if (!jobs.isEmpty()) {
                 jobs.forEach(j -> managementService.executeJob(j.getId()));
                 continue;
             }
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list();
-            if (tasks.isEmpty()) {
+            if (!tasks.isEmpty()) {
+                tasks.forEach(t -> taskService.complete(t.getId()));
+                continue;
+            }
+            if (timers-- == 0) {
                 return;
             }
-            tasks.forEach(t -> taskService.complete(t.getId()));
+            managementService.executeJob(managementService.createJobQuery().rootProcessInstanceId(root).timers().list().stream()
+                    .min(java.util.Comparator.comparing(Job::getDuedate)).orElseThrow().getId());
         }
-        throw new IllegalStateException("floor instance did not end");
+        throw new IllegalStateException("floor instance did not come to rest");
     }
 }
