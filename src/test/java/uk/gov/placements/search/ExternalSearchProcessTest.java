@@ -113,9 +113,16 @@ class ExternalSearchProcessTest {
         complete(taskOf(search, b), offer(1000, LocalDate.now()));
         journeys.runDueJobs();
         assertThat(search).isEnded().hasPassed(TASK_RANK_OPTIONS).hasNotPassed(TASK_APPROVE_PROCUREMENT_WAIVER);
-        // history keeps what each provider answered, not the engine's multi-instance counters
+        // history keeps what each provider answered, not the engine's multi-instance counters, nor the answer's
+        // fields as declared empty in each provider's scope before the provider fills them
         var history = engine.getHistoryService();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(search.getId()).variableName(RESPONSE).count()).isEqualTo(2);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(search.getId()).variableName(WEEKLY_FEE).list())
+                .extracting(v -> ((Number) v.getValue()).doubleValue()).containsExactlyInAnyOrder(880.0, 1000.0);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(search.getId()).variableUpdates().list().stream()
+                .map(d -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) d).filter(d -> d.getVariableName().equals(RESPONSE)))
+                .extracting(org.camunda.bpm.engine.history.HistoricVariableUpdate::getValue).containsExactly("OFFER", "OFFER");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(search.getId()).variableName(DECLINE_REASON).count()).isZero();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(search.getId())
                 .variableNameIn("loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances").count()).isZero();
         assertThat(history.createHistoricDetailQuery().processInstanceId(search.getId()).variableUpdates().list())
@@ -154,6 +161,11 @@ class ExternalSearchProcessTest {
                 .containsExactly(inHouse.getId());
         assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).extracting(ProviderReferral::getDeclineReason)
                 .containsExactlyInAnyOrder("NO_VACANCY", "MATCHING_RISK");
+        // the declines are in history as given (the refused attempts left nothing); the offer's fields, never filled, are not
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(search.getId()).variableName(DECLINE_REASON).list())
+                .extracting(v -> v.getValue()).containsExactlyInAnyOrder("NO_VACANCY", "MATCHING_RISK");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(search.getId()).variableName(WEEKLY_FEE).count()).isZero();
     }
 
     @Test
