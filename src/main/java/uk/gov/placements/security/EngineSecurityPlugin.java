@@ -16,8 +16,8 @@ public class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
         config.setEnableExpressionsInStoredQueries(true);
         // the spec's ids have dashes (social-workers, provider-42); still no spaces, quotes or markup
         config.setGeneralResourceWhitelistPattern("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}|camunda-admin");
-        // history is written through a filter that keeps children's personal data (and the engine's
-        // multi-instance counters) out of it
+        // history is written through HistoryFilter, which keeps children's personal data out of it (and what
+        // carries nothing a person decided: the engine's multi-instance counters, a provider's answer declared empty)
         config.setEnableDefaultDbHistoryEventHandler(false);
         java.util.List<org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler> handlers =
                 new java.util.ArrayList<>(config.getCustomHistoryEventHandlers() == null ? java.util.List.of() : config.getCustomHistoryEventHandlers());

@@ -255,7 +255,7 @@ public class JourneyBenchmark {
     private boolean floorDeployed;
 
     /**
-     * The journey's shape with no product logic: 17 user tasks with candidate groups, 17 service tasks (9 asynchronous), 13
+     * The journey's shape with no product logic: 17 user tasks with candidate groups, 17 service task runs (11 asynchronous), 13
      * timers (the journey's: a provider's deadline on each of the 5 offers, the approval's escalation and the required-by
      * date, and in the reviews and rounds a timer and a reminder per cycle) of which 2 fire, a call activity, and the
      * reviews and rounds looping into their next cycle, where they wait as a child's do. Boundary timers sit where the
