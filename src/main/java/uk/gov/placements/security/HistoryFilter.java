@@ -25,9 +25,10 @@ import uk.gov.placements.search.PlacementSearchProcess;
  * history). No product query, report or Cockpit view reads them from history.</li>
  * <li>The empty declarations of a provider's answer. Each provider's scope declares the answer's seven
  * fields, empty, so that providers answering at once never write each other's; a provider fills five
- * or two of them. Their creation, empty, is not written (35 history variables and 35 detail rows a
- * journey); a field the provider fills is written as it is given, with who and when as before (the
- * engine writes a variable's history when its first value comes, if its creation was not written).</li>
+ * or two of them. Their creation, empty, is not written (35 detail rows a journey of five offers, and
+ * the 10 history variables of the fields left empty); a field the provider fills is written as it is
+ * given, with who and when as before (the engine writes a variable's history when its first value
+ * comes, if its creation was not written).</li>
  * </ul>
  * Decisions (the variables gateways read) and everything else are kept as usual.
  */
