@@ -260,7 +260,7 @@ public class JourneyBenchmark {
      * date, and in the reviews and rounds a timer and a reminder per cycle) of which 2 fire, a call activity, and the
      * reviews and rounds looping into their next cycle, where they wait as a child's do. Boundary timers sit where the
      * journey's do (each offer in a scope of its own, the required-by date on the part from triage to approval) so the
-     * engine creates and removes the same timer jobs and scopes.
+     * engine creates and removes the same timer jobs and scopes; each answer continues asynchronously, as the journey's do.
      */
     void deployFloor() {
         if (floorDeployed) {
@@ -271,7 +271,7 @@ public class JourneyBenchmark {
                 .userTask("floorReview").camundaCandidateGroups("placements-team").serviceTask().camundaExpression("${true}")
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}")
                 .subProcess("floorOffers").multiInstance().cardinality("5").<org.camunda.bpm.model.bpmn.builder.SubProcessBuilder>multiInstanceDone().embeddedSubProcess()
-                .startEvent().userTask("floorOffer").camundaCandidateGroups("provider-0").endEvent("floorOffered")
+                .startEvent().userTask("floorOffer").camundaCandidateGroups("provider-0").camundaAsyncAfter().endEvent("floorOffered")
                 .moveToActivity("floorOffer").boundaryEvent("floorOfferDeadline").timerWithDuration("P5D").endEvent("floorNoOffer")
                 .moveToActivity("floorOffers").serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent().done();
         BpmnModelInstance main = Bpmn.createExecutableProcess("floorMain").camundaHistoryTimeToLive(1)

@@ -31,7 +31,10 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.search.PlacementOptionRepository;
 
-/** Two managers approving at once; a bad decision through /api; the prod profile's refusal of weak passwords. */
+/**
+ * Two managers approving at once; two providers answering at once; a bad decision through /api; the prod profile's refusal of
+ * weak passwords.
+ */
 @IntegrationTest
 class ConcurrencyAndProductionTest {
     @Autowired TestRestTemplate http;
@@ -41,6 +44,7 @@ class ConcurrencyAndProductionTest {
     @Autowired IdentityService identityService;
     @Autowired PlacementOptionRepository options;
     @Autowired PlacementRepository placements;
+    @Autowired uk.gov.placements.search.ProviderReferralRepository providerReferrals;
 
     ResponseEntity<String> complete(String user, String taskId, Map<String, Object> vars) {
         HttpHeaders h = new HttpHeaders();
@@ -71,6 +75,61 @@ class ConcurrencyAndProductionTest {
             rounds.add(approveTwiceAtOnce());
         }
         ReliabilityFigures.record("Two managers approving one task at once", "%d rounds, statuses %s, 1 placement each", rounds.size(), rounds);
+    }
+
+    @Test
+    void shouldRecordBothAnswersWhenTwoProvidersAnswerOneReferralAtOnce() throws Exception {
+        // each provider answers in a scope of its own; the multi-instance's counters, shared by all of them, move in the
+        // job after each answer, so neither provider's answer is refused for the other's
+        int rounds = 8;
+        int recorded = 0;
+        List<String> refused = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            Journeys.Council c = journeys.newCouncil();
+            for (int fee : new int[] {900, 950, 990}) {
+                journeys.independent(c, c.id(), PlacementType.FOSTER, fee, uk.gov.placements.common.OfstedRating.GOOD,
+                        uk.gov.placements.common.NeedCode.AUTISM);
+            }
+            Referral r = journeys.refer(journeys.child(c, 9), "PLANNED", PlacementType.FOSTER, 8, null, uk.gov.placements.common.NeedCode.AUTISM);
+            taskService.complete(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult().getId(),
+                    Map.of("triageOutcome", "ACCEPT"));
+            journeys.runDueJobsOfTree(r.getProcessInstanceId());
+            taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(r.getReference())
+                    .taskDefinitionKey("Task_ReviewInHouseOptions").singleResult().getId(), Map.of("restrictToInHouse", false));
+            journeys.runDueJobsOfTree(r.getProcessInstanceId());
+            List<Task> asked = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference())
+                    .taskDefinitionKey("Task_RespondToReferral").list();
+            assertThat(asked).hasSize(3);
+
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<?>> answers = new ArrayList<>();
+            for (Task t : asked.subList(0, 2)) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    taskService.complete(t.getId(), Map.of("response", "OFFER", "weeklyFee", 900.0, "startDate",
+                            java.time.LocalDate.now().toString(), "namedCarerOrHome", "Rose Cottage", "howNeedsMet", "Quiet home"));
+                    return null;
+                }));
+            }
+            for (Future<?> answer : answers) {
+                try {
+                    answer.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    refused.add(e.getCause().getClass().getSimpleName());
+                }
+            }
+            pool.shutdown();
+            journeys.runDueJobsOfTree(r.getProcessInstanceId());
+            recorded += (int) providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(p -> p.getStatus() == uk.gov.placements.search.ProviderReferral.Status.OFFERED).count();
+            // the third provider can still answer
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_RespondToReferral")
+                    .list()).extracting(Task::getId).containsExactly(asked.get(2).getId());
+        }
+        ReliabilityFigures.record("Two providers answering one referral at once", "%d rounds, %d of %d answers recorded, %d refused",
+                rounds, recorded, 2 * rounds, refused.size());
+        assertThat(refused).isEmpty();
+        assertThat(recorded).isEqualTo(2 * rounds);
     }
 
     List<Integer> approveTwiceAtOnce() throws Exception {
