@@ -20,7 +20,7 @@ import uk.gov.placements.search.PlacementSearchProcess;
  * <li>The engine's multi-instance counters ({@code loopCounter}, {@code nrOfInstances},
  * {@code nrOfActiveInstances}, {@code nrOfCompletedInstances}). The engine keeps them while a
  * multi-instance activity runs and rewrites two of them each time an instance completes: 18 of the
- * 158 history detail rows of a referral journey (5 provider offers, 3 consultations), with nothing in
+ * 158 history detail rows of a referral journey (its 5 provider offers), with nothing in
  * them a person decided or the history does not already hold (each instance's activity and task
  * history). No product query, report or Cockpit view reads them from history.</li>
  * <li>The empty declarations of a provider's answer. Each provider's scope declares the answer's seven
