@@ -110,6 +110,11 @@ class ExternalSearchProcessTest {
         assertThat((String) taskService.getVariableLocal(taskA.getId(), "referralSummary")).doesNotContain("Ting").doesNotContain("TE1 1ST");
 
         complete(taskA, offer(880, LocalDate.now().plusDays(2)));
+        // the answer is recorded at once and its deadline is gone; the provider's scope ends in the job after it
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).filteredOn(p -> p.getProviderId().equals(a.getProvider().getId()))
+                .extracting(ProviderReferral::getStatus).containsExactly(ProviderReferral.Status.OFFERED);
+        assertThat(managementService.createJobQuery().processInstanceId(search.getId()).activityId(TIMER_RESPONSE_DEADLINE).count()).isEqualTo(1);
+        assertThat(managementService.createJobQuery().processInstanceId(search.getId()).activityId(TASK_RESPOND_TO_REFERRAL).count()).isEqualTo(1);
         complete(taskOf(search, b), offer(1000, LocalDate.now()));
         journeys.runDueJobs();
         assertThat(search).isEnded().hasPassed(TASK_RANK_OPTIONS).hasNotPassed(TASK_APPROVE_PROCUREMENT_WAIVER);
