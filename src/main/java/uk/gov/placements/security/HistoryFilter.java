@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 import uk.gov.placements.search.PlacementSearchProcess;
 
 /**
- * Writes Camunda's history (level full) less what carries nothing a person decided:
+ * Writes Camunda's history (level full) less three kinds of variable:
  * <ul>
  * <li>Children's personal data. The referral start form's raw fields (name, date of birth, address)
  * are saved to the child and referral tables and removed from the instance; the task-local summaries

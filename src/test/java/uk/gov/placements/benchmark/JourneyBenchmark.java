@@ -244,10 +244,13 @@ public class JourneyBenchmark {
 
     private void fireTimer(String processInstanceId) {
         journeys.runDueJobsOf(processInstanceId);   // its scheduling step first
-        Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
-                .min(java.util.Comparator.comparing(Job::getDuedate)).orElseThrow();
-        managementService.executeJob(timer.getId());
+        fireEarliest(managementService.createJobQuery().processInstanceId(processInstanceId));
         journeys.runDueJobsOf(processInstanceId);
+    }
+
+    /** Fires the timer of those jobs that is due first, as if its time had come (journey and floor alike). */
+    private void fireEarliest(org.camunda.bpm.engine.runtime.JobQuery jobs) {
+        managementService.executeJob(jobs.timers().list().stream().min(java.util.Comparator.comparing(Job::getDuedate)).orElseThrow().getId());
     }
 
     // ---- the floor
@@ -337,8 +340,7 @@ public class JourneyBenchmark {
             if (timers-- == 0) {
                 return;
             }
-            managementService.executeJob(managementService.createJobQuery().rootProcessInstanceId(root).timers().list().stream()
-                    .min(java.util.Comparator.comparing(Job::getDuedate)).orElseThrow().getId());
+            fireEarliest(managementService.createJobQuery().rootProcessInstanceId(root));
         }
         throw new IllegalStateException("floor instance did not come to rest");
     }
