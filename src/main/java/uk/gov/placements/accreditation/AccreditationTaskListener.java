@@ -58,7 +58,7 @@ public class AccreditationTaskListener implements TaskListener {
             return;
         }
         FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task.getVariables(), errors);
+        FormValues f = new FormValues(task, errors);
         switch (task.getTaskDefinitionKey()) {
             case TASK_COMPLETE_FORM_A -> {
                 Integer minAge = f.integer("minAge");

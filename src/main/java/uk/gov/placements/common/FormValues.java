@@ -10,6 +10,8 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Reads values submitted by a Camunda Form or a REST client, whatever type the Tasklist or the
@@ -18,20 +20,33 @@ import java.util.Map;
  */
 public final class FormValues {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Map<String, Object> values;
+    private final Function<String, Object> values;
     private final FieldErrors errors;
 
     public FormValues(Map<String, Object> values, FieldErrors errors) {
+        this(values::get, errors);
+    }
+
+    /**
+     * Reads each field from the task or execution when asked, as the scope resolves it: only the fields a
+     * form has are read, never the display values beside them (an option table's JSON is not deserialized
+     * to read a decision).
+     */
+    public FormValues(VariableScope scope, FieldErrors errors) {
+        this(scope::getVariable, errors);
+    }
+
+    private FormValues(Function<String, Object> values, FieldErrors errors) {
         this.values = values;
         this.errors = errors;
     }
 
     public Object raw(String name) {
-        return values.get(name);
+        return values.apply(name);
     }
 
     public boolean has(String name) {
-        Object v = values.get(name);
+        Object v = values.apply(name);
         return v != null && !(v instanceof String s && s.isBlank());
     }
 
@@ -45,7 +60,7 @@ public final class FormValues {
 
     /** Free text from a form, at most {@code max} characters: longer is refused naming the field, before anything is written. */
     public String text(String name, int max) {
-        Object v = values.get(name);
+        Object v = values.apply(name);
         String s = v == null ? null : v.toString().trim();
         if (s != null && s.length() > max) {
             errors.reject(name, "must be at most " + String.format("%,d", max) + " characters");
@@ -54,7 +69,7 @@ public final class FormValues {
     }
 
     public Integer integer(String name) {
-        Object v = values.get(name);
+        Object v = values.apply(name);
         if (v == null || (v instanceof String s && s.isBlank())) {
             return null;
         }
@@ -79,7 +94,7 @@ public final class FormValues {
     }
 
     public Double decimal(String name) {
-        Object v = values.get(name);
+        Object v = values.apply(name);
         if (v == null || (v instanceof String s && s.isBlank())) {
             return null;
         }
@@ -96,7 +111,7 @@ public final class FormValues {
 
     /** A yes/no answer; absent means "not answered" (null). */
     public Boolean bool(String name) {
-        Object v = values.get(name);
+        Object v = values.apply(name);
         if (v == null || (v instanceof String s && s.isBlank())) {
             return null;
         }
@@ -112,7 +127,7 @@ public final class FormValues {
     }
 
     public LocalDate date(String name) {
-        Object v = values.get(name);
+        Object v = values.apply(name);
         if (v == null || (v instanceof String s && s.isBlank())) {
             return null;
         }
@@ -130,7 +145,7 @@ public final class FormValues {
 
     /** A list of strings from a checklist (JSON array), a Java collection, or comma-separated text. */
     public List<String> list(String name) {
-        Object v = values.get(name);
+        Object v = values.apply(name);
         List<String> out = new ArrayList<>();
         if (v == null) {
             return out;

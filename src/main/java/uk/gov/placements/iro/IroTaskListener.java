@@ -61,7 +61,7 @@ public class IroTaskListener implements TaskListener {
             return;
         }
         FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task.getVariables(), errors);
+        FormValues f = new FormValues(task, errors);
         switch (task.getTaskDefinitionKey()) {
             case TASK_CONSULT_CHILD -> reviews.consult(review.getId(), "child", f.date("consultedOn"), f.text("views", 4000), task.getId());
             case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date("consultedOn"), f.text("views", 4000), task.getId());

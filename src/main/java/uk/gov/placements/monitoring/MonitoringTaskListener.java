@@ -41,7 +41,7 @@ public class MonitoringTaskListener implements TaskListener {
             return;
         }
         FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task.getVariables(), errors);
+        FormValues f = new FormValues(task, errors);
         switch (task.getTaskDefinitionKey()) {
             case TASK_GIVE_FEEDBACK -> {
                 Boolean needsMet = f.bool("needsMet");

@@ -94,7 +94,7 @@ public class ReferralTaskListener implements TaskListener {
 
     private void onComplete(DelegateTask task, Long referralId) {
         FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task.getVariables(), errors);
+        FormValues f = new FormValues(task, errors);
         switch (task.getTaskDefinitionKey()) {
             case TASK_CARER_REVIEW -> referrals.carerReview(referralId, f.text(CARER_REVIEW), task.getId());
             case TASK_TRIAGE -> referrals.triage(referralId, f.text(TRIAGE_OUTCOME), f.text(TRIAGE_NOTES), task.getId());

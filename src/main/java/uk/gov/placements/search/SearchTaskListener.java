@@ -73,7 +73,7 @@ public class SearchTaskListener implements TaskListener {
                     presenter.dueIn(task, 24);
                 } else {
                     FieldErrors errors = new FieldErrors();
-                    Boolean approved = new FormValues(task.getVariables(), errors).bool(WAIVER_APPROVED);
+                    Boolean approved = new FormValues(task, errors).bool(WAIVER_APPROVED);
                     errors.throwIfAny();
                     if (approved == null) {
                         throw InvalidInputException.of(WAIVER_APPROVED, "is required: waive the two-offer rule or not");
@@ -88,7 +88,7 @@ public class SearchTaskListener implements TaskListener {
 
     private void reviewInHouse(DelegateTask task, Long referralId) {
         FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task.getVariables(), errors);
+        FormValues f = new FormValues(task, errors);
         List<Long> unsuitable = new ArrayList<>();
         for (String id : f.list(UNSUITABLE_OPTION_IDS)) {
             try {
@@ -150,7 +150,7 @@ public class SearchTaskListener implements TaskListener {
             throw new ForbiddenException("Only staff of the provider this referral was sent to may answer it");
         }
         FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task.getVariables(), errors);
+        FormValues f = new FormValues(task, errors);
         Double fee = f.decimal(WEEKLY_FEE);
         ProviderReferrals.Answer answer = new ProviderReferrals.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
                 f.date(START_DATE), f.text(NAMED_CARER_OR_HOME, 300), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));

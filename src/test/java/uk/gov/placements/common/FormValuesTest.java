@@ -1,0 +1,49 @@
+package uk.gov.placements.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A task's form values are read field by field from its scope: a decision is read without touching the
+ * display values beside it (the options table's JSON), which cost a deserialization each time a task was
+ * completed (benchmark-results.md, stop 16).
+ */
+class FormValuesTest {
+
+    @Test
+    void shouldReadOnlyTheFieldsAskedFromTheTaskScope() {
+        VariableScope task = mock(VariableScope.class);
+        when(task.getVariable(anyString())).thenAnswer(call -> switch ((String) call.getArgument(0)) {
+            case "approvalDecision" -> "APPROVE";
+            case "weeklyFee" -> "4200.50";
+            case "options" -> throw new AssertionError("the display table was read");
+            default -> null;
+        });
+        FieldErrors errors = new FieldErrors();
+        FormValues form = new FormValues(task, errors);
+
+        assertThat(form.text("approvalDecision")).isEqualTo("APPROVE");
+        assertThat(form.decimal("weeklyFee")).isEqualTo(4200.50);
+        assertThat(form.has("approvalReason")).isFalse();
+        assertThat(errors.isEmpty()).isTrue();
+        verify(task, never()).getVariables();
+        verify(task, never()).getVariablesTyped();
+    }
+
+    @Test
+    void shouldNameTheFieldThatCannotBeReadFromTheTaskScope() {
+        VariableScope task = mock(VariableScope.class);
+        when(task.getVariable("sdqScore")).thenReturn("twelve");
+        FieldErrors errors = new FieldErrors();
+
+        assertThat(new FormValues(task, errors).integer("sdqScore")).isNull();
+        assertThat(errors.asMap()).containsOnlyKeys("sdqScore");
+    }
+}
