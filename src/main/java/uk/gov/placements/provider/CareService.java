@@ -39,6 +39,9 @@ public class CareService {
     private String localAuthority;
     private String postcode;
     private double latitude;
+    /** The grid cell the database computes from the location (V12): the register search's first index column. */
+    @Column(name = "grid_cell", insertable = false, updatable = false)
+    private Integer gridCell;
     private double longitude;
     private BigDecimal weeklyFee;
     @ElementCollection(fetch = FetchType.EAGER)
@@ -80,6 +83,16 @@ public class CareService {
     public String getLocalAuthority() { return localAuthority; }
     public String getPostcode() { return postcode; }
     public double getLatitude() { return latitude; }
+
+    /** The tenth of a degree a latitude or longitude falls in, rounded down, as the database computes it (V12). */
+    public static int tenth(double degrees) {
+        return (int) Math.floor(degrees * 10);
+    }
+
+    /** The grid cell of a tenth of latitude and a tenth of longitude, numbered as the database numbers it (V12). */
+    public static int gridCell(int latitudeTenth, int longitudeTenth) {
+        return latitudeTenth * 10000 + longitudeTenth;
+    }
     public double getLongitude() { return longitude; }
     public BigDecimal getWeeklyFee() { return weeklyFee; }
     public Set<NeedCode> getSpecialisms() { return specialisms; }

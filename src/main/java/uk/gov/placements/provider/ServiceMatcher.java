@@ -20,6 +20,8 @@ import uk.gov.placements.common.PlacementType;
  */
 @Component
 public class ServiceMatcher {
+    /** Grid cells a search lists at most (a tenth of a degree square each: a radius of about 50 miles in England). */
+    static final int MAX_CELLS = 400;
     private final CareServiceRepository services;
 
     public ServiceMatcher(CareServiceRepository services) {
@@ -49,14 +51,40 @@ public class ServiceMatcher {
         double miles = c.maxMiles() == null ? 1000 : c.maxMiles();
         double dLat = miles / 69.0 + 0.01;
         double dLon = miles / (69.0 * Math.max(0.2, Math.cos(Math.toRadians(c.latitude())))) + 0.01;
-        return services.candidates(c.type(), c.age(), Math.max(1, c.places()), kind, council,
-                        c.latitude() - dLat, c.latitude() + dLat, c.longitude() - dLon, c.longitude() + dLon).stream()
+        double minLat = c.latitude() - dLat;
+        double maxLat = c.latitude() + dLat;
+        double minLon = c.longitude() - dLon;
+        double maxLon = c.longitude() + dLon;
+        List<Integer> cells = cellsCovering(minLat, maxLat, minLon, maxLon);
+        // a search wider than about 50 miles covers too many cells to list: the box alone then (V10's index)
+        List<CareService> candidates = cells == null
+                ? services.candidates(c.type(), c.age(), Math.max(1, c.places()), kind, council, minLat, maxLat, minLon, maxLon)
+                : services.candidatesInCells(c.type(), c.age(), Math.max(1, c.places()), kind, council, cells, minLat, maxLat, minLon, maxLon);
+        return candidates.stream()
                 .filter(s -> kind == ProviderKind.IN_HOUSE || eligibleForReferrals(s.getProvider(), today))
                 .filter(s -> s.getSpecialisms().containsAll(c.essential()))
                 .map(s -> toMatch(s, c))
                 .filter(m -> c.maxMiles() == null || m.distanceMiles() <= c.maxMiles())
                 .sorted(Comparator.comparingDouble(Match::distanceMiles))
                 .toList();
+    }
+
+    /** The grid cells (V12) a box covers, or null when there are more than {@link #MAX_CELLS}. */
+    static List<Integer> cellsCovering(double minLat, double maxLat, double minLon, double maxLon) {
+        int south = CareService.tenth(minLat);
+        int north = CareService.tenth(maxLat);
+        int west = CareService.tenth(minLon);
+        int east = CareService.tenth(maxLon);
+        if ((long) (north - south + 1) * (east - west + 1) > MAX_CELLS) {
+            return null;
+        }
+        List<Integer> cells = new java.util.ArrayList<>();
+        for (int lat = south; lat <= north; lat++) {
+            for (int lon = west; lon <= east; lon++) {
+                cells.add(CareService.gridCell(lat, lon));
+            }
+        }
+        return cells;
     }
 
     public static boolean eligibleForReferrals(Provider p, LocalDate today) {
