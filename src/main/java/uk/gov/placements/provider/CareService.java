@@ -83,6 +83,9 @@ public class CareService {
     public String getLocalAuthority() { return localAuthority; }
     public String getPostcode() { return postcode; }
     public double getLatitude() { return latitude; }
+    public double getLongitude() { return longitude; }
+    public BigDecimal getWeeklyFee() { return weeklyFee; }
+    public Set<NeedCode> getSpecialisms() { return specialisms; }
 
     /** The tenth of a degree a latitude or longitude falls in, rounded down, as the database computes it (V12). */
     public static int tenth(double degrees) {
@@ -93,7 +96,4 @@ public class CareService {
     public static int gridCell(int latitudeTenth, int longitudeTenth) {
         return latitudeTenth * 10000 + longitudeTenth;
     }
-    public double getLongitude() { return longitude; }
-    public BigDecimal getWeeklyFee() { return weeklyFee; }
-    public Set<NeedCode> getSpecialisms() { return specialisms; }
 }

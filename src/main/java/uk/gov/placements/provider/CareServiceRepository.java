@@ -27,7 +27,7 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
 
     /**
      * The same, reading only the grid cells the box covers (V13's index): a search within 20 miles reads its
-     * 60 or so cells, about a fifth of the rows the latitude band from coast to coast held.
+     * 70 or so cells, about a fifth of the rows the band of latitude from coast to coast held.
      */
     @Query("""
             select s from CareService s join fetch s.provider p

@@ -1,6 +1,7 @@
 package uk.gov.placements.provider;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -78,7 +79,7 @@ public class ServiceMatcher {
         if ((long) (north - south + 1) * (east - west + 1) > MAX_CELLS) {
             return null;
         }
-        List<Integer> cells = new java.util.ArrayList<>();
+        List<Integer> cells = new ArrayList<>();
         for (int lat = south; lat <= north; lat++) {
             for (int lon = west; lon <= east; lon++) {
                 cells.add(CareService.gridCell(lat, lon));
