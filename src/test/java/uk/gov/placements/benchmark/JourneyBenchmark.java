@@ -327,11 +327,7 @@ public class JourneyBenchmark {
      */
     private void drain(String root, String businessKey, int timers) {
         for (int step = 0; step < 100; step++) {
-            List<Job> jobs = managementService.createJobQuery().rootProcessInstanceId(root).executable().list();
-            if (!jobs.isEmpty()) {
-                jobs.forEach(j -> managementService.executeJob(j.getId()));
-                continue;
-            }
+            journeys.runDueJobsOfTree(root);
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list();
             if (!tasks.isEmpty()) {
                 tasks.forEach(t -> taskService.complete(t.getId()));
