@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.audit.Decisions;
-import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.provider.Provider;
@@ -20,12 +19,14 @@ import uk.gov.placements.provider.ProviderRepository;
 /** The user tasks of providerAccreditation: what each form shows, and each form checked and recorded. */
 @Component
 public class AccreditationTaskListener implements TaskListener {
+    private final TaskDisplay display;
     private final AccreditationService service;
     private final ProviderRepository providers;
 
-    public AccreditationTaskListener(AccreditationService service, ProviderRepository providers) {
+    public AccreditationTaskListener(AccreditationService service, ProviderRepository providers, TaskDisplay display) {
         this.service = service;
         this.providers = providers;
+        this.display = display;
     }
 
     @Override
@@ -52,9 +53,8 @@ public class AccreditationTaskListener implements TaskListener {
             String summary = "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims))
                     + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + a.getOutcome() + "**"
                     + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies()));
-            task.setVariableLocal("formASummary", DisplayText.fit(summary, "the whole Form A is in the provider's accreditation record"));
-            task.setVariableLocal("formAClaims", Variables.objectValue(claims.stream().map(c -> Map.of("label", c, "value", c)).toList())
-                    .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+            display.show(task, "formASummary", summary);
+            display.showJson(task, "formAClaims", claims.stream().map(c -> Map.of("label", c, "value", c)).toList());
             return;
         }
         FieldErrors errors = new FieldErrors();

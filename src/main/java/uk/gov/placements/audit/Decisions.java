@@ -22,6 +22,12 @@ public class Decisions {
         return auth != null && auth.getUserId() != null ? auth.getUserId() : SYSTEM;
     }
 
+    /** The groups of the person deciding; none for the application itself. */
+    public java.util.List<String> actorGroups() {
+        var auth = identityService.getCurrentAuthentication();
+        return auth == null || auth.getUserId() == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+    }
+
     public DecisionRecord record(Long referralId, Long placementId, String kind, String outcome, String reason, String taskId) {
         return records.save(new DecisionRecord(referralId, placementId, kind, outcome, reason, actor(),
                 ClockUtil.getCurrentTime().toInstant(), taskId));

@@ -91,12 +91,12 @@ public class ChildService {
     public static void validateLocation(FieldErrors errors, Double latitude, Double longitude) {
         if (latitude == null) {
             errors.reject("latitude", "is required");
-        } else if (latitude < 49 || latitude > 61) {
+        } else if (!(latitude >= 49 && latitude <= 61)) {   // written so that NaN fails too
             errors.reject("latitude", "must be within the United Kingdom (49 to 61)");
         }
         if (longitude == null) {
             errors.reject("longitude", "is required");
-        } else if (longitude < -9 || longitude > 2) {
+        } else if (!(longitude >= -9 && longitude <= 2)) {
             errors.reject("longitude", "must be within the United Kingdom (-9 to 2)");
         }
     }

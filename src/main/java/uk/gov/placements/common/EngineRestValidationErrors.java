@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * A task completed through the engine REST API (or the Tasklist) with a missing or invalid decision
  * is refused by its task listener; Camunda reports that as a 500. This mapper, registered ahead of
- * Camunda's own, answers 400 with the field named, as the product API does. Everything else is
- * answered exactly as Camunda would, except another council's task (403, below).
+ * Camunda's own, answers 400 with the field named, as the product API does, and 403 for a decision the
+ * product's records do not let this person take. Everything else is answered exactly as Camunda would,
+ * except another council's record (404, below).
  */
 @Component
 class EngineRestValidationErrors implements ResourceConfigCustomizer {
@@ -28,17 +29,18 @@ class EngineRestValidationErrors implements ResourceConfigCustomizer {
 
     /**
      * Camunda's tenant check refuses another council's user with a plain ProcessEngineException,
-     * which its REST API answers as a 500: answer 403 instead, like an authorization refusal.
+     * which its REST API answers as a 500: answer 404 instead, as for a record that does not exist.
      */
     @Priority(1)
     public static class TenantMapper implements ExceptionMapper<ProcessEngineException> {
         @Override
         public Response toResponse(ProcessEngineException e) {
             if (e.getMessage() != null && e.getMessage().contains("belongs to no authenticated tenant")) {
+                // another council's record is answered as if it did not exist, so that no id can be probed
                 Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "AuthorizationException");
-                body.put("message", "This belongs to a council you do not work for");
-                return Response.status(Response.Status.FORBIDDEN).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+                body.put("type", "InvalidRequestException");
+                body.put("message", "Not found");
+                return Response.status(Response.Status.NOT_FOUND).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
             return ExceptionHandlerHelper.getInstance().getResponse(e);
         }
@@ -49,6 +51,12 @@ class EngineRestValidationErrors implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(RestException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ForbiddenException forbidden) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("type", "AuthorizationException");
+                    body.put("message", forbidden.getMessage());
+                    return Response.status(Response.Status.FORBIDDEN).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+                }
                 if (t instanceof InvalidInputException invalid) {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("type", "InvalidRequestException");

@@ -62,8 +62,15 @@ public final class FormValues {
     public String text(String name, int max) {
         Object v = values.apply(name);
         String s = v == null ? null : v.toString().trim();
-        if (s != null && s.length() > max) {
+        String problem = PlainText.problem(s);
+        if (problem != null) {
+            errors.reject(name, problem);
+        } else if (s != null && s.length() > max) {
             errors.reject(name, "must be at most " + String.format("%,d", max) + " characters");
+        }
+        if (problem != null || (s != null && s.length() > max)) {
+            // refused at once: a caller must never write text that is too long or broken, even on its way to other errors
+            errors.throwIfAny();
         }
         return s;
     }
@@ -98,15 +105,22 @@ public final class FormValues {
         if (v == null || (v instanceof String s && s.isBlank())) {
             return null;
         }
+        double d;
         if (v instanceof Number n) {
-            return n.doubleValue();
+            d = n.doubleValue();
+        } else {
+            try {
+                d = Double.parseDouble(v.toString().trim());
+            } catch (NumberFormatException e) {
+                errors.reject(name, "must be a number");
+                return null;
+            }
         }
-        try {
-            return Double.valueOf(v.toString().trim());
-        } catch (NumberFormatException e) {
+        if (!Double.isFinite(d)) {
             errors.reject(name, "must be a number");
             return null;
         }
+        return d;
     }
 
     /** A yes/no answer; absent means "not answered" (null). */

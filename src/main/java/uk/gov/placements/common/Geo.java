@@ -3,6 +3,8 @@ package uk.gov.placements.common;
 /** Great-circle distance between two points, in miles (haversine). */
 public final class Geo {
     private static final double EARTH_RADIUS_MILES = 3958.8;
+    /** The furthest a referral or a register search may look: beyond it a search would read the whole of Britain. */
+    public static final int MAX_DISTANCE_MILES = 500;
 
     private Geo() {
     }

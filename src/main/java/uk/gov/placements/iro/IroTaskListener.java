@@ -7,20 +7,22 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
-import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 
 /** The user tasks of iroReview: named, dated and shown on create; checked and recorded on complete. */
 @Component
 public class IroTaskListener implements TaskListener {
+    private final TaskDisplay display;
     private final IroReviewService reviews;
     private final MatchingRecord matchingRecord;
     private final ChildRepository children;
 
-    public IroTaskListener(IroReviewService reviews, MatchingRecord matchingRecord, ChildRepository children) {
+    public IroTaskListener(IroReviewService reviews, MatchingRecord matchingRecord, ChildRepository children, TaskDisplay display) {
+        this.display = display;
         this.reviews = reviews;
         this.matchingRecord = matchingRecord;
         this.children = children;
@@ -50,13 +52,13 @@ public class IroTaskListener implements TaskListener {
             };
             task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
             task.setPriority(60);
-            task.setVariableLocal("reviewSummary", DisplayText.fit("**Review " + review.getSequenceNumber() + "** of " + child.initials() + " ("
+            display.show(task, "reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + " ("
                     + IroReviewProcess.businessKey(childId) + "), due " + review.getDueDate()
                     + (review.isBroughtForward() ? " — brought forward: " + review.getBroughtForwardReason() : "")
                     + (review.getDecisions() == null ? "" : "\n\nThe review's decisions: " + review.getDecisions()
-                    + "\n\nRecommendations: " + review.getRecommendations()), "the child's reviews are at /api/children/" + childId + "/reviews"));
+                    + "\n\nRecommendations: " + review.getRecommendations()));
             if (TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey())) {
-                task.setVariableLocal("matchingRecord", DisplayText.fit(matchingRecord.forChild(childId), "the whole matching record is at /api/children/" + childId + "/matching-record"));
+                display.show(task, "matchingRecord", matchingRecord.forChild(childId));
             }
             return;
         }

@@ -9,6 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 
@@ -23,11 +26,13 @@ class MonitoringController {
     private final CurrentUser currentUser;
     private final uk.gov.placements.accreditation.AccreditationRepository accreditations;
     private final uk.gov.placements.security.SystemActions system;
+    private final ProviderService providers;
 
     MonitoringController(MonitoringRoundRepository rounds, ActionPlanRepository plans, ExitInterviewRepository exitInterviews,
                          ContractMonitoringService monitoring, CurrentUser currentUser,
                          uk.gov.placements.accreditation.AccreditationRepository accreditations,
-                         uk.gov.placements.security.SystemActions system) {
+                         uk.gov.placements.security.SystemActions system, ProviderService providers) {
+        this.providers = providers;
         this.system = system;
         this.accreditations = accreditations;
         this.rounds = rounds;
@@ -70,6 +75,11 @@ class MonitoringController {
     @PostMapping("/suspension")
     Map<String, Object> suspension(@PathVariable Long id, @RequestBody SuspensionDecision decision) {
         currentUser.requireAnyGroup(Roles.COMMISSIONING_MANAGERS);
+        // an independent provider is the consortium's, and any council may suspend it; a council's own provision is its own
+        Provider provider = providers.get(id);
+        if (provider.isInHouse() && !currentUser.canSeeCouncil(provider.getCouncil())) {
+            throw new NotFoundException("Provider", id);
+        }
         if (decision.suspended() == null) {
             throw InvalidInputException.of("suspended", "is required");
         }

@@ -8,8 +8,8 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.ChildRepository;
-import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.WorkingDays;
@@ -18,13 +18,15 @@ import uk.gov.placements.placement.PlacementService;
 /** The user tasks of contractMonitoring: named, dated and shown on create; checked and recorded on complete. */
 @Component
 public class MonitoringTaskListener implements TaskListener {
+    private final TaskDisplay display;
     private final ContractMonitoringService monitoring;
     private final PlacementService placements;
     private final ChildRepository children;
     private final WorkingDays workingDays;
 
     public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildRepository children,
-                                  WorkingDays workingDays) {
+                                  WorkingDays workingDays, TaskDisplay display) {
+        this.display = display;
         this.monitoring = monitoring;
         this.placements = placements;
         this.children = children;
@@ -130,6 +132,6 @@ public class MonitoringTaskListener implements TaskListener {
                 s.append("\n\n**Provider's actions**, by ").append(plan.getDeadline()).append(": ").append(plan.getActions());
             }
         }
-        task.setVariableLocal("monitoringSummary", DisplayText.fit(s.toString(), "the provider's full history is on the register page"));
+        display.show(task, "monitoringSummary", s.toString());
     }
 }

@@ -87,7 +87,7 @@ public class PlacementService {
 
     /** Records the placement from the referral's selected option and its approval; ends the child's previous placement. */
     @Transactional
-    public Placement start(Long referralId, String approverGroup, LocalDate startDate) {
+    public Placement start(Long referralId, LocalDate startDate) {
         Referral r = referral(referralId);
         if (r.getPlacementId() != null) {
             return placements.findById(r.getPlacementId()).orElseThrow();  // idempotent on a retried job
@@ -118,7 +118,7 @@ public class PlacementService {
                 .match(!secondBest.isEmpty(), secondBest.isEmpty() ? null : String.join("; ", secondBest), siblingsTogether)
                 .codes(s.getPlacementType().ssda903Place(), placeProvider(provider, r.getCouncil()),
                         r.isMoving() ? (r.getReasonPlaceChange() == null ? "CARPL" : r.getReasonPlaceChange()) : null)
-                .approval(approval.getDecidedBy(), approverGroup, approval.getDecidedAt(), approval.getReason())
+                .approval(approval.getDecidedBy(), r.getApprovedAs(), approval.getDecidedAt(), approval.getReason())
                 .planDue(workingDays.plus(startDate, PLAN_DUE_WORKING_DAYS));
         placements.save(p);
         services.takePlaces(s.getId(), r.placesNeeded());

@@ -17,8 +17,7 @@ public class StartPlacementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Placement p = placements.start(((Number) execution.getVariable(REFERRAL_ID)).longValue(),
-                (String) execution.getVariable(APPROVER_GROUP), PlacementService.today());
+        Placement p = placements.start(((Number) execution.getVariable(REFERRAL_ID)).longValue(), PlacementService.today());
         execution.setVariable(PLACEMENT_ID, p.getId());
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.security.CurrentUser;
@@ -75,6 +76,7 @@ class ProviderController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> addService(@PathVariable Long id, @RequestBody ProviderService.NewService body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS, Roles.PLACEMENTS_TEAM);
+        ownCouncilsProvisionOnly(id);
         return Map.of("id", service.addService(id, body).getId());
     }
 
@@ -82,8 +84,20 @@ class ProviderController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> addUser(@PathVariable Long id, @RequestBody ProviderService.NewProviderUser body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
+        ownCouncilsProvisionOnly(id);
         service.addUser(id, body);
         return Map.of("userId", body.userId(), "groups", List.of(Roles.PROVIDERS, Provider.groupOf(id)));
+    }
+
+    /**
+     * A council's own carers and homes are that council's alone: another council's staff are answered as if
+     * the provider did not exist. Independent providers are the consortium's register, which every council keeps.
+     */
+    private void ownCouncilsProvisionOnly(Long providerId) {
+        Provider provider = service.get(providerId);
+        if (provider.isInHouse() && !currentUser.canSeeCouncil(provider.getCouncil())) {
+            throw new uk.gov.placements.common.NotFoundException("Provider", providerId);
+        }
     }
 
     /** The shared register: accredited independent services matching the child ("tick the boxes and the options come down"). */
@@ -95,11 +109,11 @@ class ProviderController {
         FieldErrors errors = new FieldErrors();
         PlacementType type = FieldErrors.parseEnum(PlacementType.class, placementType, "placementType", errors);
         var needCodes = ProviderService.parseNeeds(needs, "needs", errors);
-        if (age < 0 || age > 25) {
+        if (age == null || age < 0 || age > 25) {
             errors.reject("age", "must be between 0 and 25");
         }
-        if (maxMiles != null && maxMiles <= 0) {
-            errors.reject("maxMiles", "must be positive");
+        if (maxMiles != null && !(maxMiles > 0 && maxMiles <= Geo.MAX_DISTANCE_MILES)) {   // NaN and infinity fail too
+            errors.reject("maxMiles", "must be more than 0 and at most " + Geo.MAX_DISTANCE_MILES);
         }
         uk.gov.placements.child.ChildService.validateLocation(errors, latitude, longitude);
         errors.throwIfAny();

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.OfstedRating;
@@ -119,6 +120,10 @@ public class ProviderService {
     public void addUser(Long providerId, NewProviderUser u) {
         Provider provider = get(providerId);
         FieldErrors errors = new FieldErrors();
+        if (provider.isInHouse()) {
+            // the council's own carers and homes are worked by its staff, who sign in as council users (Admin webapp)
+            throw InvalidInputException.of("providerId", "is the council's own provision: its staff are council users, added in Admin");
+        }
         if (u.userId() == null || !u.userId().matches("^[a-z0-9][a-z0-9._-]{2,63}$")) {
             errors.reject("userId", "must be 3 to 64 lower-case letters, digits, dots, dashes or underscores");
         }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.placement.NotificationSender;
-import uk.gov.placements.security.Roles;
 
 /** Task_EscalateApproval: the approval is overdue, so the next tier up may approve it too, and is told. */
 @Component
@@ -18,7 +17,10 @@ public class EscalateApprovalDelegate implements JavaDelegate {
     private final Decisions decisions;
     private final NotificationSender sender;
 
-    public EscalateApprovalDelegate(TaskService taskService, Decisions decisions, NotificationSender sender) {
+    private final ReferralService referrals;
+
+    public EscalateApprovalDelegate(TaskService taskService, Decisions decisions, NotificationSender sender, ReferralService referrals) {
+        this.referrals = referrals;
         this.taskService = taskService;
         this.decisions = decisions;
         this.sender = sender;
@@ -26,15 +28,15 @@ public class EscalateApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String group = (String) execution.getVariable(APPROVER_GROUP);
-        String next = Roles.nextTier(group);
+        Long referralId = ((Number) execution.getVariable(REFERRAL_ID)).longValue();
+        String group = referrals.get(referralId).getApproverGroup();
+        String next = referrals.escalateApproval(referralId);
         Task approval = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(TASK_APPROVE_PLACEMENT).singleResult();
         if (approval != null) {
             taskService.addCandidateGroup(approval.getId(), next);
             taskService.setPriority(approval.getId(), 100);
         }
-        Long referralId = ((Number) execution.getVariable(REFERRAL_ID)).longValue();
         decisions.record(referralId, null, "ESCALATION", "ESCALATED_TO " + next,
                 "Approval by " + group + " not given within " + execution.getVariable(APPROVAL_ESCALATION_AFTER), null);
         sender.send(NotificationSender.groupIn(next, execution.getTenantId()), "Placement approval overdue: " + execution.getProcessBusinessKey(),

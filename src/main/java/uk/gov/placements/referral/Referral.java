@@ -68,6 +68,9 @@ public class Referral {
     private Boolean waiverApproved;
     private String waiverReason;
     private String processInstanceId;
+    private String approverGroup;
+    private String approvalEscalatedTo;
+    private String approvedAs;
     private String createdBy;
     private Instant createdAt = Instant.now();
     @ElementCollection(fetch = FetchType.EAGER)
@@ -146,6 +149,26 @@ public class Referral {
     }
 
     public void startedAs(String processInstanceId) { this.processInstanceId = processInstanceId; }
+
+    /** The scheme of delegation's tier for this approval; a new approval round starts without an escalation. */
+    public void approvalRoutedTo(String group) {
+        this.approverGroup = group;
+        this.approvalEscalatedTo = null;
+    }
+    public void approvalEscalatedTo(String group) { this.approvalEscalatedTo = group; }
+    public void approvedAs(String group) { this.approvedAs = group; }
+
+    /** The tiers that may decide the approval now: the one routed to and, once overdue, the next. */
+    public java.util.List<String> approvers() {
+        java.util.List<String> groups = new java.util.ArrayList<>();
+        if (approverGroup != null) {
+            groups.add(approverGroup);
+        }
+        if (approvalEscalatedTo != null) {
+            groups.add(approvalEscalatedTo);
+        }
+        return groups;
+    }
     public void status(ReferralStatus status) { this.status = status; }
     public void carerReviewed(String review) { this.carerReview = review; }
     public void addInformation(String more) {
@@ -203,6 +226,9 @@ public class Referral {
     public Boolean getWaiverApproved() { return waiverApproved; }
     public String getWaiverReason() { return waiverReason; }
     public String getProcessInstanceId() { return processInstanceId; }
+    public String getApproverGroup() { return approverGroup; }
+    public String getApprovalEscalatedTo() { return approvalEscalatedTo; }
+    public String getApprovedAs() { return approvedAs; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
     public List<ReferralNeed> getNeeds() { return needs; }

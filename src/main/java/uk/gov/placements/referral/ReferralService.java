@@ -31,7 +31,6 @@ import uk.gov.placements.placement.PlacementStatus;
 @Service
 public class ReferralService {
     public static final int MAX_PLANNED_WEEKS = 520;
-    public static final int MAX_DISTANCE_MILES = 500;
     public static final int TEXT_LIMIT = 4000;
     private static final Set<String> REASONS_PLACE_CHANGE = Set.of("ALLEG", "APPRR", "CARPL", "CHILD", "CLOSE", "CREQB", "CREQO",
             "CUSTOD", "LAREQ", "OTHER", "PLACE", "PLACH", "STAND");
@@ -142,7 +141,7 @@ public class ReferralService {
             errors.reject("requiredBy", "must be within a year");
         }
         errors.requireBetween("plannedWeeks", n.plannedWeeks(), 1, MAX_PLANNED_WEEKS);
-        errors.requireBetween("maxDistanceMiles", n.maxDistanceMiles(), 1, MAX_DISTANCE_MILES);
+        errors.requireBetween("maxDistanceMiles", n.maxDistanceMiles(), 1, uk.gov.placements.common.Geo.MAX_DISTANCE_MILES);
         if (n.siblings() != null) {
             errors.requireBetween("siblings", n.siblings(), 0, 10);
         }
@@ -234,9 +233,53 @@ public class ReferralService {
         decisions.record(referralId, null, "MORE_INFORMATION", "PROVIDED", information.trim(), taskId);
     }
 
-    /** The approver's decision. Nobody approves their own referral. */
+    /**
+     * The referral a process step acts on: named by the instance's {@code referralId}, and accepted only if the
+     * referral's own record says it was started as that instance (or as the one that called it).
+     */
+    public Referral ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        Object id = execution.getVariable(REFERRAL_ID);
+        Referral r = id instanceof Number n ? referrals.findById(n.longValue()).orElse(null) : null;
+        String root = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getRootProcessInstanceId();
+        if (r == null || r.getProcessInstanceId() == null || !r.getProcessInstanceId().equals(root)) {
+            throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " is not the instance of referral " + id);
+        }
+        return r;
+    }
+
+    /**
+     * Ties a referral saved through the API to the instance started for it, before its first task: a referral
+     * is tied to one instance only, so no start can take over another's referral.
+     */
     @Transactional
-    public void approval(Long referralId, Object decision, String reason, String approverGroup, String taskId) {
+    public Referral bind(Long referralId, String processInstanceId) {
+        Referral r = get(referralId);
+        if (r.getProcessInstanceId() != null && !r.getProcessInstanceId().equals(processInstanceId)) {
+            throw new IllegalStateException("Referral " + referralId + " belongs to another process instance");
+        }
+        r.startedAs(processInstanceId);
+        return r;
+    }
+
+    /** Records the tier the scheme of delegation gives this approval round. */
+    @Transactional
+    public String routeApproval(Long referralId, String approverGroup) {
+        get(referralId).approvalRoutedTo(approverGroup);
+        return approverGroup;
+    }
+
+    /** An overdue approval opened to the next tier: returns the tier that was waited on. */
+    @Transactional
+    public String escalateApproval(Long referralId) {
+        Referral r = get(referralId);
+        String next = uk.gov.placements.security.Roles.nextTier(r.getApproverGroup());
+        r.approvalEscalatedTo(next);
+        return next;
+    }
+
+    /** The approver's decision. Nobody approves their own referral; only the tier the referral records may decide. */
+    @Transactional
+    public void approval(Long referralId, Object decision, String reason, String taskId) {
         if (!APPROVE.equals(decision) && !REJECT.equals(decision) && !RETURN.equals(decision)) {
             throw InvalidInputException.of(APPROVAL_DECISION, "must be APPROVE, REJECT or RETURN");
         }
@@ -248,9 +291,26 @@ public class ReferralService {
         if (actor.equals(r.getCreatedBy()) && !Decisions.SYSTEM.equals(actor)) {
             throw InvalidInputException.of(APPROVAL_DECISION, "cannot be given by the person who made the referral");
         }
+        String approverGroup = approvingTier(r);
         r.status(APPROVE.equals(decision) ? ReferralStatus.AWAITING_APPROVAL : ReferralStatus.SELECTING);
+        r.approvedAs(APPROVE.equals(decision) ? approverGroup : null);
         decisions.record(referralId, null, "APPROVAL", decision.toString(), reason == null ? "approved by " + approverGroup
                 : reason.trim(), taskId);
+    }
+
+    /**
+     * The tier in which the person approving decides: one the referral records as its approver (routed, or
+     * escalated to once overdue). Anyone else is refused, whatever the task's candidates say. The application
+     * itself, and an administrator, decide for the tier routed to.
+     */
+    private String approvingTier(Referral r) {
+        List<String> groups = decisions.actorGroups();
+        if (Decisions.SYSTEM.equals(decisions.actor()) || groups.contains(uk.gov.placements.security.Roles.ADMIN)) {
+            return r.getApproverGroup();
+        }
+        return r.approvers().stream().filter(groups::contains).findFirst().orElseThrow(() ->
+                new uk.gov.placements.common.ForbiddenException("Only " + String.join(" or ", r.approvers())
+                        + " may decide this approval, under the scheme of delegation"));
     }
 
     @Transactional

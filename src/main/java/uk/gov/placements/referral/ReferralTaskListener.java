@@ -8,7 +8,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
@@ -28,8 +27,11 @@ public class ReferralTaskListener implements TaskListener {
     private final SearchService search;
     private final PlacementService placements;
     private final TaskPresenter presenter;
+    private final ApprovalRouting routing;
 
-    public ReferralTaskListener(ReferralService referrals, SearchService search, PlacementService placements, TaskPresenter presenter) {
+    public ReferralTaskListener(ReferralService referrals, SearchService search, PlacementService placements, TaskPresenter presenter,
+                                ApprovalRouting routing) {
+        this.routing = routing;
         this.referrals = referrals;
         this.search = search;
         this.placements = placements;
@@ -38,9 +40,10 @@ public class ReferralTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long referralId = ((Number) task.getVariable(REFERRAL_ID)).longValue();
+        Referral referral = referrals.ofInstance(task.getExecution());
+        Long referralId = referral.getId();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            onCreate(task, referrals.get(referralId));
+            onCreate(task, referral);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             onComplete(task, referralId);
         }
@@ -66,15 +69,23 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_APPROVE_PLACEMENT -> {
+                // the approver is the product's record: the tier the scheme of delegation gives the selected option now
+                String approvers = referrals.routeApproval(r.getId(), routing.approverGroup(r.getId()));
+                for (var link : task.getCandidates()) {
+                    if (link.getGroupId() != null && !link.getGroupId().equals(approvers)) {
+                        task.deleteCandidateGroup(link.getGroupId());
+                    }
+                }
+                task.addCandidateGroup(approvers);
                 PlacementOption o = search.option(r.getSelectedOptionId());
                 presenter.present(task, r, "Approve placement", TaskPresenter.money(o.getWeeklyFee()) + "/week");
                 presenter.showOptions(task, r.getId(), true);
                 BigDecimal commitment = SearchService.commitment(o, r.getPlannedWeeks());
-                task.setVariableLocal("selectedSummary", DisplayText.fit("**Chosen:** " + o.getService().getName() + " ("
+                presenter.display().show(task, "selectedSummary", "**Chosen:** " + o.getService().getName() + " ("
                         + o.getService().getProvider().getName() + "), rank " + o.getRankPosition() + ", "
                         + o.getDistanceMiles() + " miles from home, " + TaskPresenter.money(o.getWeeklyFee()) + " a week × "
                         + r.getPlannedWeeks() + " weeks = **" + TaskPresenter.money(commitment) + "** commitment"
-                        + (r.getSelectionReason() == null ? "" : "\n\nSocial worker's reason: " + r.getSelectionReason()), "the chosen option is in the options list of the referral"));
+                        + (r.getSelectionReason() == null ? "" : "\n\nSocial worker's reason: " + r.getSelectionReason()));
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_ANSWER_APPROVER -> presenter.present(task, r, "Answer the approver", null);
@@ -115,8 +126,7 @@ public class ReferralTaskListener implements TaskListener {
                 task.setVariable(SEARCH_AGAIN, false);
                 task.setVariable(SELECTED_OPTION_ID, optionId);
             }
-            case TASK_APPROVE_PLACEMENT -> referrals.approval(referralId, f.text(APPROVAL_DECISION), f.text(APPROVAL_REASON),
-                    (String) task.getVariable(APPROVER_GROUP), task.getId());
+            case TASK_APPROVE_PLACEMENT -> referrals.approval(referralId, f.text(APPROVAL_DECISION), f.text(APPROVAL_REASON), task.getId());
             case TASK_ANSWER_APPROVER -> referrals.answerApprover(referralId, f.text(APPROVER_ANSWER), task.getId());
             case TASK_WRITE_PLACEMENT_PLAN -> {
                 String plan = f.text(PLACEMENT_PLAN_SUMMARY);

@@ -30,7 +30,7 @@ public class RegisterReferralDelegate implements JavaDelegate {
         Referral referral;
         Object id = execution.getVariable(REFERRAL_ID);
         if (id != null) {
-            referral = referrals.get(((Number) id).longValue());
+            referral = referrals.bind(((Number) id).longValue(), execution.getProcessInstanceId());
         } else {
             Map<String, Object> form = new HashMap<>(execution.getVariables());
             var auth = Context.getCommandContext().getAuthentication();

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.audit.Decisions;
-import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.search.PlacementOption;
 import uk.gov.placements.search.PlacementOptionRepository;
@@ -31,16 +30,23 @@ public class TaskPresenter {
     public static final String OPTION_CHOICES = "optionChoices";
     public static final String OPTIONS_EXPLAINED = "optionsExplained";
     private final PlacementOptionRepository options;
+    private final TaskDisplay display;
 
-    public TaskPresenter(PlacementOptionRepository options) {
+    public TaskPresenter(PlacementOptionRepository options, TaskDisplay display) {
         this.options = options;
+        this.display = display;
+    }
+
+    /** Where a form's display values are kept (never in Camunda's variables). */
+    public TaskDisplay display() {
+        return display;
     }
 
     public void present(DelegateTask task, Referral r, String action, String extra) {
         String context = r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge() + (extra == null ? "" : ", " + extra);
         task.setName(action + " — " + context);
         task.setPriority(priority(r.getUrgency()));
-        task.setVariableLocal(SUMMARY, DisplayText.fit(summary(r), "the whole referral is at /api/referrals/" + r.getId()));
+        display.show(task, SUMMARY, summary(r));
     }
 
     /** Emergencies sort first in every queue. */
@@ -116,9 +122,9 @@ public class TaskPresenter {
             choices.add(Map.of("label", "#" + row.get("rank") + " " + row.get("home") + " — " + row.get("miles") + " mi, "
                     + row.get("weeklyFee") + "/wk", "value", o.getId().toString()));
         }
-        task.setVariableLocal(OPTIONS_EXPLAINED, DisplayText.fit(explained.length() == 0 ? "No ranked options." : explained.toString(), "every option and its reasons are in the table above and at /api/referrals/" + referralId + "/options"));
-        task.setVariableLocal(OPTIONS, Variables.objectValue(rows).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-        task.setVariableLocal(OPTION_CHOICES, Variables.objectValue(choices).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+        display.show(task, OPTIONS_EXPLAINED, explained.length() == 0 ? "No ranked options." : explained.toString());
+        display.showJson(task, OPTIONS, rows);
+        display.showJson(task, OPTION_CHOICES, choices);
     }
 
     public static String money(BigDecimal amount) {

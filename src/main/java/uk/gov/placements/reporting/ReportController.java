@@ -31,6 +31,9 @@ import uk.gov.placements.security.SystemActions;
 class ReportController {
     static final String[] READERS = {Roles.COMMISSIONING_MANAGERS, Roles.HEADS_OF_SERVICE, Roles.ASSISTANT_DIRECTORS, Roles.DIRECTORS,
             Roles.CONSORTIUM_COMMISSIONERS};
+    /** Reports cover the years the product can hold placements for; beyond them a date is a mistake. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
     private final ReportService reports;
     private final CurrentUser currentUser;
     private final IdentityService identityService;
@@ -94,6 +97,10 @@ class ReportController {
     String ssda903(@RequestParam String council, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) throws IOException {
         List<String> allowed = councils(council, from, to);
+        // the 903 is child-level data: a council's own staff only, never the consortium's side-by-side view
+        if (!currentUser.isAdmin() && allowed.stream().anyMatch(c -> !currentUser.councils().contains(c))) {
+            throw new ForbiddenException("The SSDA903 extract is child-level data: only the council's own staff may export it");
+        }
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE",
                 "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN").build())) {
@@ -112,6 +119,11 @@ class ReportController {
     private List<String> councils(String council, LocalDate from, LocalDate to) {
         currentUser.requireAnyGroup(READERS);
         FieldErrors errors = new FieldErrors();
+        for (var date : List.of(java.util.Map.entry("from", from), java.util.Map.entry("to", to))) {
+            if (date.getValue().isBefore(EARLIEST) || date.getValue().isAfter(LATEST)) {
+                errors.reject(date.getKey(), "must be between " + EARLIEST + " and " + LATEST);
+            }
+        }
         if (from.isAfter(to)) {
             errors.reject("from", "must not be after to");
         }
@@ -131,7 +143,8 @@ class ReportController {
             throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council of the consortium");
         }
         if (!consortium && !currentUser.councils().contains(council)) {
-            throw new ForbiddenException("You may see only your own council's figures");
+            // another council's figures are refused exactly as a council that does not exist
+            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council of the consortium");
         }
         return List.of(council);
     }

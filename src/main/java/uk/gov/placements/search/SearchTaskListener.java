@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.audit.Decisions;
-import uk.gov.placements.common.DisplayText;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
@@ -45,7 +44,7 @@ public class SearchTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long referralId = ((Number) task.getVariable(PlacementReferralProcess.REFERRAL_ID)).longValue();
+        Long referralId = referrals.ofInstance(task.getExecution()).getId();
         boolean create = EVENTNAME_CREATE.equals(task.getEventName());
         switch (task.getTaskDefinitionKey()) {
             case TASK_REVIEW_IN_HOUSE_OPTIONS -> {
@@ -62,7 +61,7 @@ public class SearchTaskListener implements TaskListener {
                 if (create) {
                     presentToProvider(task, referrals.get(referralId), providerReferrals.get(providerReferralId));
                 } else {
-                    answer(task, providerReferralId);
+                    answer(task, referralId, providerReferralId);
                 }
             }
             case TASK_APPROVE_PROCUREMENT_WAIVER -> {
@@ -104,15 +103,17 @@ public class SearchTaskListener implements TaskListener {
         task.setVariable(RESTRICT_TO_IN_HOUSE, restricted);
     }
 
-    /** What a provider sees: what it needs to decide, never the child's surname or exact address. */
+    /**
+     * What a provider sees: what it needs to decide an offer (needs, risks, education and health, age, sex, home
+     * area) and nothing that identifies the child: no name or initials, no postcode beyond its district, no views.
+     */
     private void presentToProvider(DelegateTask task, Referral r, ProviderReferral pr) {
-        task.setName("Respond to referral — " + r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge() + ", "
-                + r.getPlacementType());
+        task.setName("Respond to referral — " + r.getReference() + ", age " + r.childAge() + ", " + r.getPlacementType());
         task.setDueDate(Date.from(pr.getDeadline()));
         task.setPriority(TaskPresenter.priority(r.getUrgency()));
         String postcode = r.getChild().getPostcode();
         StringBuilder s = new StringBuilder();
-        s.append("**").append(r.getReference()).append("** · ").append(r.getChild().initials()).append(", age ").append(r.childAge())
+        s.append("**").append(r.getReference()).append("** · age ").append(r.childAge())
                 .append(", ").append(r.getChild().getGender().toLowerCase()).append(" · ").append(r.getUrgency())
                 .append(" · needed by ").append(r.getRequiredBy()).append(" · ").append(r.getPlacementType()).append(" for ")
                 .append(r.getPlannedWeeks()).append(" weeks\n\n");
@@ -130,9 +131,8 @@ public class SearchTaskListener implements TaskListener {
         append(s, "Communication needs", r.getCommunicationNeeds());
         append(s, "Cultural needs", r.getCulturalNeeds());
         append(s, "Who the child can live alongside", r.getLiveAlongside());
-        append(s, "The child's views", r.getChildViews());
         s.append("\n\nPlease answer by ").append(pr.getDeadline()).append(": after that the referral is recorded as not answered.");
-        task.setVariableLocal(TaskPresenter.SUMMARY, DisplayText.fit(s.toString(), "ask the placements team for the rest of the referral"));
+        presenter.display().show(task, TaskPresenter.SUMMARY, s.toString());
     }
 
     private static void append(StringBuilder s, String label, String value) {
@@ -141,8 +141,11 @@ public class SearchTaskListener implements TaskListener {
         }
     }
 
-    private void answer(DelegateTask task, Long providerReferralId) {
+    private void answer(DelegateTask task, Long referralId, Long providerReferralId) {
         ProviderReferral pr = providerReferrals.get(providerReferralId);
+        if (!pr.getReferralId().equals(referralId)) {
+            throw new IllegalStateException("Provider referral " + providerReferralId + " is not of referral " + referralId);
+        }
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String group = uk.gov.placements.provider.Provider.groupOf(pr.getProviderId());
         if (auth != null && auth.getGroupIds() != null && !auth.getGroupIds().contains(group)

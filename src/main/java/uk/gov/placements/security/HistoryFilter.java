@@ -2,6 +2,7 @@ package uk.gov.placements.security;
 
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -11,48 +12,58 @@ import org.camunda.bpm.engine.variable.type.ValueType;
 import uk.gov.placements.search.PlacementSearchProcess;
 
 /**
- * Writes Camunda's history (level full) less three kinds of variable:
- * <ul>
- * <li>Children's personal data. The referral start form's raw fields (name, date of birth, address)
- * are saved to the child and referral tables and removed from the instance; the task-local summaries
- * forms display are derived from those tables. Neither is written to history, where it would outlive
- * the business record's own retention and access rules.</li>
- * <li>The engine's multi-instance counters ({@code loopCounter}, {@code nrOfInstances},
- * {@code nrOfActiveInstances}, {@code nrOfCompletedInstances}). The engine keeps them while a
- * multi-instance activity runs and rewrites two of them each time an instance completes: 18 of the
- * 158 history detail rows of a referral journey (its 5 provider offers), with nothing in
- * them a person decided or the history does not already hold (each instance's activity and task
- * history). No product query, report or Cockpit view reads them from history.</li>
- * <li>The empty declarations of a provider's answer. Each provider's scope declares the answer's seven
- * fields, empty, so that providers answering at once never write each other's; a provider fills five
- * or two of them. Their creation, empty, is not written (35 detail rows a journey of five offers, and
- * the 10 history variables of the fields left empty); a field the provider fills is written as it is
- * given, with who and when as before (the engine writes a variable's history when its first value
- * comes, if its creation was not written).</li>
- * </ul>
- * Decisions (the variables gateways read) and everything else are kept as usual.
+ * Writes Camunda's history (level full) with an allow-list of the variables it may hold: ids, decisions,
+ * codes, amounts and dates — what gateways, timers and decision tables read, and what an auditor asks of
+ * the engine ("who decided what, when"). Every other variable, and every submitted form field (which the
+ * engine also writes to history as a form-field row, apart from the variable), is left out. So no child's
+ * name, date of birth, postcode, free-text risk, health or view ever reaches history, whatever a form or
+ * a client sends: free text is kept in the product's tables with their own access rules and retention,
+ * and the decision record keeps who, when and why.
+ * <p>
+ * Also left out: the engine's multi-instance counters (not in the list) and the empty declarations of a
+ * provider's answer. Each provider's scope of placementSearch declares the answer's fields empty so that
+ * providers answering at once never write each other's; their creation, empty, carries nothing, and the
+ * field is written to history when the provider fills it (the engine writes a variable's history when its
+ * first value comes if its creation was not written).
  */
 public class HistoryFilter implements HistoryEventHandler {
-    static final Set<String> NOT_IN_HISTORY = Set.of(
-            // the start form's child fields
-            "childFirstName", "childLastName", "childDateOfBirth", "childGender", "childPostcode", "childLatitude", "childLongitude",
-            "existingChildId", "education", "health", "risksToChild", "risksFromChild", "communicationNeeds", "culturalNeeds",
-            "liveAlongside", "childViews",
-            // what forms display, derived from the business tables
-            "referralSummary", "options", "optionChoices", "optionsExplained", "selectedSummary", "reviewSummary", "matchingRecord",
-            "monitoringSummary", "formASummary", "formAClaims",
-            // the engine's multi-instance bookkeeping
-            "loopCounter", "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
+    /** What history may hold. A new decision variable is added here, deliberately, or it stays out of history. */
+    static final Set<String> KEPT = Set.of(
+            // ids of the product's records
+            "referralId", "childId", "reviewId", "placementId", "providerId", "providerReferralId", "roundId", "actionPlanId",
+            "accreditationId", "selectedOptionId", "unsuitableOptionIds", "council",
+            // decisions and the codes and amounts they read
+            "urgency", "childMoving", "triageOutcome", "searchAgain", "commitment", "outOfArea", "atDistance", "approverGroup",
+            "approvalDecision", "restrictToInHouse", "response", "weeklyFee", "declineReason", "waiverNeeded", "waiverApproved",
+            "reviewOutcome", "resolved", "placementType", "weeklyCost", "firstRound", "rating", "actionPlanResolved",
+            "formAComplete", "ofstedRating", "lowestScore", "criticalConcern", "spokeToChildren", "hasDiscrepancies",
+            "accreditationOutcome", "accreditationConfirmed", "registrationScore", "staffingScore", "healthSafetyScore",
+            "safeguardingScore", "educationHealthScore", "atmosphereScore", "interactionScore", "childrenViewsScore",
+            "complaintsScore", "needsMet",
+            // Form A's checkable claims about a provider (no child in them)
+            "ofstedUrn", "ofstedRatingDate", "placementTypes", "minAge", "maxAge", "places", "specialisms", "standardWeeklyFee",
+            "safeguardingPolicy", "missingPolicy", "complaintsPolicy",
+            // the dates and durations timers read
+            "requiredBy", "requiredByDeadline", "approvalEscalationAfter", "responseDeadline", "startDate", "consultationOpens",
+            "reminderAt", "roundDue", "monitoringInterval", "actionPlanDeadline", "actionDeadline", "accreditationExpiresAt");
     /** The fields of a provider's answer, declared empty in each provider's scope of placementSearch. */
     static final Set<String> DECLARED_EMPTY = Set.of(PlacementSearchProcess.RESPONSE, PlacementSearchProcess.WEEKLY_FEE,
             PlacementSearchProcess.START_DATE, PlacementSearchProcess.NAMED_CARER_OR_HOME, PlacementSearchProcess.HOW_NEEDS_MET,
             PlacementSearchProcess.DECLINE_REASON, PlacementSearchProcess.DECLINE_DETAILS);
     private final HistoryEventHandler delegate = new DbHistoryEventHandler();
 
+    /** Whether a variable or form field of this name may be written to history. */
+    public static boolean kept(String name) {
+        return KEPT.contains(name);
+    }
+
     @Override
     public void handleEvent(HistoryEvent event) {
-        if (event instanceof HistoricVariableUpdateEventEntity variable && (NOT_IN_HISTORY.contains(variable.getVariableName())
-                || declaredEmpty(variable))) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable
+                && (!kept(variable.getVariableName()) || declaredEmpty(variable))) {
+            return;
+        }
+        if (event instanceof HistoricFormPropertyEventEntity field && !kept(field.getPropertyId())) {
             return;
         }
         delegate.handleEvent(event);

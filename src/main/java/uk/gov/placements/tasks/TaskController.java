@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.security.FormFields;
 
 /**
  * Completing a task through the product API. Camunda checks who may work it; the task's listener
@@ -27,7 +28,11 @@ class TaskController {
     private final org.camunda.bpm.engine.HistoryService historyService;
     private final uk.gov.placements.security.SystemActions system;
 
-    TaskController(TaskService taskService, org.camunda.bpm.engine.HistoryService historyService, uk.gov.placements.security.SystemActions system) {
+    private final FormFields formFields;
+
+    TaskController(TaskService taskService, org.camunda.bpm.engine.HistoryService historyService, uk.gov.placements.security.SystemActions system,
+                   FormFields formFields) {
+        this.formFields = formFields;
         this.taskService = taskService;
         this.historyService = historyService;
         this.system = system;
@@ -44,14 +49,16 @@ class TaskController {
             }
             throw new NotFoundException("Task", id);
         }
+        Map<String, Object> values = variables == null ? Map.of() : new HashMap<>(variables);
+        formFields.requireOnly(values, formFields.ofTask(task));
         try {
-            taskService.complete(id, variables == null ? Map.of() : new HashMap<>(variables));
+            taskService.complete(id, values);
         } catch (OptimisticLockingException | NullValueException e) {
             throw completedMeanwhile(id);
         } catch (RuntimeException e) {
-            InvalidInputException invalid = causeOf(e);
-            if (invalid != null) {
-                throw invalid;
+            RuntimeException refusal = causeOf(e);
+            if (refusal != null) {
+                throw refusal;
             }
             // The task was visible a moment ago. If it has gone, someone else completed it in between and this
             // command rolled back, whatever the engine reported: a refusal (its authorizations went with it) or,
@@ -68,11 +75,11 @@ class TaskController {
         return new ConflictException("Task " + id + " was completed by someone else at the same time; nothing was changed by you");
     }
 
-    /** A listener's validation error arrives wrapped by the engine; the API answers with the original field error. */
-    static InvalidInputException causeOf(Throwable e) {
+    /** A listener's refusal arrives wrapped by the engine; the API answers with the original field error or refusal. */
+    static RuntimeException causeOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException invalid) {
-                return invalid;
+            if (t instanceof InvalidInputException || t instanceof uk.gov.placements.common.ForbiddenException) {
+                return (RuntimeException) t;
             }
         }
         return null;

@@ -49,6 +49,7 @@ import uk.gov.placements.search.PlacementSearchProcess;
 @IntegrationTest
 class PlacementReferralProcessTest {
     @Autowired ProcessEngine engine;
+    @Autowired uk.gov.placements.tasks.TaskDisplay taskDisplay;
     @Autowired RuntimeService runtimeService;
     @Autowired org.camunda.bpm.engine.HistoryService historyService;
     @Autowired TaskService taskService;
@@ -429,7 +430,7 @@ class PlacementReferralProcessTest {
             taskService.complete(t.getId(), Map.of("consultedOn", LocalDate.now().toString(), "views", "Happy to have moved"));
         }
         Task hold = taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKey("Task_HoldReview").singleResult();
-        String record = (String) taskService.getVariableLocal(hold.getId(), "matchingRecord");
+        String record = taskDisplay.text(hold.getId(), "matchingRecord");
         assertThat(record).contains(move.getReference()).contains("**(chosen)**").contains(home.getName())
                 .contains("Providers asked").contains("OFFERED").contains("Placements in care so far: 2")
                 .contains("Latest monitoring rating of the provider:** no monitoring round yet");
@@ -455,7 +456,9 @@ class PlacementReferralProcessTest {
                 .noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate v
                         && List.of("childFirstName", "childLastName", "childDateOfBirth", "childPostcode").contains(v.getVariableName()));
         Task triage = task(pi);
-        assertThat(taskService.getVariablesLocal(triage.getId())).containsKey("referralSummary");
+        // what the form shows is kept with the product's records, not as a Camunda variable
+        assertThat(taskDisplay.text(triage.getId(), "referralSummary")).contains(r.getReference());
+        assertThat(taskService.getVariables(triage.getId())).doesNotContainKey("referralSummary");
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("referralSummary").count()).isZero();
         // while the decisions gateways read are kept
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(REFERRAL_ID).count()).isEqualTo(1);

@@ -176,7 +176,11 @@ class SufficiencyReportTest {
 
     @Test
     void shouldShowEachCouncilOnlyItsOwnFiguresAndTheConsortiumAllSideBySide() throws Exception {
-        assertThat(get("cm2", url(), "application/json").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // another council's figures are refused exactly as a council that does not exist
+        var theirs = get("cm2", url(), "application/json");
+        var none = get("cm2", "/api/reports/sufficiency?council=nowhere-shire&from=" + FROM + "&to=" + TO, "application/json");
+        assertThat(theirs.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST).isEqualTo(none.getStatusCode());
+        assertThat(theirs.getBody()).isEqualTo(none.getBody());
         assertThat(get("sw1", "/api/reports/sufficiency?from=" + FROM + "&to=" + TO, "application/json").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         JsonNode mine = json.readTree(get("cm2", "/api/reports/sufficiency?council=all&from=" + FROM + "&to=" + TO, "application/json").getBody());
         assertThat(mine.findValuesAsText("council")).containsExactly("eastmoor");

@@ -93,7 +93,10 @@ class ApiJourneyTest {
         assertThat(tasks).as(user + " sees its own referral only").hasSize(1);
         String id = tasks.get(0).get("id").asText();
         JsonNode summary = json.readTree(callAs(user, password, HttpMethod.GET, "/engine-rest/task/" + id + "/form-variables", null).getBody());
-        assertThat(summary.get("referralSummary").get("value").asText()).contains("J.M.").doesNotContain("March").doesNotContain("NS1 2XY");
+        // what the provider needs to decide (age, needs, home area), nothing that identifies the child: no name, initials or postcode
+        assertThat(summary.get("referralSummary").get("value").asText()).contains("age ").contains("NS1").doesNotContain("J.M.")
+                .doesNotContain("March").doesNotContain("NS1 2XY");
+        assertThat(summary.has("childInitials")).as("the queue's initials are not among the provider's variables").isFalse();
         Map<String, Object> vars = Map.of("response", Map.of("value", "OFFER"), "weeklyFee", Map.of("value", 5100.0),
                 "startDate", Map.of("value", LocalDate.now().plusDays(1).toString()), "namedCarerOrHome", Map.of("value", "Main house"),
                 "howNeedsMet", Map.of("value", "Therapeutic staff team"));

@@ -1,0 +1,56 @@
+  const NEEDS = ["AUTISM", "LEARNING_DISABILITY", "PHYSICAL_DISABILITY", "EMOTIONAL_BEHAVIOURAL", "MENTAL_HEALTH", "SELF_HARM",
+    "SUBSTANCE_MISUSE", "SEXUAL_EXPLOITATION_RISK", "CRIMINAL_EXPLOITATION_RISK", "GOING_MISSING", "UNACCOMPANIED_ASYLUM_SEEKING",
+    "SIBLING_GROUP", "PARENT_AND_CHILD", "EHCP_EDUCATION"];
+  const label = code => code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
+  const needsBox = document.getElementById("needs");
+  for (const code of NEEDS) {
+    const l = document.createElement("label");
+    const box = document.createElement("input");
+    box.type = "checkbox";
+    box.value = code;
+    box.id = "need-" + code;
+    l.append(box, " " + label(code));
+    needsBox.append(l);
+  }
+  // every value is written as text, never as HTML
+  const cell = value => { const td = document.createElement("td"); td.textContent = value == null ? "" : String(value); return td; };
+
+  document.getElementById("search").addEventListener("submit", async event => {
+    event.preventDefault();
+    const message = document.getElementById("message");
+    const table = document.getElementById("results");
+    const params = new URLSearchParams({
+      placementType: document.getElementById("placementType").value,
+      age: document.getElementById("age").value,
+      latitude: document.getElementById("latitude").value,
+      longitude: document.getElementById("longitude").value,
+      maxMiles: document.getElementById("maxMiles").value
+    });
+    const needs = [...needsBox.querySelectorAll("input:checked")].map(b => b.value);
+    if (needs.length) params.set("needs", needs.join(","));
+    const credentials = btoa(document.getElementById("user").value + ":" + document.getElementById("password").value);
+    message.className = "";
+    message.textContent = "Searching…";
+    const response = await fetch("/api/providers/search?" + params, {headers: {"Authorization": "Basic " + credentials, "X-Requested-With": "XMLHttpRequest"}});
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      message.className = "error";
+      message.textContent = response.status === 401 ? "Sign in with your council user and password."
+          : (body.errors && body.errors.length ? body.errors.map(e => e.message).join("; ") : body.message || ("Error " + response.status));
+      table.hidden = true;
+      return;
+    }
+    const homes = await response.json();
+    const rows = table.querySelector("tbody");
+    rows.replaceChildren();
+    for (const h of homes) {
+      const tr = document.createElement("tr");
+      tr.className = "home";
+      tr.append(cell(h.name), cell(h.providerName), cell(h.accreditationStatus + (h.accreditationExpiry ? " until " + h.accreditationExpiry : "")),
+          cell(h.ofstedRating), cell(h.latestMonitoringRating || "not yet monitored"), cell(h.exitInterviews), cell(h.distanceMiles), cell(h.vacancies),
+          cell("£" + h.weeklyFee), cell(h.specialisms.map(label).join(", ")));
+      rows.append(tr);
+    }
+    table.hidden = homes.length === 0;
+    message.textContent = homes.length + (homes.length === 1 ? " home matches." : " homes match.");
+  });
