@@ -28,6 +28,8 @@ public class Child {
     private LegalStatus legalStatus;
     private LocalDate lookedAfterSince;
     private String categoryOfNeed;
+    private String allocatedSocialWorker;
+    private String iro;
     private Instant createdAt = Instant.now();
 
     protected Child() {
@@ -67,6 +69,12 @@ public class Child {
         }
     }
 
+    /** The social worker and the IRO the child's tasks go to. */
+    void allocate(String socialWorker, String iro) {
+        this.allocatedSocialWorker = socialWorker;
+        this.iro = iro;
+    }
+
     public Long getId() { return id; }
     public String getCouncil() { return council; }
     public String getFirstName() { return firstName; }
@@ -79,4 +87,6 @@ public class Child {
     public LegalStatus getLegalStatus() { return legalStatus; }
     public LocalDate getLookedAfterSince() { return lookedAfterSince; }
     public String getCategoryOfNeed() { return categoryOfNeed; }
+    public String getAllocatedSocialWorker() { return allocatedSocialWorker; }
+    public String getIro() { return iro; }
 }

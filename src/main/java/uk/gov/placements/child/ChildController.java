@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,14 +45,38 @@ class ChildController {
 
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable Long id) {
-        Child child = children.findById(id).filter(c -> currentUser.canSeeCouncil(c.getCouncil()))
+        return view(visible(id));
+    }
+
+    record Allocation(String socialWorker, String iro) {
+    }
+
+    /** The child's team manager allocates the social worker and the IRO; open tasks move with them. */
+    @PutMapping("/{id}/allocation")
+    Map<String, Object> allocate(@PathVariable Long id, @RequestBody Allocation body) {
+        Child child = visible(id);
+        currentUser.requireAnyGroup(Roles.TEAM_MANAGERS);
+        Child allocated = service.allocate(child.getId(), body.socialWorker(), body.iro());
+        return Map.of("id", allocated.getId(), "allocatedSocialWorker", allocated.getAllocatedSocialWorker(), "iro", allocated.getIro());
+    }
+
+    /** Another council's child is answered as one that does not exist. */
+    private Child visible(Long id) {
+        return children.findById(id).filter(c -> currentUser.canSeeCouncil(c.getCouncil()))
                 .orElseThrow(() -> new NotFoundException("Child", id));
-        return view(child);
     }
 
     private static Map<String, Object> view(Child c) {
-        return Map.of("id", c.getId(), "firstName", c.getFirstName(), "lastName", c.getLastName(),
-                "dateOfBirth", c.getDateOfBirth().toString(), "council", c.getCouncil(), "postcode", c.getPostcode(),
-                "legalStatus", c.getLegalStatus().name());
+        Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("id", c.getId());
+        v.put("firstName", c.getFirstName());
+        v.put("lastName", c.getLastName());
+        v.put("dateOfBirth", c.getDateOfBirth().toString());
+        v.put("council", c.getCouncil());
+        v.put("postcode", c.getPostcode());
+        v.put("legalStatus", c.getLegalStatus().name());
+        v.put("allocatedSocialWorker", c.getAllocatedSocialWorker());
+        v.put("iro", c.getIro());
+        return v;
     }
 }

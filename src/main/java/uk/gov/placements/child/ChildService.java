@@ -1,18 +1,28 @@
 package uk.gov.placements.child;
 
 import java.time.LocalDate;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.LegalStatus;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
 
 @Service
 public class ChildService {
     static final int MAX_AGE = 25;
     private final ChildRepository children;
+    private final IdentityService identityService;
+    private final SystemActions system;
+    private final ApplicationEventPublisher events;
 
-    public ChildService(ChildRepository children) {
+    public ChildService(ChildRepository children, IdentityService identityService, SystemActions system, ApplicationEventPublisher events) {
+        this.identityService = identityService;
+        this.system = system;
+        this.events = events;
         this.children = children;
     }
 
@@ -49,9 +59,48 @@ public class ChildService {
             errors.reject("categoryOfNeed", "must be an SSDA903 CIN code, N1 to N8");
         }
         errors.throwIfAny();
-        return children.save(new Child(council, c.firstName().trim(), c.lastName().trim(), c.dateOfBirth(), c.gender().trim(),
+        Child child = new Child(council, c.firstName().trim(), c.lastName().trim(), c.dateOfBirth(), c.gender().trim(),
                 normalisePostcode(c.postcode()), c.latitude(), c.longitude(), status)
-                .categoryOfNeed(c.categoryOfNeed() == null || c.categoryOfNeed().isBlank() ? null : c.categoryOfNeed()));
+                .categoryOfNeed(c.categoryOfNeed() == null || c.categoryOfNeed().isBlank() ? null : c.categoryOfNeed());
+        // the social worker who registers a child is the child's social worker until a team manager allocates another;
+        // the IRO is appointed by the team manager
+        var auth = identityService.getCurrentAuthentication();
+        if (auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.SOCIAL_WORKERS)) {
+            child.allocate(auth.getUserId(), null);
+        }
+        return children.save(child);
+    }
+
+    /**
+     * Allocates the child's social worker and IRO: each must be a member of that group and of the child's council.
+     * Open tasks about the child move with the allocation ({@link ChildAllocated}).
+     */
+    @Transactional
+    public Child allocate(Long childId, String socialWorker, String iro) {
+        Child child = get(childId);
+        FieldErrors errors = new FieldErrors();
+        requireMember(errors, "socialWorker", socialWorker, Roles.SOCIAL_WORKERS, child.getCouncil());
+        requireMember(errors, "iro", iro, Roles.IROS, child.getCouncil());
+        errors.throwIfAny();
+        String previousSocialWorker = child.getAllocatedSocialWorker();
+        String previousIro = child.getIro();
+        child.allocate(socialWorker.trim(), iro.trim());
+        events.publishEvent(new ChildAllocated(childId, child.getCouncil(), previousSocialWorker, child.getAllocatedSocialWorker(),
+                previousIro, child.getIro()));
+        return child;
+    }
+
+    private void requireMember(FieldErrors errors, String field, String userId, String group, String council) {
+        if (userId == null || userId.isBlank()) {
+            errors.reject(field, "is required: the user id of the " + (group.equals(Roles.IROS) ? "IRO" : "social worker"));
+            return;
+        }
+        String id = userId.trim();
+        boolean member = id.length() <= 64 && system.run(() -> identityService.createUserQuery().userId(id).memberOfGroup(group).count() > 0
+                && identityService.createTenantQuery().userMember(id).includingGroupsOfUser(true).tenantId(council).count() > 0);
+        if (!member) {
+            errors.reject(field, "must be a user of " + group + " in the child's council");
+        }
     }
 
     public Child get(Long id) {

@@ -35,6 +35,13 @@ class EngineRestValidationErrors implements ResourceConfigCustomizer {
     public static class TenantMapper implements ExceptionMapper<ProcessEngineException> {
         @Override
         public Response toResponse(ProcessEngineException e) {
+            if (e instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                // two people completing one task: one succeeds, the other is told plainly
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", "OptimisticLockingException");
+                body.put("message", "Someone else changed this at the same moment; nothing was changed by you. Reload and try again");
+                return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+            }
             if (e.getMessage() != null && e.getMessage().contains("belongs to no authenticated tenant")) {
                 // another council's record is answered as if it did not exist, so that no id can be probed
                 Map<String, Object> body = new LinkedHashMap<>();

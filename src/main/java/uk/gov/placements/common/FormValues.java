@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class FormValues {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]*(Z|[+-][0-9:]*)?)?");
     private final Function<String, Object> values;
     private final FieldErrors errors;
 
@@ -149,8 +150,13 @@ public final class FormValues {
             return d.toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate();
         }
         String s = v.toString().trim();
+        // a date, or a date and time as a date picker sends it; nothing after it (the text would be kept with the date)
+        if (!DATE.matcher(s).matches()) {
+            errors.reject(name, "must be a date such as 2026-12-31");
+            return null;
+        }
         try {
-            return LocalDate.parse(s.length() >= 10 ? s.substring(0, 10) : s);
+            return LocalDate.parse(s.substring(0, 10));
         } catch (DateTimeParseException e) {
             errors.reject(name, "must be a date such as 2026-12-31");
             return null;

@@ -21,6 +21,8 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.provider.CouncilNeighbour;
 import uk.gov.placements.provider.CouncilNeighbourRepository;
 import uk.gov.placements.provider.Provider;
@@ -64,9 +66,14 @@ public class DemoData {
     private final TenantAccess tenantAccess;
     private final TransactionTemplate tx;
     private final DemoHistory history;
+    private final ChildRepository children;
+    private final ChildService childService;
 
     public DemoData(IdentityService identityService, ProviderRepository providers, CareServiceRepository services,
-                    CouncilNeighbourRepository neighbours, TenantAccess tenantAccess, TransactionTemplate tx, DemoHistory history) {
+                    CouncilNeighbourRepository neighbours, TenantAccess tenantAccess, TransactionTemplate tx, DemoHistory history,
+                    ChildRepository children, ChildService childService) {
+        this.children = children;
+        this.childService = childService;
         this.history = history;
         this.identityService = identityService;
         this.providers = providers;
@@ -93,6 +100,11 @@ public class DemoData {
         ensureProviderUser("prov1", "Brightwater Care", "Pat", "Provider");
         ensureConsortiumUser("cc1");
         tx.executeWithoutResult(s -> history.createIfEmpty());
+        // every Northshire child has sw1 as allocated social worker and iro1 as IRO (a data folder of an earlier
+        // release is brought up to date too)
+        tx.executeWithoutResult(s -> children.findByCouncilOrderByLastNameAsc(NORTHSHIRE).stream()
+                .filter(c -> c.getAllocatedSocialWorker() == null)
+                .forEach(c -> childService.allocate(c.getId(), "sw1", "iro1")));
     }
 
     private void ensureTenant(String id, String name) {

@@ -7,6 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
@@ -52,6 +53,7 @@ public class IroTaskListener implements TaskListener {
             };
             task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
             task.setPriority(60);
+            AllocatedWorker.assign(task, child);
             display.show(task, "reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + " ("
                     + IroReviewProcess.businessKey(childId) + "), due " + review.getDueDate()
                     + (review.isBroughtForward() ? " — brought forward: " + review.getBroughtForwardReason() : "")

@@ -8,6 +8,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
@@ -90,7 +91,9 @@ public class MonitoringTaskListener implements TaskListener {
 
     private void onCreate(DelegateTask task, Long placementId, MonitoringRound round) {
         var placement = placements.get(placementId);
-        String initials = children.findById(placement.getChildId()).orElseThrow().initials();
+        var child = children.findById(placement.getChildId()).orElseThrow();
+        AllocatedWorker.assign(task, child);
+        String initials = child.initials();
         String context = " — " + initials + ", " + placement.getPlacementType() + ", £" + placement.getWeeklyCost() + "/week"
                 + (round == null ? "" : ", round " + round.getRoundNumber());
         task.setName(switch (task.getTaskDefinitionKey()) {

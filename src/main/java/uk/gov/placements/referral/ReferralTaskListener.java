@@ -8,6 +8,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
@@ -101,6 +102,7 @@ public class ReferralTaskListener implements TaskListener {
             }
             default -> presenter.present(task, r, task.getName(), null);
         }
+        AllocatedWorker.assign(task, r.getChild());
     }
 
     private void onComplete(DelegateTask task, Long referralId) {

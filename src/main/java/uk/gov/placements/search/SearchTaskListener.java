@@ -72,12 +72,14 @@ public class SearchTaskListener implements TaskListener {
                     presenter.dueIn(task, 24);
                 } else {
                     FieldErrors errors = new FieldErrors();
-                    Boolean approved = new FormValues(task, errors).bool(WAIVER_APPROVED);
+                    FormValues f = new FormValues(task, errors);
+                    Boolean approved = f.bool(WAIVER_APPROVED);
+                    String reason = f.text(WAIVER_REASON);
                     errors.throwIfAny();
                     if (approved == null) {
                         throw InvalidInputException.of(WAIVER_APPROVED, "is required: waive the two-offer rule or not");
                     }
-                    search.decideWaiver(referralId, approved, (String) task.getVariable(WAIVER_REASON), task.getId());
+                    search.decideWaiver(referralId, approved, reason, task.getId());
                 }
             }
             default -> {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
@@ -62,7 +64,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
 
     /** Reads of the engine's administration: nothing a council's staff or a provider needs. */
     private static final Set<String> ADMIN_READS = Set.of("metrics", "telemetry", "schema", "job", "job-definition", "batch",
-            "incident", "external-task", "migration", "modification", "deployment", "event-subscription");
+            "incident", "external-task", "migration", "modification", "deployment", "event-subscription", "execution");
     private static final Set<String> ADMIN_HISTORY_READS = Set.of("job-log", "incident", "batch", "external-task-log", "cleanup",
             "detail", "decision-instance", "decision-requirements-definition");
     /** Queries that take their criteria as a JSON body: reads, checked by the engine like their GET forms. */
@@ -169,8 +171,15 @@ class EngineRequestGuard extends OncePerRequestFilter {
             refuse(response, refused);
             return;
         } catch (Unclaimed unclaimed) {
-            giveBack(caller, unclaimed.taskId);
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            try {
+                if (!uri.startsWith("/engine-rest")) {
+                    requireCsrfToken(request);
+                }
+                giveBack(caller, unclaimed.taskId);
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            } catch (Refused refused) {
+                refuse(response, refused);
+            }
             return;
         }
         chain.doFilter(body == null ? request : new CachedBodyRequest(request, body), response);
@@ -193,14 +202,40 @@ class EngineRequestGuard extends OncePerRequestFilter {
      * recorded in the user operation log).
      */
     private void giveBack(Caller caller, String taskId) {
-        asCaller(caller, () -> engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
-            context.disableAuthorizationCheck();
-            try {
-                return new AssignTaskCmd(taskId, null).execute(context);
-            } finally {
-                context.enableAuthorizationCheck();
-            }
-        }));
+        try {
+            asCaller(caller, () -> engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+                // checked again inside the command that writes, so a claim or completion in between is not overwritten:
+                // the task's revision makes a concurrent change fail this command with an optimistic locking error
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                if (task == null) {
+                    throw Refused.noTask(taskId);
+                }
+                if (!caller.userId().equals(task.getAssignee())) {
+                    throw Refused.forbidden("You do not hold this task: only the person who holds it (or an administrator) may give it back");
+                }
+                context.disableAuthorizationCheck();
+                try {
+                    return new AssignTaskCmd(taskId, null).execute(context);
+                } finally {
+                    context.enableAuthorizationCheck();
+                }
+            }));
+        } catch (OptimisticLockingException changed) {
+            throw new Refused(409, "OptimisticLockingException", "Someone else changed this task at the same moment; reload and try again");
+        }
+    }
+
+    /**
+     * The webapps' CSRF check runs after this guard; a task given back here never reaches it, so the guard asks for
+     * the same token the webapp's own filter would: the X-XSRF-TOKEN header matching the session's token.
+     */
+    private static void requireCsrfToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object expected = session == null ? null : session.getAttribute("CAMUNDA_CSRF_TOKEN");
+        String given = request.getHeader("X-XSRF-TOKEN");
+        if (expected == null || given == null || !expected.toString().equals(given)) {
+            throw Refused.forbidden("The request did not carry this session's CSRF token");
+        }
     }
 
     private void checkRead(Caller caller, String path) {
@@ -235,7 +270,8 @@ class EngineRequestGuard extends OncePerRequestFilter {
         }
         Matcher own = OWN_USER.matcher(path);
         if (method.equals("PUT") && own.matches()) {
-            if (!own.group(1).equals(caller.userId())) {
+            JsonNode json = json(body);
+            if (!own.group(1).equals(caller.userId()) || (json.has("id") && !caller.userId().equals(json.path("id").asText()))) {
                 throw Refused.forbidden("You may change only your own password and profile");
             }
             return;
@@ -253,10 +289,13 @@ class EngineRequestGuard extends OncePerRequestFilter {
                     if (!caller.userId().equals(json.path("userId").asText(null))) {
                         throw Refused.forbidden("You may claim a task only for yourself");
                     }
+                    if (task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
+                        throw new Refused(409, "TaskAlreadyClaimedException", "This task is already held by someone else");
+                    }
                 }
                 case "unclaim" -> {
-                    if (task.getAssignee() != null && !task.getAssignee().equals(caller.userId())) {
-                        throw Refused.forbidden("This task is held by someone else: only they or an administrator may give it back");
+                    if (!caller.userId().equals(task.getAssignee())) {
+                        throw Refused.forbidden("You do not hold this task: only the person who holds it (or an administrator) may give it back");
                     }
                     throw new Unclaimed(task.getId());
                 }
@@ -315,19 +354,28 @@ class EngineRequestGuard extends OncePerRequestFilter {
             throw Refused.badRequest("variables must be an object of named values");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> variable = it.next();
-            String name = variable.getKey();
+            Map.Entry<String, JsonNode> entry = it.next();
+            String name = entry.getKey();
             if (!allowed.contains(name)) {
                 throw Refused.badRequest(safe(name) + " is not a field of " + form + ": only the form's fields may be set");
             }
-            JsonNode value = variable.getValue();
-            String type = value.path("type").asText("");
-            if (!type.isEmpty() && !FORM_VALUE_TYPES.contains(type.toLowerCase())) {
-                throw Refused.badRequest(safe(name) + " has type " + safe(type) + ": a form's fields are text, numbers, yes/no, dates or lists");
+            JsonNode variable = entry.getValue();
+            if (!variable.isObject()) {
+                throw Refused.badRequest(safe(name) + " must be given as {\"value\": ...}");
             }
-            JsonNode info = value.path("valueInfo");
-            if (info.has("objectTypeName") || info.has("serializationDataFormat")) {
-                throw Refused.badRequest(safe(name) + " names a Java type: a form's fields are text, numbers, yes/no, dates or lists");
+            // no type means the engine guesses one from the value; a form sends plain values, and a checklist as Json
+            // text: an object or array without a type would be stored as a serialized Java object
+            JsonNode type = variable.get("type");
+            if (type != null && !type.isNull() && (!type.isTextual() || !FORM_VALUE_TYPES.contains(type.asText().toLowerCase()))) {
+                throw Refused.badRequest(safe(name) + " has a type a form does not send: its fields are text, numbers, yes/no, dates or lists");
+            }
+            JsonNode value = variable.get("value");
+            if (value != null && !value.isValueNode()) {
+                throw Refused.badRequest(safe(name) + " must be a single value (a list is sent as Json text)");
+            }
+            JsonNode info = variable.get("valueInfo");
+            if (info != null && !info.isNull() && !(info.isObject() && (info.isEmpty() || (info.size() == 1 && info.has("transient"))))) {
+                throw Refused.badRequest(safe(name) + " names a Java type or format: a form's fields are text, numbers, yes/no, dates or lists");
             }
         }
     }
@@ -395,7 +443,10 @@ class EngineRequestGuard extends OncePerRequestFilter {
             if (engineAuth != null && auth.getName().equals(engineAuth.getUserId())) {
                 return new Caller(engineAuth.getUserId(), nz(engineAuth.getGroupIds()), nz(engineAuth.getTenantIds()));
             }
-            return null;
+            // signed in but not handed to the engine: the guard looks the user up rather than let the request through
+            String userId = auth.getName();
+            return new Caller(userId, identityService.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList(),
+                    identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream().map(t -> t.getId()).toList());
         }
         HttpSession session = request.getSession(false);
         Authentications auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);

@@ -52,18 +52,38 @@ public class HistoryFilter implements HistoryEventHandler {
             PlacementSearchProcess.DECLINE_REASON, PlacementSearchProcess.DECLINE_DETAILS);
     private final HistoryEventHandler delegate = new DbHistoryEventHandler();
 
+    /** A code, id, amount, date or duration: what a kept variable holds when it is what it claims to be. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_:.+\\-]{0,64}");
+    /** A checklist of codes or ids, as a form sends it (JSON text). */
+    private static final java.util.regex.Pattern CODE_LIST =
+            java.util.regex.Pattern.compile("\\[\\s*(\"?[A-Za-z0-9_.\\-]{0,64}\"?\\s*,?\\s*){0,100}\\]");
+
     /** Whether a variable or form field of this name may be written to history. */
     public static boolean kept(String name) {
         return KEPT.contains(name);
     }
 
+    /**
+     * Whether a value can stand in a kept variable: anything but text, or text that is a code, a number, a date, a
+     * duration or a checklist of codes. Free text given in a kept field (a reason typed into a code's place, a date
+     * followed by a sentence) is not what the field is for, and is kept neither at run time nor in history.
+     */
+    public static boolean plainValue(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof java.util.Date) {
+            return true;
+        }
+        String text = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
+        return CODE.matcher(text).matches() || CODE_LIST.matcher(text).matches();
+    }
+
     @Override
     public void handleEvent(HistoryEvent event) {
-        if (event instanceof HistoricVariableUpdateEventEntity variable
-                && (!kept(variable.getVariableName()) || declaredEmpty(variable))) {
+        if (event instanceof HistoricVariableUpdateEventEntity variable && (!kept(variable.getVariableName()) || declaredEmpty(variable)
+                || !plainValue(variable.getTextValue()) || !plainValue(variable.getTextValue2())
+                || (variable.getByteValue() != null && !plainValue(variable.getByteValue())))) {
             return;
         }
-        if (event instanceof HistoricFormPropertyEventEntity field && !kept(field.getPropertyId())) {
+        if (event instanceof HistoricFormPropertyEventEntity field && (!kept(field.getPropertyId()) || !plainValue(field.getPropertyValue()))) {
             return;
         }
         delegate.handleEvent(event);

@@ -29,10 +29,12 @@ class TaskController {
     private final uk.gov.placements.security.SystemActions system;
 
     private final FormFields formFields;
+    private final uk.gov.placements.security.CurrentUser currentUser;
 
     TaskController(TaskService taskService, org.camunda.bpm.engine.HistoryService historyService, uk.gov.placements.security.SystemActions system,
-                   FormFields formFields) {
+                   FormFields formFields, uk.gov.placements.security.CurrentUser currentUser) {
         this.formFields = formFields;
+        this.currentUser = currentUser;
         this.taskService = taskService;
         this.historyService = historyService;
         this.system = system;
@@ -42,12 +44,16 @@ class TaskController {
     Map<String, Object> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().taskId(id).singleResult();
         if (task == null) {
-            // a manager who may not read history still learns that the task was done (not who did it): a conflict, not a 404
+            // someone who was offered the task, and may not read history, still learns that it was done (not who did
+            // it): a conflict, not a 404. Anyone else, another council's staff above all, is told it does not exist.
             var done = system.run(() -> historyService.createHistoricTaskInstanceQuery().taskId(id).finished().singleResult());
-            if (done != null) {
+            if (done != null && wasOffered(done)) {
                 throw new ConflictException("Task " + id + " was already completed at " + done.getEndTime().toInstant());
             }
             throw new NotFoundException("Task", id);
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(currentUser.userId()) && !currentUser.isAdmin()) {
+            throw new uk.gov.placements.common.ForbiddenException("This task is held by someone else");
         }
         Map<String, Object> values = variables == null ? Map.of() : new HashMap<>(variables);
         formFields.requireOnly(values, formFields.ofTask(task));
@@ -69,6 +75,17 @@ class TaskController {
             throw e;
         }
         return Map.of("taskId", id, "completed", true);
+    }
+
+    private boolean wasOffered(org.camunda.bpm.engine.history.HistoricTaskInstance done) {
+        if (currentUser.isAdmin()) {
+            return true;
+        }
+        if (done.getTenantId() != null && !currentUser.councils().contains(done.getTenantId())) {
+            return false;
+        }
+        return currentUser.userId().equals(done.getAssignee()) || system.run(() -> historyService.createHistoricIdentityLinkLogQuery()
+                .taskId(done.getId()).list()).stream().anyMatch(link -> link.getGroupId() != null && currentUser.inGroup(link.getGroupId()));
     }
 
     private static ConflictException completedMeanwhile(String id) {

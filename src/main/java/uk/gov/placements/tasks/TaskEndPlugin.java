@@ -54,7 +54,7 @@ public class TaskEndPlugin extends AbstractProcessEnginePlugin {
         // a task without a Camunda Form has no fields (asking the form service for one would fail, and roll back the completion)
         if (task instanceof TaskEntity t && t.getTaskDefinition() != null && t.getTaskDefinition().getCamundaFormDefinitionKey() != null) {
             for (String field : formFields.ofTask(t)) {
-                if (!HistoryFilter.kept(field) && task.hasVariable(field)) {
+                if (task.hasVariable(field) && (!HistoryFilter.kept(field) || !HistoryFilter.plainValue(task.getVariable(field)))) {
                     task.removeVariable(field);
                 }
             }

@@ -84,10 +84,21 @@ class PersonalDataOutOfEngineTest {
         Map<String, Object> formB = BadInputs.validStartForm(53.80, -1.55);
         formB.putAll(personal("B", bornB));
         Map<String, Object> variables = new HashMap<>();
-        formB.forEach((k, v) -> variables.put(k, Map.of("value", v)));
+        formB.forEach((k, v) -> variables.put(k, asTasklistSends(v)));
         ResponseEntity<String> started = call("sw1", HttpMethod.POST, "/engine-rest/process-definition/key/placementReferral/submit-form",
                 Map.of("variables", variables));
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
+
+        // free text in the place of a date the engine keeps (a kept field): refused, and kept nowhere
+        Map<String, Object> formC = BadInputs.validStartForm(53.80, -1.55);
+        formC.putAll(personal("C", bornB));
+        formC.put("requiredBy", LocalDate.now().plusDays(10) + " KeptFieldLeak-C");
+        Map<String, Object> variablesC = new HashMap<>();
+        formC.forEach((k, v) -> variablesC.put(k, asTasklistSends(v)));
+        ResponseEntity<String> refused = call("sw1", HttpMethod.POST, "/engine-rest/process-definition/key/placementReferral/submit-form",
+                Map.of("variables", variablesC));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("requiredBy");
 
         // the referrals and children are the product's records
         assertThat(children.findAll()).anyMatch(c -> c.getFirstName().equals("ZephyrineA"))
@@ -105,7 +116,7 @@ class PersonalDataOutOfEngineTest {
 
         List<String> found = new ArrayList<>();
         List<String> needles = List.of("ZephyrineA", "QuaddleworthA", "NS9 9ZA", "RiskToChild-A", "RiskFromChild-A", "HealthNote-A",
-                "EducationNote-A", "ChildViews-A", "Culture-A", "TriageNote-A", "MoreInfo-A", bornA.toString(),
+                "EducationNote-A", "ChildViews-A", "Culture-A", "TriageNote-A", "MoreInfo-A", "KeptFieldLeak-C", "ZephyrineC", "RiskToChild-C", bornA.toString(),
                 "ZephyrineB", "QuaddleworthB", "NS9 9ZB", "RiskToChild-B", "HealthNote-B", "ChildViews-B", bornB.toString());
         List<String> tables = engineTables();
         assertThat(tables).contains("act_hi_detail", "act_hi_varinst", "act_ru_variable", "act_hi_comment", "act_hi_op_log",
@@ -127,6 +138,18 @@ class PersonalDataOutOfEngineTest {
         // while the decisions are kept, with who took them
         assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where name_ = 'triageOutcome' and proc_inst_id_ = ?",
                 Integer.class, a.getId())).isEqualTo(1);
+    }
+
+    /** As the Tasklist submits a Camunda Form: plain values as they are, a checklist as Json text. */
+    Map<String, Object> asTasklistSends(Object value) {
+        if (value instanceof List<?> list) {
+            try {
+                return Map.of("value", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(list), "type", "Json");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Map.of("value", value);
     }
 
     ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {

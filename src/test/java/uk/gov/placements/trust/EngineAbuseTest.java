@@ -132,6 +132,16 @@ class EngineAbuseTest {
                         Map.of("variables", Map.of("triageNotes", objectVariable))),
                 new Technique("submit the form with a variable outside it", HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
                         Map.of("variables", Map.of("referralId", Map.of("value", 1, "type", "Long")))),
+                new Technique("complete with an untyped object value", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+                        Map.of("variables", Map.of("triageOutcome", Map.of("value", Map.of("class", "java.io.File"))))),
+                new Technique("complete with an empty type", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+                        Map.of("variables", Map.of("triageOutcome", Map.of("value", "ACCEPT", "type", "")))),
+                new Technique("complete with a bare null variable", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+                        Map.of("variables", java.util.Collections.singletonMap("triageOutcome", null))),
+                new Technique("give back a task nobody holds", HttpMethod.POST, "/engine-rest/task/" + task + "/unclaim", null),
+                new Technique("read an execution's variables", HttpMethod.GET, "/engine-rest/execution/" + pi + "/localVariables", null),
+                new Technique("rename another user through one's own profile", HttpMethod.PUT, "/engine-rest/user/sw1/profile",
+                        Map.of("id", "admin", "firstName", "Mallory")),
                 new Technique("comment on a task", HttpMethod.POST, "/engine-rest/task/" + task + "/comment/create", Map.of("message", "Tess Ting")),
                 new Technique("create a task", HttpMethod.POST, "/engine-rest/task/create", Map.of("id", "made-up", "name", "Approve")),
                 new Technique("delete a task", HttpMethod.DELETE, "/engine-rest/task/" + task, null),
@@ -250,6 +260,9 @@ class EngineAbuseTest {
         assertThat(call("pt1b", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
                 Map.of("variables", Map.of("triageOutcome", Map.of("value", "ACCEPT")))).getStatusCode().value()).isEqualTo(403);
         assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("pt1");
+        // a task held by someone else cannot be claimed from them: a plain conflict
+        ResponseEntity<String> taken = call("pt1b", HttpMethod.POST, "/engine-rest/task/" + task + "/claim", Map.of("userId", "pt1b"));
+        assertThat(taken.getStatusCode().value()).as(taken.getBody()).isEqualTo(409);
         ResponseEntity<String> outside = call("pt1", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
                 Map.of("variables", Map.of("triageOutcome", Map.of("value", "ACCEPT"), "council", Map.of("value", "eastmoor"))));
         assertThat(outside.getStatusCode().value()).isEqualTo(400);
