@@ -38,7 +38,7 @@
       ["ideal", "The placement wanted"], ["secondBest", "Second-best"], ["moreThan20Miles", "More than 20 miles from home"],
       ["outOfArea", "Out of the home council's area"], ["childrenWithThreeOrMorePlacements", "Children with 3 or more placements"],
       ["referrals", "Referrals"], ["inHouseRestrictions", "Searches restricted to in-house"], ["offersPerReferral", "Offers per referral"],
-      ["averageDaysReferralToPlacement", "Days from referral to placement"], ["overdueIroReviews", "Overdue IRO reviews"]];
+      ["averageDaysReferralToPlacement", "Days from referral to placement"], ["overdueIroReviews", "Overdue IRO reviews"], ["disruptions", "Unplanned endings (disruptions)"]];
     const body = document.querySelector("#figures tbody");
     body.replaceChildren();
     for (const [key, label] of rows) {

@@ -63,6 +63,11 @@ public class Child {
         return this;
     }
 
+    /** Left care: a return to care is a new period, with its first review within 20 working days of the new start. */
+    void leftCare() {
+        this.lookedAfterSince = null;
+    }
+
     public void becameLookedAfter(LocalDate date) {
         if (lookedAfterSince == null) {
             lookedAfterSince = date;

@@ -103,6 +103,12 @@ public class ChildService {
         }
     }
 
+    @org.springframework.context.event.EventListener
+    @Transactional
+    public void on(ChildLeftCare left) {
+        get(left.childId()).leftCare();
+    }
+
     public Child get(Long id) {
         return children.findById(id).orElseThrow(() -> new NotFoundException("Child", id));
     }

@@ -55,8 +55,11 @@ public class IroReviewService {
 
     LocalDate timetabledDue(Long childId) {
         Child child = child(childId);
+        // reviews of this period in care only: a child who comes back into care has a first review again
+        LocalDate periodStart = child.getLookedAfterSince();
         List<IroReview> held = reviews.findByChildIdOrderBySequenceNumberAsc(childId).stream()
-                .filter(r -> r.getStatus() == IroReview.Status.HELD).toList();
+                .filter(r -> r.getStatus() == IroReview.Status.HELD)
+                .filter(r -> periodStart == null || !r.getHeldOn().isBefore(periodStart)).toList();
         if (held.isEmpty()) {
             LocalDate since = child.getLookedAfterSince() != null ? child.getLookedAfterSince() : PlacementService.today();
             return workingDays.plus(since, FIRST_REVIEW_WORKING_DAYS);
@@ -158,6 +161,14 @@ public class IroReviewService {
         } else {
             runtimeService.startProcessInstanceByKey(IroReviewProcess.KEY, key, Map.of(IroReviewProcess.CHILD_ID, childId,
                     IroReviewProcess.COUNCIL, council));
+        }
+    }
+
+    /** A placement ended with the child leaving care: their reviews end (none may be running, e.g. a child never reviewed here). */
+    @org.springframework.context.event.EventListener
+    public void on(uk.gov.placements.child.ChildLeftCare left) {
+        if (reviewsRunning(IroReviewProcess.businessKey(left.childId()))) {
+            leftCare(left.childId());
         }
     }
 

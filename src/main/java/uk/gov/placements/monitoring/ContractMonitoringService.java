@@ -68,6 +68,12 @@ public class ContractMonitoringService {
     }
 
     /** The placement ended: its monitoring, if any, records an exit interview and ends. */
+    /** A placement ended (published by the placements feature on its end date): its monitoring ends with the exit interview. */
+    @org.springframework.context.event.EventListener
+    public void on(uk.gov.placements.placement.PlacementEnded ended) {
+        placementEnded(ended.placementId());
+    }
+
     public void placementEnded(Long placementId) {
         runtimeService.createMessageCorrelation(ContractMonitoringProcess.MESSAGE_PLACEMENT_ENDED)
                 .processInstanceBusinessKey(ContractMonitoringProcess.businessKey(placementId)).correlateAll();

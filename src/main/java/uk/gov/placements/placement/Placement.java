@@ -31,6 +31,7 @@ public class Placement {
     @Enumerated(EnumType.STRING)
     private PlacementStatus status = PlacementStatus.ACTIVE;
     private LocalDate startDate;
+    /** The day it ended; or, while still running, the day it will end, set when the child's next placement is approved. */
     private LocalDate endDate;
     private BigDecimal weeklyCost;
     private double distanceMiles;
@@ -51,6 +52,10 @@ public class Placement {
     private Instant approvedAt;
     private String approvalReason;
     private LocalDate planDue;
+    private String reasonEpisodeCeased;
+    private String endReasonPlaceChange;
+    private Boolean unplannedEnd;
+    private String endNotes;
     private Instant planWrittenAt;
 
     protected Placement() {
@@ -118,11 +123,41 @@ public class Placement {
         this.endDate = endDate;
     }
 
+    /** How it ended, for the SSDA903 return and the sufficiency figures (an unplanned end is a disruption). */
+    void endedBecause(String reasonEpisodeCeased, String reasonPlaceChange, boolean unplanned, String notes) {
+        this.reasonEpisodeCeased = reasonEpisodeCeased;
+        this.endReasonPlaceChange = reasonPlaceChange;
+        this.unplannedEnd = unplanned;
+        this.endNotes = notes;
+    }
+
+    /** Approved to start later: the place is held, the placement is PLANNED until its start date. */
+    public Placement plannedUnless(LocalDate today) {
+        this.status = startDate.isAfter(today) ? PlacementStatus.PLANNED : PlacementStatus.ACTIVE;
+        return this;
+    }
+
+    /** Its start date has come. */
+    public void activate() {
+        if (status == PlacementStatus.PLANNED) {
+            this.status = PlacementStatus.ACTIVE;
+        }
+    }
+
+    /** It will end on the given day, when the child's next placement starts; until then it stays as it is. */
+    public void endsOn(LocalDate day) {
+        this.endDate = day;
+    }
+
     public void planWritten(Instant at) {
         this.planWrittenAt = at;
     }
 
     public Long getId() { return id; }
+    public String getReasonEpisodeCeased() { return reasonEpisodeCeased; }
+    public String getEndReasonPlaceChange() { return endReasonPlaceChange; }
+    public boolean isUnplannedEnd() { return Boolean.TRUE.equals(unplannedEnd); }
+    public String getEndNotes() { return endNotes; }
     public Long getReferralId() { return referralId; }
     public Long getChildId() { return childId; }
     public String getCouncil() { return council; }

@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.security.CurrentUser;
+import uk.gov.placements.security.Roles;
 
 @RestController
 @RequestMapping("/api/placements")
@@ -17,8 +21,10 @@ class PlacementController {
     private final PlacementRepository placements;
     private final ChildRepository children;
     private final CurrentUser currentUser;
+    private final PlacementService service;
 
-    PlacementController(PlacementRepository placements, ChildRepository children, CurrentUser currentUser) {
+    PlacementController(PlacementRepository placements, ChildRepository children, CurrentUser currentUser, PlacementService service) {
+        this.service = service;
         this.placements = placements;
         this.children = children;
         this.currentUser = currentUser;
@@ -32,6 +38,15 @@ class PlacementController {
         children.findById(childId).filter(c -> currentUser.canSeeCouncil(c.getCouncil()))
                 .orElseThrow(() -> new NotFoundException("Child", childId));
         return placements.findByChildIdOrderByStartDateAscIdAsc(childId).stream().map(PlacementController::view).toList();
+    }
+
+    /** Ends a placement (social workers and team managers of the child's council). */
+    @PostMapping("/{id}/end")
+    Map<String, Object> end(@PathVariable Long id, @RequestBody PlacementService.Ending body) {
+        Placement p = placements.findById(id).filter(x -> currentUser.canSeeCouncil(x.getCouncil()))
+                .orElseThrow(() -> new NotFoundException("Placement", id));
+        currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
+        return view(service.end(p.getId(), body));
     }
 
     static Map<String, Object> view(Placement p) {
@@ -64,6 +79,9 @@ class PlacementController {
         m.put("approverGroup", p.getApproverGroup());
         m.put("approvedAt", p.getApprovedAt().toString());
         m.put("planDue", p.getPlanDue().toString());
+        m.put("reasonEpisodeCeased", p.getReasonEpisodeCeased());
+        m.put("endReasonPlaceChange", p.getEndReasonPlaceChange());
+        m.put("unplannedEnd", p.getStatus() == PlacementStatus.ENDED ? p.isUnplannedEnd() : null);
         return m;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.DecisionRecord;
@@ -12,7 +13,12 @@ import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.child.ChildLeftCare;
+import uk.gov.placements.common.ConflictException;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.Urgency;
+import uk.gov.placements.security.SystemActions;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
@@ -38,11 +44,18 @@ public class PlacementService {
     private final NotificationSender sender;
     private final DecisionRecordRepository decisionRecords;
     private final WorkingDays workingDays;
+    private final ApplicationEventPublisher events;
+    private final Decisions decisions;
+    private final SystemActions system;
 
     public PlacementService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
                             CareServiceRepository services, CouncilNeighbourRepository neighbours,
                             NotificationRepository notifications, NotificationSender sender,
-                            DecisionRecordRepository decisionRecords, WorkingDays workingDays) {
+                            DecisionRecordRepository decisionRecords, WorkingDays workingDays, ApplicationEventPublisher events,
+                            Decisions decisions, SystemActions system) {
+        this.events = events;
+        this.decisions = decisions;
+        this.system = system;
         this.placements = placements;
         this.referrals = referrals;
         this.options = options;
@@ -85,9 +98,14 @@ public class PlacementService {
         return new ApprovalInputs(commitment, area.outOfArea(), area.atDistance(), o.getWeeklyFee(), providerName);
     }
 
-    /** Records the placement from the referral's selected option and its approval; ends the child's previous placement. */
+    /**
+     * Records the placement from the referral's selected option and its approval, on the agreed start date: the
+     * provider's offered date, or for an in-house option the placements team's proposal (else the required-by date),
+     * never before today. It is PLANNED until then (the place is held from now) and the child's previous placement
+     * ends on that day.
+     */
     @Transactional
-    public Placement start(Long referralId, LocalDate startDate) {
+    public Placement start(Long referralId, LocalDate today) {
         Referral r = referral(referralId);
         if (r.getPlacementId() != null) {
             return placements.findById(r.getPlacementId()).orElseThrow();  // idempotent on a retried job
@@ -96,6 +114,7 @@ public class PlacementService {
         CareService s = o.getService();
         Provider provider = s.getProvider();
         Area area = area(r.getCouncil(), s);
+        LocalDate startDate = agreedStart(r, o, today);
         DecisionRecord approval = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(referralId).stream()
                 .filter(d -> "APPROVAL".equals(d.getKind()) && "APPROVE".equals(d.getOutcome()))
                 .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("Referral " + referralId + " has no approval"));
@@ -119,18 +138,111 @@ public class PlacementService {
                 .codes(s.getPlacementType().ssda903Place(), placeProvider(provider, r.getCouncil()),
                         r.isMoving() ? (r.getReasonPlaceChange() == null ? "CARPL" : r.getReasonPlaceChange()) : null)
                 .approval(approval.getDecidedBy(), r.getApprovedAs(), approval.getDecidedAt(), approval.getReason())
-                .planDue(workingDays.plus(startDate, PLAN_DUE_WORKING_DAYS));
+                .planDue(planDue(r.getUrgency(), startDate, today))
+                .plannedUnless(today);
         placements.save(p);
         services.takePlaces(s.getId(), r.placesNeeded());
         if (r.getCurrentPlacementId() != null) {
             placements.findById(r.getCurrentPlacementId()).ifPresent(previous -> {
-                previous.end(startDate);
-                services.releasePlace(previous.getServiceId());
+                previous.endsOn(startDate);
+                if (!startDate.isAfter(today)) {
+                    close(previous, startDate);
+                }
             });
         }
         r.getChild().becameLookedAfter(startDate);
         r.placed(p.getId());
         return p;
+    }
+
+    static LocalDate agreedStart(Referral r, PlacementOption o, LocalDate today) {
+        LocalDate agreed = o.getStartDate() != null ? o.getStartDate()
+                : r.getProposedStartDate() != null ? r.getProposedStartDate() : r.getRequiredBy();
+        return agreed.isBefore(today) ? today : agreed;
+    }
+
+    /**
+     * Regulation 9: the placement plan before a planned placement starts (by the working day before), within 5
+     * working days of the start of an urgent or emergency one; never due before today.
+     */
+    LocalDate planDue(Urgency urgency, LocalDate startDate, LocalDate today) {
+        LocalDate due = urgency == Urgency.PLANNED ? workingDays.minus(startDate, 1) : workingDays.plus(startDate, PLAN_DUE_WORKING_DAYS);
+        return due.isBefore(today) ? today : due;
+    }
+
+    public record Ending(LocalDate endDate, String reasonEpisodeCeased, String reasonPlaceChange, Boolean unplanned, String notes) {
+    }
+
+    /**
+     * Ends a placement: the child moved on (REC X1, with the reason for the place change) or left care (any other
+     * REC). The place returns to the home's vacancies; contract monitoring ends with the exit interview; a child
+     * leaving care has their reviews ended and would start afresh on coming back. Checked before anything changes.
+     */
+    @Transactional
+    public Placement end(Long placementId, Ending e) {
+        Placement p = get(placementId);
+        FieldErrors errors = new FieldErrors();
+        if (p.getStatus() != PlacementStatus.ACTIVE) {
+            throw new ConflictException("Placement " + placementId + " is " + p.getStatus() + ": only an active placement can end");
+        }
+        LocalDate today = today();
+        if (e.endDate() == null) {
+            errors.reject("endDate", "is required");
+        } else if (e.endDate().isBefore(p.getStartDate()) || e.endDate().isAfter(today)) {
+            errors.reject("endDate", "must be between the start date " + p.getStartDate() + " and today");
+        }
+        String rec = e.reasonEpisodeCeased() == null ? null : e.reasonEpisodeCeased().trim().toUpperCase();
+        if (rec == null || !Ssda903.REASONS_EPISODE_CEASED.contains(rec)) {
+            errors.reject("reasonEpisodeCeased", "must be an SSDA903 REC code: X1 when the child moves to another placement, else one of E2 to E9, E11 to E17, E4A, E4B");
+        }
+        String change = e.reasonPlaceChange() == null || e.reasonPlaceChange().isBlank() ? null : e.reasonPlaceChange().trim().toUpperCase();
+        if (Ssda903.MOVED_WITHIN_CARE.equals(rec) && (change == null || !Ssda903.REASONS_PLACE_CHANGE.contains(change))) {
+            errors.reject("reasonPlaceChange", "is required when the child moves (REC X1): one of " + new java.util.TreeSet<>(Ssda903.REASONS_PLACE_CHANGE));
+        }
+        if (e.unplanned() == null) {
+            errors.reject("unplanned", "is required: did the placement end as planned?");
+        }
+        String notes = e.notes() == null || e.notes().isBlank() ? null : e.notes().trim();
+        if (notes != null && notes.length() > 2000) {
+            errors.reject("notes", "must be at most 2,000 characters");
+        }
+        errors.throwIfAny();
+        p.endedBecause(rec, Ssda903.MOVED_WITHIN_CARE.equals(rec) ? change : null, e.unplanned(), notes);
+        decisions.record(p.getReferralId(), p.getId(), "PLACEMENT_END", rec + (change == null ? "" : " " + change)
+                + (Boolean.TRUE.equals(e.unplanned()) ? " UNPLANNED" : " PLANNED"), notes, null);
+        // who may end it was checked by the caller; the processes that follow the placement are closed by the application
+        system.run(() -> {
+            close(p, e.endDate());
+            if (!Ssda903.MOVED_WITHIN_CARE.equals(rec)) {
+                events.publishEvent(new ChildLeftCare(p.getChildId(), e.endDate(), rec));
+            }
+        });
+        return p;
+    }
+
+    /** Ends a placement on its day: the place goes back to the home's vacancies, and the features following it are told. */
+    private void close(Placement p, LocalDate endDate) {
+        p.end(endDate);
+        services.releasePlace(p.getServiceId());
+        events.publishEvent(new PlacementEnded(p.getId(), p.getChildId()));
+    }
+
+    /**
+     * Brings placements up to the day: those whose agreed start has come become ACTIVE, and those whose end was set
+     * by the child's next placement end. Run each night and at start-up; safe to run again.
+     */
+    @Transactional
+    public int startAndEndDue(LocalDate today) {
+        int changed = 0;
+        for (Placement p : placements.findByStatusAndStartDateLessThanEqual(PlacementStatus.PLANNED, today)) {
+            p.activate();
+            changed++;
+        }
+        for (Placement p : placements.findByStatusAndEndDateLessThanEqual(PlacementStatus.ACTIVE, today)) {
+            close(p, p.getEndDate());
+            changed++;
+        }
+        return changed;
     }
 
     /** SSDA903 PLACE_PROVIDER: own provision PR1, another council PR2, private PR4, voluntary PR5. */
@@ -181,7 +293,7 @@ public class PlacementService {
 
     /** Read by contractMonitoring's loop: a placement ended without its message ends its monitoring too. */
     public boolean isActive(Long placementId) {
-        return get(placementId).getStatus() == PlacementStatus.ACTIVE;
+        return get(placementId).getStatus() != PlacementStatus.ENDED;
     }
 
     public Placement get(Long id) {

@@ -1,3 +1,4 @@
 package uk.gov.placements.placement;
 
-public enum PlacementStatus { ACTIVE, ENDED }
+/** PLANNED from approval (the place is held) until the agreed start date, ACTIVE from that day, ENDED on its end date. */
+public enum PlacementStatus { PLANNED, ACTIVE, ENDED }

@@ -69,6 +69,8 @@ public class Referral {
     private String waiverReason;
     private String processInstanceId;
     private String approverGroup;
+    private LocalDate proposedStartDate;
+    private int searchRound;
     private String approvalEscalatedTo;
     private String approvedAs;
     private String createdBy;
@@ -157,6 +159,8 @@ public class Referral {
     }
     public void approvalEscalatedTo(String group) { this.approvalEscalatedTo = group; }
     public void approvedAs(String group) { this.approvedAs = group; }
+    /** The placements team's proposed start for an in-house placement; none means the required-by date. */
+    public void proposeStart(LocalDate date) { this.proposedStartDate = date; }
 
     /** The tiers that may decide the approval now: the one routed to and, once overdue, the next. */
     public java.util.List<String> approvers() {
@@ -182,6 +186,13 @@ public class Referral {
         this.selectedOptionId = optionId;
         this.selectionReason = reason;
     }
+    /** A new search: its options are a new round, and the last round's waiver does not carry into it. */
+    public void newSearchRound() {
+        this.searchRound++;
+        this.waiverApproved = null;
+        this.waiverReason = null;
+    }
+
     public void waiver(boolean approved, String reason) {
         this.waiverApproved = approved;
         this.waiverReason = reason;
@@ -227,6 +238,8 @@ public class Referral {
     public String getWaiverReason() { return waiverReason; }
     public String getProcessInstanceId() { return processInstanceId; }
     public String getApproverGroup() { return approverGroup; }
+    public LocalDate getProposedStartDate() { return proposedStartDate; }
+    public int getSearchRound() { return searchRound; }
     public String getApprovalEscalatedTo() { return approvalEscalatedTo; }
     public String getApprovedAs() { return approvedAs; }
     public String getCreatedBy() { return createdBy; }

@@ -105,6 +105,7 @@ class ReferralController {
         m.put("providerName", o.getService().getProvider().getName());
         m.put("inHouse", o.isInHouse());
         m.put("source", o.getSource());
+        m.put("searchRound", o.getSearchRound());
         m.put("placementType", o.getService().getPlacementType());
         m.put("weeklyFee", o.getWeeklyFee());
         m.put("distanceMiles", o.getDistanceMiles());

@@ -22,6 +22,7 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
@@ -32,8 +33,6 @@ import uk.gov.placements.placement.PlacementStatus;
 public class ReferralService {
     public static final int MAX_PLANNED_WEEKS = 520;
     public static final int TEXT_LIMIT = 4000;
-    private static final Set<String> REASONS_PLACE_CHANGE = Set.of("ALLEG", "APPRR", "CARPL", "CHILD", "CLOSE", "CREQB", "CREQO",
-            "CUSTOD", "LAREQ", "OTHER", "PLACE", "PLACH", "STAND");
 
     private final ReferralRepository referrals;
     private final ChildRepository children;
@@ -177,8 +176,8 @@ public class ReferralService {
                 errors.reject("currentPlacementId", "is not a current placement of this child");
             }
         }
-        if (n.reasonPlaceChange() != null && !n.reasonPlaceChange().isBlank() && !REASONS_PLACE_CHANGE.contains(n.reasonPlaceChange())) {
-            errors.reject("reasonPlaceChange", "must be an SSDA903 REASON_PLACE_CHANGE code, one of " + REASONS_PLACE_CHANGE);
+        if (n.reasonPlaceChange() != null && !n.reasonPlaceChange().isBlank() && !Ssda903.REASONS_PLACE_CHANGE.contains(n.reasonPlaceChange())) {
+            errors.reject("reasonPlaceChange", "must be an SSDA903 REASON_PLACE_CHANGE code, one of " + Ssda903.REASONS_PLACE_CHANGE);
         }
         if (child != null && type != null) {
             int age = child.ageOn(today);

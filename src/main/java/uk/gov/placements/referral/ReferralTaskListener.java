@@ -65,6 +65,8 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_SELECT_PLACEMENT -> {
+                // a choice is asked afresh each time: an earlier round's "search again" must not decide this one
+                task.removeVariable(SEARCH_AGAIN);
                 presenter.present(task, r, "Choose a placement", null);
                 presenter.showOptions(task, r.getId(), true);
                 presenter.dueIn(task, hoursFor(r, 48));

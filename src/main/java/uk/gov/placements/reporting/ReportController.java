@@ -90,6 +90,7 @@ class ReportController {
         rows.add(new String[] {"averageDaysReferralToPlacement", "", r.averageDaysReferralToPlacement() == null ? ""
                 : r.averageDaysReferralToPlacement().toPlainString()});
         rows.add(new String[] {"overdueIroReviews", "", String.valueOf(r.overdueIroReviews())});
+        rows.add(new String[] {"disruptions", "", String.valueOf(r.disruptions())});
         return rows;
     }
 

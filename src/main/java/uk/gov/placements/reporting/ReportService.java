@@ -100,7 +100,10 @@ public class ReportService {
                 searchedExternally == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(offers).divide(BigDecimal.valueOf(searchedExternally), 2, RoundingMode.HALF_UP),
                 daysToPlacement.isEmpty() ? null : BigDecimal.valueOf(daysToPlacement.stream().mapToLong(Long::longValue).average().orElse(0))
                         .setScale(1, RoundingMode.HALF_UP),
-                iroReviews.overdue(council));
+                iroReviews.overdue(council),
+                (int) placements.findByCouncilInOrderByStartDateDescIdDesc(List.of(council)).stream()
+                        .filter(p -> p.isUnplannedEnd() && p.getEndDate() != null && !p.getEndDate().isBefore(from) && !p.getEndDate().isAfter(to))
+                        .count());
     }
 
     /** The child's home area: the outward part of the postcode (e.g. NS1). */
@@ -139,7 +142,8 @@ public class ReportService {
                     boolean ended = p.getEndDate() != null && !p.getEndDate().isAfter(to);
                     Child child = childById.get(p.getChildId());
                     return new Episode(p.getChildId(), p.getStartDate(), first ? "S" : "P", child.getLegalStatus().name(),
-                            child.getCategoryOfNeed() == null ? "" : child.getCategoryOfNeed(), p.getPlaceCode(), p.getPlaceProviderCode(), ended ? p.getEndDate() : null, ended ? "X1" : null,
+                            child.getCategoryOfNeed() == null ? "" : child.getCategoryOfNeed(), p.getPlaceCode(), p.getPlaceProviderCode(), ended ? p.getEndDate() : null,
+                            ended ? (p.getReasonEpisodeCeased() == null ? "X1" : p.getReasonEpisodeCeased()) : null,
                             p.getReasonPlaceChange(), p.getHomePostcode(), p.getPlacementPostcode(), p.getProviderUrn());
                 }).toList();
     }

@@ -31,5 +31,7 @@ public record SufficiencyReport(
         int inHouseRestrictions,
         BigDecimal offersPerReferral,
         BigDecimal averageDaysReferralToPlacement,
-        long overdueIroReviews) {
+        long overdueIroReviews,
+        /** Placements that ended unplanned in the period: disruptions. */
+        int disruptions) {
 }

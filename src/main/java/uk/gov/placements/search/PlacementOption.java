@@ -47,9 +47,18 @@ public class PlacementOption {
     private java.time.LocalDate startDate;
     private String namedCarer;
     private Long providerReferralId;
+    /** The search of the referral this option was found in (1 for the first); earlier rounds stay as history. */
+    private int searchRound = 1;
 
     protected PlacementOption() {
     }
+
+    public PlacementOption inRound(int round) {
+        this.searchRound = round;
+        return this;
+    }
+
+    public int getSearchRound() { return searchRound; }
 
     public PlacementOption(Long referralId, CareService service, OptionSource source, double distanceMiles,
                            Set<NeedCode> met, Set<NeedCode> unmet) {

@@ -2,11 +2,19 @@ package uk.gov.placements.search;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface PlacementOptionRepository extends JpaRepository<PlacementOption, Long> {
-    List<PlacementOption> findByReferralIdOrderByRankPositionAscIdAsc(Long referralId);
+    /** The options of the referral's current search round. */
+    @Query("select o from PlacementOption o where o.referralId = :referralId"
+            + " and o.searchRound = (select r.searchRound from Referral r where r.id = :referralId) order by o.rankPosition asc, o.id asc")
+    List<PlacementOption> findByReferralIdOrderByRankPositionAscIdAsc(@Param("referralId") Long referralId);
 
-    List<PlacementOption> findByReferralIdAndSource(Long referralId, OptionSource source);
+    @Query("select o from PlacementOption o where o.referralId = :referralId and o.source = :source"
+            + " and o.searchRound = (select r.searchRound from Referral r where r.id = :referralId)")
+    List<PlacementOption> findByReferralIdAndSource(@Param("referralId") Long referralId, @Param("source") OptionSource source);
 
-    void deleteByReferralId(Long referralId);
+    /** Every option of every round, for the referral's history. */
+    List<PlacementOption> findByReferralIdOrderBySearchRoundAscIdAsc(Long referralId);
 }

@@ -22,6 +22,7 @@ public final class PlacementSearchProcess {
     public static final String RESTRICTION_REASON = "restrictionReason";
     public static final String UNSUITABLE_OPTION_IDS = "unsuitableOptionIds";
     public static final String SUITABILITY_NOTES = "suitabilityNotes";
+    public static final String PROPOSED_START_DATE = "proposedStartDate";
     public static final String RESPONSE_DEADLINE = "responseDeadline";
     public static final String PROVIDER_REFERRAL_ID = "providerReferralId";
     public static final String RESPONSE = "response";

@@ -158,7 +158,7 @@ public class ProviderReferrals {
             Set<NeedCode> unmet = EnumSet.noneOf(NeedCode.class);
             wanted.forEach(n -> (pr.getService().getSpecialisms().contains(n) ? met : unmet).add(n));
             PlacementOption option = options.save(PlacementOption.offer(r.getId(), pr.getService(), pr.getDistanceMiles(), met, unmet,
-                    a.weeklyFee(), a.startDate(), a.namedCarer().trim(), pr.getId()));
+                    a.weeklyFee(), a.startDate(), a.namedCarer().trim(), pr.getId()).inRound(r.getSearchRound()));
             pr.offered(userId, Decisions.now(), a.weeklyFee(), a.startDate(), a.namedCarer().trim(), a.howNeedsMet(), option.getId());
             decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "OFFER from provider " + pr.getProviderId(),
                     "£" + a.weeklyFee() + "/week from " + a.startDate() + ", " + a.namedCarer(), taskId);

@@ -46,16 +46,19 @@ public class SearchService {
         this.decisions = decisions;
     }
 
-    /** Starts a (new) search: earlier options of this referral are replaced; decisions about them stay in the audit trail. */
+    /**
+     * Starts a (new) search round: the earlier rounds' options, offers and decisions stay as the referral's history,
+     * and nothing decided for an earlier round (a procurement waiver) carries into this one.
+     */
     @Transactional
     public List<PlacementOption> searchInHouse(Long referralId) {
         Referral r = referral(referralId);
-        options.deleteByReferralId(referralId);
+        r.newSearchRound();
         r.status(ReferralStatus.SEARCHING);
         List<PlacementOption> found = matcher.inHouse(criteria(r), r.getCouncil()).stream()
                 .filter(m -> !m.service().getId().equals(currentServiceId(r)))
                 .map(m -> new PlacementOption(referralId, m.service(), OptionSource.IN_HOUSE_SEARCH, m.distanceMiles(),
-                        m.needsMet(), m.needsUnmet()))
+                        m.needsMet(), m.needsUnmet()).inRound(r.getSearchRound()))
                 .toList();
         return options.saveAll(found);
     }
@@ -77,8 +80,12 @@ public class SearchService {
      */
     @Transactional
     public void reviewInHouse(Long referralId, List<Long> unsuitableIds, String notes, boolean restrict, String restrictionReason,
-                              String taskId) {
+                              java.time.LocalDate proposedStart, String taskId) {
         Referral r = referral(referralId);
+        if (proposedStart != null && (proposedStart.isBefore(uk.gov.placements.placement.PlacementService.today())
+                || proposedStart.isAfter(uk.gov.placements.placement.PlacementService.today().plusYears(1)))) {
+            throw InvalidInputException.of("proposedStartDate", "must be from today and within a year");
+        }
         List<PlacementOption> inHouse = options.findByReferralIdAndSource(referralId, OptionSource.IN_HOUSE_SEARCH);
         Set<Long> known = inHouse.stream().map(PlacementOption::getId).collect(Collectors.toSet());
         for (Long id : unsuitableIds) {
@@ -100,6 +107,7 @@ public class SearchService {
             o.markSuitability(suitable, suitable ? null : notes);
         }
         r.restriction(restrict, restrict ? restrictionReason : null);
+        r.proposeStart(proposedStart);
         decisions.record(referralId, null, "IN_HOUSE_REVIEW", (inHouse.size() - unsuitableIds.size()) + " of " + inHouse.size() + " suitable",
                 notes, taskId);
         decisions.record(referralId, null, "SEARCH_RESTRICTION", restrict ? "RESTRICTED_TO_IN_HOUSE" : "EXTERNAL_SEARCH",

@@ -3,6 +3,7 @@ package uk.gov.placements.search;
 import static uk.gov.placements.search.PlacementSearchProcess.*;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -101,7 +102,10 @@ public class SearchTaskListener implements TaskListener {
         Boolean restrict = f.bool(RESTRICT_TO_IN_HOUSE);
         errors.throwIfAny();
         boolean restricted = Boolean.TRUE.equals(restrict);
-        search.reviewInHouse(referralId, unsuitable, f.text(SUITABILITY_NOTES), restricted, f.text(RESTRICTION_REASON), task.getId());
+        LocalDate proposedStart = f.date(PROPOSED_START_DATE);
+        errors.throwIfAny();
+        search.reviewInHouse(referralId, unsuitable, f.text(SUITABILITY_NOTES), restricted, f.text(RESTRICTION_REASON), proposedStart,
+                task.getId());
         task.setVariable(RESTRICT_TO_IN_HOUSE, restricted);
     }
 

@@ -44,7 +44,7 @@ public class HistoryFilter implements HistoryEventHandler {
             "ofstedUrn", "ofstedRatingDate", "placementTypes", "minAge", "maxAge", "places", "specialisms", "standardWeeklyFee",
             "safeguardingPolicy", "missingPolicy", "complaintsPolicy",
             // the dates and durations timers read
-            "requiredBy", "requiredByDeadline", "approvalEscalationAfter", "responseDeadline", "startDate", "consultationOpens",
+            "requiredBy", "requiredByDeadline", "proposedStartDate", "approvalEscalationAfter", "responseDeadline", "startDate", "consultationOpens",
             "reminderAt", "roundDue", "monitoringInterval", "actionPlanDeadline", "actionDeadline", "accreditationExpiresAt");
     /** The fields of a provider's answer, declared empty in each provider's scope of placementSearch. */
     static final Set<String> DECLARED_EMPTY = Set.of(PlacementSearchProcess.RESPONSE, PlacementSearchProcess.WEEKLY_FEE,

@@ -59,7 +59,7 @@ class PostgresIntegrationTest {
         CareService independent = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD, NeedCode.AUTISM);
         Referral r = journeys.refer(journeys.child(council, 10), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
         complete(r, "Task_TriageReferral", Map.of("triageOutcome", "ACCEPT"));
-        complete(r, "Task_ReviewInHouseOptions", Map.of("restrictToInHouse", false));
+        complete(r, "Task_ReviewInHouseOptions", Map.of("restrictToInHouse", false, "proposedStartDate", LocalDate.now().toString()));
         complete(r, "Task_RespondToReferral", Map.of("response", "OFFER", "weeklyFee", 880.0, "startDate", LocalDate.now().toString(),
                 "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
         assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())

@@ -39,6 +39,7 @@ import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.placement.NotificationRepository;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.search.PlacementOption;
@@ -85,6 +86,8 @@ class PlacementReferralProcessTest {
         assertThat(search).isWaitingAt(PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS);
         Map<String, Object> review = new HashMap<>();
         review.put(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, restrict);
+        // an in-house carer is proposed for today (else the required-by date): the placements in these tests start now
+        review.put(PlacementSearchProcess.PROPOSED_START_DATE, PlacementService.today().toString());
         if (restrict) {
             review.put(PlacementSearchProcess.RESTRICTION_REASON, "Sibling already with these carers");
         }
@@ -147,7 +150,8 @@ class PlacementReferralProcessTest {
         assertThat(p.isOutOfArea()).isFalse();
         assertThat(p.isSecondBest()).isFalse();
         assertThat(p.getWeeklyCost()).isEqualByComparingTo("450");
-        assertThat(p.getPlanDue()).isEqualTo(workingDays.plus(p.getStartDate(), 5));
+        // a planned placement's plan is due the working day before it starts: starting today, it is due today
+        assertThat(p.getPlanDue()).isEqualTo(PlacementService.today());
         assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).extracting(n -> n.getRecipient())
                 .containsExactly("child", "parents", "health", "GP", "school", "IRO");
         Task plan = task(pi);

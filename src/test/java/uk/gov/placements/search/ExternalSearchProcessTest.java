@@ -266,6 +266,49 @@ class ExternalSearchProcessTest {
     }
 
     @Test
+    void shouldSearchAgainAfterARefusedWaiverKeepTheFirstRoundAndAskForTheWaiverAfresh() {
+        CareService inHouse = journeys.inHouse(council, council.id(), PlacementType.CHILDRENS_HOME, 3000);
+        CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.OUTSTANDING);
+        Referral r = journeys.refer(journeys.child(council, 14), "PLANNED", PlacementType.CHILDRENS_HOME, 4, null);
+        ProcessInstance search = sent(r);
+        complete(taskOf(search, a), offer(5000, LocalDate.now()));
+        journeys.runDueJobs();
+        complete(task(search), withVariables(WAIVER_APPROVED, false, WAIVER_REASON, "Seek a second offer first"));
+        journeys.runDueJobs();
+        List<PlacementOption> firstRound = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
+
+        // none is right: the social worker asks for a new search, which must not fail on the first round's offers
+        ProcessInstance referral = runtimeService.createProcessInstanceQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
+        complete(task(referral), withVariables(PlacementReferralProcess.SEARCH_AGAIN, true));
+        journeys.runDueJobs();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(referral.getId()).count()).isZero();
+        ProcessInstance again = runtimeService.createProcessInstanceQuery().superProcessInstanceId(referral.getId()).singleResult();
+        assertThat(again.getId()).isNotEqualTo(search.getId());
+        complete(task(again), withVariables(RESTRICT_TO_IN_HOUSE, false));
+        journeys.runDueJobs();
+        complete(taskOf(again, a), offer(4800, LocalDate.now()));
+        journeys.runDueJobs();
+        // the waiver is asked afresh: the refusal was for the first round's offer
+        assertThat(again).isWaitingAt(TASK_APPROVE_PROCUREMENT_WAIVER);
+        complete(task(again), withVariables(WAIVER_APPROVED, true, WAIVER_REASON, "The only home that can meet the need"));
+        journeys.runDueJobs();
+        List<PlacementOption> secondRound = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
+        PlacementOption newOffer = secondRound.stream().filter(PlacementOption::isWrittenOffer).findFirst().orElseThrow();
+        assertThat(newOffer.isSuitable()).isTrue();
+        assertThat(newOffer.getSearchRound()).isEqualTo(2);
+        assertThat(secondRound).extracting(PlacementOption::getId).doesNotContainAnyElementsOf(firstRound.stream().map(PlacementOption::getId).toList());
+        // the first round is kept as the referral's history, with its refused offer
+        assertThat(options.findByReferralIdOrderBySearchRoundAscIdAsc(r.getId())).extracting(PlacementOption::getSearchRound).contains(1, 2);
+        assertThat(options.findById(firstRound.stream().filter(PlacementOption::isWrittenOffer).findFirst().orElseThrow().getId()))
+                .hasValueSatisfying(o -> assertThat(o.isSuitable()).isFalse());
+        complete(task(referral), withVariables(PlacementReferralProcess.SELECTED_OPTION_ID, newOffer.getId(),
+                PlacementReferralProcess.SELECTION_REASON, "Independent home with the specialist staff"));
+        journeys.runDueJobs();
+        assertThat(referral).isWaitingAt(PlacementReferralProcess.TASK_APPROVE_PLACEMENT);
+        assertThat(inHouse.getId()).isNotNull();
+    }
+
+    @Test
     void shouldNotNeedAWaiverWithTwoOffers() {
         CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.GOOD);
         CareService b = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5100, OfstedRating.GOOD);

@@ -172,7 +172,9 @@ class ApiJourneyTest {
         JsonNode placementList = ok(call("sw1", HttpMethod.GET, "/api/placements?childId=" + childId, null));
         assertThat(placementList).hasSize(1);
         JsonNode p = placementList.get(0);
-        assertThat(p.get("status").asText()).isEqualTo("ACTIVE");
+        // the providers offered a start tomorrow: the placement is planned until that day, its place held
+        assertThat(p.get("status").asText()).isEqualTo("PLANNED");
+        assertThat(p.get("startDate").asText()).isEqualTo(LocalDate.now().plusDays(1).toString());
         assertThat(p.get("approvedBy").asText()).isEqualTo("ad1");
         assertThat(p.get("approverGroup").asText()).isEqualTo("assistant-directors");
         assertThat(p.get("weeklyCost").asDouble()).isPositive();

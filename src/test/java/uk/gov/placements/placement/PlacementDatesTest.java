@@ -1,0 +1,161 @@
+package uk.gov.placements.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.Journeys;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.Urgency;
+import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.iro.IroReview;
+import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.search.PlacementOptionRepository;
+
+/**
+ * A placement starts on the agreed date, not the day it is approved: the provider's offered start, or the
+ * placements team's proposal for an in-house home. It is PLANNED until then with the place held, ACTIVE from that
+ * day; the plan is due by regulation 9 (the working day before a planned start, within 5 working days of an urgent
+ * one); the child's first review counts from the start; a child moving on leaves the old placement on that day.
+ */
+@IntegrationTest
+class PlacementDatesTest {
+    @Autowired Journeys journeys;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired PlacementRepository placements;
+    @Autowired PlacementService placementService;
+    @Autowired PlacementOptionRepository options;
+    @Autowired CareServiceRepository services;
+    @Autowired IroReviewRepository reviews;
+    @Autowired WorkingDays workingDays;
+
+    Task only(String processInstanceId, String key) {
+        Task t = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
+        assertThat(t).as(key).isNotNull();
+        return t;
+    }
+
+    ProcessInstance search(Referral r) {
+        return runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
+    }
+
+    /** Choose the option of the given home, approve it, and return the placement recorded. */
+    Placement chooseAndApprove(Referral r, CareService home) {
+        Long option = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+                .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
+        taskService.complete(only(r.getProcessInstanceId(), "Task_SelectPlacement").getId(),
+                Map.of("selectedOptionId", option, "selectionReason", "The home the child visited"));
+        journeys.runDueJobsOfTree(r.getProcessInstanceId());
+        taskService.complete(only(r.getProcessInstanceId(), "Task_ApprovePlacement").getId(), Map.of("approvalDecision", "APPROVE"));
+        journeys.runDueJobsOfTree(r.getProcessInstanceId());
+        return placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).stream()
+                .filter(p -> r.getId().equals(p.getReferralId())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldStartAnIndependentPlacementOnTheOfferedDateWithThePlanDueTheWorkingDayBefore() {
+        Journeys.Council council = journeys.newCouncil();
+        CareService home = journeys.independent(council, council.id(), PlacementType.FOSTER, 450, OfstedRating.GOOD, NeedCode.AUTISM);
+        Referral r = journeys.refer(journeys.child(council, 9), "PLANNED", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
+        taskService.complete(only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), Map.of("triageOutcome", "ACCEPT"));
+        journeys.runDueJobsOfTree(r.getProcessInstanceId());
+        String search = search(r).getId();
+        taskService.complete(only(search, "Task_ReviewInHouseOptions").getId(), Map.of("restrictToInHouse", false));
+        journeys.runDueJobsOfTree(r.getProcessInstanceId());
+        LocalDate offered = PlacementService.today().plusDays(10);
+        Map<String, Object> offer = new HashMap<>(Map.of("response", "OFFER", "weeklyFee", 450.0, "startDate", offered.toString(),
+                "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
+        taskService.complete(only(search, "Task_RespondToReferral").getId(), offer);
+        journeys.runDueJobsOfTree(r.getProcessInstanceId());
+        int vacanciesBefore = services.findById(home.getId()).orElseThrow().getVacancies();
+
+        Placement p = chooseAndApprove(r, home);
+        assertThat(p.getStartDate()).isEqualTo(offered);
+        assertThat(p.getStatus()).isEqualTo(PlacementStatus.PLANNED);
+        assertThat(services.findById(home.getId()).orElseThrow().getVacancies()).as("the place is held from approval").isEqualTo(vacanciesBefore - 1);
+        assertThat(p.getPlanDue()).isEqualTo(workingDays.minus(offered, 1)).isBefore(offered);
+        Task plan = only(r.getProcessInstanceId(), "Task_WritePlacementPlan");
+        assertThat(plan.getDueDate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate()).isEqualTo(p.getPlanDue());
+        // the child's first review counts from the start, not from the approval
+        journeys.runDueJobs();
+        IroReview first = reviews.findByChildIdOrderBySequenceNumberAsc(r.getChild().getId()).get(0);
+        assertThat(first.getDueDate()).isEqualTo(workingDays.plus(offered, 20));
+
+        // nothing changes before the day; on the day it is ACTIVE
+        placementService.startAndEndDue(offered.minusDays(1));
+        assertThat(placements.findById(p.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.PLANNED);
+        placementService.startAndEndDue(offered);
+        assertThat(placements.findById(p.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.ACTIVE);
+    }
+
+    @Test
+    void shouldStartAnInHousePlacementOnTheProposedDateAndEndThePreviousOneThatDay() {
+        Journeys.Council council = journeys.newCouncil();
+        CareService first = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 400, NeedCode.SELF_HARM);
+        // the child's current placement, started today
+        Referral earlier = journeys.refer(journeys.child(council, 12), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.SELF_HARM);
+        Placement current = restrictInHouseAndPlace(earlier, first, PlacementService.today());
+        assertThat(current.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
+        assertThat(current.getStartDate()).isEqualTo(PlacementService.today());
+
+        // an urgent move to another in-house home, proposed for three days' time
+        CareService next = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 420, NeedCode.SELF_HARM);
+        Referral move = journeys.refer(earlier.getChild(), "URGENT", PlacementType.FOSTER, 8, current.getId(), NeedCode.SELF_HARM);
+        taskService.complete(only(move.getProcessInstanceId(), "Task_ReviewReferralAsCarer").getId(), Map.of("carerReview", "Agreed"));
+        LocalDate proposed = PlacementService.today().plusDays(3);
+        Placement moved = restrictInHouseAndPlace(move, next, proposed);
+        assertThat(moved.getStartDate()).isEqualTo(proposed);
+        assertThat(moved.getStatus()).isEqualTo(PlacementStatus.PLANNED);
+        assertThat(moved.getPlanDue()).isEqualTo(workingDays.plus(proposed, PlacementService.PLAN_DUE_WORKING_DAYS));
+        Placement old = placements.findById(current.getId()).orElseThrow();
+        assertThat(old.getStatus()).as("the child is still there until the move").isEqualTo(PlacementStatus.ACTIVE);
+        assertThat(old.getEndDate()).isEqualTo(proposed);
+        int vacancies = services.findById(first.getId()).orElseThrow().getVacancies();
+
+        placementService.startAndEndDue(proposed);
+        assertThat(placements.findById(moved.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.ACTIVE);
+        assertThat(placements.findById(current.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.ENDED);
+        assertThat(services.findById(first.getId()).orElseThrow().getVacancies()).as("the place returns").isEqualTo(vacancies + 1);
+        assertThat(placementService.startAndEndDue(proposed)).as("running it again changes nothing").isZero();
+    }
+
+    Placement restrictInHouseAndPlace(Referral r, CareService home, LocalDate proposedStart) {
+        taskService.complete(only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), Map.of("triageOutcome", "ACCEPT"));
+        journeys.runDueJobsOfTree(r.getProcessInstanceId());
+        Map<String, Object> review = new HashMap<>(Map.of("restrictToInHouse", true, "restrictionReason", "Keeps the child at the same school"));
+        if (proposedStart != null) {
+            review.put("proposedStartDate", proposedStart.toString());
+        }
+        taskService.complete(only(search(r).getId(), "Task_ReviewInHouseOptions").getId(), review);
+        journeys.runDueJobsOfTree(r.getProcessInstanceId());
+        return chooseAndApprove(r, home);
+    }
+
+    @Test
+    void shouldCountThePlanDateInWorkingDaysAcrossABankHolidayInSummerTime() {
+        // Tuesday 4 May 2027, the day after the early May bank holiday, in British Summer Time
+        LocalDate start = LocalDate.of(2027, 5, 4);
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        assertThat(placementService.planDue(Urgency.PLANNED, start, today)).as("the working day before").isEqualTo(LocalDate.of(2027, 4, 30));
+        assertThat(placementService.planDue(Urgency.URGENT, LocalDate.of(2027, 4, 30), today)).isEqualTo(LocalDate.of(2027, 5, 10));
+        // a planned start tomorrow: due today, never in the past
+        assertThat(placementService.planDue(Urgency.PLANNED, today.plusDays(1), today)).isEqualTo(today);
+        assertThat(List.of(PlacementStatus.values())).containsExactly(PlacementStatus.PLANNED, PlacementStatus.ACTIVE, PlacementStatus.ENDED);
+    }
+}
