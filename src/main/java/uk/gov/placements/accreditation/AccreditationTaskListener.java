@@ -100,7 +100,7 @@ public class AccreditationTaskListener implements TaskListener {
                 errors.throwIfAny();
                 service.confirm(id, confirmed, f.text("confirmationReason"), task.getId());
                 Accreditation decided = service.accreditation(id);
-                task.setVariable(EXPIRES_AT, decided.getExpiresOn() == null ? "" : decided.getExpiresOn().atStartOfDay().toString());
+                task.setVariable(EXPIRES_AT, decided.getExpiresOn() == null ? "" : uk.gov.placements.common.UkTime.timerDate(decided.getExpiresOn().atStartOfDay()));
             }
             default -> {
             }

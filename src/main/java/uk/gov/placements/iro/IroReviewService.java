@@ -87,7 +87,7 @@ public class IroReviewService {
     }
 
     private static LocalDateTime notBeforeNow(LocalDateTime at) {
-        LocalDateTime now = LocalDateTime.ofInstant(Decisions.now(), java.time.ZoneId.systemDefault());
+        LocalDateTime now = LocalDateTime.ofInstant(Decisions.now(), uk.gov.placements.common.UkTime.LONDON);
         return at.isBefore(now) ? now : at;
     }
 

@@ -69,7 +69,7 @@ public class MonitoringTaskListener implements TaskListener {
                 LocalDate deadline = f.date("actionDeadline");
                 errors.throwIfAny();
                 ActionPlan plan = monitoring.answerActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), f.text("actions", 4000), deadline);
-                task.setVariable(ACTION_PLAN_DEADLINE, plan.getDeadline().atTime(9, 0).toString());
+                task.setVariable(ACTION_PLAN_DEADLINE, uk.gov.placements.common.UkTime.timerDate(plan.getDeadline().atTime(9, 0)));
             }
             case TASK_CHECK_ACTION_PLAN -> {
                 Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);

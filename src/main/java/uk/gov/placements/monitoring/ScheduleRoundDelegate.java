@@ -20,7 +20,7 @@ public class ScheduleRoundDelegate implements JavaDelegate {
         MonitoringRound round = monitoring.scheduleRound(((Number) execution.getVariable(PLACEMENT_ID)).longValue(),
                 (String) execution.getVariable(MONITORING_INTERVAL));
         execution.setVariable(ROUND_ID, round.getId());
-        execution.setVariable(ROUND_DUE, round.getDueDate().atTime(9, 0).toString());
+        execution.setVariable(ROUND_DUE, uk.gov.placements.common.UkTime.timerDate(round.getDueDate().atTime(9, 0)));
         execution.setVariable(FIRST_ROUND, false);
     }
 }

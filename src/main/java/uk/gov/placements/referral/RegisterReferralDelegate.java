@@ -43,7 +43,7 @@ public class RegisterReferralDelegate implements JavaDelegate {
         execution.setVariable(COUNCIL, referral.getCouncil());
         execution.setVariable(URGENCY, referral.getUrgency().name());
         execution.setVariable(CHILD_MOVING, referral.isMoving());
-        execution.setVariable(REQUIRED_BY_DEADLINE, referral.getRequiredBy().atTime(REQUIRED_BY_TIME).toString());
+        execution.setVariable(REQUIRED_BY_DEADLINE, uk.gov.placements.common.UkTime.timerDate(referral.getRequiredBy().atTime(REQUIRED_BY_TIME)));
         // what the Tasklist queues show: initials and age, never a name
         execution.setVariable(CHILD_INITIALS, referral.getChild().initials());
         execution.setVariable(CHILD_AGE, referral.childAge());

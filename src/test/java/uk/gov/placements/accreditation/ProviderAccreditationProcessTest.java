@@ -126,7 +126,7 @@ class ProviderAccreditationProcessTest {
         assertThat(pi).isWaitingAt(TIMER_ACCREDITATION_EXPIRES);
         Job expiry = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
         assertThat(expiry.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now().plusMonths(12).atStartOfDay()
-                .atZone(java.time.ZoneId.systemDefault()).toInstant()));
+                .atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
         managementService.executeJob(expiry.getId());
         journeys.runDueJobsOf(pi.getId());
         assertThat(pi).isEnded().hasPassed(TASK_START_REACCREDITATION);

@@ -56,7 +56,7 @@ class IroReviewProcessTest {
     }
 
     static void clock(LocalDateTime at) {
-        ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.of("Europe/London")).toInstant()));
     }
 
     /** A child who became looked after on the given day, with their iroReview started that day. */
@@ -208,6 +208,6 @@ class IroReviewProcessTest {
     }
 
     static Date at(LocalDate day, int hour) {
-        return Date.from(day.atTime(hour, 0).atZone(hour == 17 ? LONDON : ZoneId.systemDefault()).toInstant());
+        return Date.from(day.atTime(hour, 0).atZone(LONDON).toInstant());
     }
 }

@@ -85,7 +85,7 @@ class ContractMonitoringProcessTest {
     }
 
     static void clock(LocalDateTime at) {
-        ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.systemDefault()).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(at.atZone(ZoneId.of("Europe/London")).toInstant()));
     }
 
     Task task(String key) {
@@ -123,7 +123,7 @@ class ContractMonitoringProcessTest {
         MonitoringRound first = rounds.findByPlacementIdOrderByRoundNumberAsc(placement.getId()).get(0);
         assertThat(first.getDueDate()).isEqualTo(LocalDate.of(2027, 7, 13));   // 6 weeks after the start
         Job due = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_ROUND_DUE).singleResult();
-        assertThat(due.getDuedate()).isEqualTo(Date.from(LocalDateTime.of(2027, 7, 13, 9, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        assertThat(due.getDuedate()).isEqualTo(Date.from(LocalDateTime.of(2027, 7, 13, 9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
         clock(LocalDateTime.of(2027, 7, 13, 9, 30));
         managementService.executeJob(due.getId());
         Task report = task(TASK_SUBMIT_OUTCOME_REPORT);
@@ -159,7 +159,7 @@ class ContractMonitoringProcessTest {
         assertThatThrownBy(() -> taskService.complete(respond.getId(), Map.of("actions", "Train staff"))).hasMessageContaining("actionDeadline is required");
         taskService.complete(respond.getId(), Map.of("actions", "Train staff on missing protocol", "actionDeadline", "2027-08-31"));
         Job deadline = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_ACTION_PLAN_DEADLINE).singleResult();
-        assertThat(deadline.getDuedate()).isEqualTo(Date.from(LocalDateTime.of(2027, 8, 31, 9, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        assertThat(deadline.getDuedate()).isEqualTo(Date.from(LocalDateTime.of(2027, 8, 31, 9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
         clock(LocalDateTime.of(2027, 8, 31, 10, 0));
         managementService.executeJob(deadline.getId());
         taskService.complete(task(TASK_CHECK_ACTION_PLAN).getId(), Map.of(ACTION_PLAN_RESOLVED, "true", "checkNotes", "Training done, protocol followed"));

@@ -356,7 +356,7 @@ class PlacementReferralProcessTest {
         Referral r = journeys.refer(journeys.child(council, 13), "URGENT", PlacementType.FOSTER, 12, null);
         ProcessInstance pi = instance(r);
         Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers().activityId(TIMER_REQUIRED_BY).singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(r.getRequiredBy().atTime(17, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(r.getRequiredBy().atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
         managementService.executeJob(timer.getId());
         journeys.runDueJobs();
         assertThat(pi).hasPassed(TASK_ALERT_REQUIRED_BY).isWaitingAt(TASK_REVIEW_OVERDUE_REFERRAL, TASK_TRIAGE);

@@ -1,0 +1,27 @@
+package uk.gov.placements.common;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/**
+ * Every time the product keeps is UK time. A timer's date is written with the UK's offset on that day
+ * ("2027-05-04T17:00+01:00"), so it fires at 17:00 in London in summer and winter alike, whatever zone the
+ * host runs in: written without an offset, the engine read it in the host's zone, and on a UTC host every
+ * summer timer fired an hour late.
+ */
+public final class UkTime {
+    public static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private UkTime() {
+    }
+
+    /** Today in the UK, by the engine's clock (which process tests move). */
+    public static java.time.LocalDate today() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
+    }
+
+    /** The ISO-8601 date and time, with its offset, of a UK wall-clock time: what a timer's timeDate reads. */
+    public static String timerDate(LocalDateTime ukTime) {
+        return ukTime.atZone(LONDON).toOffsetDateTime().toString();
+    }
+}
