@@ -33,6 +33,11 @@ public class WorkingDays {
         return days;
     }
 
+    /** Read the table afresh at the next use (after an import). */
+    public void refresh() {
+        closedDays = null;
+    }
+
     /** The date {@code days} working days after {@code from} (from itself not counted). */
     public LocalDate plus(LocalDate from, int days) {
         Set<LocalDate> closed = closed();
