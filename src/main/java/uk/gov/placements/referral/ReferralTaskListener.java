@@ -104,7 +104,10 @@ public class ReferralTaskListener implements TaskListener {
             }
             default -> presenter.present(task, r, task.getName(), null);
         }
-        AllocatedWorker.assign(task, r.getChild());
+        if (!TASK_CARER_REVIEW.equals(task.getTaskDefinitionKey())) {
+            // the carer's review is the carer's to give: not handed to the social worker, who can still record it for them
+            AllocatedWorker.assign(task, r.getChild());
+        }
     }
 
     private void onComplete(DelegateTask task, Long referralId) {

@@ -62,7 +62,7 @@ class AuthorizationMatrixTest {
 
     /** The spec's table of user tasks and groups, with the tasks it does not list (approval is checked at every tier below). */
     static final Map<String, Route> TASKS = Map.ofEntries(
-            Map.entry("Task_ReviewReferralAsCarer", new Route("placementReferral", "social-workers")),
+            Map.entry("Task_ReviewReferralAsCarer", new Route("placementReferral", "social-workers", "provider")),
             Map.entry("Task_TriageReferral", new Route("placementReferral", "placements-team")),
             Map.entry("Task_ProvideMoreInformation", new Route("placementReferral", "social-workers")),
             Map.entry("Task_SelectPlacement", new Route("placementReferral", "social-workers")),
