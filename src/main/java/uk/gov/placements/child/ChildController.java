@@ -43,6 +43,16 @@ class ChildController {
                 .map(ChildController::view).toList();
     }
 
+    /**
+     * The team's caseload, for its team managers: each allocated social worker and IRO of the manager's council with
+     * the children allocated to them and the tasks they hold, and the children still without a worker.
+     */
+    @GetMapping("/caseload")
+    List<Map<String, Object>> caseload() {
+        currentUser.requireAnyGroup(Roles.TEAM_MANAGERS);
+        return service.caseload(currentUser.councils());
+    }
+
     @GetMapping("/{id}")
     Map<String, Object> get(@PathVariable Long id) {
         return view(visible(id));

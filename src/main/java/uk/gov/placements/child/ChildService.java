@@ -18,8 +18,11 @@ public class ChildService {
     private final IdentityService identityService;
     private final SystemActions system;
     private final ApplicationEventPublisher events;
+    private final org.camunda.bpm.engine.TaskService taskService;
 
-    public ChildService(ChildRepository children, IdentityService identityService, SystemActions system, ApplicationEventPublisher events) {
+    public ChildService(ChildRepository children, IdentityService identityService, SystemActions system, ApplicationEventPublisher events,
+                        org.camunda.bpm.engine.TaskService taskService) {
+        this.taskService = taskService;
         this.identityService = identityService;
         this.system = system;
         this.events = events;
@@ -101,6 +104,38 @@ public class ChildService {
         if (!member) {
             errors.reject(field, "must be a user of " + group + " in the child's council");
         }
+    }
+
+    /**
+     * Per allocated worker of the councils: their role, the children in care allocated to them and the open tasks they
+     * hold (counted as the application: a manager need not see each task to see the load); and the children in care
+     * with no social worker yet.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<java.util.Map<String, Object>> caseload(java.util.Set<String> councils) {
+        java.util.Map<java.util.List<String>, Long> byWorker = new java.util.TreeMap<>(
+                java.util.Comparator.comparing((java.util.List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+        long unallocated = 0;
+        for (String council : councils) {
+            for (Child c : children.findByCouncilOrderByLastNameAsc(council)) {
+                if (c.getLookedAfterSince() == null) {
+                    continue;   // not in care now
+                }
+                if (c.getAllocatedSocialWorker() == null) {
+                    unallocated++;
+                } else {
+                    byWorker.merge(java.util.List.of("social worker", c.getAllocatedSocialWorker()), 1L, Long::sum);
+                }
+                if (c.getIro() != null) {
+                    byWorker.merge(java.util.List.of("IRO", c.getIro()), 1L, Long::sum);
+                }
+            }
+        }
+        java.util.List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        byWorker.forEach((key, count) -> rows.add(java.util.Map.of("role", key.get(0), "worker", key.get(1), "children", count,
+                "openTasks", system.run(() -> taskService.createTaskQuery().taskAssignee(key.get(1)).count()))));
+        rows.add(java.util.Map.of("role", "social worker", "worker", "(none allocated)", "children", unallocated, "openTasks", 0L));
+        return rows;
     }
 
     @org.springframework.context.event.EventListener

@@ -120,6 +120,25 @@ class AllocationTest {
         assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
     }
 
+    @Test
+    void shouldShowTeamManagersTheirCouncilsCaseloadOnly() throws Exception {
+        Child child = journeys.child(NORTHSHIRE, 7);
+        Child allocated = children.findById(child.getId()).orElseThrow();
+        allocated.becameLookedAfter(LocalDate.now());
+        children.save(allocated);
+        String worker = colleague("sw1-caseload", "social-workers");
+        assertThat(call("tm1", HttpMethod.PUT, "/api/children/" + child.getId() + "/allocation",
+                Map.of("socialWorker", worker, "iro", "iro1")).getStatusCode().value()).isEqualTo(200);
+        JsonNode caseload = json.readTree(call("tm1", HttpMethod.GET, "/api/children/caseload", null).getBody());
+        JsonNode row = java.util.stream.StreamSupport.stream(caseload.spliterator(), false)
+                .filter(r -> r.get("worker").asText().equals(worker)).findFirst().orElseThrow();
+        assertThat(row.get("role").asText()).isEqualTo("social worker");
+        assertThat(row.get("children").asLong()).isEqualTo(1);
+        assertThat(call("sw1", HttpMethod.GET, "/api/children/caseload", null).getStatusCode().value()).isEqualTo(403);
+        JsonNode eastmoor = json.readTree(call("tm2", HttpMethod.GET, "/api/children/caseload", null).getBody());
+        assertThat(eastmoor.findValuesAsText("worker")).doesNotContain(worker);
+    }
+
     String colleague(String id, String group) {
         if (identityService.createUserQuery().userId(id).count() == 0) {
             User user = identityService.newUser(id);
