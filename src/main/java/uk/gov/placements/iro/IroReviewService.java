@@ -153,6 +153,11 @@ public class IroReviewService {
         decisions.recordForChild(childId, "LEFT_CARE", "REVIEWS_CLOSED", null, null);
     }
 
+    @org.springframework.context.event.EventListener
+    public void on(uk.gov.placements.placement.PlacementApproved approved) {
+        placementStarted(approved.childId(), approved.council());
+    }
+
     /** A first placement starts the child's reviews; any later one brings the next review forward. */
     public void placementStarted(Long childId, String council) {
         String key = IroReviewProcess.businessKey(childId);

@@ -60,6 +60,14 @@ public class ContractMonitoringService {
     }
 
     /** One monitoring process per independent placement. */
+    /** An independent placement approved: its monitoring starts (the council's own provision is not contract-monitored). */
+    @org.springframework.context.event.EventListener
+    public void on(uk.gov.placements.placement.PlacementApproved approved) {
+        if (!approved.inHouse()) {
+            start(placement(approved.placementId()));
+        }
+    }
+
     public void start(Placement p) {
         runtimeService.startProcessInstanceByKey(ContractMonitoringProcess.KEY, ContractMonitoringProcess.businessKey(p.getId()), Map.of(
                 ContractMonitoringProcess.PLACEMENT_ID, p.getId(), ContractMonitoringProcess.PROVIDER_ID, p.getProviderId(),
@@ -67,13 +75,13 @@ public class ContractMonitoringService {
                 ContractMonitoringProcess.WEEKLY_COST, p.getWeeklyCost().doubleValue(), ContractMonitoringProcess.FIRST_ROUND, true));
     }
 
-    /** The placement ended: its monitoring, if any, records an exit interview and ends. */
     /** A placement ended (published by the placements feature on its end date): its monitoring ends with the exit interview. */
     @org.springframework.context.event.EventListener
     public void on(uk.gov.placements.placement.PlacementEnded ended) {
         placementEnded(ended.placementId());
     }
 
+    /** The placement ended: its monitoring, if any, records an exit interview and ends. */
     public void placementEnded(Long placementId) {
         runtimeService.createMessageCorrelation(ContractMonitoringProcess.MESSAGE_PLACEMENT_ENDED)
                 .processInstanceBusinessKey(ContractMonitoringProcess.businessKey(placementId)).correlateAll();

@@ -1,13 +1,19 @@
 package uk.gov.placements.placement;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A statutory notification of a placement: to whom, by when, and when it went. */
+/**
+ * A statutory notification of a placement: to whom, how (e-mail to staff, a letter to people outside the system),
+ * by when, and whether it went: SENT only when the mail server accepted the e-mail or the social worker confirmed
+ * the letter posted, with who and when; FAILED with the reason while an e-mail could not be delivered.
+ */
 @Entity
 public class Notification {
     @Id
@@ -18,19 +24,48 @@ public class Notification {
     private String subject;
     private LocalDate dueBy;
     private Instant sentAt;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    @Enumerated(EnumType.STRING)
+    private Status status = Status.PENDING;
+    private String address;
+    private String sentBy;
+    private String failure;
+
+    public enum Channel { EMAIL, LETTER }
+
+    public enum Status { PENDING, SENT, FAILED }
 
     protected Notification() {
     }
 
-    public Notification(Long placementId, String recipient, String subject, LocalDate dueBy) {
+    private Notification(Long placementId, String recipient, String subject, LocalDate dueBy, Channel channel, String address) {
         this.placementId = placementId;
         this.recipient = recipient;
         this.subject = subject;
         this.dueBy = dueBy;
+        this.channel = channel;
+        this.address = address;
     }
 
-    public void sent(Instant at) {
+    public static Notification email(Long placementId, String recipient, String address, String subject, LocalDate dueBy) {
+        return new Notification(placementId, recipient, subject, dueBy, Channel.EMAIL, address);
+    }
+
+    public static Notification letter(Long placementId, String recipient, String subject, LocalDate dueBy) {
+        return new Notification(placementId, recipient, subject, dueBy, Channel.LETTER, null);
+    }
+
+    void sent(String by, Instant at) {
+        this.status = Status.SENT;
+        this.sentBy = by;
         this.sentAt = at;
+        this.failure = null;
+    }
+
+    void failed(String reason) {
+        this.status = Status.FAILED;
+        this.failure = reason == null ? "not delivered" : reason.length() > 500 ? reason.substring(0, 500) : reason;
     }
 
     public Long getId() { return id; }
@@ -39,4 +74,9 @@ public class Notification {
     public String getSubject() { return subject; }
     public LocalDate getDueBy() { return dueBy; }
     public Instant getSentAt() { return sentAt; }
+    public Channel getChannel() { return channel; }
+    public Status getStatus() { return status; }
+    public String getAddress() { return address; }
+    public String getSentBy() { return sentBy; }
+    public String getFailure() { return failure; }
 }

@@ -29,7 +29,24 @@ class NotificationConfig {
     @Bean
     @ConditionalOnProperty("spring.mail.host")
     NotificationSender mailNotificationSender(JavaMailSender mail, IdentityService identityService) {
-        return (recipient, subject, body) -> {
+        return new NotificationSender() {
+            @Override
+            public boolean canEmail() {
+                return true;
+            }
+
+            @Override
+            public void email(String address, String subject, String body) {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setTo(address);
+                message.setFrom("placements@localhost");
+                message.setSubject(subject);
+                message.setText(body);
+                mail.send(message);
+            }
+
+            @Override
+            public void send(String recipient, String subject, String body) {
             List<User> users;
             if (recipient.startsWith("council:")) {
                 users = identityService.createUserQuery().memberOfGroup(Roles.COMMISSIONING_MANAGERS)
@@ -53,6 +70,7 @@ class NotificationConfig {
                 mail.send(message);
             }
             LOG.info("Notification to {} ({} e-mails): {}", recipient, users.size(), subject);
+            }
         };
     }
 

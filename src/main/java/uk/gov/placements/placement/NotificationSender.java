@@ -7,6 +7,18 @@ package uk.gov.placements.placement;
 public interface NotificationSender {
     void send(String recipient, String subject, String body);
 
+    /**
+     * E-mails one address. Returns normally only when the mail server accepted the message; throws when it did not.
+     * A sender with no mail server cannot e-mail at all ({@link #canEmail()} false).
+     */
+    default void email(String address, String subject, String body) {
+        throw new IllegalStateException("No mail server is configured (spring.mail.host)");
+    }
+
+    default boolean canEmail() {
+        return false;
+    }
+
     /** A group's members within one council. */
     static String groupIn(String group, String council) {
         return council == null ? group : group + "@" + council;

@@ -3,6 +3,8 @@ package uk.gov.placements.placement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +24,11 @@ class PlacementController {
     private final ChildRepository children;
     private final CurrentUser currentUser;
     private final PlacementService service;
+    private final Notifications notifications;
 
-    PlacementController(PlacementRepository placements, ChildRepository children, CurrentUser currentUser, PlacementService service) {
+    PlacementController(PlacementRepository placements, ChildRepository children, CurrentUser currentUser, PlacementService service,
+                        Notifications notifications) {
+        this.notifications = notifications;
         this.service = service;
         this.placements = placements;
         this.children = children;
@@ -40,11 +45,46 @@ class PlacementController {
         return placements.findByChildIdOrderByStartDateAscIdAsc(childId).stream().map(PlacementController::view).toList();
     }
 
+    /** The placement's statutory notifications: to whom, how, by when, and whether each went (and who sent a letter). */
+    @GetMapping("/{id}/notifications")
+    List<Map<String, Object>> notifications(@PathVariable Long id) {
+        Placement p = visible(id);
+        currentUser.requireAnyGroup(Roles.STAFF.toArray(String[]::new));
+        return notifications.of(p.getId()).stream().map(n -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.getId());
+            m.put("recipient", n.getRecipient());
+            m.put("channel", n.getChannel());
+            m.put("dueBy", n.getDueBy().toString());
+            m.put("status", n.getStatus());
+            m.put("sentAt", n.getSentAt() == null ? null : n.getSentAt().toString());
+            m.put("sentBy", n.getSentBy());
+            m.put("failure", n.getFailure());
+            m.put("letter", n.getChannel() == Notification.Channel.LETTER ? "/api/placements/" + id + "/notifications/" + n.getId() + "/letter" : null);
+            return m;
+        }).toList();
+    }
+
+    /** A notification letter as a PDF, for the child's social worker (or team manager) to print and post. */
+    @GetMapping(value = "/{id}/notifications/{notificationId}/letter", produces = "application/pdf")
+    ResponseEntity<byte[]> letter(@PathVariable Long id, @PathVariable Long notificationId) {
+        Placement p = visible(id);
+        currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"notification-" + notificationId + ".pdf\"")
+                .body(notifications.letter(p.getId(), notificationId));
+    }
+
+    /** Another council's placement is answered as one that does not exist. */
+    private Placement visible(Long id) {
+        return placements.findById(id).filter(x -> currentUser.canSeeCouncil(x.getCouncil()))
+                .orElseThrow(() -> new NotFoundException("Placement", id));
+    }
+
     /** Ends a placement (social workers and team managers of the child's council). */
     @PostMapping("/{id}/end")
     Map<String, Object> end(@PathVariable Long id, @RequestBody PlacementService.Ending body) {
-        Placement p = placements.findById(id).filter(x -> currentUser.canSeeCouncil(x.getCouncil()))
-                .orElseThrow(() -> new NotFoundException("Placement", id));
+        Placement p = visible(id);
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
         return view(service.end(p.getId(), body));
     }

@@ -33,15 +33,12 @@ import uk.gov.placements.search.PlacementOptionRepository;
 @Service
 public class PlacementService {
     public static final int PLAN_DUE_WORKING_DAYS = 5;
-    public static final int EMERGENCY_NOTICE_WORKING_DAYS = 5;
 
     private final PlacementRepository placements;
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
     private final CareServiceRepository services;
     private final CouncilNeighbourRepository neighbours;
-    private final NotificationRepository notifications;
-    private final NotificationSender sender;
     private final DecisionRecordRepository decisionRecords;
     private final WorkingDays workingDays;
     private final ApplicationEventPublisher events;
@@ -49,9 +46,7 @@ public class PlacementService {
     private final SystemActions system;
 
     public PlacementService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
-                            CareServiceRepository services, CouncilNeighbourRepository neighbours,
-                            NotificationRepository notifications, NotificationSender sender,
-                            DecisionRecordRepository decisionRecords, WorkingDays workingDays, ApplicationEventPublisher events,
+                            CareServiceRepository services, CouncilNeighbourRepository neighbours, DecisionRecordRepository decisionRecords, WorkingDays workingDays, ApplicationEventPublisher events,
                             Decisions decisions, SystemActions system) {
         this.events = events;
         this.decisions = decisions;
@@ -61,8 +56,6 @@ public class PlacementService {
         this.options = options;
         this.services = services;
         this.neighbours = neighbours;
-        this.notifications = notifications;
-        this.sender = sender;
         this.decisionRecords = decisionRecords;
         this.workingDays = workingDays;
     }
@@ -251,39 +244,6 @@ public class PlacementService {
             return council.equalsIgnoreCase(provider.getCouncil()) ? "PR1" : "PR2";
         }
         return provider.getSector() == Provider.Sector.VOLUNTARY ? "PR5" : "PR4";
-    }
-
-    /**
-     * The statutory notifications: before a planned placement starts, within 5 working days of an
-     * emergency one; the host council too when the child is placed outside the home council.
-     */
-    @Transactional
-    public List<Notification> notifyPlacement(Long placementId) {
-        Placement p = get(placementId);
-        List<Notification> already = notifications.findByPlacementIdOrderByIdAsc(placementId);
-        if (!already.isEmpty()) {
-            return already;  // done on an earlier try of this job
-        }
-        Referral r = referral(p.getReferralId());
-        LocalDate due = r.getUrgency() == Urgency.EMERGENCY ? workingDays.plus(p.getStartDate(), EMERGENCY_NOTICE_WORKING_DAYS)
-                : p.getStartDate();
-        List<String> recipients = new ArrayList<>(List.of("child", "parents", "health", "GP", "school", "IRO"));
-        if (r.isMoving()) {
-            recipients.add(2, "previous carer");
-        }
-        if (p.isOutOfArea()) {
-            CareService s = services.findById(p.getServiceId()).orElseThrow();
-            recipients.add("host council: " + s.getLocalAuthority());
-        }
-        String subject = "Placement of " + r.getChild().initials() + " (" + r.getReference() + ") from " + p.getStartDate();
-        List<Notification> sent = new ArrayList<>();
-        for (String recipient : recipients) {
-            Notification n = notifications.save(new Notification(placementId, recipient, subject, due));
-            sender.send(recipient, subject, "A placement starts on " + p.getStartDate() + ". Notification due by " + due + ".");
-            n.sent(Decisions.now());
-            sent.add(n);
-        }
-        return sent;
     }
 
     @Transactional

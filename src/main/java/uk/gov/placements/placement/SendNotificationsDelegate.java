@@ -6,17 +6,21 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_SendNotifications: the statutory notifications of the placement. A failing sender retries, then raises an incident. */
+/**
+ * Task_EmailNotifications: the statutory notifications of the placement are prepared, staff are e-mailed and the
+ * letters wait for the social worker (Task_SendNotifications). An e-mail not delivered is recorded FAILED and the
+ * step retries, then raises an incident.
+ */
 @Component
 public class SendNotificationsDelegate implements JavaDelegate {
-    private final PlacementService placements;
+    private final Notifications notifications;
 
-    public SendNotificationsDelegate(PlacementService placements) {
-        this.placements = placements;
+    public SendNotificationsDelegate(Notifications notifications) {
+        this.notifications = notifications;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        placements.notifyPlacement(((Number) execution.getVariable(PLACEMENT_ID)).longValue());
+        notifications.notifyPlacement(((Number) execution.getVariable(PLACEMENT_ID)).longValue());
     }
 }

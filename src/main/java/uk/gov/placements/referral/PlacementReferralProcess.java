@@ -22,7 +22,11 @@ public final class PlacementReferralProcess {
     public static final String TASK_REVIEW_OVERDUE_REFERRAL = "Task_ReviewOverdueReferral";
     public static final String SUBPROCESS_FIND_PLACEMENT = "SubProcess_FindPlacement";
     public static final String TASK_START_PLACEMENT = "Task_StartPlacement";
+    /** The social worker's task: send each notification letter and confirm it sent. */
     public static final String TASK_SEND_NOTIFICATIONS = "Task_SendNotifications";
+    /** The service task that prepares the notifications and e-mails staff. */
+    public static final String TASK_EMAIL_NOTIFICATIONS = "Task_EmailNotifications";
+    public static final String LETTERS_SENT = "lettersSent";
     public static final String TASK_START_FOLLOW_ON = "Task_StartFollowOnProcesses";
     public static final String TASK_WRITE_PLACEMENT_PLAN = "Task_WritePlacementPlan";
     public static final String END_PLACEMENT_STARTED = "EndEvent_PlacementStarted";

@@ -4,6 +4,7 @@ import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -12,6 +13,8 @@ import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.placement.Notification;
+import uk.gov.placements.placement.Notifications;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.search.PlacementOption;
@@ -29,10 +32,12 @@ public class ReferralTaskListener implements TaskListener {
     private final PlacementService placements;
     private final TaskPresenter presenter;
     private final ApprovalRouting routing;
+    private final Notifications notifications;
 
     public ReferralTaskListener(ReferralService referrals, SearchService search, PlacementService placements, TaskPresenter presenter,
-                                ApprovalRouting routing) {
+                                ApprovalRouting routing, Notifications notifications) {
         this.routing = routing;
+        this.notifications = notifications;
         this.referrals = referrals;
         this.search = search;
         this.placements = placements;
@@ -97,6 +102,19 @@ public class ReferralTaskListener implements TaskListener {
                 task.setPriority(100);
                 presenter.dueIn(task, 4);
             }
+            case TASK_SEND_NOTIFICATIONS -> {
+                Long placementId = ((Number) task.getVariable(PLACEMENT_ID)).longValue();
+                presenter.present(task, r, "Send notification letters", null);
+                List<Notification> letters = notifications.lettersToSend(placementId);
+                StringBuilder s = new StringBuilder("**Letters to send**, each a PDF at /api/placements/" + placementId
+                        + "/notifications/{id}/letter:\n\n");
+                letters.forEach(n -> s.append("- ").append(n.getRecipient()).append(" (letter ").append(n.getId()).append("), due by ")
+                        .append(n.getDueBy().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))).append('\n'));
+                presenter.display().show(task, "lettersSummary", s.toString());
+                presenter.display().showJson(task, "letterChoices", letters.stream()
+                        .map(n -> java.util.Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());
+                presenter.dueIn(task, hoursFor(r, 48));
+            }
             case TASK_WRITE_PLACEMENT_PLAN -> {
                 Placement p = placements.get(((Number) task.getVariable(PLACEMENT_ID)).longValue());
                 presenter.present(task, r, "Write placement plan", "due " + p.getPlanDue());
@@ -143,6 +161,18 @@ public class ReferralTaskListener implements TaskListener {
                 placements.planWritten(((Number) task.getVariable(PLACEMENT_ID)).longValue());
             }
             case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text("overduePlan"), task.getId());
+            case TASK_SEND_NOTIFICATIONS -> {
+                List<Long> confirmed = new java.util.ArrayList<>();
+                for (String id : f.list(LETTERS_SENT)) {
+                    try {
+                        confirmed.add(Long.valueOf(id));
+                    } catch (NumberFormatException e) {
+                        errors.reject(LETTERS_SENT, "must list the letters sent");
+                    }
+                }
+                errors.throwIfAny();
+                notifications.lettersSent(((Number) task.getVariable(PLACEMENT_ID)).longValue(), confirmed, LETTERS_SENT);
+            }
             default -> {
             }
         }

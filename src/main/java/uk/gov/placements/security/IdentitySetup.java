@@ -53,6 +53,8 @@ public class IdentitySetup {
         }
         ensureGroup(Roles.PROVIDERS, "WORKFLOW");
         ensureGroup(Roles.CONSORTIUM_COMMISSIONERS, "WORKFLOW");
+        // the council's virtual school head and staff: told by e-mail of a placement of a child of school age
+        ensureGroup("virtual-school", "WORKFLOW");
         grantTasklist(authorizationService, Roles.PROVIDERS);
         grant(authorizationService, Roles.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, PlacementReferralProcess.KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);

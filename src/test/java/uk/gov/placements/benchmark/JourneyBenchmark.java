@@ -42,10 +42,12 @@ public class JourneyBenchmark {
     private final PlacementOptionRepository options;
     private final PlacementRepository placements;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final uk.gov.placements.placement.NotificationRepository notifications;
 
     public JourneyBenchmark(Journeys journeys, TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
                             RepositoryService repositoryService, PlacementOptionRepository options, PlacementRepository placements,
-                            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                            org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.placement.NotificationRepository notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.journeys = journeys;
         this.taskService = taskService;
@@ -205,6 +207,8 @@ public class JourneyBenchmark {
         complete(referral, root, "Task_ApprovePlacement", Map.of("approvalDecision", "APPROVE"));
         complete(referral, root, "Task_WritePlacementPlan", Map.of("placementPlanSummary", "Settle; school; contact"));
         Long placementId = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
+        complete(referral, root, "Task_SendNotifications", Map.of("lettersSent", notifications.findByPlacementIdOrderByIdAsc(placementId).stream()
+                .filter(n -> n.getChannel() == uk.gov.placements.placement.Notification.Channel.LETTER).map(n -> n.getId().toString()).toList()));
 
         String reviewsKey = "CHILD-" + child.getId();
         String reviews = instanceOf(reviewsKey);
@@ -288,7 +292,8 @@ public class JourneyBenchmark {
                 .moveToActivity("floorFind").boundaryEvent("floorRequiredByPassed").cancelActivity(false).timerWithDuration("P14D").endEvent("floorAlerted")
                 .moveToActivity("floorFind")
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}").serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .serviceTask().camundaAsyncBefore().camundaExpression("${true}").userTask("floorPlan").camundaCandidateGroups("social-workers").endEvent().done();
+                .serviceTask().camundaAsyncBefore().camundaExpression("${true}").userTask("floorPlan").camundaCandidateGroups("social-workers")
+                .userTask("floorLetters").camundaCandidateGroups("social-workers").endEvent().done();
         BpmnModelInstance reviews = Bpmn.createExecutableProcess("floorReviews").camundaHistoryTimeToLive(1)
                 .startEvent().serviceTask("floorScheduleReview").camundaAsyncBefore().camundaExpression("${true}")
                 .subProcess("floorReviewCycle").embeddedSubProcess().startEvent().intermediateCatchEvent().timerWithDuration("P30D")

@@ -140,7 +140,8 @@ class PlacementReferralProcessTest {
         approve(pi, "tm1", "team-managers");
 
         assertThat(pi).isWaitingAt(TASK_WRITE_PLACEMENT_PLAN).hasPassed(TASK_REGISTER_REFERRAL, TASK_TRIAGE, CALL_PLACEMENT_SEARCH,
-                TASK_SELECT_PLACEMENT, TASK_DECIDE_APPROVAL_LEVEL, TASK_APPROVE_PLACEMENT, TASK_START_PLACEMENT, TASK_SEND_NOTIFICATIONS);
+                TASK_SELECT_PLACEMENT, TASK_DECIDE_APPROVAL_LEVEL, TASK_APPROVE_PLACEMENT, TASK_START_PLACEMENT, TASK_EMAIL_NOTIFICATIONS);
+        assertThat(pi).isWaitingAt(TASK_SEND_NOTIFICATIONS);
         Placement p = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0);
         assertThat(p.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
         assertThat(p.getApprovedBy()).isEqualTo("tm1");
@@ -152,9 +153,15 @@ class PlacementReferralProcessTest {
         assertThat(p.getWeeklyCost()).isEqualByComparingTo("450");
         // a planned placement's plan is due the working day before it starts: starting today, it is due today
         assertThat(p.getPlanDue()).isEqualTo(PlacementService.today());
+        // nobody in this council's IRO or virtual school groups to e-mail: every notice is a letter, none recorded as sent
         assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).extracting(n -> n.getRecipient())
-                .containsExactly("child", "parents", "health", "GP", "school", "IRO");
-        Task plan = task(pi);
+                .containsExactly("Independent reviewing officer", "Virtual school", "The child", "Parents", "Health", "GP", "School");
+        assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).allSatisfy(n -> {
+            assertThat(n.getChannel()).isEqualTo(uk.gov.placements.placement.Notification.Channel.LETTER);
+            assertThat(n.getStatus()).isEqualTo(uk.gov.placements.placement.Notification.Status.PENDING);
+            assertThat(n.getSentAt()).isNull();
+        });
+        Task plan = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_WRITE_PLACEMENT_PLAN).singleResult();
         assertThat(plan.getDueDate()).isEqualTo(java.util.Date.from(p.getPlanDue().atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
         assertThat(children.findById(child.getId()).orElseThrow().getLookedAfterSince()).isEqualTo(p.getStartDate());
 
@@ -164,6 +171,12 @@ class PlacementReferralProcessTest {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
                 .processInstanceBusinessKey("PLACEMENT-" + p.getId()).count()).isZero();
         complete(plan, withVariables(PLACEMENT_PLAN_SUMMARY, "Goals: settle, attend school daily, weekly contact with mum"));
+        // the referral ends once the letters are confirmed sent too
+        assertThat(pi).isWaitingAt(TASK_SEND_NOTIFICATIONS).isNotEnded();
+        List<String> letters = notifications.findByPlacementIdOrderByIdAsc(p.getId()).stream().map(n -> n.getId().toString()).toList();
+        complete(task(pi), withVariables(LETTERS_SENT, letters));
+        assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId()))
+                .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(uk.gov.placements.placement.Notification.Status.SENT));
         assertThat(pi).isEnded().hasPassed(END_PLACEMENT_STARTED);
         assertThat(placements.findById(p.getId()).orElseThrow().getPlanWrittenAt()).isNotNull();
         assertThat(referrals.findById(r.getId()).orElseThrow().getStatus()).isEqualTo(ReferralStatus.PLACED);
@@ -326,7 +339,7 @@ class PlacementReferralProcessTest {
         approve(pi, "tm1", "team-managers");
         Placement p = placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).get(0);
         assertThat(p.isOutOfArea()).isTrue();   // still reported as out of area
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).extracting(n -> n.getRecipient()).contains("host council: faraway");
+        assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).extracting(n -> n.getRecipient()).contains("Host council: faraway");
     }
 
     @Test
@@ -393,7 +406,7 @@ class PlacementReferralProcessTest {
         Placement current = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(1);
         assertThat(ended.getEndDate()).isEqualTo(current.getStartDate());
         assertThat(current.getReasonPlaceChange()).isEqualTo("CARPL");
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(current.getId())).extracting(n -> n.getRecipient()).contains("previous carer");
+        assertThat(notifications.findByPlacementIdOrderByIdAsc(current.getId())).extracting(n -> n.getRecipient()).contains("Previous carer");
         // the move is a placement change for the child's reviews: the next review is brought forward
         ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
                 .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();

@@ -69,6 +69,7 @@ class AuthorizationMatrixTest {
             Map.entry("Task_AnswerApprover", new Route("placementReferral", "social-workers")),
             Map.entry("Task_ReviewOverdueReferral", new Route("placementReferral", "placements-team", "heads-of-service")),
             Map.entry("Task_WritePlacementPlan", new Route("placementReferral", "social-workers")),
+            Map.entry("Task_SendNotifications", new Route("placementReferral", "social-workers")),
             Map.entry("Task_ReviewInHouseOptions", new Route("placementSearch", "placements-team")),
             Map.entry("Task_RespondToReferral", new Route("placementSearch", "provider")),
             Map.entry("Task_ApproveProcurementWaiver", new Route("placementSearch", "heads-of-service")),
@@ -241,6 +242,7 @@ class AuthorizationMatrixTest {
         journeys.runDueJobs();
         Task plan = only(referral, "Task_WritePlacementPlan");
         check(plan, List.of("social-workers"), users, cells);
+        check(only(referral, "Task_SendNotifications"), List.of("social-workers"), users, cells);
 
         // the approval task at each tier of the approvalLevel decision, each on a real referral whose chosen home's
         // commitment and area give that tier (a referral's steps act only on their own instance, so none is started mid-way)

@@ -106,6 +106,13 @@ class ClusterTest {
             // the survivor finishes every instance
             for (Map.Entry<String, Long> r : referralIds.entrySet()) {
                 complete(b, "sw1", task(b, "sw1", "Task_WritePlacementPlan", r.getKey()), "{\"placementPlanSummary\":\"Goals agreed with her\"}");
+                // every letter confirmed sent, from the choices the task's form offers
+                String letters = task(b, "sw1", "Task_SendNotifications", r.getKey());
+                JsonNode choices = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                        b.get("sw1", "/engine-rest/task/" + letters + "/form-variables").get("letterChoices").get("value").asText());
+                List<String> ids = new java.util.ArrayList<>();
+                choices.forEach(c -> ids.add("\"" + c.get("value").asText() + "\""));
+                complete(b, "sw1", letters, "{\"lettersSent\":[" + String.join(",", ids) + "]}");
                 JsonNode instance = b.get("admin", "/engine-rest/history/process-instance?processDefinitionKey=placementReferral&processInstanceBusinessKey=" + r.getKey());
                 assertThat(instance).hasSize(1);
                 assertThat(instance.get(0).get("state").asText()).as(r.getKey()).isEqualTo("COMPLETED");
