@@ -7,3 +7,5 @@ alter table notification add column address varchar(320);
 alter table notification add column sent_by varchar(64);
 alter table notification add column failure varchar(500);
 update notification set sent_at = null;
+-- a staff recipient is named by role, council and user ("Host council: … (user id)")
+alter table notification alter column recipient set data type varchar(200);

@@ -167,6 +167,16 @@ public class Journeys {
         throw new IllegalStateException("jobs keep coming");
     }
 
+    /** The one open task of that key in the process instance (the test fails if there is none). */
+    public org.camunda.bpm.engine.task.Task only(String processInstanceId, String taskKey) {
+        org.camunda.bpm.engine.task.Task t = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                .singleResult();
+        if (t == null) {
+            throw new AssertionError("no open " + taskKey + " in " + processInstanceId);
+        }
+        return t;
+    }
+
     /** Acts as a user of a group and council, as the Tasklist would authenticate them. */
     public <T> T as(String user, String group, String council, Supplier<T> action) {
         identityService.setAuthentication(user, List.of(group), List.of(council));

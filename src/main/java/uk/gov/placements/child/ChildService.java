@@ -118,8 +118,8 @@ public class ChildService {
         long unallocated = 0;
         for (String council : councils) {
             for (Child c : children.findByCouncilOrderByLastNameAsc(council)) {
-                if (c.getLookedAfterSince() == null) {
-                    continue;   // not in care now
+                if (c.getLookedAfterSince() == null || c.getLookedAfterSince().isAfter(uk.gov.placements.common.UkTime.today())) {
+                    continue;   // not in care now (or from a planned first placement's start)
                 }
                 if (c.getAllocatedSocialWorker() == null) {
                     unallocated++;

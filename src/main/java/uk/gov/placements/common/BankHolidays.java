@@ -74,7 +74,14 @@ public class BankHolidays implements HealthIndicator {
                 created++;
             }
         }
-        workingDays.refresh();
+        // read afresh once the new days are committed (other nodes re-read within a minute)
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        workingDays.refresh();
+                    }
+                });
         return new Imported(created, unchanged, rejected);
     }
 

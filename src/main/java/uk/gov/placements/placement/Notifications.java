@@ -142,8 +142,9 @@ public class Notifications {
     }
 
     private void staff(List<Notification> prepared, Placement p, String role, List<User> users, String subject, LocalDate due) {
-        if (users.isEmpty()) {
-            // nobody in the system to e-mail: a letter, which the social worker sends and confirms
+        if (users.isEmpty() || !sender.canEmail()) {
+            // nobody in the system to e-mail, or no mail server: a letter, which the social worker sends and confirms,
+            // so that nobody goes untold without a task saying so
             prepared.add(Notification.letter(p.getId(), role, subject, due));
             return;
         }

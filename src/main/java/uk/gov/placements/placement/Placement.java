@@ -137,13 +137,6 @@ public class Placement {
         return this;
     }
 
-    /** Its start date has come. */
-    public void activate() {
-        if (status == PlacementStatus.PLANNED) {
-            this.status = PlacementStatus.ACTIVE;
-        }
-    }
-
     /** It will end on the given day, when the child's next placement starts; until then it stays as it is. */
     public void endsOn(LocalDate day) {
         this.endDate = day;

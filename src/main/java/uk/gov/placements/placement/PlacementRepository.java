@@ -10,6 +10,15 @@ public interface PlacementRepository extends JpaRepository<Placement, Long> {
 
     List<Placement> findByStatusAndEndDateLessThanEqual(PlacementStatus status, java.time.LocalDate day);
 
+    /** Moves a placement from one status to the next only if it is still in the first: 1 if it moved, 0 if someone else moved it. */
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query("update Placement p set p.status = :to where p.id = :id and p.status = :from")
+    int transition(@org.springframework.data.repository.query.Param("id") Long id,
+                   @org.springframework.data.repository.query.Param("from") PlacementStatus from,
+                   @org.springframework.data.repository.query.Param("to") PlacementStatus to);
+
+    List<Placement> findByChildIdAndStatus(Long childId, PlacementStatus status);
+
     List<Placement> findByCouncilInOrderByStartDateDescIdDesc(java.util.Collection<String> councils);
 
     boolean existsByReferralId(Long referralId);

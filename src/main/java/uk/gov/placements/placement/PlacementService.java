@@ -41,13 +41,16 @@ public class PlacementService {
     private final CouncilNeighbourRepository neighbours;
     private final DecisionRecordRepository decisionRecords;
     private final WorkingDays workingDays;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlacementService.class);
     private final ApplicationEventPublisher events;
     private final Decisions decisions;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final SystemActions system;
 
     public PlacementService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
                             CareServiceRepository services, CouncilNeighbourRepository neighbours, DecisionRecordRepository decisionRecords, WorkingDays workingDays, ApplicationEventPublisher events,
-                            Decisions decisions, SystemActions system) {
+                            Decisions decisions, SystemActions system, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.events = events;
         this.decisions = decisions;
         this.system = system;
@@ -178,6 +181,10 @@ public class PlacementService {
         if (p.getStatus() != PlacementStatus.ACTIVE) {
             throw new ConflictException("Placement " + placementId + " is " + p.getStatus() + ": only an active placement can end");
         }
+        if (!placements.findByChildIdAndStatus(p.getChildId(), PlacementStatus.PLANNED).isEmpty()) {
+            // the child's next placement is already approved: it ends this one on its start date
+            throw new ConflictException("The child's next placement is planned; this one ends on its start date (" + p.getEndDate() + ")");
+        }
         LocalDate today = today();
         if (e.endDate() == null) {
             errors.reject("endDate", "is required");
@@ -215,6 +222,10 @@ public class PlacementService {
 
     /** Ends a placement on its day: the place goes back to the home's vacancies, and the features following it are told. */
     private void close(Placement p, LocalDate endDate) {
+        // the status moves only if it is still ACTIVE: two nodes (or a person and the nightly run) cannot end it twice
+        if (placements.transition(p.getId(), PlacementStatus.ACTIVE, PlacementStatus.ENDED) == 0) {
+            throw new ConflictException("Placement " + p.getId() + " was ended by someone else at the same time");
+        }
         p.end(endDate);
         services.releasePlace(p.getServiceId());
         events.publishEvent(new PlacementEnded(p.getId(), p.getChildId()));
@@ -224,18 +235,33 @@ public class PlacementService {
      * Brings placements up to the day: those whose agreed start has come become ACTIVE, and those whose end was set
      * by the child's next placement end. Run each night and at start-up; safe to run again.
      */
-    @Transactional
     public int startAndEndDue(LocalDate today) {
         int changed = 0;
+        // each placement in a transaction of its own: one that fails (and is tried again the next night) holds up no other
         for (Placement p : placements.findByStatusAndStartDateLessThanEqual(PlacementStatus.PLANNED, today)) {
-            p.activate();
-            changed++;
+            changed += ownTransaction(() -> placements.transition(p.getId(), PlacementStatus.PLANNED, PlacementStatus.ACTIVE));
         }
         for (Placement p : placements.findByStatusAndEndDateLessThanEqual(PlacementStatus.ACTIVE, today)) {
-            close(p, p.getEndDate());
-            changed++;
+            changed += ownTransaction(() -> {
+                Placement fresh = get(p.getId());
+                if (fresh.getStatus() != PlacementStatus.ACTIVE) {
+                    return 0;
+                }
+                close(fresh, fresh.getEndDate());
+                return 1;
+            });
         }
         return changed;
+    }
+
+    private int ownTransaction(java.util.function.IntSupplier work) {
+        try {
+            Integer done = transactions.execute(s -> work.getAsInt());
+            return done == null ? 0 : done;
+        } catch (RuntimeException e) {
+            LOG.warn("A placement could not be brought up to the day; it is tried again at the next run", e);
+            return 0;
+        }
     }
 
     /** SSDA903 PLACE_PROVIDER: own provision PR1, another council PR2, private PR4, voluntary PR5. */

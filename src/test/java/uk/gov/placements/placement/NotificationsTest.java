@@ -57,9 +57,7 @@ class NotificationsTest {
     final ObjectMapper json = new ObjectMapper();
 
     Task only(String processInstanceId, String key) {
-        Task t = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
-        assertThat(t).as(key).isNotNull();
-        return t;
+        return journeys.only(processInstanceId, key);
     }
 
     /** An allocated Northshire child of school age, placed in-house from today, up to the notifications step (not yet run). */

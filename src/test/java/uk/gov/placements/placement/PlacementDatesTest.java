@@ -46,9 +46,7 @@ class PlacementDatesTest {
     @Autowired WorkingDays workingDays;
 
     Task only(String processInstanceId, String key) {
-        Task t = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
-        assertThat(t).as(key).isNotNull();
-        return t;
+        return journeys.only(processInstanceId, key);
     }
 
     ProcessInstance search(Referral r) {
@@ -127,6 +125,10 @@ class PlacementDatesTest {
         assertThat(old.getStatus()).as("the child is still there until the move").isEqualTo(PlacementStatus.ACTIVE);
         assertThat(old.getEndDate()).isEqualTo(proposed);
         int vacancies = services.findById(first.getId()).orElseThrow().getVacancies();
+        // while the move is planned, the current placement is not ended by hand: the move ends it on its day
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> placementService.end(current.getId(), new PlacementService.Ending(
+                        PlacementService.today(), "E13", null, true, null)))
+                .isInstanceOf(uk.gov.placements.common.ConflictException.class).hasMessageContaining("next placement is planned");
 
         placementService.startAndEndDue(proposed);
         assertThat(placements.findById(moved.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.ACTIVE);

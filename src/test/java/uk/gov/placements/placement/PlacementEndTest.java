@@ -57,9 +57,7 @@ class PlacementEndTest {
     final ObjectMapper json = new ObjectMapper();
 
     Task only(String processInstanceId, String key) {
-        Task t = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key).singleResult();
-        assertThat(t).as(key).isNotNull();
-        return t;
+        return journeys.only(processInstanceId, key);
     }
 
     /** A Northshire referral placed with the given home: every provider asked offers, the home is chosen and approved. */

@@ -247,16 +247,22 @@ class ExternalSearchProcessTest {
         assertThat(pi).isWaitingAt(PlacementReferralProcess.TASK_APPROVE_PLACEMENT);
     }
 
+    /** One offer of £10,000 or more and its waiver refused by heads of service: the search is done. */
+    ProcessInstance searchWithRefusedWaiver(Referral r, CareService offering) {
+        ProcessInstance search = sent(r);
+        complete(taskOf(search, offering), offer(5000, LocalDate.now()));
+        journeys.runDueJobs();
+        complete(task(search), withVariables(WAIVER_APPROVED, false, WAIVER_REASON, "Seek a second offer first"));
+        journeys.runDueJobs();
+        return search;
+    }
+
     @Test
     void shouldWithdrawTheOfferWhenTheWaiverIsRefused() {
         CareService inHouse = journeys.inHouse(council, council.id(), PlacementType.CHILDRENS_HOME, 3000);
         CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.OUTSTANDING);
         Referral r = journeys.refer(journeys.child(council, 14), "PLANNED", PlacementType.CHILDRENS_HOME, 4, null);
-        ProcessInstance search = sent(r);
-        complete(taskOf(search, a), offer(5000, LocalDate.now()));
-        journeys.runDueJobs();
-        complete(task(search), withVariables(WAIVER_APPROVED, false, WAIVER_REASON, "Seek a second offer first"));
-        journeys.runDueJobs();
+        ProcessInstance search = searchWithRefusedWaiver(r, a);
         List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
         PlacementOption offer = all.stream().filter(PlacementOption::isWrittenOffer).findFirst().orElseThrow();
         assertThat(offer.isSuitable()).isFalse();
@@ -270,11 +276,7 @@ class ExternalSearchProcessTest {
         CareService inHouse = journeys.inHouse(council, council.id(), PlacementType.CHILDRENS_HOME, 3000);
         CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.OUTSTANDING);
         Referral r = journeys.refer(journeys.child(council, 14), "PLANNED", PlacementType.CHILDRENS_HOME, 4, null);
-        ProcessInstance search = sent(r);
-        complete(taskOf(search, a), offer(5000, LocalDate.now()));
-        journeys.runDueJobs();
-        complete(task(search), withVariables(WAIVER_APPROVED, false, WAIVER_REASON, "Seek a second offer first"));
-        journeys.runDueJobs();
+        ProcessInstance search = searchWithRefusedWaiver(r, a);
         List<PlacementOption> firstRound = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
 
         // none is right: the social worker asks for a new search, which must not fail on the first round's offers
