@@ -4,8 +4,8 @@ import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
