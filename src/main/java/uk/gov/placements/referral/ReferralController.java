@@ -106,6 +106,8 @@ class ReferralController {
         m.put("inHouse", o.isInHouse());
         m.put("source", o.getSource());
         m.put("searchRound", o.getSearchRound());
+        m.put("secondBest", o.isSecondBest());
+        m.put("secondBestReason", o.getSecondBestReason());
         m.put("placementType", o.getService().getPlacementType());
         m.put("weeklyFee", o.getWeeklyFee());
         m.put("distanceMiles", o.getDistanceMiles());

@@ -71,7 +71,9 @@ public class ReportService {
         int searchedExternally = 0;
         List<Long> daysToPlacement = new ArrayList<>();
         for (Referral r : referred) {
-            boolean anyOption = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream().anyMatch(o -> o.getRankPosition() != null);
+            // a gap in provision: no option that met the referral in full (second-best alternatives do not fill it)
+            boolean anyOption = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+                    .anyMatch(o -> o.getRankPosition() != null && !o.isSecondBest());
             boolean searched = r.getStatus().ordinal() >= uk.gov.placements.referral.ReferralStatus.SELECTING.ordinal();
             if (searched && !anyOption) {
                 for (ReferralNeed n : r.getNeeds()) {

@@ -49,6 +49,8 @@ public class PlacementOption {
     private Long providerReferralId;
     /** The search of the referral this option was found in (1 for the first); earlier rounds stay as history. */
     private int searchRound = 1;
+    private boolean secondBest;
+    private String secondBestReason;
 
     protected PlacementOption() {
     }
@@ -59,6 +61,16 @@ public class PlacementOption {
     }
 
     public int getSearchRound() { return searchRound; }
+
+    /** Offered because nothing met the referral in full: what it lacks. */
+    public PlacementOption secondBest(String lacks) {
+        this.secondBest = true;
+        this.secondBestReason = lacks;
+        return this;
+    }
+
+    public boolean isSecondBest() { return secondBest; }
+    public String getSecondBestReason() { return secondBestReason; }
 
     public PlacementOption(Long referralId, CareService service, OptionSource source, double distanceMiles,
                            Set<NeedCode> met, Set<NeedCode> unmet) {

@@ -2,8 +2,10 @@ package uk.gov.placements.search;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -12,6 +14,7 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
@@ -114,10 +117,68 @@ public class SearchService {
                 restrict ? restrictionReason : null, taskId);
     }
 
+    /** How many second-best alternatives are offered when nothing meets the referral in full. */
+    static final int ALTERNATIVES = 5;
+
+    /**
+     * Second-best, honestly: when no option of this round meets every essential need within the type and distance
+     * asked for, the council's own carers and homes that come nearest are offered too, each marked second-best with
+     * what it lacks: another placement type, further away (up to twice the distance asked), or an essential need it
+     * does not meet. Choosing one records the placement as second-best with those reasons.
+     */
+    private void offerAlternativesIfNoneMeets(Referral r) {
+        List<PlacementOption> current = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
+        if (current.stream().anyMatch(o -> o.isSuitable() && !o.isSecondBest())) {
+            return;
+        }
+        Set<Long> known = current.stream().map(o -> o.getService().getId()).collect(Collectors.toSet());
+        Long leaving = currentServiceId(r);
+        ServiceMatcher.Criteria asked = criteria(r);
+        Map<Long, PlacementOption> alternatives = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<ServiceMatcher.Match, String> offer = (m, lacks) -> {
+            if (!known.contains(m.service().getId()) && !m.service().getId().equals(leaving)) {
+                alternatives.putIfAbsent(m.service().getId(), new PlacementOption(r.getId(), m.service(), OptionSource.IN_HOUSE_SEARCH,
+                        m.distanceMiles(), m.needsMet(), m.needsUnmet()).inRound(r.getSearchRound()).secondBest(lacks));
+            }
+        };
+        for (PlacementType type : PlacementType.values()) {
+            if (type != asked.type()) {
+                matcher.inHouse(new ServiceMatcher.Criteria(type, asked.age(), asked.places(), asked.essential(), asked.desirable(),
+                        asked.latitude(), asked.longitude(), asked.maxMiles()), r.getCouncil())
+                        .forEach(m -> offer.accept(m, "another placement type: " + label(type) + " instead of " + label(asked.type())));
+            }
+        }
+        double further = Math.min(asked.maxMiles() * 2, uk.gov.placements.common.Geo.MAX_DISTANCE_MILES);
+        matcher.inHouse(new ServiceMatcher.Criteria(asked.type(), asked.age(), asked.places(), asked.essential(), asked.desirable(),
+                asked.latitude(), asked.longitude(), further), r.getCouncil()).stream()
+                .filter(m -> m.distanceMiles() > asked.maxMiles())
+                .forEach(m -> offer.accept(m, "further away: " + m.distanceMiles() + " miles from home, beyond the " + r.getMaxDistanceMiles() + " asked"));
+        Set<NeedCode> wanted = EnumSet.noneOf(NeedCode.class);
+        wanted.addAll(asked.essential());
+        wanted.addAll(asked.desirable());
+        matcher.inHouse(new ServiceMatcher.Criteria(asked.type(), asked.age(), asked.places(), Set.of(), wanted, asked.latitude(),
+                asked.longitude(), asked.maxMiles()), r.getCouncil()).stream()
+                .filter(m -> !java.util.Collections.disjoint(m.needsUnmet(), asked.essential()))
+                .forEach(m -> offer.accept(m, "does not meet: " + m.needsUnmet().stream().filter(asked.essential()::contains)
+                        .map(NeedCode::label).collect(Collectors.joining(", "))));
+        List<PlacementOption> nearest = alternatives.values().stream()
+                .sorted(Comparator.comparingDouble(PlacementOption::getDistanceMiles)).limit(ALTERNATIVES).toList();
+        if (!nearest.isEmpty()) {
+            options.saveAll(nearest);
+            decisions.record(r.getId(), null, "SECOND_BEST_OFFERED", nearest.size() + " alternatives",
+                    "No option met every essential need within the type and distance asked for", null);
+        }
+    }
+
+    private static String label(PlacementType type) {
+        return type.name().toLowerCase().replace('_', ' ').replace("childrens", "children's");
+    }
+
     /** Ranks every suitable option and writes the reasons for each rank. */
     @Transactional
     public List<PlacementOption> rank(Long referralId) {
         Referral r = referral(referralId);
+        offerAlternativesIfNoneMeets(r);
         List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId);
         List<PlacementOption> suitable = new ArrayList<>(all.stream().filter(PlacementOption::isSuitable).toList());
         Ranking ranking = new Ranking(monitoringRatings.latestRatings(suitable.stream().map(PlacementOption::getProviderId)
@@ -177,6 +238,9 @@ public class SearchService {
         int wanted = r.getNeeds().size();
         Set<NeedCode> unmet = o.needsUnmet();
         List<String> why = new ArrayList<>();
+        if (o.isSecondBest()) {
+            why.add("Second-best, as nothing met the referral in full: " + o.getSecondBestReason());
+        }
         why.add(wanted == 0 ? "No specific needs were listed"
                 : "Meets " + o.needsMet().size() + " of " + wanted + " needs (every essential need)"
                         + (unmet.isEmpty() ? "" : "; not met: " + unmet.stream().map(NeedCode::label).collect(Collectors.joining(", "))));
