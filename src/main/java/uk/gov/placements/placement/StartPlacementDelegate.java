@@ -10,14 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class StartPlacementDelegate implements JavaDelegate {
     private final PlacementService placements;
+    private final uk.gov.placements.referral.ReferralService referrals;
 
-    public StartPlacementDelegate(PlacementService placements) {
+    public StartPlacementDelegate(PlacementService placements, uk.gov.placements.referral.ReferralService referrals) {
+        this.referrals = referrals;
         this.placements = placements;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Placement p = placements.start(((Number) execution.getVariable(REFERRAL_ID)).longValue(), PlacementService.today());
+        Placement p = placements.start(referrals.ofInstance(execution).getId(), PlacementService.today());
         execution.setVariable(PLACEMENT_ID, p.getId());
     }
 }

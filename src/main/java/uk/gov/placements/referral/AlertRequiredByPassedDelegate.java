@@ -14,15 +14,17 @@ import uk.gov.placements.security.Roles;
 public class AlertRequiredByPassedDelegate implements JavaDelegate {
     private final Decisions decisions;
     private final NotificationSender sender;
+    private final ReferralService referrals;
 
-    public AlertRequiredByPassedDelegate(Decisions decisions, NotificationSender sender) {
+    public AlertRequiredByPassedDelegate(Decisions decisions, NotificationSender sender, ReferralService referrals) {
+        this.referrals = referrals;
         this.decisions = decisions;
         this.sender = sender;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long referralId = ((Number) execution.getVariable(REFERRAL_ID)).longValue();
+        Long referralId = referrals.ofInstance(execution).getId();
         String subject = "No placement yet for " + execution.getProcessBusinessKey() + ": required-by date passed";
         decisions.record(referralId, null, "REQUIRED_BY_ALERT", "ALERTED", subject, null);
         sender.send(NotificationSender.groupIn(Roles.PLACEMENTS_TEAM, execution.getTenantId()), subject, subject);

@@ -11,14 +11,16 @@ import uk.gov.placements.placement.PlacementService;
 @Component
 public class AssessCommitmentDelegate implements JavaDelegate {
     private final PlacementService placements;
+    private final ReferralService referrals;
 
-    public AssessCommitmentDelegate(PlacementService placements) {
+    public AssessCommitmentDelegate(PlacementService placements, ReferralService referrals) {
+        this.referrals = referrals;
         this.placements = placements;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        PlacementService.ApprovalInputs in = placements.approvalInputs(((Number) execution.getVariable(REFERRAL_ID)).longValue());
+        PlacementService.ApprovalInputs in = placements.approvalInputs(referrals.ofInstance(execution).getId());
         execution.setVariable(COMMITMENT, in.commitment().doubleValue());
         execution.setVariable(WEEKLY_COST, in.weeklyFee().doubleValue());
         execution.setVariable(PROVIDER_NAME, in.providerName());

@@ -28,7 +28,7 @@ public class EscalateApprovalDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long referralId = ((Number) execution.getVariable(REFERRAL_ID)).longValue();
+        Long referralId = referrals.ofInstance(execution).getId();
         String group = referrals.get(referralId).getApproverGroup();
         String next = referrals.escalateApproval(referralId);
         Task approval = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
