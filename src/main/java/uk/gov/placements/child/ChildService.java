@@ -1,13 +1,22 @@
 package uk.gov.placements.child;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.LegalStatus;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
 
@@ -18,10 +27,10 @@ public class ChildService {
     private final IdentityService identityService;
     private final SystemActions system;
     private final ApplicationEventPublisher events;
-    private final org.camunda.bpm.engine.TaskService taskService;
+    private final TaskService taskService;
 
     public ChildService(ChildRepository children, IdentityService identityService, SystemActions system, ApplicationEventPublisher events,
-                        org.camunda.bpm.engine.TaskService taskService) {
+                        TaskService taskService) {
         this.taskService = taskService;
         this.identityService = identityService;
         this.system = system;
@@ -112,33 +121,32 @@ public class ChildService {
      * with no social worker yet.
      */
     @Transactional(readOnly = true)
-    public java.util.List<java.util.Map<String, Object>> caseload(java.util.Set<String> councils) {
-        java.util.Map<java.util.List<String>, Long> byWorker = new java.util.TreeMap<>(
-                java.util.Comparator.comparing((java.util.List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
+    public List<Map<String, Object>> caseload(Set<String> councils) {
+        Map<List<String>, Long> byWorker = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         long unallocated = 0;
         for (String council : councils) {
             for (Child c : children.findByCouncilOrderByLastNameAsc(council)) {
-                if (c.getLookedAfterSince() == null || c.getLookedAfterSince().isAfter(uk.gov.placements.common.UkTime.today())) {
+                if (c.getLookedAfterSince() == null || c.getLookedAfterSince().isAfter(UkTime.today())) {
                     continue;   // not in care now (or from a planned first placement's start)
                 }
                 if (c.getAllocatedSocialWorker() == null) {
                     unallocated++;
                 } else {
-                    byWorker.merge(java.util.List.of("social worker", c.getAllocatedSocialWorker()), 1L, Long::sum);
+                    byWorker.merge(List.of("social worker", c.getAllocatedSocialWorker()), 1L, Long::sum);
                 }
                 if (c.getIro() != null) {
-                    byWorker.merge(java.util.List.of("IRO", c.getIro()), 1L, Long::sum);
+                    byWorker.merge(List.of("IRO", c.getIro()), 1L, Long::sum);
                 }
             }
         }
-        java.util.List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
-        byWorker.forEach((key, count) -> rows.add(java.util.Map.of("role", key.get(0), "worker", key.get(1), "children", count,
+        List<Map<String, Object>> rows = new ArrayList<>();
+        byWorker.forEach((key, count) -> rows.add(Map.of("role", key.get(0), "worker", key.get(1), "children", count,
                 "openTasks", system.run(() -> taskService.createTaskQuery().taskAssignee(key.get(1)).count()))));
-        rows.add(java.util.Map.of("role", "social worker", "worker", "(none allocated)", "children", unallocated, "openTasks", 0L));
+        rows.add(Map.of("role", "social worker", "worker", "(none allocated)", "children", unallocated, "openTasks", 0L));
         return rows;
     }
 
-    @org.springframework.context.event.EventListener
+    @EventListener
     @Transactional
     public void on(ChildLeftCare left) {
         get(left.childId()).leftCare();

@@ -15,6 +15,13 @@ public final class UkTime {
     private UkTime() {
     }
 
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** A date as people in the UK read it: dd/mm/yyyy. */
+    public static String date(java.time.LocalDate date) {
+        return DATE.format(date);
+    }
+
     /** Today in the UK, by the engine's clock (which process tests move). */
     public static java.time.LocalDate today() {
         return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();

@@ -8,7 +8,6 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +23,7 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.provider.CareServiceRepository;
@@ -42,9 +42,7 @@ import uk.gov.placements.security.Roles;
  */
 @Service
 public class Notifications {
-    public static final String VIRTUAL_SCHOOL = "virtual-school";
     static final int EMERGENCY_NOTICE_WORKING_DAYS = 5;
-    private static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private final NotificationRepository notifications;
     private final PlacementRepository placements;
     private final ReferralRepository referrals;
@@ -116,7 +114,7 @@ public class Notifications {
         Child child = r.getChild();
         LocalDate due = r.getUrgency() == Urgency.EMERGENCY ? workingDays.plus(p.getStartDate(), EMERGENCY_NOTICE_WORKING_DAYS)
                 : p.getStartDate();
-        String subject = "Placement of " + child.initials() + " (" + r.getReference() + ") from " + UK_DATE.format(p.getStartDate());
+        String subject = "Placement of " + child.initials() + " (" + r.getReference() + ") from " + UkTime.date(p.getStartDate());
         List<Notification> prepared = new ArrayList<>();
         // staff, e-mailed: the child's IRO (else the council's IROs), the host council, the virtual school
         List<User> iros = child.getIro() != null ? users(identityService.createUserQuery().userId(child.getIro()).list())
@@ -129,7 +127,7 @@ public class Notifications {
         }
         int age = child.ageOn(p.getStartDate());
         if (age >= 5 && age <= 16) {
-            staff(prepared, p, "Virtual school", users(identityService.createUserQuery().memberOfGroup(VIRTUAL_SCHOOL)
+            staff(prepared, p, "Virtual school", users(identityService.createUserQuery().memberOfGroup(Roles.VIRTUAL_SCHOOL)
                     .memberOfTenant(p.getCouncil()).list()), subject, due);
         }
         // people outside the system, by letter
@@ -158,7 +156,7 @@ public class Notifications {
     }
 
     private static String body(Notification n) {
-        return n.getSubject() + ".\n\nThis is the statutory notification of the placement, due by " + UK_DATE.format(n.getDueBy())
+        return n.getSubject() + ".\n\nThis is the statutory notification of the placement, due by " + UkTime.date(n.getDueBy())
                 + ". The placement's record is in the placements system.";
     }
 
@@ -202,16 +200,16 @@ public class Notifications {
             Font heading = new Font(Font.HELVETICA, 14, Font.BOLD);
             Font text = new Font(Font.HELVETICA, 11);
             doc.add(new Paragraph("Children's services, " + p.getCouncil(), text));
-            doc.add(new Paragraph(UK_DATE.format(LocalDate.now()), text));
+            doc.add(new Paragraph(UkTime.date(UkTime.today()), text));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("To: " + n.getRecipient(), text));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Notification of a placement", heading));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Child: " + child.getFirstName() + " " + child.getLastName() + ", born "
-                    + UK_DATE.format(child.getDateOfBirth()) + " (our reference " + r.getReference() + ")", text));
+                    + UkTime.date(child.getDateOfBirth()) + " (our reference " + r.getReference() + ")", text));
             doc.add(new Paragraph("The child will live in a " + p.getPlacementType().name().toLowerCase().replace('_', ' ').replace("childrens", "children's") + " placement from "
-                    + UK_DATE.format(p.getStartDate()) + ".", text));
+                    + UkTime.date(p.getStartDate()) + ".", text));
             doc.add(new Paragraph("This notice is given under the Care Planning, Placement and Case Review (England) Regulations 2010."
                     + " Please contact the child's social worker with any question.", text));
             doc.close();

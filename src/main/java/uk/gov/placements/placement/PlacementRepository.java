@@ -19,6 +19,9 @@ public interface PlacementRepository extends JpaRepository<Placement, Long> {
 
     List<Placement> findByChildIdAndStatus(Long childId, PlacementStatus status);
 
+    /** Disruptions: placements of the council that ended unplanned in the period. */
+    int countByCouncilAndUnplannedEndTrueAndEndDateBetween(String council, java.time.LocalDate from, java.time.LocalDate to);
+
     List<Placement> findByCouncilInOrderByStartDateDescIdDesc(java.util.Collection<String> councils);
 
     boolean existsByReferralId(Long referralId);

@@ -13,6 +13,7 @@ import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.placement.Notification;
 import uk.gov.placements.placement.Notifications;
 import uk.gov.placements.placement.Placement;
@@ -109,7 +110,7 @@ public class ReferralTaskListener implements TaskListener {
                 StringBuilder s = new StringBuilder("**Letters to send**, each a PDF at /api/placements/" + placementId
                         + "/notifications/{id}/letter:\n\n");
                 letters.forEach(n -> s.append("- ").append(n.getRecipient()).append(" (letter ").append(n.getId()).append("), due by ")
-                        .append(n.getDueBy().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))).append('\n'));
+                        .append(UkTime.date(n.getDueBy())).append('\n'));
                 presenter.display().show(task, "lettersSummary", s.toString());
                 presenter.display().showJson(task, "letterChoices", letters.stream()
                         .map(n -> java.util.Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());

@@ -103,9 +103,7 @@ public class ReportService {
                 daysToPlacement.isEmpty() ? null : BigDecimal.valueOf(daysToPlacement.stream().mapToLong(Long::longValue).average().orElse(0))
                         .setScale(1, RoundingMode.HALF_UP),
                 iroReviews.overdue(council),
-                (int) placements.findByCouncilInOrderByStartDateDescIdDesc(List.of(council)).stream()
-                        .filter(p -> p.isUnplannedEnd() && p.getEndDate() != null && !p.getEndDate().isBefore(from) && !p.getEndDate().isAfter(to))
-                        .count());
+                placements.countByCouncilAndUnplannedEndTrueAndEndDateBetween(council, from, to));
     }
 
     /** The child's home area: the outward part of the postcode (e.g. NS1). */

@@ -53,8 +53,7 @@ public class IdentitySetup {
         }
         ensureGroup(Roles.PROVIDERS, "WORKFLOW");
         ensureGroup(Roles.CONSORTIUM_COMMISSIONERS, "WORKFLOW");
-        // the council's virtual school head and staff: told by e-mail of a placement of a child of school age
-        ensureGroup("virtual-school", "WORKFLOW");
+        ensureGroup(Roles.VIRTUAL_SCHOOL, "WORKFLOW");
         grantTasklist(authorizationService, Roles.PROVIDERS);
         grant(authorizationService, Roles.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, PlacementReferralProcess.KEY,
                 Permissions.READ, Permissions.CREATE_INSTANCE);

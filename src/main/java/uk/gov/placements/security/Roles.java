@@ -17,6 +17,8 @@ public final class Roles {
     /** Sees the sufficiency figures of every council of the consortium side by side (and no child's record). */
     public static final String CONSORTIUM_COMMISSIONERS = "consortium-commissioners";
     public static final String ADMIN = "camunda-admin";
+    /** The council's virtual school head and staff: told by e-mail of a placement of a child of school age. */
+    public static final String VIRTUAL_SCHOOL = "virtual-school";
 
     /** Council staff groups, in the order they are shown. */
     public static final List<String> STAFF = List.of(SOCIAL_WORKERS, PLACEMENTS_TEAM, TEAM_MANAGERS, HEADS_OF_SERVICE,

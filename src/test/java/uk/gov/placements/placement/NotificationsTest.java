@@ -91,7 +91,7 @@ class NotificationsTest {
             user.setPassword("demo");
             user.setEmail("vs1@northshire.example.gov.uk");
             identityService.saveUser(user);
-            identityService.createMembership(id, Notifications.VIRTUAL_SCHOOL);
+            identityService.createMembership(id, uk.gov.placements.security.Roles.VIRTUAL_SCHOOL);
             identityService.createTenantUserMembership("northshire", id);
         }
         return id;
