@@ -22,6 +22,11 @@ public final class UkTime {
         return DATE.format(date);
     }
 
+    /** The UK day of an instant. */
+    public static java.time.LocalDate day(java.time.Instant at) {
+        return at.atZone(LONDON).toLocalDate();
+    }
+
     /** Today in the UK, by the engine's clock (which process tests move). */
     public static java.time.LocalDate today() {
         return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();

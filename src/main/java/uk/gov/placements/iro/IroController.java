@@ -19,12 +19,14 @@ class IroController {
     private final IroReviewRepository reviews;
     private final IroReviewService service;
     private final MatchingRecord matchingRecord;
+    private final IroDisputes disputes;
     private final ChildRepository children;
     private final CurrentUser currentUser;
     private final uk.gov.placements.security.SystemActions system;
 
-    IroController(IroReviewRepository reviews, IroReviewService service, MatchingRecord matchingRecord, ChildRepository children,
-                  CurrentUser currentUser, uk.gov.placements.security.SystemActions system) {
+    IroController(IroReviewRepository reviews, IroReviewService service, MatchingRecord matchingRecord, IroDisputes disputes,
+                  ChildRepository children, CurrentUser currentUser, uk.gov.placements.security.SystemActions system) {
+        this.disputes = disputes;
         this.system = system;
         this.reviews = reviews;
         this.service = service;
@@ -45,6 +47,39 @@ class IroController {
             m.put("heldOn", r.getHeldOn() == null ? null : r.getHeldOn().toString());
             m.put("outcome", r.getOutcome());
             m.put("recommendations", r.getRecommendations());
+            return m;
+        }).toList();
+    }
+
+    /** The IRO's disputes about the child's plan: each tier's answer and the IRO's decision on it, with who and when. */
+    @GetMapping("/disputes")
+    List<Map<String, Object>> disputes(@PathVariable Long id) {
+        visible(id);
+        return disputes.ofChild(id).stream().map(d -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", d.getId());
+            m.put("status", d.getStatus());
+            m.put("stage", d.getStage());
+            m.put("concern", d.getConcern());
+            m.put("raisedBy", d.getRaisedBy());
+            m.put("raisedAt", d.getRaisedAt().toString());
+            m.put("closedBy", d.getClosedBy());
+            m.put("closedAt", d.getClosedAt() == null ? null : d.getClosedAt().toString());
+            m.put("cafcassReferredOn", d.getCafcassReferredOn() == null ? null : d.getCafcassReferredOn().toString());
+            m.put("cafcassReference", d.getCafcassReference());
+            m.put("steps", d.getSteps().stream().map(st -> {
+                Map<String, Object> step = new LinkedHashMap<>();
+                step.put("stage", st.getStage());
+                step.put("answerDue", st.getAnswerDue().toString());
+                step.put("answer", st.getAnswer());
+                step.put("answeredBy", st.getAnsweredBy());
+                step.put("answeredAt", st.getAnsweredAt() == null ? null : st.getAnsweredAt().toString());
+                step.put("decision", st.getDecision());
+                step.put("decisionReason", st.getDecisionReason());
+                step.put("decidedBy", st.getDecidedBy());
+                step.put("decidedAt", st.getDecidedAt() == null ? null : st.getDecidedAt().toString());
+                return step;
+            }).toList());
             return m;
         }).toList();
     }

@@ -37,6 +37,7 @@ public class IroReview {
     private String decisions;
     private String recommendations;
     private String outcome;
+    private String concerns;
     private String processInstanceId;
 
     protected IroReview() {
@@ -50,12 +51,15 @@ public class IroReview {
         this.processInstanceId = processInstanceId;
     }
 
-    public void bringForward(LocalDate to, String reason) {
-        if (to.isBefore(dueDate)) {
-            this.dueDate = to;
-            this.broughtForward = true;
-            this.broughtForwardReason = reason;
+    /** Whether the review came forward (it never goes back). */
+    public boolean bringForward(LocalDate to, String reason) {
+        if (!to.isBefore(dueDate)) {
+            return false;
         }
+        this.dueDate = to;
+        this.broughtForward = true;
+        this.broughtForwardReason = reason;
+        return true;
     }
 
     public void consulted(String who, LocalDate on, String views) {
@@ -67,7 +71,8 @@ public class IroReview {
         }
     }
 
-    public void held(LocalDate on, String by, String decisions, String recommendations, String outcome) {
+    public void held(LocalDate on, String by, String decisions, String recommendations, String outcome, String concerns) {
+        this.concerns = concerns;
         this.status = Status.HELD;
         this.heldOn = on;
         this.heldBy = by;
@@ -100,5 +105,6 @@ public class IroReview {
     public String getDecisions() { return decisions; }
     public String getRecommendations() { return recommendations; }
     public String getOutcome() { return outcome; }
+    public String getConcerns() { return concerns; }
     public String getProcessInstanceId() { return processInstanceId; }
 }

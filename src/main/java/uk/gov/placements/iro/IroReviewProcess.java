@@ -15,11 +15,15 @@ public final class IroReviewProcess {
     public static final String TASK_HOLD_REVIEW = "Task_HoldReview";
     public static final String TIMER_REVIEW_REMINDER = "BoundaryEvent_ReviewReminder";
     public static final String TASK_REMIND_IRO = "Task_RemindIro";
-    public static final String BOUNDARY_PLACEMENT_CHANGED = "BoundaryEvent_PlacementChanged";
+    public static final String EVENT_PLACEMENT_CHANGED = "StartEvent_PlacementChanged";
     public static final String TASK_BRING_REVIEW_FORWARD = "Task_BringReviewForward";
-    public static final String TASK_INFORMAL_RESOLUTION = "Task_ResolveInformallyWithTeamManager";
-    public static final String TASK_FORMAL_HEAD_OF_SERVICE = "Task_ResolveFormallyWithHeadOfService";
-    public static final String TASK_FORMAL_ASSISTANT_DIRECTOR = "Task_ResolveFormallyWithAssistantDirector";
+    public static final String SUBPROCESS_DISPUTE = "SubProcess_DisputeResolution";
+    public static final String TASK_OPEN_DISPUTE = "Task_OpenDispute";
+    public static final String TASK_ANSWER_CONCERN = "Task_AnswerIroConcern";
+    public static final String TASK_DECIDE_ON_ANSWER = "Task_DecideOnAnswer";
+    public static final String TASK_REFER_TO_CAFCASS = "Task_ReferToCafcass";
+    public static final String END_DISPUTE_CLOSED = "EndEvent_DisputeClosed";
+    public static final String END_REFERRED_TO_CAFCASS = "EndEvent_ReferredToCafcass";
     public static final String TASK_CLOSE_REVIEWS = "Task_CloseReviews";
     public static final String END_CHILD_LEFT_CARE = "EndEvent_ChildLeftCare";
 
@@ -29,7 +33,13 @@ public final class IroReviewProcess {
     public static final String CONSULTATION_OPENS = "consultationOpens";
     public static final String REMINDER_AT = "reminderAt";
     public static final String REVIEW_OUTCOME = "reviewOutcome";
-    public static final String RESOLVED = "resolved";
+    public static final String CONCERNS = "concerns";
+    public static final String DISPUTE_ID = "disputeId";
+    public static final String DISPUTE_ANSWER = "disputeAnswer";
+    public static final String DISPUTE_DECISION = "disputeDecision";
+    public static final String DISPUTE_DECISION_REASON = "disputeDecisionReason";
+    public static final String CAFCASS_REFERRED_ON = "cafcassReferredOn";
+    public static final String CAFCASS_REFERENCE = "cafcassReference";
 
     public static String businessKey(Long childId) {
         return "CHILD-" + childId;

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +15,7 @@ import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
 
@@ -35,9 +38,13 @@ public class IroReviewService {
     private final WorkingDays workingDays;
     private final Decisions decisions;
     private final RuntimeService runtimeService;
+    private final IroDisputes disputes;
+    private final ManagementService managementService;
 
     public IroReviewService(IroReviewRepository reviews, ChildRepository children, WorkingDays workingDays, Decisions decisions,
-                            RuntimeService runtimeService) {
+                            RuntimeService runtimeService, ManagementService managementService, IroDisputes disputes) {
+        this.managementService = managementService;
+        this.disputes = disputes;
         this.reviews = reviews;
         this.children = children;
         this.workingDays = workingDays;
@@ -91,14 +98,45 @@ public class IroReviewService {
         return at.isBefore(now) ? now : at;
     }
 
-    /** A placement changed: the next review comes forward to within 20 working days, never later than already due. */
+    /**
+     * A placement changed, whenever in the review process: the next review comes forward to within 20 working days,
+     * never later than already due. The review cycle waiting for its consultation window waits for the new dates
+     * (once the window is open the review is due within 10 working days, sooner than any change brings it). A change
+     * that comes before the next review is scheduled (the engine between reviews) schedules it here, brought forward.
+     */
     @Transactional
     public IroReview bringForward(Long childId, String processInstanceId) {
         IroReview next = scheduleNext(childId, processInstanceId);
         LocalDate by = workingDays.plus(PlacementService.today(), AFTER_PLACEMENT_CHANGE_WORKING_DAYS);
-        next.bringForward(by, "Placement changed on " + PlacementService.today());
-        decisions.recordForChild(childId, "REVIEW_BROUGHT_FORWARD", "DUE " + next.getDueDate(), next.getBroughtForwardReason(), null);
+        String changed = "Placement changed on " + UkTime.date(PlacementService.today());
+        boolean moved = next.bringForward(by, changed);
+        if (moved) {
+            reschedule(processInstanceId, next);
+        }
+        decisions.recordForChild(childId, "REVIEW_BROUGHT_FORWARD", "DUE " + next.getDueDate(),
+                moved ? changed : changed + ": the review was already due by " + UkTime.date(by), null);
         return next;
+    }
+
+    /** The review cycle of the instance waits on the review's new dates. */
+    private void reschedule(String processInstanceId, IroReview review) {
+        runtimeService.setVariables(processInstanceId, timerVariables(review));
+        Map<String, LocalDateTime> timers = Map.of(IroReviewProcess.TIMER_CONSULTATION_OPENS, consultationOpens(review).withNano(0),
+                IroReviewProcess.TIMER_REVIEW_REMINDER, reminderAt(review).withNano(0));
+        timers.forEach((activity, at) -> managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId(activity).list()
+                .forEach(timer -> managementService.setJobDuedate(timer.getId(), Date.from(at.atZone(UkTime.LONDON).toInstant()))));
+    }
+
+    /** The dates the review cycle's timers read: when consultation opens, and when the IRO is reminded. */
+    public Map<String, Object> timerVariables(IroReview review) {
+        return Map.of(IroReviewProcess.CONSULTATION_OPENS, UkTime.timerDate(consultationOpens(review).withNano(0)),
+                IroReviewProcess.REMINDER_AT, UkTime.timerDate(reminderAt(review).withNano(0)));
+    }
+
+    /** A task's due time: 17:00 UK time on its day. */
+    public static Date endOfDay(LocalDate day) {
+        return Date.from(day.atTime(17, 0).atZone(UkTime.LONDON).toInstant());
     }
 
     @Transactional
@@ -118,38 +156,28 @@ public class IroReviewService {
     }
 
     @Transactional
-    public void hold(Long reviewId, String decisionsText, String recommendations, String outcome, String taskId) {
+    public void hold(Long reviewId, String decisionsText, String recommendations, String outcome, String concerns, String taskId) {
         if (decisionsText == null || decisionsText.isBlank()) {
             throw InvalidInputException.of("reviewDecisions", "is required: a review records its decisions");
         }
         if (!"ENDORSED".equals(outcome) && !"CONCERNS".equals(outcome)) {
             throw InvalidInputException.of(IroReviewProcess.REVIEW_OUTCOME, "must be ENDORSED or CONCERNS");
         }
+        boolean disputed = "CONCERNS".equals(outcome);
+        if (disputed && (concerns == null || concerns.isBlank())) {
+            throw InvalidInputException.of(IroReviewProcess.CONCERNS, "is required: what the council is to answer in dispute resolution");
+        }
         IroReview r = review(reviewId);
-        r.held(PlacementService.today(), decisions.actor(), decisionsText.trim(), recommendations == null ? null : recommendations.trim(), outcome);
+        r.held(PlacementService.today(), decisions.actor(), decisionsText.trim(), recommendations == null ? null : recommendations.trim(), outcome,
+                disputed ? concerns.trim() : null);
         decisions.recordForChild(r.getChildId(), "IRO_REVIEW", outcome, decisionsText.trim(), taskId);
-    }
-
-    /** Each step of dispute resolution has 10 working days (the informal step by the spec; the formal ones alike). */
-    public LocalDate disputeStepDue() {
-        return workingDays.plus(PlacementService.today(), 10);
-    }
-
-    @Transactional
-    public void disputeStep(Long childId, String step, Boolean resolved, String notes, String taskId) {
-        if (resolved == null) {
-            throw InvalidInputException.of(IroReviewProcess.RESOLVED, "is required: was the IRO's concern resolved?");
-        }
-        if (notes == null || notes.isBlank()) {
-            throw InvalidInputException.of("resolutionNotes", "is required: what was agreed or why not");
-        }
-        decisions.recordForChild(childId, "IRO_DISPUTE_" + step, resolved ? "RESOLVED" : "NOT_RESOLVED", notes.trim(), taskId);
     }
 
     @Transactional
     public void childLeftCare(Long childId) {
         reviews.findByChildIdOrderBySequenceNumberAsc(childId).stream().filter(r -> r.getStatus() == IroReview.Status.SCHEDULED)
                 .forEach(IroReview::cancel);
+        disputes.childLeftCare(childId);
         decisions.recordForChild(childId, "LEFT_CARE", "REVIEWS_CLOSED", null, null);
     }
 

@@ -2,29 +2,32 @@ package uk.gov.placements.iro;
 
 import static uk.gov.placements.iro.IroReviewProcess.*;
 
-import java.time.ZoneId;
-import java.util.Date;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.AllocatedWorker;
-import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.UkTime;
+import uk.gov.placements.tasks.TaskDisplay;
 
 /** The user tasks of iroReview: named, dated and shown on create; checked and recorded on complete. */
 @Component
 public class IroTaskListener implements TaskListener {
     private final TaskDisplay display;
     private final IroReviewService reviews;
+    private final IroDisputes disputes;
     private final MatchingRecord matchingRecord;
     private final ChildRepository children;
 
-    public IroTaskListener(IroReviewService reviews, MatchingRecord matchingRecord, ChildRepository children, TaskDisplay display) {
+    public IroTaskListener(IroReviewService reviews, IroDisputes disputes, MatchingRecord matchingRecord, ChildRepository children,
+                           TaskDisplay display) {
         this.display = display;
         this.reviews = reviews;
+        this.disputes = disputes;
         this.matchingRecord = matchingRecord;
         this.children = children;
     }
@@ -32,33 +35,32 @@ public class IroTaskListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         Long childId = ((Number) task.getVariable(CHILD_ID)).longValue();
+        boolean disputeTask = task.hasVariable(DISPUTE_ID) && switch (task.getTaskDefinitionKey()) {
+            case TASK_ANSWER_CONCERN, TASK_DECIDE_ON_ANSWER, TASK_REFER_TO_CAFCASS -> true;
+            default -> false;
+        };
+        if (disputeTask) {
+            dispute(task, childId);
+            return;
+        }
         IroReview review = reviews.review(((Number) task.getVariable(REVIEW_ID)).longValue());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Child child = children.findById(childId).orElseThrow();
-            String context = " — " + child.initials() + ", review " + review.getSequenceNumber() + " due " + review.getDueDate();
+            String context = " — " + child.initials() + ", review " + review.getSequenceNumber() + " due " + UkTime.date(review.getDueDate());
             task.setName(switch (task.getTaskDefinitionKey()) {
                 case TASK_CONSULT_CHILD -> "Consult the child";
                 case TASK_CONSULT_PARENTS -> "Consult the parents";
                 case TASK_CONSULT_CARERS -> "Consult the carers";
                 case TASK_HOLD_REVIEW -> "Hold review";
-                case TASK_INFORMAL_RESOLUTION -> "IRO concern: resolve informally";
-                case TASK_FORMAL_HEAD_OF_SERVICE -> "IRO concern: formal resolution (head of service)";
-                case TASK_FORMAL_ASSISTANT_DIRECTOR -> "IRO concern: formal resolution (assistant director)";
                 default -> task.getName();
             } + context);
-            java.time.LocalDate due = switch (task.getTaskDefinitionKey()) {
-                case TASK_CONSULT_CHILD, TASK_CONSULT_PARENTS, TASK_CONSULT_CARERS -> reviews.consultationDue(review);
-                case TASK_HOLD_REVIEW -> review.getDueDate();
-                default -> reviews.disputeStepDue();
-            };
-            task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+            LocalDate due = TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey()) ? review.getDueDate() : reviews.consultationDue(review);
+            task.setDueDate(IroReviewService.endOfDay(due));
             task.setPriority(60);
             AllocatedWorker.assign(task, child);
             display.show(task, "reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + " ("
-                    + IroReviewProcess.businessKey(childId) + "), due " + review.getDueDate()
-                    + (review.isBroughtForward() ? " — brought forward: " + review.getBroughtForwardReason() : "")
-                    + (review.getDecisions() == null ? "" : "\n\nThe review's decisions: " + review.getDecisions()
-                    + "\n\nRecommendations: " + review.getRecommendations()));
+                    + IroReviewProcess.businessKey(childId) + "), due " + UkTime.date(review.getDueDate())
+                    + (review.isBroughtForward() ? " — brought forward: " + review.getBroughtForwardReason() : ""));
             if (TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey())) {
                 display.show(task, "matchingRecord", matchingRecord.forChild(childId));
             }
@@ -71,19 +73,62 @@ public class IroTaskListener implements TaskListener {
             case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date("consultedOn"), f.text("views", 4000), task.getId());
             case TASK_CONSULT_CARERS -> reviews.consult(review.getId(), "carers", f.date("consultedOn"), f.text("views", 4000), task.getId());
             case TASK_HOLD_REVIEW -> reviews.hold(review.getId(), f.text("reviewDecisions", 4000), f.text("recommendations", 4000),
-                    f.text(REVIEW_OUTCOME), task.getId());
-            case TASK_INFORMAL_RESOLUTION -> step(task, childId, "INFORMAL", f);
-            case TASK_FORMAL_HEAD_OF_SERVICE -> step(task, childId, "HEAD_OF_SERVICE", f);
-            case TASK_FORMAL_ASSISTANT_DIRECTOR -> step(task, childId, "ASSISTANT_DIRECTOR", f);
+                    f.text(REVIEW_OUTCOME), f.text(CONCERNS, 4000), task.getId());
             default -> {
             }
         }
         errors.throwIfAny();
     }
 
-    private void step(DelegateTask task, Long childId, String step, FormValues f) {
-        Boolean resolved = f.bool(RESOLVED);
-        reviews.disputeStep(childId, step, resolved, f.text("resolutionNotes"), task.getId());
-        task.setVariable(RESOLVED, resolved);
+    /**
+     * The tasks of a dispute: the tier answering is the one on the dispute's record; the IRO's tasks go to the
+     * child's IRO. Completing one records the answer or decision against the record, checked as it stands.
+     */
+    private void dispute(DelegateTask task, Long childId) {
+        IroDispute d = disputes.dispute(((Number) task.getVariable(DISPUTE_ID)).longValue());
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Child child = children.findById(childId).orElseThrow();
+            String about = " — " + child.initials() + " (" + IroReviewProcess.businessKey(childId) + ")";
+            switch (task.getTaskDefinitionKey()) {
+                case TASK_ANSWER_CONCERN -> {
+                    task.setName("Answer the IRO's concern: " + d.getStage().label + about);
+                    task.setDueDate(IroReviewService.endOfDay(d.currentStep().getAnswerDue()));
+                }
+                case TASK_DECIDE_ON_ANSWER -> {
+                    task.setName("Decide on the " + d.getStage().label + "'s answer" + about);
+                    task.setDueDate(IroReviewService.endOfDay(disputes.decisionDue()));
+                    display.showJson(task, "disputeChoices", disputes.choiceLabels(d));
+                }
+                default -> {
+                    task.setName("Refer to Cafcass" + about);
+                    task.setDueDate(IroReviewService.endOfDay(disputes.decisionDue()));
+                }
+            }
+            task.setPriority(70);
+            AllocatedWorker.assign(task, child);
+            display.show(task, "disputeSummary", disputes.summary(d));
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        FormValues f = new FormValues(task, errors);
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_ANSWER_CONCERN -> {
+                String answer = f.text(DISPUTE_ANSWER, 4000);
+                errors.throwIfAny();
+                disputes.answer(d.getId(), answer, task.getId());
+            }
+            case TASK_DECIDE_ON_ANSWER -> {
+                String decision = f.text(DISPUTE_DECISION);
+                String reason = f.text(DISPUTE_DECISION_REASON, 4000);
+                errors.throwIfAny();
+                task.setVariable(DISPUTE_DECISION, disputes.decide(d.getId(), decision, reason, task.getId()).name());
+            }
+            default -> {
+                LocalDate on = f.date(CAFCASS_REFERRED_ON);
+                String reference = f.text(CAFCASS_REFERENCE, 100);
+                errors.throwIfAny();
+                disputes.referredToCafcass(d.getId(), on, reference, task.getId());
+            }
+        }
     }
 }

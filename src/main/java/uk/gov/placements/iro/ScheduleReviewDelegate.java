@@ -19,7 +19,6 @@ public class ScheduleReviewDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         IroReview next = reviews.scheduleNext(((Number) execution.getVariable(CHILD_ID)).longValue(), execution.getProcessInstanceId());
         execution.setVariable(REVIEW_ID, next.getId());
-        execution.setVariable(CONSULTATION_OPENS, uk.gov.placements.common.UkTime.timerDate(reviews.consultationOpens(next).withNano(0)));
-        execution.setVariable(REMINDER_AT, uk.gov.placements.common.UkTime.timerDate(reviews.reminderAt(next).withNano(0)));
+        execution.setVariables(reviews.timerVariables(next));
     }
 }

@@ -35,7 +35,7 @@ public class HistoryFilter implements HistoryEventHandler {
             // decisions and the codes and amounts they read
             "urgency", "childMoving", "triageOutcome", "searchAgain", "commitment", "outOfArea", "atDistance", "approverGroup",
             "approvalDecision", "restrictToInHouse", "response", "weeklyFee", "declineReason", "waiverNeeded", "waiverApproved",
-            "reviewOutcome", "resolved", "placementType", "weeklyCost", "firstRound", "rating", "actionPlanResolved",
+            "reviewOutcome", "disputeId", "disputeDecision", "placementType", "weeklyCost", "firstRound", "rating", "actionPlanResolved",
             "formAComplete", "ofstedRating", "lowestScore", "criticalConcern", "spokeToChildren", "hasDiscrepancies",
             "accreditationOutcome", "accreditationConfirmed", "registrationScore", "staffingScore", "healthSafetyScore",
             "safeguardingScore", "educationHealthScore", "atmosphereScore", "interactionScore", "childrenViewsScore",

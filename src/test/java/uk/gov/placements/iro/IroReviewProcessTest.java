@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -44,6 +45,8 @@ class IroReviewProcessTest {
     @Autowired IroReviewRepository reviews;
     @Autowired IroReviewService service;
     @Autowired DecisionRecordRepository decisions;
+    @Autowired IroDisputes disputes;
+    @Autowired uk.gov.placements.child.ChildService childService;
 
     @BeforeEach
     void setUp() {
@@ -61,8 +64,12 @@ class IroReviewProcessTest {
 
     /** A child who became looked after on the given day, with their iroReview started that day. */
     ProcessInstance lookedAfterOn(LocalDate day) {
+        return lookedAfterOn(day, journeys.newCouncil());
+    }
+
+    ProcessInstance lookedAfterOn(LocalDate day, Journeys.Council council) {
         clock(day.atTime(10, 0));
-        Child child = journeys.child(journeys.newCouncil(), 11);
+        Child child = journeys.child(council, 11);
         child.becameLookedAfter(day);
         children.save(child);
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, businessKey(child.getId()),
@@ -90,18 +97,23 @@ class IroReviewProcessTest {
         }
     }
 
-    /** Opens the consultation window, consults everyone and holds the review on the given day. */
-    void holdReview(ProcessInstance pi, LocalDate on, String outcome) {
+    /** On the given day, with the consultation window open (whether it opened already or is opened early). */
+    void openConsultations(ProcessInstance pi, LocalDate on) {
         clock(on.atTime(9, 30));
         journeys.runDueJobsOf(pi.getId());
         Job window = timer(pi, TIMER_CONSULTATION_OPENS);
         if (window != null) {
             managementService.executeJob(window.getId());
         }
+    }
+
+    /** Opens the consultation window, consults everyone and holds the review on the given day. */
+    void holdReview(ProcessInstance pi, LocalDate on, String outcome) {
+        openConsultations(pi, on);
         consultEveryone(pi, on);
         Task hold = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_HOLD_REVIEW).singleResult();
         taskService.complete(hold.getId(), Map.of("reviewDecisions", "Placement to continue; contact weekly", "recommendations",
-                "Referral to CAMHS", REVIEW_OUTCOME, outcome));
+                "Referral to CAMHS", REVIEW_OUTCOME, outcome, CONCERNS, "Therapy has not started"));
         journeys.runDueJobsOf(pi.getId());
     }
 
@@ -165,35 +177,197 @@ class IroReviewProcessTest {
         assertThat(scheduled(pi).getId()).isEqualTo(second.getId());
     }
 
-    @Test
-    void shouldEscalateConcernsFromTeamManagerToHeadOfServiceToAssistantDirector() {
-        ProcessInstance pi = lookedAfterOn(LocalDate.of(2027, 2, 1));
-        Long childId = ((Number) runtimeService.getVariable(pi.getId(), CHILD_ID)).longValue();
-        holdReview(pi, LocalDate.of(2027, 2, 25), "CONCERNS");
-        assertThat(pi).isWaitingAt(TASK_INFORMAL_RESOLUTION);
-        Task informal = tasks(pi).get(0);
-        assertThat(taskService.getIdentityLinksForTask(informal.getId())).extracting(l -> l.getGroupId()).containsExactly("team-managers");
-        assertThat(informal.getDueDate()).isEqualTo(at(LocalDate.of(2027, 3, 11), 17));   // 10 working days
-        assertThatThrownBy(() -> taskService.complete(informal.getId(), Map.of("resolutionNotes", "x"))).hasMessageContaining("resolved is required");
-        taskService.complete(informal.getId(), Map.of(RESOLVED, "false", "resolutionNotes", "Team manager will not fund the therapy"));
-        assertThat(pi).isWaitingAt(TASK_FORMAL_HEAD_OF_SERVICE);
-        taskService.complete(tasks(pi).get(0).getId(), Map.of(RESOLVED, false, "resolutionNotes", "Head of service agrees in part"));
-        assertThat(pi).isWaitingAt(TASK_FORMAL_ASSISTANT_DIRECTOR);
-        taskService.complete(tasks(pi).get(0).getId(), Map.of(RESOLVED, true, "resolutionNotes", "Therapy funded"));
-        journeys.runDueJobsOf(pi.getId());
-        assertThat(pi).isWaitingAt(TIMER_CONSULTATION_OPENS);
-        assertThat(decisions.findByChildIdOrderByDecidedAtAscIdAsc(childId)).extracting(d -> d.getKind() + ":" + d.getOutcome())
-                .contains("IRO_REVIEW:CONCERNS", "IRO_DISPUTE_INFORMAL:NOT_RESOLVED", "IRO_DISPUTE_HEAD_OF_SERVICE:NOT_RESOLVED",
-                        "IRO_DISPUTE_ASSISTANT_DIRECTOR:RESOLVED");
+    Task task(ProcessInstance pi, String key) {
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    List<String> groups(Task t) {
+        return taskService.getIdentityLinksForTask(t.getId()).stream().filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList();
+    }
+
+    /** As a signed-in Northshire person of this group, as the Tasklist completes a task. */
+    void as(String user, String group, Runnable action) {
+        engine.getIdentityService().setAuthentication(user, List.of(group), List.of("northshire"));
+        try {
+            action.run();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    void answer(ProcessInstance pi, String user, String group, String answer) {
+        String id = task(pi, TASK_ANSWER_CONCERN).getId();
+        as(user, group, () -> taskService.complete(id, Map.of(DISPUTE_ANSWER, answer)));
+    }
+
+    void decide(ProcessInstance pi, String user, String group, String decision, String reason) {
+        String id = task(pi, TASK_DECIDE_ON_ANSWER).getId();
+        as(user, group, () -> taskService.complete(id, Map.of(DISPUTE_DECISION, decision, DISPUTE_DECISION_REASON, reason)));
+    }
+
+    void decide(ProcessInstance pi, String decision, String reason) {
+        decide(pi, "iro1", "iros", decision, reason);
+    }
+
+    /** A Northshire child, with the demo IRO iro1 and social worker sw1 allocated. */
+    ProcessInstance allocatedChildLookedAfterOn(LocalDate day) {
+        ProcessInstance pi = lookedAfterOn(day, new Journeys.Council("northshire", 53.80, -1.55));
+        Child child = children.findById(childId(pi)).orElseThrow();
+        childService.allocate(child.getId(), "sw1", "iro1");
+        return pi;
+    }
+
+    Long childId(ProcessInstance pi) {
+        return ((Number) runtimeService.getVariable(pi.getId(), CHILD_ID)).longValue();
     }
 
     @Test
-    void shouldReturnToTheCycleWhenResolvedInformally() {
-        ProcessInstance pi = lookedAfterOn(LocalDate.of(2027, 2, 1));
+    void shouldTakeTheDisputeThroughEveryTierToCafcassWithOnlyTheIroDecidingAndReviewsOnTime() {
+        ProcessInstance pi = allocatedChildLookedAfterOn(LocalDate.of(2027, 2, 1));
+        Long childId = childId(pi);
         holdReview(pi, LocalDate.of(2027, 2, 25), "CONCERNS");
-        taskService.complete(tasks(pi).get(0).getId(), Map.of(RESOLVED, true, "resolutionNotes", "Agreed at supervision"));
+        // the next review is scheduled as if the review had been endorsed, and the dispute runs beside it
+        IroReview second = scheduled(pi);
+        assertThat(second.getSequenceNumber()).isEqualTo(2);
+        assertThat(second.getDueDate()).isEqualTo(LocalDate.of(2027, 5, 25));
+        assertThat(pi).isWaitingAt(TIMER_CONSULTATION_OPENS, TASK_ANSWER_CONCERN);
+        assertThat(service.overdue(children.findById(childId).orElseThrow().getCouncil())).isZero();
+
+        Task informal = task(pi, TASK_ANSWER_CONCERN);
+        assertThat(groups(informal)).containsExactly("team-managers");
+        assertThat(informal.getName()).startsWith("Answer the IRO's concern: team manager (informal)");
+        assertThat(informal.getDueDate()).isEqualTo(at(LocalDate.of(2027, 3, 11), 17));   // 10 working days
+        // the IRO cannot answer for the team manager (the engine refuses: the task is not offered to iros), nor can an
+        // administrator, whom the engine lets through (the dispute's record names the tier); an answer is required
+        assertThatThrownBy(() -> answer(pi, "iro1", "iros", "Resolved, says the IRO")).isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> answer(pi, "admin", "camunda-admin", "Resolved, says the administrator"))
+                .hasRootCauseInstanceOf(uk.gov.placements.common.ForbiddenException.class).hasMessageContaining("team manager");
+        assertThatThrownBy(() -> answer(pi, "tm1", "team-managers", " ")).hasMessageContaining("disputeAnswer");
+        answer(pi, "tm1", "team-managers", "The team will not fund the therapy");
+
+        // the team manager's answer does not close the dispute: the IRO decides on it
+        Task decision = task(pi, TASK_DECIDE_ON_ANSWER);
+        assertThat(groups(decision)).containsExactly("iros");
+        assertThat(decision.getAssignee()).isEqualTo("iro1");
+        assertThatThrownBy(() -> decide(pi, "tm1", "team-managers", "RESOLVED", "Resolved, says the team manager"))
+                .isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> decide(pi, "admin", "camunda-admin", "RESOLVED", "Resolved, says the administrator"))
+                .hasRootCauseInstanceOf(uk.gov.placements.common.ForbiddenException.class).hasMessageContaining("Only the IRO decides");
+        assertThat(pi).isWaitingAt(TASK_DECIDE_ON_ANSWER);
+        decide(pi, "ESCALATE", "Therapy is in the care plan");
+
+        String[][] tiers = {{"hos1", "heads-of-service"}, {"ad1", "assistant-directors"}, {"dcs1", "directors"}};
+        for (int i = 0; i < tiers.length; i++) {
+            assertThat(groups(task(pi, TASK_ANSWER_CONCERN))).containsExactly(tiers[i][1]);
+            answer(pi, tiers[i][0], tiers[i][1], "Answer of " + tiers[i][1]);
+            if (i < tiers.length - 1) {
+                decide(pi, "ESCALATE", "Not enough");
+            }
+        }
+        // the director is the last tier: no escalation beyond, and the choices the form offers say so
+        assertThatThrownBy(() -> decide(pi, "ESCALATE", "Further")).hasMessageContaining("disputeDecision must be RESOLVED, CLOSED or REFER_TO_CAFCASS");
+        decide(pi, "REFER_TO_CAFCASS", "The child's needs are still not met");
+        Task cafcass = task(pi, TASK_REFER_TO_CAFCASS);
+        assertThat(cafcass.getAssignee()).isEqualTo("iro1");
+        assertThatThrownBy(() -> as("iro1", "iros", () -> taskService.complete(cafcass.getId(), Map.of(CAFCASS_REFERRED_ON, "2027-03-01"))))
+                .hasMessageContaining("cafcassReferredOn must not be in the future");
+        as("iro1", "iros", () -> taskService.complete(cafcass.getId(), Map.of(CAFCASS_REFERRED_ON, "2027-02-25", CAFCASS_REFERENCE, "CAF/123")));
+
+        assertThat(pi).hasPassed(END_REFERRED_TO_CAFCASS).isWaitingAt(TIMER_CONSULTATION_OPENS);
+        IroDispute dispute = disputes.ofChild(childId).get(0);
+        assertThat(dispute.getStatus()).isEqualTo(IroDispute.Status.REFERRED_TO_CAFCASS);
+        assertThat(dispute.getCafcassReference()).isEqualTo("CAF/123");
+        assertThat(dispute.getConcern()).isEqualTo("Therapy has not started");
+        assertThat(dispute.getSteps()).extracting(st -> st.getStage() + ":" + st.getAnsweredBy() + ":" + st.getDecision() + ":" + st.getDecidedBy())
+                .containsExactly("TEAM_MANAGER:tm1:ESCALATE:iro1", "HEAD_OF_SERVICE:hos1:ESCALATE:iro1",
+                        "ASSISTANT_DIRECTOR:ad1:ESCALATE:iro1", "DIRECTOR:dcs1:REFER_TO_CAFCASS:iro1");
+        assertThat(decisions.findByChildIdOrderByDecidedAtAscIdAsc(childId)).extracting(d -> d.getKind() + ":" + d.getOutcome())
+                .contains("IRO_REVIEW:CONCERNS", "IRO_DISPUTE_OPENED:TEAM_MANAGER", "IRO_DISPUTE_ANSWER:DIRECTOR",
+                        "IRO_DISPUTE_DECISION:REFER_TO_CAFCASS", "IRO_DISPUTE_CAFCASS:CAF/123");
+        // what the IRO and each tier wrote is in the dispute's record only, never in the engine's variables or history
+        List<String> written = List.of(CONCERNS, DISPUTE_ANSWER, DISPUTE_DECISION_REASON, CAFCASS_REFERENCE);
+        assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi.getId()).list())
+                .extracting(v -> v.getName()).doesNotContainAnyElementsOf(written);
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+                .extracting(v -> v.getName()).doesNotContainAnyElementsOf(written).contains(DISPUTE_ID, DISPUTE_DECISION);
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId()).list())
+                .extracting(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u ? u.getVariableName()
+                        : ((org.camunda.bpm.engine.history.HistoricFormField) d).getFieldId())
+                .doesNotContainAnyElementsOf(written);
+        // the reviews went on: the second is held on time while nothing of the dispute is left
+        holdReview(pi, LocalDate.of(2027, 5, 24), "ENDORSED");
+        assertThat(scheduled(pi).getSequenceNumber()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldCloseTheDisputeOnlyWhenTheIroFindsTheAnswerResolvesIt() {
+        ProcessInstance pi = allocatedChildLookedAfterOn(LocalDate.of(2027, 2, 1));
+        holdReview(pi, LocalDate.of(2027, 2, 25), "CONCERNS");
+        answer(pi, "tm1", "team-managers", "Therapy booked from 1 March");
+        assertThat(disputes.ofChild(childId(pi)).get(0).isOpen()).isTrue();
+        decide(pi, "RESOLVED", "Therapy booked");
+        assertThat(pi).hasPassed(END_DISPUTE_CLOSED).hasNotPassed(TASK_REFER_TO_CAFCASS).isWaitingAt(TIMER_CONSULTATION_OPENS);
+        IroDispute dispute = disputes.ofChild(childId(pi)).get(0);
+        assertThat(dispute.getStatus()).isEqualTo(IroDispute.Status.RESOLVED);
+        assertThat(dispute.getClosedBy()).isEqualTo("iro1");
+        assertThat(dispute.getClosingReason()).isEqualTo("Therapy booked");
+    }
+
+    @Test
+    void shouldRequireTheConcernsWhenAReviewEndsInDispute() {
+        ProcessInstance pi = allocatedChildLookedAfterOn(LocalDate.of(2027, 2, 1));
+        openConsultations(pi, LocalDate.of(2027, 2, 25));
+        consultEveryone(pi, LocalDate.of(2027, 2, 25));
+        Task hold = task(pi, TASK_HOLD_REVIEW);
+        assertThatThrownBy(() -> taskService.complete(hold.getId(), Map.of("reviewDecisions", "Placement to continue", REVIEW_OUTCOME, "CONCERNS")))
+                .hasMessageContaining("concerns is required");
+        assertThat(pi).isWaitingAt(TASK_HOLD_REVIEW);
+        assertThat(disputes.ofChild(childId(pi))).isEmpty();
+    }
+
+    @Test
+    void shouldBringTheReviewForwardWhenThePlacementChangesDuringADisputeOrWhileConsulting() {
+        ProcessInstance pi = allocatedChildLookedAfterOn(LocalDate.of(2027, 2, 1));
+        holdReview(pi, LocalDate.of(2027, 2, 25), "CONCERNS");
+        IroReview second = scheduled(pi);
+        clock(LocalDateTime.of(2027, 3, 1, 11, 0));
+        runtimeService.createMessageCorrelation(MESSAGE_PLACEMENT_CHANGED).processInstanceBusinessKey(pi.getBusinessKey()).correlate();
         journeys.runDueJobsOf(pi.getId());
-        assertThat(pi).isWaitingAt(TIMER_CONSULTATION_OPENS).hasNotPassed(TASK_FORMAL_HEAD_OF_SERVICE);
+        // caught while the dispute runs: the dispute goes on, the review comes forward and its timers with it
+        assertThat(pi).hasPassed(TASK_BRING_REVIEW_FORWARD).isWaitingAt(TIMER_CONSULTATION_OPENS, TASK_ANSWER_CONCERN);
+        assertThat(reviews.findById(second.getId()).orElseThrow().getDueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+        // 10 working days before 31 March, skipping Easter (26 and 29 March): 15 March; the reminder 5 before: 22 March
+        assertThat(timer(pi, TIMER_CONSULTATION_OPENS).getDuedate()).isEqualTo(at(LocalDate.of(2027, 3, 15), 9));
+        assertThat(timer(pi, TIMER_REVIEW_REMINDER).getDuedate()).isEqualTo(at(LocalDate.of(2027, 3, 22), 9));
+
+    }
+
+    @Test
+    void shouldCatchAPlacementChangeBetweenOneReviewAndTheSchedulingOfTheNext() {
+        ProcessInstance pi = allocatedChildLookedAfterOn(LocalDate.of(2027, 2, 1));
+        openConsultations(pi, LocalDate.of(2027, 2, 25));
+        consultEveryone(pi, LocalDate.of(2027, 2, 25));
+        taskService.complete(task(pi, TASK_HOLD_REVIEW).getId(), Map.of("reviewDecisions", "Plan endorsed", REVIEW_OUTCOME, "ENDORSED"));
+        // the next review is not scheduled yet (its job waits): the change is caught all the same
+        assertThat(pi).isWaitingAt(TASK_SCHEDULE_REVIEW);
+        clock(LocalDateTime.of(2027, 3, 1, 11, 0));
+        runtimeService.createMessageCorrelation(MESSAGE_PLACEMENT_CHANGED).processInstanceBusinessKey(pi.getBusinessKey()).correlate();
+        journeys.runDueJobsOf(pi.getId());
+        IroReview second = scheduled(pi);
+        assertThat(second.getSequenceNumber()).isEqualTo(2);
+        assertThat(second.getDueDate()).isEqualTo(LocalDate.of(2027, 3, 31));
+        assertThat(timer(pi, TIMER_CONSULTATION_OPENS).getDuedate()).isEqualTo(at(LocalDate.of(2027, 3, 15), 9));
+        assertThat(reviews.findByChildIdOrderBySequenceNumberAsc(childId(pi))).hasSize(2);
+    }
+
+    @Test
+    void shouldEndAnOpenDisputeWhenTheChildLeavesCare() {
+        ProcessInstance pi = allocatedChildLookedAfterOn(LocalDate.of(2027, 2, 1));
+        holdReview(pi, LocalDate.of(2027, 2, 25), "CONCERNS");
+        Long childId = childId(pi);
+        service.leftCare(childId);
+        assertThat(pi).isEnded();
+        assertThat(disputes.ofChild(childId).get(0).getStatus()).isEqualTo(IroDispute.Status.ENDED_CHILD_LEFT_CARE);
     }
 
     @Test
