@@ -25,6 +25,8 @@ import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.provider.CouncilNeighbour;
 import uk.gov.placements.provider.CouncilNeighbourRepository;
+import uk.gov.placements.provider.LocalAuthority;
+import uk.gov.placements.provider.LocalAuthorityRepository;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderKind;
 import uk.gov.placements.provider.ProviderRepository;
@@ -63,6 +65,7 @@ public class DemoData {
     private final ProviderRepository providers;
     private final CareServiceRepository services;
     private final CouncilNeighbourRepository neighbours;
+    private final LocalAuthorityRepository localAuthorities;
     private final TenantAccess tenantAccess;
     private final TransactionTemplate tx;
     private final DemoHistory history;
@@ -70,8 +73,9 @@ public class DemoData {
     private final ChildService childService;
 
     public DemoData(IdentityService identityService, ProviderRepository providers, CareServiceRepository services,
-                    CouncilNeighbourRepository neighbours, TenantAccess tenantAccess, TransactionTemplate tx, DemoHistory history,
-                    ChildRepository children, ChildService childService) {
+                    CouncilNeighbourRepository neighbours, LocalAuthorityRepository localAuthorities, TenantAccess tenantAccess,
+                    TransactionTemplate tx, DemoHistory history, ChildRepository children, ChildService childService) {
+        this.localAuthorities = localAuthorities;
         this.children = children;
         this.childService = childService;
         this.history = history;
@@ -160,6 +164,11 @@ public class DemoData {
     }
 
     private void createRegister() {
+        // the demo's councils are not England's: they are local authorities of the demo only, with their neighbours
+        for (String[] la : new String[][] {{NORTHSHIRE, "Northshire"}, {EASTMOOR, "Eastmoor"}, {"westdale", "Westdale"},
+                {"southholm", "Southholm"}}) {
+            localAuthorities.save(new LocalAuthority(la[0], la[1]));
+        }
         for (String[] pair : new String[][] {{NORTHSHIRE, EASTMOOR}, {EASTMOOR, NORTHSHIRE}, {NORTHSHIRE, "westdale"},
                 {"westdale", NORTHSHIRE}, {EASTMOOR, "southholm"}, {"southholm", EASTMOOR}}) {
             neighbours.save(new CouncilNeighbour(pair[0], pair[1]));

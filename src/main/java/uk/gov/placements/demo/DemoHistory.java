@@ -16,9 +16,9 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
-import uk.gov.placements.provider.CouncilNeighbourRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
 import uk.gov.placements.referral.ReferralRepository;
@@ -36,15 +36,15 @@ class DemoHistory {
     private final PlacementRepository placements;
     private final CareServiceRepository services;
     private final ReferralRepository referrals;
-    private final CouncilNeighbourRepository neighbours;
+    private final PlacementService placementService;
 
     DemoHistory(ChildRepository children, PlacementRepository placements, CareServiceRepository services, ReferralRepository referrals,
-                CouncilNeighbourRepository neighbours) {
+                PlacementService placementService) {
         this.children = children;
         this.placements = placements;
         this.services = services;
         this.referrals = referrals;
-        this.neighbours = neighbours;
+        this.placementService = placementService;
     }
 
     void createIfEmpty() {
@@ -95,8 +95,9 @@ class DemoHistory {
 
     private Placement placement(Child child, CareService s, LocalDate start, Random random, boolean move) {
         double miles = Geo.round(Geo.miles(child.getLatitude(), child.getLongitude(), s.getLatitude(), s.getLongitude()));
-        boolean outOfArea = !s.getLocalAuthority().equalsIgnoreCase(child.getCouncil());
-        boolean atDistance = outOfArea && !neighbours.existsByCouncilAndNeighbour(child.getCouncil(), s.getLocalAuthority().toLowerCase());
+        PlacementService.Area area = placementService.area(child.getCouncil(), s);
+        boolean outOfArea = area.outOfArea();
+        boolean atDistance = area.atDistance();
         boolean secondBest = random.nextInt(5) == 0;
         boolean own = s.getProvider().isInHouse() && child.getCouncil().equals(s.getProvider().getCouncil());
         BigDecimal fee = s.getWeeklyFee();

@@ -67,9 +67,13 @@ public class PlacementService {
     public record Area(boolean outOfArea, boolean atDistance) {
     }
 
+    /**
+     * Out of area: the home is in another local authority than the child's council (both codes: a council's tenant id
+     * is its local authority's code). At a distance: out of area and not in a neighbouring authority (V23).
+     */
     public Area area(String childCouncil, CareService service) {
-        boolean outOfArea = !service.getLocalAuthority().equalsIgnoreCase(childCouncil);
-        boolean atDistance = outOfArea && !neighbours.existsByCouncilAndNeighbour(childCouncil, service.getLocalAuthority().toLowerCase());
+        boolean outOfArea = !service.getLocalAuthority().equals(childCouncil);
+        boolean atDistance = outOfArea && !neighbours.existsByCouncilAndNeighbour(childCouncil, service.getLocalAuthority());
         return new Area(outOfArea, atDistance);
     }
 

@@ -24,6 +24,9 @@ public class CouncilNeighbour {
         this.neighbour = neighbour;
     }
 
+    public String getCouncil() { return council; }
+    public String getNeighbour() { return neighbour; }
+
     public static class Key implements Serializable {
         private String council;
         private String neighbour;

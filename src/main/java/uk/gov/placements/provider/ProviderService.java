@@ -27,9 +27,11 @@ public class ProviderService {
     private final IdentityService identityService;
     private final SystemActions system;
     private final TenantAccess tenantAccess;
+    private final LocalAuthorityRepository localAuthorities;
 
     public ProviderService(ProviderRepository providers, CareServiceRepository services, IdentityService identityService,
-                           SystemActions system, TenantAccess tenantAccess) {
+                           SystemActions system, TenantAccess tenantAccess, LocalAuthorityRepository localAuthorities) {
+        this.localAuthorities = localAuthorities;
         this.providers = providers;
         this.services = services;
         this.identityService = identityService;
@@ -99,6 +101,9 @@ public class ProviderService {
             errors.reject("vacancies", "must not exceed places");
         }
         ChildService.requireText(errors, "localAuthority", s.localAuthority(), 60);
+        if (s.localAuthority() != null && !s.localAuthority().isBlank() && !localAuthorities.existsById(s.localAuthority().trim())) {
+            errors.reject("localAuthority", "must be the code of a local authority, such as E08000035 for Leeds (GET /api/local-authorities)");
+        }
         ChildService.validatePostcode(errors, "postcode", s.postcode());
         ChildService.validateLocation(errors, s.latitude(), s.longitude());
         Set<NeedCode> specialisms = parseNeeds(s.specialisms(), "specialisms", errors);
