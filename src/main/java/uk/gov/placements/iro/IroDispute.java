@@ -28,17 +28,20 @@ import uk.gov.placements.security.Roles;
 public class IroDispute {
     /** The tiers that answer, in order, with the group whose members answer at each. */
     public enum Stage {
-        TEAM_MANAGER(Roles.TEAM_MANAGERS, "team manager (informal)"),
-        HEAD_OF_SERVICE(Roles.HEADS_OF_SERVICE, "head of service (formal)"),
-        ASSISTANT_DIRECTOR(Roles.ASSISTANT_DIRECTORS, "assistant director (formal)"),
-        DIRECTOR(Roles.DIRECTORS, "director of children's services (formal)");
+        TEAM_MANAGER(Roles.TEAM_MANAGERS, "team manager", "informal"),
+        HEAD_OF_SERVICE(Roles.HEADS_OF_SERVICE, "head of service", "formal"),
+        ASSISTANT_DIRECTOR(Roles.ASSISTANT_DIRECTORS, "assistant director", "formal"),
+        DIRECTOR(Roles.DIRECTORS, "director of children's services", "formal");
 
         public final String group;
+        /** Who answers at this tier, and the tier as the IRO Handbook names it. */
+        public final String who;
         public final String label;
 
-        Stage(String group, String label) {
+        Stage(String group, String who, String kind) {
             this.group = group;
-            this.label = label;
+            this.who = who;
+            this.label = who + " (" + kind + ")";
         }
 
         public Stage next() {

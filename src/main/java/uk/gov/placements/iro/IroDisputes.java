@@ -74,7 +74,7 @@ public class IroDisputes {
     @Transactional
     public void answer(Long disputeId, String answer, String taskId) {
         IroDispute d = openDispute(disputeId);
-        requireGroup(d.getStage().group, "Only the " + d.getStage().label + " tier answers the dispute at this stage");
+        requireGroup(d.getStage().group, "Only the " + d.getStage().who + " answers the dispute at this stage");
         if (answer == null || answer.isBlank()) {
             throw InvalidInputException.of(IroReviewProcess.DISPUTE_ANSWER, "is required: what you will do about the concern, or why not");
         }
@@ -120,7 +120,7 @@ public class IroDisputes {
             throw InvalidInputException.of(IroReviewProcess.DISPUTE_DECISION_REASON, "is required: why you decided so");
         }
         if (d.currentStep().getAnswer() == null) {
-            throw new ConflictException("The " + d.getStage().label + " has not answered yet");
+            throw new ConflictException("The " + d.getStage().who + " has not answered yet");
         }
         String by = decisions.actor();
         d.currentStep().decided(chosen, reason.trim(), by, Decisions.now());

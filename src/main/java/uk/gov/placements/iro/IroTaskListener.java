@@ -95,7 +95,7 @@ public class IroTaskListener implements TaskListener {
                     task.setDueDate(IroReviewService.endOfDay(d.currentStep().getAnswerDue()));
                 }
                 case TASK_DECIDE_ON_ANSWER -> {
-                    task.setName("Decide on the " + d.getStage().label + "'s answer" + about);
+                    task.setName("Decide on the " + d.getStage().who + "'s answer" + about);
                     task.setDueDate(IroReviewService.endOfDay(disputes.decisionDue()));
                     display.showJson(task, "disputeChoices", disputes.choiceLabels(d));
                 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,6 +18,10 @@ import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
+import uk.gov.placements.iro.IroDispute;
+import uk.gov.placements.iro.IroDisputes;
+import uk.gov.placements.placement.Notification;
+import uk.gov.placements.placement.NotificationRepository;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
@@ -39,6 +44,9 @@ class TasklistBrowserTest {
     @Autowired ReferralRepository referrals;
     @Autowired PlacementOptionRepository options;
     @Autowired PlacementRepository placements;
+    @Autowired NotificationRepository notifications;
+    @Autowired IroDisputes disputes;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
     @Test
     void shouldReferTriageAndApproveThroughTheTasklistAndHideItFromTheOtherCouncil() throws Exception {
@@ -46,6 +54,7 @@ class TasklistBrowserTest {
                 "NS1 5BB", 53.80, -1.55, "C2"), "northshire");
         String base = "http://localhost:" + port;
         long before = referrals.count();
+        children.allocate(child.getId(), "sw1", "iro1");
 
         try (Browser sw1 = new Browser(base).login("sw1")) {
             sw1.clickText("Start process");
@@ -107,10 +116,71 @@ class TasklistBrowserTest {
         assertThat(placed).hasSize(1);
         assertThat(placed.get(0).getApprovedBy()).isEqualTo("tm1");
 
+        // the allocated social worker confirms the letters posted: each becomes SENT, by sw1, only then
+        assertThat(notifications.findByPlacementIdOrderByIdAsc(placed.get(0).getId())).filteredOn(n -> n.getChannel() == Notification.Channel.LETTER)
+                .isNotEmpty().allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.PENDING));
+        try (Browser sw1 = new Browser(base).login("sw1")) {
+            sw1.openFilter("My tasks");
+            sw1.openTask("Send notification letters — " + referral.getReference());
+            sw1.field("Field_lettersSent-0");   // the task is sw1's already (allocated); the form has drawn its boxes
+            List<org.openqa.selenium.WebElement> letters = sw1.driver().findElements(By.cssSelector("input[id*='-Field_lettersSent-']"));
+            assertThat(letters).as("a box for each letter").isNotEmpty();
+            letters.forEach(org.openqa.selenium.WebElement::click);
+            sw1.screenshot("07-sw1-letters-posted");
+            sw1.click(By.xpath("//button[normalize-space(.)='Complete']"));
+            sw1.pause(2000);
+        }
+        assertThat(notifications.findByPlacementIdOrderByIdAsc(placed.get(0).getId())).filteredOn(n -> n.getChannel() == Notification.Channel.LETTER)
+                .allSatisfy(n -> {
+                    assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
+                    assertThat(n.getSentBy()).isEqualTo("sw1");
+                });
+
+        // the IRO's concerns at the first review: the team manager answers, the IRO alone decides, in the Tasklist
+        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+                .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
+        journeys.runDueJobsOf(reviews.getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(reviews.getId())
+                .activityId("Event_ConsultationWindowOpens").singleResult().getId());
+        journeys.as("iro1", "iros", "northshire", () -> {
+            for (Task consult : taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKeyIn("Task_ConsultChild",
+                    "Task_ConsultParents", "Task_ConsultCarers").list()) {
+                taskService.complete(consult.getId(), Map.of("consultedOn", LocalDate.now().toString(), "views", "Happy to stay"));
+            }
+            Task hold = taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKey("Task_HoldReview").singleResult();
+            taskService.complete(hold.getId(), Map.of("reviewDecisions", "Placement to continue", "reviewOutcome", "CONCERNS",
+                    "concerns", "No school place has been found"));
+        });
+        try (Browser tm1 = new Browser(base).login("tm1")) {
+            tm1.openFilter("My group tasks");
+            tm1.openTask("Answer the IRO's concern: team manager (informal)");
+            tm1.clickText("Claim");
+            tm1.visible(By.xpath("//*[contains(normalize-space(.),'No school place has been found')]"));
+            tm1.field("Field_disputeAnswer").sendKeys("A place at Northshire Academy from Monday");
+            tm1.screenshot("08-tm1-answers-the-iro");
+            tm1.click(By.xpath("//button[normalize-space(.)='Complete']"));
+            tm1.pause(2000);
+        }
+        try (Browser iro1 = new Browser(base).login("iro1")) {
+            iro1.openFilter("My tasks");
+            iro1.openTask("Decide on the team manager's answer");
+            iro1.visible(By.xpath("//*[contains(normalize-space(.),'Northshire Academy')]"));
+            iro1.field("Field_disputeDecision-0").click();   // the answer resolves my concern
+            iro1.field("Field_disputeDecisionReason").sendKeys("School place confirmed");
+            iro1.screenshot("09-iro1-decides");
+            iro1.click(By.xpath("//button[normalize-space(.)='Complete']"));
+            iro1.pause(2000);
+        }
+        assertThat(disputes.ofChild(child.getId())).singleElement().satisfies(d -> {
+            assertThat(d.getStatus()).isEqualTo(IroDispute.Status.RESOLVED);
+            assertThat(d.getSteps().get(0).getAnsweredBy()).isEqualTo("tm1");
+            assertThat(d.getClosedBy()).isEqualTo("iro1");
+        });
+
         try (Browser sw2 = new Browser(base).login("sw2")) {
             sw2.openFilter("My group tasks");
             sw2.pause(1500);
-            sw2.screenshot("07-sw2-sees-nothing");
+            sw2.screenshot("10-sw2-sees-nothing");
             assertThat(sw2.pageText()).doesNotContain(referral.getReference()).doesNotContain("B.B.");
         }
     }
