@@ -28,6 +28,12 @@ public class Child {
     private LegalStatus legalStatus;
     private LocalDate lookedAfterSince;
     private String categoryOfNeed;
+    private String ethnicity;
+    private String upn;
+    private boolean uasc;
+    private LocalDate uascCeased;
+    private Boolean mother;
+    private LocalDate motherChildDob;
     private String allocatedSocialWorker;
     private String iro;
     private Instant createdAt = Instant.now();
@@ -74,12 +80,34 @@ public class Child {
         }
     }
 
+    /** What the SSDA903 header and UASC tables hold of the child, checked by {@link ChildService#recordSsda903}. */
+    void ssda903(String ethnicity, String upn, boolean uasc, LocalDate uascCeased, Boolean mother, LocalDate motherChildDob) {
+        this.ethnicity = ethnicity;
+        this.upn = upn;
+        this.uasc = uasc;
+        this.uascCeased = uascCeased;
+        this.mother = mother;
+        this.motherChildDob = motherChildDob;
+    }
+
+    /** The legal status and category of need from now on (their history is {@link ChildStatus}). */
+    void status(LegalStatus legalStatus, String categoryOfNeed) {
+        this.legalStatus = legalStatus;
+        this.categoryOfNeed = categoryOfNeed;
+    }
+
     /** The social worker and the IRO the child's tasks go to. */
     void allocate(String socialWorker, String iro) {
         this.allocatedSocialWorker = socialWorker;
         this.iro = iro;
     }
 
+    public String getEthnicity() { return ethnicity; }
+    public String getUpn() { return upn; }
+    public boolean isUasc() { return uasc; }
+    public LocalDate getUascCeased() { return uascCeased; }
+    public Boolean getMother() { return mother; }
+    public LocalDate getMotherChildDob() { return motherChildDob; }
     public Long getId() { return id; }
     public String getCouncil() { return council; }
     public String getFirstName() { return firstName; }

@@ -70,6 +70,22 @@ class ChildController {
         return Map.of("id", allocated.getId(), "allocatedSocialWorker", allocated.getAllocatedSocialWorker(), "iro", allocated.getIro());
     }
 
+    /** A change of legal status or category of need from a day on: each 903 episode carries the value of its own day. */
+    @PutMapping("/{id}/legal-status")
+    Map<String, Object> legalStatus(@PathVariable Long id, @RequestBody ChildService.StatusChange body) {
+        Child child = visible(id);
+        currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
+        return view(service.changeStatus(child.getId(), body));
+    }
+
+    /** The child's ethnicity, UPN, asylum-seeking status and (for a girl) motherhood, as the 903 reports them. */
+    @PutMapping("/{id}/ssda903")
+    Map<String, Object> ssda903(@PathVariable Long id, @RequestBody ChildService.Ssda903Details body) {
+        Child child = visible(id);
+        currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
+        return view(service.recordSsda903(child.getId(), body));
+    }
+
     /** Another council's child is answered as one that does not exist. */
     private Child visible(Long id) {
         return children.findById(id).filter(c -> currentUser.canSeeCouncil(c.getCouncil()))
@@ -84,7 +100,13 @@ class ChildController {
         v.put("dateOfBirth", c.getDateOfBirth().toString());
         v.put("council", c.getCouncil());
         v.put("postcode", c.getPostcode());
+        v.put("gender", c.getGender());
         v.put("legalStatus", c.getLegalStatus().name());
+        v.put("categoryOfNeed", c.getCategoryOfNeed());
+        v.put("ethnicity", c.getEthnicity());
+        v.put("upn", c.getUpn());
+        v.put("uasc", c.isUasc());
+        v.put("uascCeased", c.getUascCeased() == null ? null : c.getUascCeased().toString());
         v.put("allocatedSocialWorker", c.getAllocatedSocialWorker());
         v.put("iro", c.getIro());
         return v;

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.LegalStatus;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
@@ -28,9 +30,11 @@ public class ChildService {
     private final SystemActions system;
     private final ApplicationEventPublisher events;
     private final TaskService taskService;
+    private final ChildStatusRepository statuses;
 
     public ChildService(ChildRepository children, IdentityService identityService, SystemActions system, ApplicationEventPublisher events,
-                        TaskService taskService) {
+                        TaskService taskService, ChildStatusRepository statuses) {
+        this.statuses = statuses;
         this.taskService = taskService;
         this.identityService = identityService;
         this.system = system;
@@ -39,16 +43,19 @@ public class ChildService {
     }
 
     public record NewChild(String firstName, String lastName, LocalDate dateOfBirth, String gender, String council,
-                           String postcode, Double latitude, Double longitude, String legalStatus, String categoryOfNeed) {
+                           String postcode, Double latitude, Double longitude, String legalStatus, String categoryOfNeed,
+                           String ethnicity, String upn) {
+        public NewChild(String firstName, String lastName, LocalDate dateOfBirth, String gender, String council, String postcode,
+                        Double latitude, Double longitude, String legalStatus, String categoryOfNeed) {
+            this(firstName, lastName, dateOfBirth, gender, council, postcode, latitude, longitude, legalStatus, categoryOfNeed, null, null);
+        }
+
         public NewChild(String firstName, String lastName, LocalDate dateOfBirth, String gender, String council, String postcode,
                         Double latitude, Double longitude, String legalStatus) {
             this(firstName, lastName, dateOfBirth, gender, council, postcode, latitude, longitude, legalStatus, null);
         }
     }
 
-    /** SSDA903 CIN codes: N1 abuse or neglect, N2 disability, N3 parental illness or disability, N4 family in acute stress,
-     *  N5 family dysfunction, N6 socially unacceptable behaviour, N7 low income, N8 absent parenting. */
-    static final java.util.Set<String> CATEGORIES_OF_NEED = java.util.Set.of("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
 
     /** Validates every field (reporting each bad one) and saves the child in the given council. */
     @Transactional
@@ -56,7 +63,7 @@ public class ChildService {
         FieldErrors errors = new FieldErrors();
         requireText(errors, "firstName", c.firstName(), 100);
         requireText(errors, "lastName", c.lastName(), 100);
-        requireText(errors, "gender", c.gender(), 20);
+        String sex = sex(errors, c.gender());
         if (c.dateOfBirth() == null) {
             errors.reject("dateOfBirth", "is required");
         } else if (c.dateOfBirth().isAfter(LocalDate.now())) {
@@ -67,20 +74,142 @@ public class ChildService {
         validatePostcode(errors, "postcode", c.postcode());
         validateLocation(errors, c.latitude(), c.longitude());
         LegalStatus status = FieldErrors.parseEnum(LegalStatus.class, c.legalStatus(), "legalStatus", errors);
-        if (c.categoryOfNeed() != null && !c.categoryOfNeed().isBlank() && !CATEGORIES_OF_NEED.contains(c.categoryOfNeed())) {
-            errors.reject("categoryOfNeed", "must be an SSDA903 CIN code, N1 to N8");
-        }
+        String cin = categoryOfNeed(errors, c.categoryOfNeed());
+        String ethnicity = code(errors, "ethnicity", c.ethnicity(), Ssda903.ETHNICITIES, "an SSDA903 ethnicity code such as WBRI");
+        String upn = upn(errors, c.upn());
         errors.throwIfAny();
-        Child child = new Child(council, c.firstName().trim(), c.lastName().trim(), c.dateOfBirth(), c.gender().trim(),
-                normalisePostcode(c.postcode()), c.latitude(), c.longitude(), status)
-                .categoryOfNeed(c.categoryOfNeed() == null || c.categoryOfNeed().isBlank() ? null : c.categoryOfNeed());
+        Child child = new Child(council, c.firstName().trim(), c.lastName().trim(), c.dateOfBirth(), sex,
+                normalisePostcode(c.postcode()), c.latitude(), c.longitude(), status).categoryOfNeed(cin);
+        child.ssda903(ethnicity, upn, false, null, null, null);
         // the social worker who registers a child is the child's social worker until a team manager allocates another;
         // the IRO is appointed by the team manager
         var auth = identityService.getCurrentAuthentication();
         if (auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.SOCIAL_WORKERS)) {
             child.allocate(auth.getUserId(), null);
         }
-        return children.save(child);
+        Child saved = children.save(child);
+        // the status given at registration stands for the child's care until a change is recorded from a later day (dated
+        // from birth, so that a change recorded later from an earlier day than registration still takes effect)
+        statuses.save(new ChildStatus(saved.getId(), saved.getDateOfBirth(), status, cin, actor(), ClockUtil.getCurrentTime().toInstant()));
+        return saved;
+    }
+
+    /** The 903's sex: male or female (1 or 2), however a person writes it. */
+    static String sex(FieldErrors errors, String gender) {
+        String g = gender == null ? "" : gender.trim().toUpperCase();
+        return switch (g) {
+            case "M", "MALE", "1" -> "MALE";
+            case "F", "FEMALE", "2" -> "FEMALE";
+            default -> {
+                errors.reject("gender", g.isEmpty() ? "is required: MALE or FEMALE" : "must be MALE or FEMALE (the SSDA903 records sex as 1 or 2)");
+                yield null;
+            }
+        };
+    }
+
+    static String categoryOfNeed(FieldErrors errors, String cin) {
+        return code(errors, "categoryOfNeed", cin, Ssda903.CATEGORIES_OF_NEED, "an SSDA903 CIN code, N1 to N8");
+    }
+
+    /** An optional code of one of the DfE's lists; blank is none. */
+    static String code(FieldErrors errors, String field, String value, Set<String> codes, String what) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim().toUpperCase();
+        if (!codes.contains(v)) {
+            errors.reject(field, "must be " + what);
+            return null;
+        }
+        return v;
+    }
+
+    static String upn(FieldErrors errors, String upn) {
+        if (upn == null || upn.isBlank()) {
+            return null;
+        }
+        String v = upn.trim().toUpperCase();
+        if (!Ssda903.UPN.matcher(v).matches()) {
+            errors.reject("upn", "must be a unique pupil number (a letter, 12 digits and a check letter) or UN1 to UN10");
+            return null;
+        }
+        return v;
+    }
+
+    private String actor() {
+        var auth = identityService.getCurrentAuthentication();
+        return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
+    }
+
+    /** A change of legal status or category of need from a day (not in the future, not before the child was in care). */
+    public record StatusChange(String legalStatus, String categoryOfNeed, LocalDate from) {
+    }
+
+    @Transactional
+    public Child changeStatus(Long childId, StatusChange change) {
+        Child child = get(childId);
+        FieldErrors errors = new FieldErrors();
+        LegalStatus status = FieldErrors.parseEnum(LegalStatus.class, change.legalStatus(), "legalStatus", errors);
+        String cin = categoryOfNeed(errors, change.categoryOfNeed());
+        if (change.categoryOfNeed() == null || change.categoryOfNeed().isBlank()) {
+            errors.reject("categoryOfNeed", "is required: an SSDA903 CIN code, N1 to N8");
+        }
+        if (change.from() == null) {
+            errors.reject("from", "is required: the day the legal status or category of need changed");
+        } else if (change.from().isAfter(UkTime.today())) {
+            errors.reject("from", "must not be in the future");
+        } else if (change.from().isBefore(child.getDateOfBirth())) {
+            errors.reject("from", "must not be before the child's date of birth");
+        }
+        errors.throwIfAny();
+        statuses.save(new ChildStatus(childId, change.from(), status, cin, actor(), ClockUtil.getCurrentTime().toInstant()));
+        // the child's current values are those of the latest day recorded
+        ChildStatus latest = statuses.findByChildIdOrderByFromDateAscIdAsc(childId).stream().reduce((a, b) -> b).orElseThrow();
+        child.status(latest.getLegalStatus(), latest.getCategoryOfNeed());
+        return child;
+    }
+
+    /** The child's details the SSDA903 header and UASC tables report. */
+    public record Ssda903Details(String ethnicity, String upn, Boolean uasc, LocalDate uascCeased, Boolean mother, LocalDate motherChildDob) {
+    }
+
+    @Transactional
+    public Child recordSsda903(Long childId, Ssda903Details d) {
+        Child child = get(childId);
+        FieldErrors errors = new FieldErrors();
+        String ethnicity = code(errors, "ethnicity", d.ethnicity(), Ssda903.ETHNICITIES, "an SSDA903 ethnicity code such as WBRI");
+        String upn = upn(errors, d.upn());
+        boolean uasc = Boolean.TRUE.equals(d.uasc());
+        if (d.uascCeased() != null && !uasc) {
+            errors.reject("uascCeased", "is only for a child who was an unaccompanied asylum-seeker (uasc true)");
+        } else if (d.uascCeased() != null && (d.uascCeased().isAfter(UkTime.today()) || d.uascCeased().isBefore(child.getDateOfBirth()))) {
+            errors.reject("uascCeased", "must be a day between the child's birth and today");
+        }
+        boolean female = "FEMALE".equals(child.getGender());
+        if (d.mother() != null && !female) {
+            errors.reject("mother", "is recorded for girls only");
+        }
+        if (d.motherChildDob() != null && !Boolean.TRUE.equals(d.mother())) {
+            errors.reject("motherChildDob", "is only for a child who is a mother (mother true)");
+        } else if (d.motherChildDob() != null && (d.motherChildDob().isAfter(UkTime.today()) || !d.motherChildDob().isAfter(child.getDateOfBirth()))) {
+            errors.reject("motherChildDob", "must be a day after the child's own birth and not in the future");
+        }
+        errors.throwIfAny();
+        child.ssda903(ethnicity, upn, uasc, d.uascCeased(), female ? d.mother() : null, d.motherChildDob());
+        return child;
+    }
+
+    /** The demo's children, made without a person: their category of need, ethnicity and status from their first placement. */
+    @Transactional
+    public void demoSsda903(Child child, String cin, String ethnicity, LocalDate lookedAfterFrom) {
+        child.categoryOfNeed(cin);
+        child.ssda903(ethnicity, null, false, null, null, null);
+        children.save(child);
+        statuses.save(new ChildStatus(child.getId(), lookedAfterFrom, child.getLegalStatus(), cin, "demo", ClockUtil.getCurrentTime().toInstant()));
+    }
+
+    public List<ChildStatus> statusHistory(Long childId) {
+        return statuses.findByChildIdOrderByFromDateAscIdAsc(childId);
     }
 
     /**

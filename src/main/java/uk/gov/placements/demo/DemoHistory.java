@@ -37,15 +37,19 @@ class DemoHistory {
     private final CareServiceRepository services;
     private final ReferralRepository referrals;
     private final PlacementService placementService;
+    private final uk.gov.placements.child.ChildService childService;
 
     DemoHistory(ChildRepository children, PlacementRepository placements, CareServiceRepository services, ReferralRepository referrals,
-                PlacementService placementService) {
+                PlacementService placementService, uk.gov.placements.child.ChildService childService) {
+        this.childService = childService;
         this.children = children;
         this.placements = placements;
         this.services = services;
         this.referrals = referrals;
         this.placementService = placementService;
     }
+
+    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
 
     void createIfEmpty() {
         if (placements.count() > 0) {
@@ -66,6 +70,9 @@ class DemoHistory {
                         lat, lon, i % 3 == 0 ? LegalStatus.V2 : LegalStatus.C2));
                 int moves = i % 6 == 0 ? 3 : i % 3 == 0 ? 2 : 1;
                 LocalDate start = today.minusDays(330 - random.nextInt(40));
+                // what the SSDA903 return reports of the child: category of need and ethnicity, and the status from the first day
+                String cin = "N" + (1 + i % 8);
+                childService.demoSsda903(child, cin, ETHNICITIES[i % ETHNICITIES.length], start);
                 Placement previous = null;
                 for (int m = 0; m < moves; m++) {
                     CareService s = all.get(random.nextInt(all.size()));

@@ -38,6 +38,7 @@ public class IroReview {
     private String recommendations;
     private String outcome;
     private String concerns;
+    private String participation;
     private String processInstanceId;
 
     protected IroReview() {
@@ -71,8 +72,9 @@ public class IroReview {
         }
     }
 
-    public void held(LocalDate on, String by, String decisions, String recommendations, String outcome, String concerns) {
+    public void held(LocalDate on, String by, String decisions, String recommendations, String outcome, String concerns, String participation) {
         this.concerns = concerns;
+        this.participation = participation;
         this.status = Status.HELD;
         this.heldOn = on;
         this.heldBy = by;
@@ -106,5 +108,7 @@ public class IroReview {
     public String getRecommendations() { return recommendations; }
     public String getOutcome() { return outcome; }
     public String getConcerns() { return concerns; }
+    /** SSDA903 REVIEW_CODE: how the child took part (PN0 to PN7). */
+    public String getParticipation() { return participation; }
     public String getProcessInstanceId() { return processInstanceId; }
 }

@@ -34,6 +34,7 @@ public final class IroReviewProcess {
     public static final String REMINDER_AT = "reminderAt";
     public static final String REVIEW_OUTCOME = "reviewOutcome";
     public static final String CONCERNS = "concerns";
+    public static final String PARTICIPATION = "participationCode";
     public static final String DISPUTE_ID = "disputeId";
     public static final String DISPUTE_ANSWER = "disputeAnswer";
     public static final String DISPUTE_DECISION = "disputeDecision";

@@ -156,12 +156,17 @@ public class IroReviewService {
     }
 
     @Transactional
-    public void hold(Long reviewId, String decisionsText, String recommendations, String outcome, String concerns, String taskId) {
+    public void hold(Long reviewId, String decisionsText, String recommendations, String outcome, String concerns, String participation,
+                     String taskId) {
         if (decisionsText == null || decisionsText.isBlank()) {
             throw InvalidInputException.of("reviewDecisions", "is required: a review records its decisions");
         }
         if (!"ENDORSED".equals(outcome) && !"CONCERNS".equals(outcome)) {
             throw InvalidInputException.of(IroReviewProcess.REVIEW_OUTCOME, "must be ENDORSED or CONCERNS");
+        }
+        // the form asks for it; a client of the first release's contract may leave it out, and the 903 then shows it missing
+        if (participation != null && !participation.isBlank() && !uk.gov.placements.common.Ssda903.PARTICIPATION.contains(participation)) {
+            throw InvalidInputException.of(IroReviewProcess.PARTICIPATION, "must be an SSDA903 participation code, PN0 to PN7");
         }
         boolean disputed = "CONCERNS".equals(outcome);
         if (disputed && (concerns == null || concerns.isBlank())) {
@@ -169,7 +174,7 @@ public class IroReviewService {
         }
         IroReview r = review(reviewId);
         r.held(PlacementService.today(), decisions.actor(), decisionsText.trim(), recommendations == null ? null : recommendations.trim(), outcome,
-                disputed ? concerns.trim() : null);
+                disputed ? concerns.trim() : null, participation == null || participation.isBlank() ? null : participation);
         decisions.recordForChild(r.getChildId(), "IRO_REVIEW", outcome, decisionsText.trim(), taskId);
     }
 

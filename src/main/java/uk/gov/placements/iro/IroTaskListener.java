@@ -73,7 +73,7 @@ public class IroTaskListener implements TaskListener {
             case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date("consultedOn"), f.text("views", 4000), task.getId());
             case TASK_CONSULT_CARERS -> reviews.consult(review.getId(), "carers", f.date("consultedOn"), f.text("views", 4000), task.getId());
             case TASK_HOLD_REVIEW -> reviews.hold(review.getId(), f.text("reviewDecisions", 4000), f.text("recommendations", 4000),
-                    f.text(REVIEW_OUTCOME), f.text(CONCERNS, 4000), task.getId());
+                    f.text(REVIEW_OUTCOME), f.text(CONCERNS, 4000), f.text(PARTICIPATION), task.getId());
             default -> {
             }
         }

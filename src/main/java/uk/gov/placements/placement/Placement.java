@@ -124,7 +124,7 @@ public class Placement {
     }
 
     /** How it ended, for the SSDA903 return and the sufficiency figures (an unplanned end is a disruption). */
-    void endedBecause(String reasonEpisodeCeased, String reasonPlaceChange, boolean unplanned, String notes) {
+    public void endedBecause(String reasonEpisodeCeased, String reasonPlaceChange, boolean unplanned, String notes) {
         this.reasonEpisodeCeased = reasonEpisodeCeased;
         this.endReasonPlaceChange = reasonPlaceChange;
         this.unplannedEnd = unplanned;

@@ -1,5 +1,6 @@
 package uk.gov.placements.placement;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,42 @@ class PlacementController {
     private Placement visible(Long id) {
         return placements.findById(id).filter(x -> currentUser.canSeeCouncil(x.getCouncil()))
                 .orElseThrow(() -> new NotFoundException("Placement", id));
+    }
+
+    /** A time the child was missing or away: the placement's provider reports it, or the council's social workers. */
+    record MissingReport(String kind, LocalDate start, LocalDate end) {
+    }
+
+    @PostMapping("/{id}/missing-episodes")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    Map<String, Object> missing(@PathVariable Long id, @RequestBody MissingReport body) {
+        Placement p = reportable(id);
+        MissingEpisode m = service.reportMissing(p.getId(), body.kind(), body.start(), body.end());
+        return missingView(m);
+    }
+
+    @GetMapping("/{id}/missing-episodes")
+    List<Map<String, Object>> missingEpisodes(@PathVariable Long id) {
+        Placement p = reportable(id);
+        return service.missingEpisodes(p.getId()).stream().map(PlacementController::missingView).toList();
+    }
+
+    /** The placement's own provider's staff, or the social workers and team managers of its council; anyone else is told it is not there. */
+    private Placement reportable(Long id) {
+        return placements.findById(id).filter(x -> currentUser.inGroup(uk.gov.placements.provider.Provider.groupOf(x.getProviderId()))
+                        || currentUser.canSeeCouncil(x.getCouncil()) && (currentUser.inGroup(Roles.SOCIAL_WORKERS) || currentUser.inGroup(Roles.TEAM_MANAGERS)))
+                .orElseThrow(() -> new NotFoundException("Placement", id));
+    }
+
+    private static Map<String, Object> missingView(MissingEpisode m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", m.getId());
+        v.put("placementId", m.getPlacementId());
+        v.put("kind", m.getKind());
+        v.put("start", m.getStartDate().toString());
+        v.put("end", m.getEndDate() == null ? null : m.getEndDate().toString());
+        v.put("reportedBy", m.getReportedBy());
+        return v;
     }
 
     /** Ends a placement (social workers and team managers of the child's council). */

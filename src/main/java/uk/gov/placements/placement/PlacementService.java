@@ -17,6 +17,7 @@ import uk.gov.placements.child.ChildLeftCare;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.Ssda903;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.security.SystemActions;
 import uk.gov.placements.common.WorkingDays;
@@ -46,10 +47,13 @@ public class PlacementService {
     private final Decisions decisions;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final SystemActions system;
+    private final MissingEpisodeRepository missingEpisodes;
 
     public PlacementService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
                             CareServiceRepository services, CouncilNeighbourRepository neighbours, DecisionRecordRepository decisionRecords, WorkingDays workingDays, ApplicationEventPublisher events,
-                            Decisions decisions, SystemActions system, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+                            Decisions decisions, SystemActions system, org.springframework.transaction.PlatformTransactionManager transactionManager,
+                            MissingEpisodeRepository missingEpisodes) {
+        this.missingEpisodes = missingEpisodes;
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.events = events;
         this.decisions = decisions;
@@ -178,6 +182,37 @@ public class PlacementService {
      * REC). The place returns to the home's vacancies; contract monitoring ends with the exit interview; a child
      * leaving care has their reviews ended and would start afresh on coming back. Checked before anything changes.
      */
+    /**
+     * A time the child was missing (M) or away without authorisation (A) while in this placement: from a day within the
+     * placement, to a day not before it (or still missing: no end).
+     */
+    @Transactional
+    public MissingEpisode reportMissing(Long placementId, String kind, LocalDate start, LocalDate end) {
+        Placement p = placements.findById(placementId).orElseThrow(() -> new NotFoundException("Placement", placementId));
+        FieldErrors errors = new FieldErrors();
+        MissingEpisode.Kind k = FieldErrors.parseEnum(MissingEpisode.Kind.class, kind, "kind", errors);
+        LocalDate today = UkTime.today();
+        if (start == null) {
+            errors.reject("start", "is required: the day the child went missing or away");
+        } else if (start.isAfter(today)) {
+            errors.reject("start", "must not be in the future");
+        } else if (start.isBefore(p.getStartDate()) || p.getEndDate() != null && start.isAfter(p.getEndDate())) {
+            errors.reject("start", "must be a day of this placement");
+        }
+        if (end != null && (end.isAfter(today) || start != null && end.isBefore(start))) {
+            errors.reject("end", "must not be before the start nor in the future");
+        }
+        errors.throwIfAny();
+        MissingEpisode m = missingEpisodes.save(new MissingEpisode(p, k, start, end, decisions.actor(), Decisions.now()));
+        decisions.record(p.getReferralId(), p.getId(), "MISSING_EPISODE", k.name(), "From " + UkTime.date(start)
+                + (end == null ? ", not yet back" : " to " + UkTime.date(end)), null);
+        return m;
+    }
+
+    public List<MissingEpisode> missingEpisodes(Long placementId) {
+        return missingEpisodes.findByPlacementIdOrderByStartDateAsc(placementId);
+    }
+
     @Transactional
     public Placement end(Long placementId, Ending e) {
         Placement p = get(placementId);

@@ -12,11 +12,14 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
+import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
@@ -35,11 +38,13 @@ class ReportController {
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
     private final ReportService reports;
+    private final Ssda903Return ssda903;
     private final CurrentUser currentUser;
     private final IdentityService identityService;
     private final SystemActions system;
 
-    ReportController(ReportService reports, CurrentUser currentUser, IdentityService identityService, SystemActions system) {
+    ReportController(ReportService reports, Ssda903Return ssda903, CurrentUser currentUser, IdentityService identityService, SystemActions system) {
+        this.ssda903 = ssda903;
         this.reports = reports;
         this.currentUser = currentUser;
         this.identityService = identityService;
@@ -102,16 +107,43 @@ class ReportController {
         if (!currentUser.isAdmin() && allowed.stream().anyMatch(c -> !currentUser.councils().contains(c))) {
             throw new ForbiddenException("The SSDA903 extract is child-level data: only the council's own staff may export it");
         }
+        List<Ssda903Return.Episode> episodes = new ArrayList<>();
+        allowed.forEach(c -> episodes.addAll(ssda903.episodes(c, from, to)));
+        return csv(ssda903.episodesTable(episodes));
+    }
+
+    /**
+     * One table of a council's SSDA903 return for the collection year starting 1 April of {@code year} (this year's
+     * by default): the council's commissioning managers only, as it is child-level data.
+     */
+    @GetMapping(value = "/ssda903/{table}", produces = "text/csv")
+    String ssda903Table(@PathVariable String table, @RequestParam String council, @RequestParam(required = false) Integer year)
+            throws IOException {
+        if (!Ssda903Return.TABLES.contains(table)) {
+            throw new NotFoundException("SSDA903 table", table);
+        }
+        if (!currentUser.isAdmin()) {
+            currentUser.requireAnyGroup(Roles.COMMISSIONING_MANAGERS);
+        }
+        int collectionYear = year != null ? year : UkTime.today().minusMonths(3).getYear();
+        if (collectionYear < EARLIEST.getYear() || collectionYear >= LATEST.getYear()) {
+            throw uk.gov.placements.common.InvalidInputException.of("year", "must be a collection year between " + EARLIEST.getYear() + " and "
+                    + (LATEST.getYear() - 1));
+        }
+        boolean own = currentUser.isAdmin() ? system.run(() -> identityService.createTenantQuery().tenantId(council).count() > 0)
+                : currentUser.councils().contains(council);
+        if (!own) {
+            // another council's return is refused exactly as a council that does not exist
+            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council of the consortium");
+        }
+        return csv(ssda903.table(table, council, collectionYear));
+    }
+
+    private static String csv(Ssda903Return.Table table) throws IOException {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE",
-                "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN").build())) {
-            for (String c : allowed) {
-                for (ReportService.Episode e : reports.ssda903(c, from, to)) {
-                    csv.printRecord(e.child(), e.start(), e.reasonNewEpisode(), e.legalStatus(), e.categoryOfNeed(), e.place(), e.placeProvider(),
-                            e.end() == null ? "" : e.end(), e.reasonEpisodeCeased() == null ? "" : e.reasonEpisodeCeased(),
-                            e.reasonPlaceChange() == null ? "" : e.reasonPlaceChange(), e.homePostcode(), e.placementPostcode(),
-                            e.urn() == null ? "" : e.urn());
-                }
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(table.columns().toArray(String[]::new)).build())) {
+            for (List<String> row : table.rows()) {
+                csv.printRecord(row);
             }
         }
         return out.toString();

@@ -6,16 +6,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
@@ -34,16 +31,14 @@ public class ReportService {
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
     private final ProviderReferralRepository providerReferrals;
-    private final ChildRepository children;
     private final IroReviewService iroReviews;
 
     public ReportService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
-                         ProviderReferralRepository providerReferrals, ChildRepository children, IroReviewService iroReviews) {
+                         ProviderReferralRepository providerReferrals, IroReviewService iroReviews) {
         this.placements = placements;
         this.referrals = referrals;
         this.options = options;
         this.providerReferrals = providerReferrals;
-        this.children = children;
         this.iroReviews = iroReviews;
     }
 
@@ -120,31 +115,5 @@ public class ReportService {
         int n = sorted.size();
         BigDecimal m = n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2));
         return m.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** One SSDA903 episode per placement in the period: started, ended or open in it. */
-    public record Episode(Long child, LocalDate start, String reasonNewEpisode, String legalStatus, String categoryOfNeed, String place,
-                          String placeProvider, LocalDate end, String reasonEpisodeCeased, String reasonPlaceChange, String homePostcode,
-                          String placementPostcode, String urn) {
-    }
-
-    @Transactional(readOnly = true)
-    public List<Episode> ssda903(String council, LocalDate from, LocalDate to) {
-        List<Placement> all = placements.findByCouncilInOrderByStartDateDescIdDesc(List.of(council));
-        Map<Long, Child> childById = children.findAllById(all.stream().map(Placement::getChildId).distinct().toList()).stream()
-                .collect(Collectors.toMap(Child::getId, Function.identity()));
-        Map<Long, List<Placement>> byChild = all.stream().collect(Collectors.groupingBy(Placement::getChildId));
-        return all.stream()
-                .filter(p -> !p.getStartDate().isAfter(to) && (p.getEndDate() == null || !p.getEndDate().isBefore(from)))
-                .sorted(Comparator.comparing(Placement::getChildId).thenComparing(Placement::getStartDate))
-                .map(p -> {
-                    boolean first = byChild.get(p.getChildId()).stream().noneMatch(q -> q.getStartDate().isBefore(p.getStartDate()));
-                    boolean ended = p.getEndDate() != null && !p.getEndDate().isAfter(to);
-                    Child child = childById.get(p.getChildId());
-                    return new Episode(p.getChildId(), p.getStartDate(), first ? "S" : "P", child.getLegalStatus().name(),
-                            child.getCategoryOfNeed() == null ? "" : child.getCategoryOfNeed(), p.getPlaceCode(), p.getPlaceProviderCode(), ended ? p.getEndDate() : null,
-                            ended ? (p.getReasonEpisodeCeased() == null ? "X1" : p.getReasonEpisodeCeased()) : null,
-                            p.getReasonPlaceChange(), p.getHomePostcode(), p.getPlacementPostcode(), p.getProviderUrn());
-                }).toList();
     }
 }

@@ -53,6 +53,7 @@ class PlacementEndTest {
     @Autowired ChildRepository children;
     @Autowired IroReviewRepository reviews;
     @Autowired ReportService reports;
+    @Autowired uk.gov.placements.reporting.Ssda903Return ssda903;
     @Autowired WorkingDays workingDays;
     final ObjectMapper json = new ObjectMapper();
 
@@ -124,7 +125,7 @@ class PlacementEndTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CHILD-" + r.getChild().getId()).count()).isZero();
         assertThat(children.findById(r.getChild().getId()).orElseThrow().getLookedAfterSince()).isNull();
         // the 903 episode closes with that code and date
-        var episode = reports.ssda903("northshire", PlacementService.today(), PlacementService.today()).stream()
+        var episode = ssda903.episodes("northshire", PlacementService.today(), PlacementService.today()).stream()
                 .filter(e -> e.child().equals(r.getChild().getId())).findFirst().orElseThrow();
         assertThat(episode.reasonEpisodeCeased()).isEqualTo("E13");
         assertThat(episode.end()).isEqualTo(PlacementService.today());

@@ -47,6 +47,7 @@ class PostgresIntegrationTest {
     @Autowired PlacementOptionRepository options;
     @Autowired PlacementRepository placements;
     @Autowired ReportService reports;
+    @Autowired uk.gov.placements.reporting.Ssda903Return ssda903;
 
     @Test
     void shouldRunTheReferralJourneyOnPostgres() throws Exception {
@@ -75,7 +76,7 @@ class PostgresIntegrationTest {
         assertThat(placed.get(0).getApprovedBy()).isEqualTo("tm1");
         assertThat(engine.getName()).isEqualTo("postgres");
         assertThat(reports.sufficiency(council.id(), LocalDate.now().minusDays(1), LocalDate.now()).placementsStarted()).isEqualTo(1);
-        assertThat(reports.ssda903(council.id(), LocalDate.now().minusDays(1), LocalDate.now())).hasSize(1);
+        assertThat(ssda903.episodes(council.id(), LocalDate.now().minusDays(1), LocalDate.now())).hasSize(1);
     }
 
     void complete(Referral r, String taskKey, Map<String, Object> variables) {

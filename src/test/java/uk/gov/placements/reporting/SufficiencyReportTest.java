@@ -51,6 +51,7 @@ class SufficiencyReportTest {
     @Autowired ReferralRepository referrals;
     @Autowired IdentityService identityService;
     @Autowired uk.gov.placements.child.ChildRepository childRepository;
+    @Autowired uk.gov.placements.child.ChildService childService;
     @LocalServerPort int port;
     final ObjectMapper json = new ObjectMapper();
 
@@ -86,7 +87,9 @@ class SufficiencyReportTest {
         CareService foster = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 400);
         CareService home = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
         CareService ownHome = journeys.inHouse(council, council.id(), PlacementType.CHILDRENS_HOME, 5000);
-        Child a = childRepository.save(journeys.child(council, 12).categoryOfNeed("N1"));
+        Child a = journeys.child(council, 12);
+        // category of need N1 from before the first placement: every episode of child A carries it
+        childService.changeStatus(a.getId(), new uk.gov.placements.child.ChildService.StatusChange("C2", "N1", LocalDate.of(2026, 3, 1)));
         Child b = journeys.child(council, 14);
         Child c = journeys.child(council, 15);
         save(a, foster, "2026-04-01", 400, 5.0, false, false);
