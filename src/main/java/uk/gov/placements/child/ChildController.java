@@ -73,16 +73,16 @@ class ChildController {
     /** A change of legal status or category of need from a day on: each 903 episode carries the value of its own day. */
     @PutMapping("/{id}/legal-status")
     Map<String, Object> legalStatus(@PathVariable Long id, @RequestBody ChildService.StatusChange body) {
-        Child child = visible(id);
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
+        Child child = visible(id);
         return view(service.changeStatus(child.getId(), body));
     }
 
     /** The child's ethnicity, UPN, asylum-seeking status and (for a girl) motherhood, as the 903 reports them. */
     @PutMapping("/{id}/ssda903")
     Map<String, Object> ssda903(@PathVariable Long id, @RequestBody ChildService.Ssda903Details body) {
-        Child child = visible(id);
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
+        Child child = visible(id);
         return view(service.recordSsda903(child.getId(), body));
     }
 

@@ -94,14 +94,19 @@ public class ChildService {
         return saved;
     }
 
-    /** The 903's sex: male or female (1 or 2), however a person writes it. */
+    /**
+     * Sex as a code: MALE or FEMALE (the 903's 1 and 2, also taken as M, F, 1 and 2), or OTHER or NOT_STATED, which the
+     * 903 cannot report (its header then shows the sex missing, as it is). Free text is refused.
+     */
     static String sex(FieldErrors errors, String gender) {
         String g = gender == null ? "" : gender.trim().toUpperCase();
         return switch (g) {
             case "M", "MALE", "1" -> "MALE";
             case "F", "FEMALE", "2" -> "FEMALE";
+            case "OTHER", "NOT_STATED" -> g;
             default -> {
-                errors.reject("gender", g.isEmpty() ? "is required: MALE or FEMALE" : "must be MALE or FEMALE (the SSDA903 records sex as 1 or 2)");
+                errors.reject("gender", g.isEmpty() ? "is required: FEMALE, MALE, OTHER or NOT_STATED"
+                        : "must be FEMALE, MALE, OTHER or NOT_STATED (the SSDA903 records sex as 1 male or 2 female)");
                 yield null;
             }
         };

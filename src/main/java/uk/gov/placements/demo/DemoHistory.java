@@ -17,6 +17,8 @@ import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.iro.IroReview;
+import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.referral.Referral;
@@ -38,9 +40,11 @@ class DemoHistory {
     private final ReferralRepository referrals;
     private final PlacementService placementService;
     private final uk.gov.placements.child.ChildService childService;
+    private final IroReviewRepository reviews;
 
     DemoHistory(ChildRepository children, PlacementRepository placements, CareServiceRepository services, ReferralRepository referrals,
-                PlacementService placementService, uk.gov.placements.child.ChildService childService) {
+                PlacementService placementService, uk.gov.placements.child.ChildService childService, IroReviewRepository reviews) {
+        this.reviews = reviews;
         this.childService = childService;
         this.children = children;
         this.placements = placements;
@@ -86,6 +90,7 @@ class DemoHistory {
                         break;
                     }
                 }
+                ssda903History(child, previous, i, today);
             }
             // referrals the register could not meet: the gaps in provision
             for (NeedCode gap : List.of(NeedCode.PARENT_AND_CHILD, NeedCode.SUBSTANCE_MISUSE, NeedCode.CRIMINAL_EXPLOITATION_RISK)) {
@@ -97,6 +102,33 @@ class DemoHistory {
                 r.status(ReferralStatus.SELECTING);
                 referrals.save(r).assignReference();
             }
+        }
+    }
+
+    /**
+     * What the SSDA903 return's other tables hold, for some of the demo's children: a first review held with the child's
+     * participation, a time missing and one away reported by the provider, and a child who came as an unaccompanied
+     * asylum seeker.
+     */
+    private void ssda903History(Child child, Placement current, int i, LocalDate today) {
+        LocalDate since = child.getLookedAfterSince();
+        if (i % 4 == 0 && since != null) {
+            // the first review within 20 working days, the second three months on
+            for (int n = 1; n <= 2 && since.plusDays(27L + 90L * (n - 1)).isBefore(today); n++) {
+                LocalDate held = since.plusDays(27L + 90L * (n - 1));
+                IroReview review = reviews.save(new IroReview(child.getId(), child.getCouncil(), n, held.plusDays(1), null));
+                review.held(held, "iro1", "Placement endorsed; contact with mother weekly", null, "ENDORSED", null, n == 1 ? "PN1" : "PN3");
+                reviews.save(review);
+            }
+        }
+        if (i % 5 == 1 && current != null && current.getStartDate().isBefore(today.minusDays(40))) {
+            LocalDate out = today.minusDays(30);
+            placementService.reportMissing(current.getId(), new PlacementService.MissingReport("MISSING", out, out.plusDays(1)));
+            placementService.reportMissing(current.getId(), new PlacementService.MissingReport("AWAY", out.plusDays(5), out.plusDays(5)));
+        }
+        if (i == 17) {
+            childService.recordSsda903(child.getId(), new uk.gov.placements.child.ChildService.Ssda903Details(child.getEthnicity(), "UN2",
+                    true, null, null, null));
         }
     }
 

@@ -5,6 +5,7 @@ import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,8 @@ import uk.gov.placements.placement.PlacementService;
 /** The user tasks of contractMonitoring: named, dated and shown on create; checked and recorded on complete. */
 @Component
 public class MonitoringTaskListener implements TaskListener {
+    /** Form D asks the dates of up to three times missing or away; the social worker records any more. */
+    static final int FORM_D_MISSING_EPISODES = 3;
     private final TaskDisplay display;
     private final ContractMonitoringService monitoring;
     private final PlacementService placements;
@@ -56,9 +59,18 @@ public class MonitoringTaskListener implements TaskListener {
                 Double health = f.decimal("healthAppointmentsKept");
                 Integer sdq = f.integer("sdqScore");
                 Integer missing = f.integer("missingEpisodes");
+                // the dates of each time missing or away, for the 903's missing table: as many as the count, up to the form's three
+                List<PlacementService.MissingReport> episodes = new java.util.ArrayList<>();
+                for (int n = 1; missing != null && n <= Math.min(missing, FORM_D_MISSING_EPISODES); n++) {
+                    PlacementService.MissingReport report = new PlacementService.MissingReport(f.text("missing" + n + "Kind"),
+                            f.date("missing" + n + "Start"), f.date("missing" + n + "End"));
+                    placements.checkMissing(placementId, "missing" + n, report, errors);
+                    episodes.add(report);
+                }
                 errors.throwIfAny();
                 monitoring.outcomeReport(round.getId(), attendance, health, sdq, missing, f.text("familyContact"), f.text("goalProgress", 4000),
                         f.text("incidents", 4000));
+                episodes.forEach(m -> placements.reportMissing(placementId, m));
             }
             case TASK_REVIEW_MONITORING -> {
                 ActionPlan plan = monitoring.rate(round.getId(), f.text(RATING), f.text("ratingReason", 4000), f.text("costAgainstOutcomes", 4000),

@@ -1,6 +1,5 @@
 package uk.gov.placements.placement;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,14 +82,11 @@ class PlacementController {
     }
 
     /** A time the child was missing or away: the placement's provider reports it, or the council's social workers. */
-    record MissingReport(String kind, LocalDate start, LocalDate end) {
-    }
-
     @PostMapping("/{id}/missing-episodes")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
-    Map<String, Object> missing(@PathVariable Long id, @RequestBody MissingReport body) {
+    Map<String, Object> missing(@PathVariable Long id, @RequestBody PlacementService.MissingReport body) {
         Placement p = reportable(id);
-        MissingEpisode m = service.reportMissing(p.getId(), body.kind(), body.start(), body.end());
+        MissingEpisode m = service.reportMissing(p.getId(), body);
         return missingView(m);
     }
 

@@ -182,30 +182,44 @@ public class PlacementService {
      * REC). The place returns to the home's vacancies; contract monitoring ends with the exit interview; a child
      * leaving care has their reviews ended and would start afresh on coming back. Checked before anything changes.
      */
+    /** A time the child was missing (M) or away without authorisation (A): from a day, to a day (none while still away). */
+    public record MissingReport(String kind, LocalDate start, LocalDate end) {
+    }
+
     /**
-     * A time the child was missing (M) or away without authorisation (A) while in this placement: from a day within the
-     * placement, to a day not before it (or still missing: no end).
+     * Checks a report against the placement: a kind, a start within the placement and not in the future, an end (if any)
+     * not before the start nor in the future. Fields are named as the asker names them: the API's {@code kind},
+     * {@code start}, {@code end}, or Form D's {@code missing1Kind}, {@code missing1Start}, {@code missing1End}.
      */
-    @Transactional
-    public MissingEpisode reportMissing(Long placementId, String kind, LocalDate start, LocalDate end) {
+    public void checkMissing(Long placementId, String prefix, MissingReport r, FieldErrors errors) {
         Placement p = placements.findById(placementId).orElseThrow(() -> new NotFoundException("Placement", placementId));
-        FieldErrors errors = new FieldErrors();
-        MissingEpisode.Kind k = FieldErrors.parseEnum(MissingEpisode.Kind.class, kind, "kind", errors);
+        java.util.function.UnaryOperator<String> field = name -> prefix.isEmpty() ? name
+                : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        FieldErrors.parseEnum(MissingEpisode.Kind.class, r.kind(), field.apply("kind"), errors);
         LocalDate today = UkTime.today();
-        if (start == null) {
-            errors.reject("start", "is required: the day the child went missing or away");
-        } else if (start.isAfter(today)) {
-            errors.reject("start", "must not be in the future");
-        } else if (start.isBefore(p.getStartDate()) || p.getEndDate() != null && start.isAfter(p.getEndDate())) {
-            errors.reject("start", "must be a day of this placement");
+        if (r.start() == null) {
+            errors.reject(field.apply("start"), "is required: the day the child went missing or away");
+        } else if (r.start().isAfter(today)) {
+            errors.reject(field.apply("start"), "must not be in the future");
+        } else if (r.start().isBefore(p.getStartDate()) || p.getEndDate() != null && r.start().isAfter(p.getEndDate())) {
+            errors.reject(field.apply("start"), "must be a day of this placement (from " + UkTime.date(p.getStartDate()) + ")");
         }
-        if (end != null && (end.isAfter(today) || start != null && end.isBefore(start))) {
-            errors.reject("end", "must not be before the start nor in the future");
+        if (r.end() != null && (r.end().isAfter(today) || r.start() != null && r.end().isBefore(r.start()))) {
+            errors.reject(field.apply("end"), "must not be before the start nor in the future");
         }
+    }
+
+    /** Records a checked report of a time missing or away, with who reported it. */
+    @Transactional
+    public MissingEpisode reportMissing(Long placementId, MissingReport r) {
+        FieldErrors errors = new FieldErrors();
+        checkMissing(placementId, "", r, errors);
         errors.throwIfAny();
-        MissingEpisode m = missingEpisodes.save(new MissingEpisode(p, k, start, end, decisions.actor(), Decisions.now()));
-        decisions.record(p.getReferralId(), p.getId(), "MISSING_EPISODE", k.name(), "From " + UkTime.date(start)
-                + (end == null ? ", not yet back" : " to " + UkTime.date(end)), null);
+        Placement p = placements.findById(placementId).orElseThrow();
+        MissingEpisode.Kind kind = MissingEpisode.Kind.valueOf(r.kind().trim().toUpperCase());
+        MissingEpisode m = missingEpisodes.save(new MissingEpisode(p, kind, r.start(), r.end(), decisions.actor(), Decisions.now()));
+        decisions.record(p.getReferralId(), p.getId(), "MISSING_EPISODE", kind.name(), "From " + UkTime.date(r.start())
+                + (r.end() == null ? ", not yet back" : " to " + UkTime.date(r.end())), null);
         return m;
     }
 

@@ -106,7 +106,8 @@ public class ReferralService {
             errors.throwIfAny();
             child = childService.register(new ChildService.NewChild(f.text("childFirstName"), f.text("childLastName"),
                     f.date("childDateOfBirth"), f.text("childGender"), council, f.text("childPostcode"),
-                    f.decimal("childLatitude"), f.decimal("childLongitude"), f.text("legalStatus"), f.text("categoryOfNeed")), council);
+                    f.decimal("childLatitude"), f.decimal("childLongitude"), f.text("legalStatus"), f.text("categoryOfNeed"),
+                    f.text("childEthnicity"), f.text("childUpn")), council);
         }
         List<Need> needs = new ArrayList<>();
         f.list("essentialNeeds").forEach(c -> needs.add(new Need(c, true)));

@@ -58,6 +58,7 @@ class ContractMonitoringProcessTest {
     @Autowired ServiceMatcher matcher;
     @Autowired uk.gov.placements.search.PlacementOptionRepository options;
 
+    @Autowired uk.gov.placements.placement.PlacementService placementService;
     Journeys.Council council;
     CareService home;
     Placement placement;
@@ -146,6 +147,28 @@ class ContractMonitoringProcessTest {
         MonitoringRound second = rounds.findByPlacementIdOrderByRoundNumberAsc(placement.getId()).get(1);
         assertThat(second.getDueDate()).isEqualTo(LocalDate.of(2027, 10, 13));   // children's home: every 3 months
         assertThat(pi).isWaitingAt(TIMER_ROUND_DUE);
+    }
+
+    @Test
+    void shouldRecordEachTimeMissingOrAwayThatFormDGivesForTheReturn() {
+        clock(LocalDateTime.of(2027, 7, 13, 9, 30));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId()).activityId(TIMER_ROUND_DUE)
+                .singleResult().getId());
+        Task report = task(TASK_SUBMIT_OUTCOME_REPORT);
+        Map<String, Object> d = formD(90, 14);
+        d.put("missingEpisodes", 2);
+        d.put("missing1Kind", "MISSING");
+        d.put("missing1Start", "2027-06-20");
+        d.put("missing1End", "2027-06-21");
+        // the second's dates are asked for too: the count says there were two
+        assertThatThrownBy(() -> taskService.complete(report.getId(), d)).hasMessageContaining("missing2Start is required");
+        d.put("missing2Kind", "AWAY");
+        d.put("missing2Start", "2027-05-01");   // before the placement began
+        assertThatThrownBy(() -> taskService.complete(report.getId(), d)).hasMessageContaining("missing2Start must be a day of this placement");
+        d.put("missing2Start", "2027-07-02");
+        taskService.complete(report.getId(), d);
+        assertThat(placementService.missingEpisodes(placement.getId())).extracting(m -> m.getKind() + " " + m.getStartDate() + " " + m.getEndDate())
+                .containsExactly("MISSING 2027-06-20 2027-06-21", "AWAY 2027-07-02 null");
     }
 
     @Test

@@ -132,8 +132,9 @@ class Ssda903ReturnTest {
         IroReview review = reviews.save(new IroReview(child.getId(), council.id(), 1, d("30/05/2025"), null));
         review.held(d("29/05/2025"), "iro1", "Plan endorsed", null, "ENDORSED", null, "PN1");
         reviews.save(review);
-        journeys.as("sw1", "social-workers", council.id(), () -> placementService.reportMissing(p.getId(), "MISSING", d("03/06/2025"), d("04/06/2025")));
-        placementService.reportMissing(p.getId(), "AWAY", d("10/07/2025"), null);
+        journeys.as("sw1", "social-workers", council.id(), () -> placementService.reportMissing(p.getId(),
+                new PlacementService.MissingReport("MISSING", d("03/06/2025"), d("04/06/2025"))));
+        placementService.reportMissing(p.getId(), new PlacementService.MissingReport("AWAY", d("10/07/2025"), null));
 
         Ssda903Rules.Tables t = tables(council.id(), YEAR);
         assertThat(t.header()).singleElement().satisfies(h -> {
@@ -174,6 +175,9 @@ class Ssda903ReturnTest {
             Ssda903Rules.Tables t = tables(council, year);
             assertThat(t.header()).as(council + " header").isNotEmpty();
             assertThat(t.episodes()).as(council + " episodes").isNotEmpty();
+            assertThat(t.reviews()).as(council + " reviews").isNotEmpty();
+            assertThat(t.missing()).as(council + " missing").isNotEmpty();
+            assertThat(t.uasc()).as(council + " uasc").isNotEmpty();
             assertThat(Ssda903Rules.allBroken(Ssda903Rules.check(t))).as(council).isEmpty();
         }
     }

@@ -31,6 +31,7 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
@@ -367,7 +368,16 @@ class AuthorizationMatrixTest {
         String to = LocalDate.now().toString();
         long c = child.getId();
         long p = own.getId();
+        Placement placed = placements.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
+                .at(null, own.getId(), false, java.math.BigDecimal.valueOf(900), 2.0, "NS1 1AA", "NS1 2BB", "SC700701")
+                .codes("U4", "PR4", null).approval("tm1", "team-managers", java.time.Instant.now(), "matrix").planDue(LocalDate.now()));
         List<Row> rows = List.of(
+                new Row(HttpMethod.PUT, "/api/children/" + c + "/legal-status", Map.of(),
+                        u -> !anyOf(u, "social-workers", "team-managers") ? 403 : NS.equals(u.council()) ? 400 : 404),
+                new Row(HttpMethod.PUT, "/api/children/" + c + "/ssda903", Map.of("ethnicity", "NOT_A_CODE"),
+                        u -> !anyOf(u, "social-workers", "team-managers") ? 403 : NS.equals(u.council()) ? 400 : 404),
+                new Row(HttpMethod.POST, "/api/placements/" + placed.getId() + "/missing-episodes", Map.of(),
+                        u -> u.id().equals("matrix-api-provider") || NS.equals(u.council()) && anyOf(u, "social-workers", "team-managers") ? 400 : 404),
                 new Row(HttpMethod.GET, "/api/children/" + c, null, AuthorizationMatrixTest::northshireOnly),
                 new Row(HttpMethod.POST, "/api/children", Map.of(), u -> u.in("social-workers") ? 400 : 403),
                 new Row(HttpMethod.GET, "/api/children/" + c + "/reviews", null, AuthorizationMatrixTest::northshireOnly),
@@ -419,7 +429,10 @@ class AuthorizationMatrixTest {
                     String.class).getStatusCode().value()).as("ssda903 × " + u.id())
                     .as("child-level: the council's own readers only, never the consortium's commissioner")
                     .isEqualTo(reader(u) && NS.equals(u.council()) ? 200 : reader(u) ? 400 : 403);
-            cells += 2;
+            assertThat(http.exchange("/api/reports/ssda903/episodes?council=northshire&year=2026", HttpMethod.GET, new HttpEntity<>(accept),
+                    String.class).getStatusCode().value()).as("ssda903 return × " + u.id())
+                    .isEqualTo(u.in("commissioning-managers") ? NS.equals(u.council()) ? 200 : 400 : 403);
+            cells += 3;
         }
         // the children list names only the caller's own council's children
         for (User u : users) {
@@ -431,7 +444,7 @@ class AuthorizationMatrixTest {
             cells++;
         }
         ReliabilityFigures.record("Authorization matrix, API", "%d endpoints × %d users: %d cells as expected, 401 for each without credentials",
-                rows.size() + 3, users.size(), cells);
+                rows.size() + 4, users.size(), cells);
     }
 
     static List<String> expectedGroups(String taskKey, Provider own) {

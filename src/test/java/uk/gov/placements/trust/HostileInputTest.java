@@ -201,7 +201,7 @@ class HostileInputTest {
                 "gender", "FEMALE", "postcode", "NS1 2AB", "latitude", 53.8, "longitude", -1.55, "legalStatus", "C2"));
         child.put("council", "northshire");
         fuzz("sw1", "/api/children", child, List.of(text("firstName", true, 100), text("lastName", true, 100), f("dateOfBirth", Kind.DATE),
-                text("gender", true, 20), f("council", Kind.OPTIONAL_ENUM), f("postcode", Kind.PATTERN), f("latitude", Kind.DECIMAL),
+                f("gender", Kind.ENUM), f("council", Kind.OPTIONAL_ENUM), f("postcode", Kind.PATTERN), f("latitude", Kind.DECIMAL),
                 f("longitude", Kind.DECIMAL), f("legalStatus", Kind.ENUM)));
 
         Long ownChild = children.findByCouncilOrderByLastNameAsc("northshire").get(0).getId();
@@ -305,14 +305,13 @@ class HostileInputTest {
         String script = "<script>alert(1)</script>";
         String expression = "${7*7}";
         ResponseEntity<String> created = http.exchange("/api/children", HttpMethod.POST, new HttpEntity<>(Map.of("firstName", script,
-                "lastName", expression, "dateOfBirth", "2013-01-01", "gender", "#{7*7}", "postcode", "NS1 2AB", "latitude", 53.8,
+                "lastName", expression, "dateOfBirth", "2013-01-01", "gender", "FEMALE", "postcode", "NS1 2AB", "latitude", 53.8,
                 "longitude", -1.55, "legalStatus", "C2"), h), String.class);
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         long id = json.readTree(created.getBody()).get("id").asLong();
         Child stored = children.findById(id).orElseThrow();
         assertThat(stored.getFirstName()).isEqualTo(script);
         assertThat(stored.getLastName()).isEqualTo(expression);
-        assertThat(stored.getGender()).isEqualTo("#{7*7}");
         JsonNode shown = json.readTree(http.exchange("/api/children/" + id, HttpMethod.GET, new HttpEntity<>(h), String.class).getBody());
         assertThat(shown.get("lastName").asText()).isEqualTo("${7*7}").isNotEqualTo("49");
     }
