@@ -28,9 +28,11 @@ class ReferralController {
     private final PlacementOptionRepository options;
     private final DecisionRecordRepository decisions;
     private final CurrentUser currentUser;
+    private final ReferralTimeline timeline;
 
     ReferralController(ReferralService service, ReferralRepository referrals, PlacementOptionRepository options,
-                       DecisionRecordRepository decisions, CurrentUser currentUser) {
+                       DecisionRecordRepository decisions, CurrentUser currentUser, ReferralTimeline timeline) {
+        this.timeline = timeline;
         this.service = service;
         this.referrals = referrals;
         this.options = options;
@@ -94,6 +96,25 @@ class ReferralController {
             m.put("taskId", d.getTaskId());
             return m;
         }).toList();
+    }
+
+    /**
+     * Every event of the referral in order, with who, when and why, and {@code waitingOn}: who must act next and by
+     * when. A provider's staff get the part about their own offer only; another council's referral is not there (404).
+     */
+    @GetMapping("/{id}/timeline")
+    ReferralTimeline.Timeline timeline(@PathVariable Long id) {
+        Referral r = referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        if (currentUser.canSeeCouncil(r.getCouncil())) {
+            return timeline.of(r);
+        }
+        if (currentUser.inGroup(Roles.PROVIDERS)) {
+            ReferralTimeline.Timeline theirs = timeline.forProvider(r, provider -> currentUser.inGroup(uk.gov.placements.provider.Provider.groupOf(provider)));
+            if (!theirs.events().isEmpty()) {
+                return theirs;
+            }
+        }
+        throw new NotFoundException("Referral", id);
     }
 
     static Map<String, Object> optionView(PlacementOption o) {

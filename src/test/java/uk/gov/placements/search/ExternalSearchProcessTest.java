@@ -10,6 +10,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static uk.gov.placements.search.PlacementSearchProcess.*;
 
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import uk.gov.placements.common.UkTime;
+import uk.gov.placements.referral.ReferralTimeline;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +56,9 @@ class ExternalSearchProcessTest {
     @Autowired ProviderReferralRepository providerReferrals;
     @Autowired PlacementOptionRepository options;
     @Autowired ReferralRepository referrals;
+    @Autowired ReferralTimeline timeline;
+    @Autowired uk.gov.placements.provider.ProviderService providerService;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
     @Autowired WorkingDays workingDays;
     @Autowired uk.gov.placements.audit.DecisionRecordRepository decisionRecords;
 
@@ -146,6 +157,49 @@ class ExternalSearchProcessTest {
         assertThat(ranked.get(1).getService().getId()).isEqualTo(inHouse.getId());
         assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).extracting(ProviderReferral::getStatus)
                 .containsOnly(ProviderReferral.Status.OFFERED);
+    }
+
+    @Test
+    void shouldTellTheReferralsStoryAndWhatItWaitsOnToTheCouncilAndOnlyTheirOwnOfferToAProvider() throws Exception {
+        CareService a = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD, NeedCode.AUTISM);
+        CareService b = journeys.independent(council, council.id(), PlacementType.FOSTER, 950, OfstedRating.GOOD, NeedCode.AUTISM);
+        Referral r = journeys.refer(journeys.child(council, 9), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
+        ProcessInstance search = sent(r);
+        complete(taskOf(search, a), offer(880, LocalDate.now().plusDays(2)));
+        journeys.runDueJobs();
+
+        ReferralTimeline.Timeline t = timeline.of(referrals.findById(r.getId()).orElseThrow());
+        assertThat(t.events()).extracting(ReferralTimeline.Event::kind).startsWith("SUBMITTED", "TRIAGE")
+                .contains("PROVIDER_ASKED", "OFFER").doesNotContain("PROVIDER_RESPONSE");
+        assertThat(t.events()).extracting(ReferralTimeline.Event::at).isSorted();
+        assertThat(t.events()).filteredOn(e -> e.kind().equals("OFFER")).singleElement()
+                .satisfies(e -> assertThat(e.what()).contains("£880.00 a week from " + UkTime.date(LocalDate.now().plusDays(2))));
+        // waiting on the provider that has not answered, by its deadline, as people read a date
+        assertThat(t.waitingOn()).extracting(ReferralTimeline.Waiting::who).contains(b.getProvider().getName());
+        assertThat(t.waitingOn()).allSatisfy(w -> assertThat(w.dueBy()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
+
+        // through the API: a provider sees its own offer only; another council's staff are told it is not there
+        // the provider's group, as registering the provider through the API makes it
+        var group = engine.getIdentityService().newGroup(a.getProvider().candidateGroup());
+        group.setType("PROVIDER");
+        engine.getIdentityService().saveGroup(group);
+        providerService.addUser(a.getProvider().getId(), new uk.gov.placements.provider.ProviderService.NewProviderUser("timeline-a", "Ann",
+                "Provider", "ann@a.example.org", "timeline-password-1"));
+        ResponseEntity<String> theirs = get("timeline-a", "timeline-password-1", "/api/referrals/" + r.getId() + "/timeline");
+        assertThat(theirs.getStatusCode().value()).as(theirs.getBody()).isEqualTo(200);
+        JsonNode seen = new ObjectMapper().readTree(theirs.getBody());
+        assertThat(seen.get("events").findValuesAsText("kind")).containsExactly("PROVIDER_ASKED", "OFFER");
+        assertThat(theirs.getBody()).doesNotContain(b.getProvider().getName()).doesNotContain("TRIAGE");
+        ResponseEntity<String> other = get("sw1", "demo", "/api/referrals/" + r.getId() + "/timeline");
+        ResponseEntity<String> none = get("sw1", "demo", "/api/referrals/999999999/timeline");
+        assertThat(other.getStatusCode().value()).isEqualTo(404).isEqualTo(none.getStatusCode().value());
+        assertThat(other.getBody().replace(r.getId().toString(), "ID")).isEqualTo(none.getBody().replace("999999999", "ID"));
+    }
+
+    ResponseEntity<String> get(String user, String password, String url) {
+        HttpHeaders h = new HttpHeaders();
+        h.setBasicAuth(user, password);
+        return http.exchange(url, HttpMethod.GET, new HttpEntity<>(h), String.class);
     }
 
     @Test

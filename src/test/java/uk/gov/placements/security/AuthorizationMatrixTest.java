@@ -388,6 +388,7 @@ class AuthorizationMatrixTest {
                 new Row(HttpMethod.GET, "/api/referrals/" + r.getId(), null, AuthorizationMatrixTest::northshireOnly),
                 new Row(HttpMethod.GET, "/api/referrals/" + r.getId() + "/options", null, AuthorizationMatrixTest::northshireOnly),
                 new Row(HttpMethod.GET, "/api/referrals/" + r.getId() + "/decisions", null, AuthorizationMatrixTest::northshireOnly),
+                new Row(HttpMethod.GET, "/api/referrals/" + r.getId() + "/timeline", null, AuthorizationMatrixTest::northshireOnly),
                 new Row(HttpMethod.POST, "/api/referrals", Map.of(), u -> u.in("social-workers") ? 400 : 403),
                 new Row(HttpMethod.GET, "/api/placements?childId=" + c, null, AuthorizationMatrixTest::northshireOnly),
                 new Row(HttpMethod.POST, "/api/providers", Map.of(), u -> anyOf(u, "contracts-officers", "commissioning-managers", "placements-team") ? 400 : 403),
