@@ -13,9 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.LegalStatus;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkTime;
@@ -31,9 +31,11 @@ public class ChildService {
     private final ApplicationEventPublisher events;
     private final TaskService taskService;
     private final ChildStatusRepository statuses;
+    private final Decisions decisions;
 
     public ChildService(ChildRepository children, IdentityService identityService, SystemActions system, ApplicationEventPublisher events,
-                        TaskService taskService, ChildStatusRepository statuses) {
+                        TaskService taskService, ChildStatusRepository statuses, Decisions decisions) {
+        this.decisions = decisions;
         this.statuses = statuses;
         this.taskService = taskService;
         this.identityService = identityService;
@@ -90,7 +92,7 @@ public class ChildService {
         Child saved = children.save(child);
         // the status given at registration stands for the child's care until a change is recorded from a later day (dated
         // from birth, so that a change recorded later from an earlier day than registration still takes effect)
-        statuses.save(new ChildStatus(saved.getId(), saved.getDateOfBirth(), status, cin, actor(), ClockUtil.getCurrentTime().toInstant()));
+        statuses.save(new ChildStatus(saved.getId(), saved.getDateOfBirth(), status, cin, decisions.actor(), Decisions.now()));
         return saved;
     }
 
@@ -135,18 +137,13 @@ public class ChildService {
         }
         String v = upn.trim().toUpperCase();
         if (!Ssda903.UPN.matcher(v).matches()) {
-            errors.reject("upn", "must be a unique pupil number (a letter, 12 digits and a check letter) or UN1 to UN10");
+            errors.reject("upn", "must be a unique pupil number (13 characters: a letter, 11 digits and a digit or letter) or UN1 to UN10");
             return null;
         }
         return v;
     }
 
-    private String actor() {
-        var auth = identityService.getCurrentAuthentication();
-        return auth != null && auth.getUserId() != null ? auth.getUserId() : "system";
-    }
-
-    /** A change of legal status or category of need from a day (not in the future, not before the child was in care). */
+    /** A change of legal status or category of need from a day (not in the future, not before the child's birth). */
     public record StatusChange(String legalStatus, String categoryOfNeed, LocalDate from) {
     }
 
@@ -167,7 +164,7 @@ public class ChildService {
             errors.reject("from", "must not be before the child's date of birth");
         }
         errors.throwIfAny();
-        statuses.save(new ChildStatus(childId, change.from(), status, cin, actor(), ClockUtil.getCurrentTime().toInstant()));
+        statuses.save(new ChildStatus(childId, change.from(), status, cin, decisions.actor(), Decisions.now()));
         // the child's current values are those of the latest day recorded
         ChildStatus latest = statuses.findByChildIdOrderByFromDateAscIdAsc(childId).stream().reduce((a, b) -> b).orElseThrow();
         child.status(latest.getLegalStatus(), latest.getCategoryOfNeed());
@@ -210,7 +207,7 @@ public class ChildService {
         child.categoryOfNeed(cin);
         child.ssda903(ethnicity, null, false, null, null, null);
         children.save(child);
-        statuses.save(new ChildStatus(child.getId(), lookedAfterFrom, child.getLegalStatus(), cin, "demo", ClockUtil.getCurrentTime().toInstant()));
+        statuses.save(new ChildStatus(child.getId(), lookedAfterFrom, child.getLegalStatus(), cin, "demo", Decisions.now()));
     }
 
     public List<ChildStatus> statusHistory(Long childId) {

@@ -18,7 +18,7 @@ public final class Ssda903 {
             "AIND", "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
     /** REVIEW_CODE: how the child took part in a review, PN0 (under 4) to PN7 (did not take part). */
     public static final Set<String> PARTICIPATION = Set.of("PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7");
-    /** UPN: a letter, 12 digits and a check letter, or a reason it is unknown (UN1 to UN10). */
+    /** UPN: 13 characters (a letter, 11 digits and a digit or letter), or a reason it is unknown (UN1 to UN10). */
     public static final java.util.regex.Pattern UPN = java.util.regex.Pattern.compile("[A-Z][0-9]{11}[0-9A-Z]|UN([1-9]|10)");
     /** The 903's date format. */
     public static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");

@@ -46,9 +46,11 @@ public class IroDisputes {
      */
     @Transactional
     public IroDispute open(Long childId, String processInstanceId) {
+        java.util.Set<Long> disputed = disputes.findByChildIdOrderByIdAsc(childId).stream().map(IroDispute::getReviewId)
+                .collect(java.util.stream.Collectors.toSet());
         IroReview review = reviews.findByChildIdOrderBySequenceNumberAsc(childId).stream()
                 .filter(r -> r.getStatus() == IroReview.Status.HELD && "CONCERNS".equals(r.getOutcome()))
-                .filter(r -> disputes.findByChildIdOrderByIdAsc(childId).stream().noneMatch(d -> r.getId().equals(d.getReviewId())))
+                .filter(r -> !disputed.contains(r.getId()))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new ConflictException("Child " + childId + " has no review held with concerns awaiting a dispute"));
         IroDispute dispute = disputes.save(new IroDispute(childId, review.getCouncil(), review.getId(), review.getConcerns(),

@@ -2,9 +2,9 @@ package uk.gov.placements.iro;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -114,7 +114,7 @@ public class IroReviewService {
             reschedule(processInstanceId, next);
         }
         decisions.recordForChild(childId, "REVIEW_BROUGHT_FORWARD", "DUE " + next.getDueDate(),
-                moved ? changed : changed + ": the review was already due by " + UkTime.date(by), null);
+                moved ? changed : changed + ": the next review is already due sooner, by " + UkTime.date(next.getDueDate()), null);
         return next;
     }
 

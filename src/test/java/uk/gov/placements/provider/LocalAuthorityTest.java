@@ -31,6 +31,8 @@ class LocalAuthorityTest {
     static final String LEEDS = "E08000035";
     static final String BRADFORD = "E08000032";
     static final String CORNWALL = "E06000052";
+    static final double SHETLAND_LAT = 60.4;
+    static final double SHETLAND_LON = -1.3;
     @Autowired LocalAuthorityRepository localAuthorities;
     @Autowired CouncilNeighbourRepository neighbours;
     @Autowired PlacementService placementService;
@@ -60,9 +62,11 @@ class LocalAuthorityTest {
     void shouldTellOutOfAreaAndAtADistanceByTheAuthoritysCode() {
         Provider p = providers.save(new Provider("Code Homes", ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC880001",
                 uk.gov.placements.common.OfstedRating.GOOD));
-        CareService inLeeds = journeys.service(p, LEEDS, PlacementType.CHILDRENS_HOME, 4000, 2, 53.8, -1.55);
-        CareService inBradford = journeys.service(p, BRADFORD, PlacementType.CHILDRENS_HOME, 4000, 2, 53.79, -1.75);
-        CareService inCornwall = journeys.service(p, CORNWALL, PlacementType.CHILDRENS_HOME, 4000, 2, 50.26, -5.05);
+        // out of area and at a distance are read from the codes alone; the homes stand in Shetland, out of every other
+        // test's search (the register is shared by the whole test run)
+        CareService inLeeds = journeys.service(p, LEEDS, PlacementType.CHILDRENS_HOME, 4000, 2, SHETLAND_LAT, SHETLAND_LON);
+        CareService inBradford = journeys.service(p, BRADFORD, PlacementType.CHILDRENS_HOME, 4000, 2, SHETLAND_LAT, SHETLAND_LON);
+        CareService inCornwall = journeys.service(p, CORNWALL, PlacementType.CHILDRENS_HOME, 4000, 2, SHETLAND_LAT, SHETLAND_LON);
         assertThat(placementService.area(LEEDS, inLeeds)).isEqualTo(new PlacementService.Area(false, false));
         assertThat(placementService.area(LEEDS, inBradford)).isEqualTo(new PlacementService.Area(true, false));
         assertThat(placementService.area(LEEDS, inCornwall)).isEqualTo(new PlacementService.Area(true, true));
@@ -81,7 +85,7 @@ class LocalAuthorityTest {
                 "ofstedUrn", "SC880002", "ofstedRating", "GOOD"));
         long id = json.readTree(provider.getBody()).get("id").asLong();
         Map<String, Object> home = new HashMap<>(Map.of("name", "Coded House", "placementType", "CHILDRENS_HOME", "minAge", 10, "maxAge", 17,
-                "places", 4, "vacancies", 2, "localAuthority", "Leeds", "postcode", "LS1 1AA", "latitude", 53.8, "longitude", -1.55));
+                "places", 4, "vacancies", 2, "localAuthority", "Leeds", "postcode", "LS1 1AA", "latitude", SHETLAND_LAT, "longitude", SHETLAND_LON));
         home.put("weeklyFee", 4100);
         ResponseEntity<String> named = call("co1", HttpMethod.POST, "/api/providers/" + id + "/services", home);
         assertThat(named.getStatusCode().value()).as(named.getBody()).isEqualTo(400);

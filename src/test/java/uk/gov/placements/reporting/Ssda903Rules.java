@@ -40,7 +40,7 @@ final class Ssda903Rules {
         COVERED.put("101", "header: SEX is 1 or 2");
         COVERED.put("102", "header: DOB is a date (dd/mm/yyyy)");
         COVERED.put("103", "header: ETHNIC is one of the DfE's codes");
-        COVERED.put("UPN format", "header: UPN, when given, is a letter, 12 digits and a check character, or UN1 to UN10");
+        COVERED.put("UPN format", "header: UPN, when given, is 13 characters (a letter, 11 digits, a digit or letter), or UN1 to UN10");
         COVERED.put("MOTHER", "header: MOTHER only for girls (1 or 0), MC_DOB only for a mother and after her own DOB");
         COVERED.put("141", "episodes: DECOM is a date (dd/mm/yyyy)");
         COVERED.put("143", "episodes: RNE is one of the DfE's codes");
