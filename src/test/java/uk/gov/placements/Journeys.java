@@ -29,12 +29,13 @@ import uk.gov.placements.referral.ReferralService;
 /**
  * Test data for process tests. Each test takes its own council at its own place on the map, far
  * from the demo register and from other tests (slots 25+ miles apart), so that searches within 20
- * miles see only that test's carers and homes.
+ * miles see only that test's carers and homes. There are 121 places (11 rows of 11); a test run that took more would
+ * put two tests' councils in one place, and one test's homes would answer another's referrals.
  */
 @Component
 public class Journeys {
     private static final AtomicInteger SLOT = new AtomicInteger();
-    private static final double[] ROWS = {50.3, 50.9, 56.5, 57.1, 57.7, 58.3};
+    private static final double[] ROWS = {50.3, 50.9, 56.5, 57.1, 57.7, 58.3, 58.9, 59.5, 60.1, 49.1, 49.7};
 
     final ChildService children;
     final ReferralService referrals;

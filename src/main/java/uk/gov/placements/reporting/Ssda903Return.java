@@ -40,6 +40,8 @@ import uk.gov.placements.placement.PlacementStatus;
 @Service
 public class Ssda903Return {
     public static final List<String> TABLES = List.of("header", "episodes", "reviews", "uasc", "missing");
+    /** The 903's URN for a placement with no Ofsted registration of its own (the council's carers among them). */
+    static final String NO_URN = "XXXXXXX";
 
     /** One table of the return: its columns and rows, as text. */
     public record Table(List<String> columns, List<List<String>> rows) {
@@ -111,7 +113,7 @@ public class Ssda903Return {
                 "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"), episodes.stream().map(e -> List.of(
                 String.valueOf(e.child()), date(e.start()), e.reasonNewEpisode(), e.legalStatus(), text(e.categoryOfNeed()), text(e.place()),
                 text(e.placeProvider()), date(e.end()), text(e.reasonEpisodeCeased()), text(e.reasonPlaceChange()), text(e.homePostcode()),
-                text(e.placementPostcode()), text(e.urn()))).toList());
+                text(e.placementPostcode()), e.urn() == null || e.urn().isBlank() ? NO_URN : e.urn())).toList());
     }
 
     /** The council's episodes open at any time between the two days, child by child and in order. */

@@ -32,7 +32,7 @@ class LocalAuthorityTest {
     static final String BRADFORD = "E08000032";
     static final String CORNWALL = "E06000052";
     static final double SHETLAND_LAT = 60.4;
-    static final double SHETLAND_LON = -1.3;
+    static final double SHETLAND_LON = 1.9;   // east of every test council's place (Journeys)
     @Autowired LocalAuthorityRepository localAuthorities;
     @Autowired CouncilNeighbourRepository neighbours;
     @Autowired PlacementService placementService;
@@ -62,7 +62,7 @@ class LocalAuthorityTest {
     void shouldTellOutOfAreaAndAtADistanceByTheAuthoritysCode() {
         Provider p = providers.save(new Provider("Code Homes", ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC880001",
                 uk.gov.placements.common.OfstedRating.GOOD));
-        // out of area and at a distance are read from the codes alone; the homes stand in Shetland, out of every other
+        // out of area and at a distance are read from the codes alone; the homes stand off Shetland, out of every other
         // test's search (the register is shared by the whole test run)
         CareService inLeeds = journeys.service(p, LEEDS, PlacementType.CHILDRENS_HOME, 4000, 2, SHETLAND_LAT, SHETLAND_LON);
         CareService inBradford = journeys.service(p, BRADFORD, PlacementType.CHILDRENS_HOME, 4000, 2, SHETLAND_LAT, SHETLAND_LON);

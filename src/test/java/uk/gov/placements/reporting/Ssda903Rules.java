@@ -50,6 +50,7 @@ final class Ssda903Rules {
         COVERED.put("147", "episodes: DEC, when given, is a date (dd/mm/yyyy)");
         COVERED.put("149", "episodes: REC, when given, is one of the DfE's codes");
         COVERED.put("PLACE_PROVIDER", "episodes: PLACE_PROVIDER is PR0 to PR5");
+        COVERED.put("URN", "episodes: URN is an Ofsted unique reference number (SC and 6 digits, or 6 or 7 digits) or XXXXXXX");
         COVERED.put("504", "episodes: every episode carries its category of need");
         COVERED.put("DEC after DECOM", "episodes: an episode ends on or after the day it began");
         COVERED.put("DEC with REC", "episodes: DEC and REC are given together or not at all");
@@ -106,6 +107,7 @@ final class Ssda903Rules {
             flag(broken, "149", r, !r.get("REC").isEmpty() && !Ssda903.REASONS_EPISODE_CEASED.contains(r.get("REC")));
             flag(broken, "PLACE_PROVIDER", r, !PLACE_PROVIDER.contains(r.get("PLACE_PROVIDER")));
             flag(broken, "504", r, r.get("CIN").isEmpty());
+            flag(broken, "URN", r, !r.get("URN").matches("SC\\d{6}|\\d{6,7}|XXXXXXX"));
             flag(broken, "DEC after DECOM", r, date(r.get("DEC")) != null && date(r.get("DECOM")) != null
                     && date(r.get("DEC")).isBefore(date(r.get("DECOM"))));
             flag(broken, "DEC with REC", r, r.get("DEC").isEmpty() != r.get("REC").isEmpty());
