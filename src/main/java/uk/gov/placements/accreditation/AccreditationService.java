@@ -1,5 +1,6 @@
 package uk.gov.placements.accreditation;
 
+import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -124,17 +125,42 @@ public class AccreditationService {
     public List<String> claims(Long accreditationId) {
         Accreditation a = accreditation(accreditationId);
         List<String> claims = new ArrayList<>();
-        claims.add("Ofsted URN " + a.getOfstedUrn() + ", rated " + a.getOfstedRating() + (a.getOfstedRatingDate() == null ? "" : " on " + a.getOfstedRatingDate()));
-        claims.add("Placement types: " + a.getPlacementTypes());
+        claims.add("Ofsted URN " + a.getOfstedUrn() + ", rated " + rating(a.getOfstedRating())
+                + (a.getOfstedRatingDate() == null ? "" : " on " + UkFormat.date(a.getOfstedRatingDate())));
+        claims.add("Placement types: " + labels(a.getPlacementTypes(), uk.gov.placements.common.PlacementType.class));
         claims.add("Ages " + a.getMinAge() + " to " + a.getMaxAge() + ", " + a.getPlaces() + " places");
         claims.add("Locations: " + a.getLocations());
-        claims.add("Specialisms: " + (a.getSpecialisms() == null || a.getSpecialisms().isBlank() ? "none" : a.getSpecialisms()));
+        claims.add("Specialisms: " + (a.getSpecialisms() == null || a.getSpecialisms().isBlank() ? "none"
+                : labels(a.getSpecialisms(), uk.gov.placements.common.NeedCode.class)));
         claims.add("Staffing: " + a.getStaffing());
-        claims.add("Standard fee £" + a.getStandardWeeklyFee() + " a week");
+        claims.add("Standard fee " + UkFormat.money(a.getStandardWeeklyFee()) + " a week");
         claims.add("Safeguarding policy: " + yes(a.getSafeguardingPolicy()));
         claims.add("Missing-from-care policy: " + yes(a.getMissingPolicy()));
         claims.add("Complaints policy: " + yes(a.getComplaintsPolicy()));
         return claims;
+    }
+
+    /** A claimed rating in words; a value that is no Ofsted rating is shown as written. */
+    private static String rating(String code) {
+        try {
+            return UkFormat.label(uk.gov.placements.common.OfstedRating.valueOf(code));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return String.valueOf(code);
+        }
+    }
+
+    /** Comma-separated codes in words. */
+    private static <E extends Enum<E>> String labels(String codes, Class<E> type) {
+        if (codes == null || codes.isBlank()) {
+            return "none";
+        }
+        return java.util.Arrays.stream(codes.split(",")).map(String::trim).map(c -> {
+            try {
+                return UkFormat.label(Enum.valueOf(type, c));
+            } catch (IllegalArgumentException e) {
+                return c;
+            }
+        }).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String yes(Boolean b) {

@@ -1,5 +1,6 @@
 package uk.gov.placements.accreditation;
 
+import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
 import java.math.BigDecimal;
@@ -51,7 +52,7 @@ public class AccreditationTaskListener implements TaskListener {
             }
             List<String> claims = a.getOfstedUrn() == null ? List.of() : service.claims(id);
             String summary = "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims))
-                    + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + a.getOutcome() + "**"
+                    + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + UkFormat.label(uk.gov.placements.provider.AccreditationStatus.valueOf(a.getOutcome())) + "**"
                     + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies()));
             display.show(task, "formASummary", summary);
             display.showJson(task, "formAClaims", claims.stream().map(c -> Map.of("label", c, "value", c)).toList());

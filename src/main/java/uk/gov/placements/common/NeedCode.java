@@ -6,8 +6,8 @@ public enum NeedCode {
     SUBSTANCE_MISUSE, SEXUAL_EXPLOITATION_RISK, CRIMINAL_EXPLOITATION_RISK, GOING_MISSING,
     UNACCOMPANIED_ASYLUM_SEEKING, SIBLING_GROUP, PARENT_AND_CHILD, EHCP_EDUCATION;
 
+    /** The need in plain English, as {@link UkFormat} writes it. */
     public String label() {
-        String s = name().replace('_', ' ').toLowerCase();
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return UkFormat.label(this);
     }
 }

@@ -15,13 +15,6 @@ public final class UkTime {
     private UkTime() {
     }
 
-    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    /** A date as people in the UK read it: dd/mm/yyyy. */
-    public static String date(java.time.LocalDate date) {
-        return DATE.format(date);
-    }
-
     /** The UK day of an instant. */
     public static java.time.LocalDate day(java.time.Instant at) {
         return at.atZone(LONDON).toLocalDate();

@@ -12,6 +12,7 @@ import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.security.Roles;
@@ -180,12 +181,12 @@ public class IroDisputes {
 
     /** What every task of a dispute shows: the concern, and each tier's answer and the IRO's decision so far. */
     public String summary(IroDispute d) {
-        StringBuilder s = new StringBuilder("**The IRO's concern** (raised " + UkTime.date(UkTime.day(d.getRaisedAt())) + " by "
+        StringBuilder s = new StringBuilder("**The IRO's concern** (raised " + UkFormat.date(UkTime.day(d.getRaisedAt())) + " by "
                 + d.getRaisedBy() + "): " + d.getConcern());
         for (IroDisputeStep step : d.getSteps()) {
-            s.append("\n\n**").append(capitalised(step.getStage().label)).append("** — answer due ").append(UkTime.date(step.getAnswerDue()));
+            s.append("\n\n**").append(capitalised(step.getStage().label)).append("** — answer due ").append(UkFormat.date(step.getAnswerDue()));
             if (step.getAnswer() != null) {
-                s.append("\n\nAnswer (").append(step.getAnsweredBy()).append(", ").append(UkTime.date(UkTime.day(step.getAnsweredAt())))
+                s.append("\n\nAnswer (").append(step.getAnsweredBy()).append(", ").append(UkFormat.date(UkTime.day(step.getAnsweredAt())))
                         .append("): ").append(step.getAnswer());
             }
             if (step.getDecision() != null) {

@@ -15,6 +15,7 @@ import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
@@ -108,13 +109,13 @@ public class IroReviewService {
     public IroReview bringForward(Long childId, String processInstanceId) {
         IroReview next = scheduleNext(childId, processInstanceId);
         LocalDate by = workingDays.plus(PlacementService.today(), AFTER_PLACEMENT_CHANGE_WORKING_DAYS);
-        String changed = "Placement changed on " + UkTime.date(PlacementService.today());
+        String changed = "Placement changed on " + UkFormat.date(PlacementService.today());
         boolean moved = next.bringForward(by, changed);
         if (moved) {
             reschedule(processInstanceId, next);
         }
         decisions.recordForChild(childId, "REVIEW_BROUGHT_FORWARD", "DUE " + next.getDueDate(),
-                moved ? changed : changed + ": the next review is already due sooner, by " + UkTime.date(next.getDueDate()), null);
+                moved ? changed : changed + ": the next review is already due sooner, by " + UkFormat.date(next.getDueDate()), null);
         return next;
     }
 

@@ -11,7 +11,7 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
-import uk.gov.placements.common.UkTime;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.tasks.TaskDisplay;
 
 /** The user tasks of iroReview: named, dated and shown on create; checked and recorded on complete. */
@@ -46,7 +46,7 @@ public class IroTaskListener implements TaskListener {
         IroReview review = reviews.review(((Number) task.getVariable(REVIEW_ID)).longValue());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Child child = children.findById(childId).orElseThrow();
-            String context = " — " + child.initials() + ", review " + review.getSequenceNumber() + " due " + UkTime.date(review.getDueDate());
+            String context = " — " + child.initials() + ", review " + review.getSequenceNumber() + " due " + UkFormat.date(review.getDueDate());
             task.setName(switch (task.getTaskDefinitionKey()) {
                 case TASK_CONSULT_CHILD -> "Consult the child";
                 case TASK_CONSULT_PARENTS -> "Consult the parents";
@@ -59,7 +59,7 @@ public class IroTaskListener implements TaskListener {
             task.setPriority(60);
             AllocatedWorker.assign(task, child);
             display.show(task, "reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + " ("
-                    + IroReviewProcess.businessKey(childId) + "), due " + UkTime.date(review.getDueDate())
+                    + IroReviewProcess.businessKey(childId) + "), due " + UkFormat.date(review.getDueDate())
                     + (review.isBroughtForward() ? " — brought forward: " + review.getBroughtForwardReason() : ""));
             if (TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey())) {
                 display.show(task, "matchingRecord", matchingRecord.forChild(childId));

@@ -1,5 +1,6 @@
 package uk.gov.placements.iro;
 
+import uk.gov.placements.common.UkFormat;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -45,9 +46,9 @@ public class MatchingRecord {
         }
         Referral r = referrals.findById(current.getReferralId()).orElseThrow();
         StringBuilder s = new StringBuilder();
-        s.append("**Current placement** from ").append(current.getStartDate()).append(": ").append(current.getPlacementType())
-                .append(current.isInHouse() ? ", in-house" : ", independent").append(", £").append(current.getWeeklyCost()).append("/week, ")
-                .append(current.getDistanceMiles()).append(" miles from home").append(current.isOutOfArea() ? ", out of area" : "")
+        s.append("**Current placement** from ").append(UkFormat.date(current.getStartDate())).append(": ").append(UkFormat.label(current.getPlacementType()))
+                .append(current.isInHouse() ? ", in-house" : ", independent").append(", ").append(UkFormat.money(current.getWeeklyCost())).append(" a week, ")
+                .append(UkFormat.miles(current.getDistanceMiles())).append(" miles from home").append(current.isOutOfArea() ? ", out of area" : "")
                 .append(". Approved by ").append(current.getApprovedBy()).append(" (").append(current.getApproverGroup()).append(").\n\n");
         s.append(current.isSecondBest() ? "**Second-best:** " + current.getSecondBestReason() : "The placement was the kind asked for (not second-best).")
                 .append("\n\n");
@@ -62,7 +63,7 @@ public class MatchingRecord {
         s.append("**Options considered** (").append(r.getReference()).append("):\n");
         options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                 .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition()))
-                .forEach(o -> s.append("- ").append(o.getRankPosition() == null ? "not ranked" : "#" + o.getRankPosition()).append(' ')
+                .forEach(o -> s.append("- ").append(o.getRankPosition() == null ? "Not ranked:" : o.getRankPosition() + ".").append(' ')
                         .append(o.getService().getName()).append(o.getId().equals(r.getSelectedOptionId()) ? " **(chosen)**" : "")
                         .append(": ").append(o.getRankReasons() == null ? "" : o.getRankReasons()).append('\n'));
         if (r.getSelectionReason() != null) {
@@ -70,9 +71,9 @@ public class MatchingRecord {
         }
         List<ProviderReferral> asked = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());
         s.append("\n**Providers asked:** ").append(asked.isEmpty() ? "none" : "").append('\n');
-        asked.forEach(pr -> s.append("- ").append(pr.getService().getProvider().getName()).append(": ").append(pr.getStatus())
-                .append(pr.getDeclineReason() == null ? "" : " (" + pr.getDeclineReason() + ")")
-                .append(pr.getWeeklyFee() == null ? "" : " £" + pr.getWeeklyFee() + "/week").append('\n'));
+        asked.forEach(pr -> s.append("- ").append(pr.getService().getProvider().getName()).append(": ").append(UkFormat.label(pr.getStatus()))
+                .append(pr.getDeclineReason() == null ? "" : " (" + UkFormat.declineReason(pr.getDeclineReason()) + ")")
+                .append(pr.getWeeklyFee() == null ? "" : ", " + UkFormat.money(pr.getWeeklyFee()) + " a week").append('\n'));
         s.append("\n**Latest monitoring rating of the provider:** ").append(current.getProviderId() == null ? "n/a"
                 : monitoringRatings.latestFor(current.getProviderId()).orElse("no monitoring round yet"));
         return s.toString();

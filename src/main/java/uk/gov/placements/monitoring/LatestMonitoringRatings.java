@@ -36,6 +36,7 @@ class LatestMonitoringRatings implements MonitoringRatings {
     @Override
     public Optional<String> latestFor(Long providerId) {
         return latest.latestRounds(java.util.List.of(providerId)).stream().findFirst()
-                .map(r -> r.getRating() + " (round " + r.getRoundNumber() + ", " + r.getRatedAt().toString().substring(0, 10) + ")");
+                .map(r -> uk.gov.placements.common.UkFormat.label(r.getRating()) + " (round " + r.getRoundNumber() + ", "
+                        + uk.gov.placements.common.UkFormat.date(uk.gov.placements.common.UkTime.day(r.getRatedAt())) + ")");
     }
 }

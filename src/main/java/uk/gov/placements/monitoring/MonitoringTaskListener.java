@@ -1,9 +1,9 @@
 package uk.gov.placements.monitoring;
 
+import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -106,7 +106,7 @@ public class MonitoringTaskListener implements TaskListener {
         var child = children.findById(placement.getChildId()).orElseThrow();
         AllocatedWorker.assign(task, child);
         String initials = child.initials();
-        String context = " — " + initials + ", " + placement.getPlacementType() + ", £" + placement.getWeeklyCost() + "/week"
+        String context = " — " + initials + ", " + UkFormat.label(placement.getPlacementType()) + ", " + UkFormat.money(placement.getWeeklyCost()) + " a week"
                 + (round == null ? "" : ", round " + round.getRoundNumber());
         task.setName(switch (task.getTaskDefinitionKey()) {
             case TASK_GIVE_FEEDBACK -> "Give monitoring feedback";
@@ -122,14 +122,14 @@ public class MonitoringTaskListener implements TaskListener {
             case TASK_REVIEW_MONITORING -> workingDays.plus(PlacementService.today(), 5);
             default -> workingDays.plus(PlacementService.today(), 10);
         };
-        task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+        task.setDueDate(Date.from(due.atTime(17, 0).atZone(uk.gov.placements.common.UkTime.LONDON).toInstant()));
         StringBuilder s = new StringBuilder("**Placement** ").append(placementId).append(": ").append(initials).append(", ")
-                .append(placement.getPlacementType()).append(" from ").append(placement.getStartDate()).append(", £")
-                .append(placement.getWeeklyCost()).append("/week");
+                .append(UkFormat.label(placement.getPlacementType())).append(" from ").append(UkFormat.date(placement.getStartDate())).append(", ")
+                .append(UkFormat.money(placement.getWeeklyCost())).append(" a week");
         if (round != null) {
-            s.append("\n\n**Round ").append(round.getRoundNumber()).append("**, due ").append(round.getDueDate());
+            s.append("\n\n**Round ").append(round.getRoundNumber()).append("**, due ").append(UkFormat.date(round.getDueDate()));
             if (TASK_REVIEW_MONITORING.equals(task.getTaskDefinitionKey())) {
-                s.append("\n\nSocial worker: needs met ").append(round.getNeedsMet()).append(". ").append(round.getSocialWorkerFeedback())
+                s.append("\n\nSocial worker: needs met ").append(yesNo(round.getNeedsMet())).append(". ").append(round.getSocialWorkerFeedback())
                         .append("\n\nChild's views: ").append(round.getChildViews())
                         .append("\n\nForm D: school attendance ").append(round.getSchoolAttendance()).append("%, health appointments kept ")
                         .append(round.getHealthAppointmentsKept()).append("%, SDQ ").append(round.getSdqScore()).append(", missing episodes ")
@@ -142,11 +142,15 @@ public class MonitoringTaskListener implements TaskListener {
         if (planId != null && (TASK_RESPOND_WITH_ACTION_PLAN.equals(task.getTaskDefinitionKey())
                 || TASK_CHECK_ACTION_PLAN.equals(task.getTaskDefinitionKey()))) {
             ActionPlan plan = monitoring.plan(((Number) planId).longValue());
-            s.append("\n\n**Concern (").append(round == null ? "" : round.getRating()).append(")**: ").append(plan.getConcern());
+            s.append("\n\n**Concern (").append(round == null || round.getRating() == null ? "" : UkFormat.label(round.getRating())).append(")**: ").append(plan.getConcern());
             if (plan.getActions() != null) {
-                s.append("\n\n**Provider's actions**, by ").append(plan.getDeadline()).append(": ").append(plan.getActions());
+                s.append("\n\n**Provider's actions**, by ").append(UkFormat.date(plan.getDeadline())).append(": ").append(plan.getActions());
             }
         }
         display.show(task, "monitoringSummary", s.toString());
+    }
+
+    private static String yesNo(Boolean answer) {
+        return answer == null ? "not answered" : answer ? "yes" : "no";
     }
 }

@@ -1,5 +1,6 @@
 package uk.gov.placements.monitoring;
 
+import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -19,6 +20,6 @@ public class SuspendProviderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ActionPlan plan = monitoring.plan(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
         monitoring.suspend(((Number) execution.getVariable(PROVIDER_ID)).longValue(),
-                "RED monitoring rating not resolved by " + plan.getDeadline() + ": " + plan.getConcern());
+                "Red monitoring rating not resolved by " + UkFormat.date(plan.getDeadline()) + ": " + plan.getConcern());
     }
 }

@@ -23,6 +23,7 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.common.WorkingDays;
@@ -114,7 +115,7 @@ public class Notifications {
         Child child = r.getChild();
         LocalDate due = r.getUrgency() == Urgency.EMERGENCY ? workingDays.plus(p.getStartDate(), EMERGENCY_NOTICE_WORKING_DAYS)
                 : p.getStartDate();
-        String subject = "Placement of " + child.initials() + " (" + r.getReference() + ") from " + UkTime.date(p.getStartDate());
+        String subject = "Placement of " + child.initials() + " (" + r.getReference() + ") from " + UkFormat.date(p.getStartDate());
         List<Notification> prepared = new ArrayList<>();
         // staff, e-mailed: the child's IRO (else the council's IROs), the host council, the virtual school
         List<User> iros = child.getIro() != null ? users(identityService.createUserQuery().userId(child.getIro()).list())
@@ -156,7 +157,7 @@ public class Notifications {
     }
 
     private static String body(Notification n) {
-        return n.getSubject() + ".\n\nThis is the statutory notification of the placement, due by " + UkTime.date(n.getDueBy())
+        return n.getSubject() + ".\n\nThis is the statutory notification of the placement, due by " + UkFormat.date(n.getDueBy())
                 + ". The placement's record is in the placements system.";
     }
 
@@ -200,16 +201,16 @@ public class Notifications {
             Font heading = new Font(Font.HELVETICA, 14, Font.BOLD);
             Font text = new Font(Font.HELVETICA, 11);
             doc.add(new Paragraph("Children's services, " + p.getCouncil(), text));
-            doc.add(new Paragraph(UkTime.date(UkTime.today()), text));
+            doc.add(new Paragraph(UkFormat.date(UkTime.today()), text));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("To: " + n.getRecipient(), text));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Notification of a placement", heading));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Child: " + child.getFirstName() + " " + child.getLastName() + ", born "
-                    + UkTime.date(child.getDateOfBirth()) + " (our reference " + r.getReference() + ")", text));
-            doc.add(new Paragraph("The child will live in a " + p.getPlacementType().name().toLowerCase().replace('_', ' ').replace("childrens", "children's") + " placement from "
-                    + UkTime.date(p.getStartDate()) + ".", text));
+                    + UkFormat.date(child.getDateOfBirth()) + " (our reference " + r.getReference() + ")", text));
+            doc.add(new Paragraph("The child will live in a placement of the type " + UkFormat.label(p.getPlacementType()).toLowerCase(java.util.Locale.UK) + " from "
+                    + UkFormat.date(p.getStartDate()) + ".", text));
             doc.add(new Paragraph("This notice is given under the Care Planning, Placement and Case Review (England) Regulations 2010."
                     + " Please contact the child's social worker with any question.", text));
             doc.close();

@@ -17,6 +17,7 @@ import uk.gov.placements.child.ChildLeftCare;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.Ssda903;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.security.SystemActions;
@@ -125,13 +126,13 @@ public class PlacementService {
 
         List<String> secondBest = new ArrayList<>();
         if (s.getPlacementType() != r.getPlacementType()) {
-            secondBest.add("type " + s.getPlacementType() + " instead of " + r.getPlacementType());
+            secondBest.add(UkFormat.label(s.getPlacementType()) + " instead of " + UkFormat.label(r.getPlacementType()).toLowerCase(java.util.Locale.UK));
         }
         if (o.getDistanceMiles() > r.getMaxDistanceMiles()) {
-            secondBest.add(o.getDistanceMiles() + " miles from home, beyond the " + r.getMaxDistanceMiles() + " asked");
+            secondBest.add(UkFormat.miles(o.getDistanceMiles()) + " miles from home, beyond the " + r.getMaxDistanceMiles() + " asked");
         }
         if (!o.needsUnmet().isEmpty()) {
-            secondBest.add("needs not met: " + o.needsUnmet());
+            secondBest.add("needs not met: " + o.needsUnmet().stream().map(uk.gov.placements.common.NeedCode::label).collect(java.util.stream.Collectors.joining(", ")));
         }
         boolean siblingsTogether = r.getSiblings() > 0 && r.isSiblingsTogether();
         Placement p = Placement.of(referralId, r.getChild().getId(), r.getCouncil(), s.getPlacementType(), startDate)
@@ -159,7 +160,8 @@ public class PlacementService {
         return p;
     }
 
-    static LocalDate agreedStart(Referral r, PlacementOption o, LocalDate today) {
+    /** The day a placement of the option would start if approved today: also what the approver is shown. */
+    public static LocalDate agreedStart(Referral r, PlacementOption o, LocalDate today) {
         LocalDate agreed = o.getStartDate() != null ? o.getStartDate()
                 : r.getProposedStartDate() != null ? r.getProposedStartDate() : r.getRequiredBy();
         return agreed.isBefore(today) ? today : agreed;
@@ -202,7 +204,7 @@ public class PlacementService {
         } else if (r.start().isAfter(today)) {
             errors.reject(field.apply("start"), "must not be in the future");
         } else if (r.start().isBefore(p.getStartDate()) || p.getEndDate() != null && r.start().isAfter(p.getEndDate())) {
-            errors.reject(field.apply("start"), "must be a day of this placement (from " + UkTime.date(p.getStartDate()) + ")");
+            errors.reject(field.apply("start"), "must be a day of this placement (from " + UkFormat.date(p.getStartDate()) + ")");
         }
         if (r.end() != null && (r.end().isAfter(today) || r.start() != null && r.end().isBefore(r.start()))) {
             errors.reject(field.apply("end"), "must not be before the start nor in the future");
@@ -218,8 +220,8 @@ public class PlacementService {
         Placement p = placements.findById(placementId).orElseThrow();
         MissingEpisode.Kind kind = MissingEpisode.Kind.valueOf(r.kind().trim().toUpperCase());
         MissingEpisode m = missingEpisodes.save(new MissingEpisode(p, kind, r.start(), r.end(), decisions.actor(), Decisions.now()));
-        decisions.record(p.getReferralId(), p.getId(), "MISSING_EPISODE", kind.name(), "From " + UkTime.date(r.start())
-                + (r.end() == null ? ", not yet back" : " to " + UkTime.date(r.end())), null);
+        decisions.record(p.getReferralId(), p.getId(), "MISSING_EPISODE", kind.name(), "From " + UkFormat.date(r.start())
+                + (r.end() == null ? ", not yet back" : " to " + UkFormat.date(r.end())), null);
         return m;
     }
 
@@ -232,17 +234,17 @@ public class PlacementService {
         Placement p = get(placementId);
         FieldErrors errors = new FieldErrors();
         if (p.getStatus() != PlacementStatus.ACTIVE) {
-            throw new ConflictException("Placement " + placementId + " is " + p.getStatus() + ": only an active placement can end");
+            throw new ConflictException("Placement " + placementId + " is " + UkFormat.label(p.getStatus()).toLowerCase(java.util.Locale.UK) + ": only an active placement can end");
         }
         if (!placements.findByChildIdAndStatus(p.getChildId(), PlacementStatus.PLANNED).isEmpty()) {
             // the child's next placement is already approved: it ends this one on its start date
-            throw new ConflictException("The child's next placement is planned; this one ends on its start date (" + p.getEndDate() + ")");
+            throw new ConflictException("The child's next placement is planned; this one ends on its start date (" + UkFormat.date(p.getEndDate()) + ")");
         }
         LocalDate today = today();
         if (e.endDate() == null) {
             errors.reject("endDate", "is required");
         } else if (e.endDate().isBefore(p.getStartDate()) || e.endDate().isAfter(today)) {
-            errors.reject("endDate", "must be between the start date " + p.getStartDate() + " and today");
+            errors.reject("endDate", "must be between the start date " + UkFormat.date(p.getStartDate()) + " and today");
         }
         String rec = e.reasonEpisodeCeased() == null ? null : e.reasonEpisodeCeased().trim().toUpperCase();
         if (rec == null || !Ssda903.REASONS_EPISODE_CEASED.contains(rec)) {

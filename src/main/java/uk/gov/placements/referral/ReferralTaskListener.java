@@ -3,7 +3,6 @@ package uk.gov.placements.referral;
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,6 +12,7 @@ import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.placement.Notification;
 import uk.gov.placements.placement.Notifications;
@@ -63,7 +63,7 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.dueIn(task, hoursFor(r, 24));
             }
             case TASK_TRIAGE -> {
-                presenter.present(task, r, "Triage referral", r.getUrgency().name());
+                presenter.present(task, r, "Triage referral", UkFormat.label(r.getUrgency()));
                 presenter.dueIn(task, hoursFor(r, 24));
             }
             case TASK_PROVIDE_MORE_INFORMATION -> {
@@ -75,6 +75,7 @@ public class ReferralTaskListener implements TaskListener {
                 task.removeVariable(SEARCH_AGAIN);
                 presenter.present(task, r, "Choose a placement", null);
                 presenter.showOptions(task, r.getId(), true);
+                presenter.showProviderAnswers(task, r);
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_APPROVE_PLACEMENT -> {
@@ -87,14 +88,11 @@ public class ReferralTaskListener implements TaskListener {
                 }
                 task.addCandidateGroup(approvers);
                 PlacementOption o = search.option(r.getSelectedOptionId());
-                presenter.present(task, r, "Approve placement", TaskPresenter.money(o.getWeeklyFee()) + "/week");
+                presenter.present(task, r, "Approve placement", UkFormat.money(o.getWeeklyFee()) + " a week");
                 presenter.showOptions(task, r.getId(), true);
-                BigDecimal commitment = SearchService.commitment(o, r.getPlannedWeeks());
-                presenter.display().show(task, "selectedSummary", "**Chosen:** " + o.getService().getName() + " ("
-                        + o.getService().getProvider().getName() + "), rank " + o.getRankPosition() + ", "
-                        + o.getDistanceMiles() + " miles from home, " + TaskPresenter.money(o.getWeeklyFee()) + " a week × "
-                        + r.getPlannedWeeks() + " weeks = **" + TaskPresenter.money(commitment) + "** commitment"
-                        + (r.getSelectionReason() == null ? "" : "\n\nSocial worker's reason: " + r.getSelectionReason()));
+                presenter.showProviderAnswers(task, r);
+                presenter.display().show(task, "selectedSummary", selected(r, o));
+                presenter.display().show(task, "waiverSummary", presenter.waiverDecision(r));
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_ANSWER_APPROVER -> presenter.present(task, r, "Answer the approver", null);
@@ -110,7 +108,7 @@ public class ReferralTaskListener implements TaskListener {
                 StringBuilder s = new StringBuilder("**Letters to send**, each a PDF at /api/placements/" + placementId
                         + "/notifications/{id}/letter:\n\n");
                 letters.forEach(n -> s.append("- ").append(n.getRecipient()).append(" (letter ").append(n.getId()).append("), due by ")
-                        .append(UkTime.date(n.getDueBy())).append('\n'));
+                        .append(UkFormat.date(n.getDueBy())).append('\n'));
                 presenter.display().show(task, "lettersSummary", s.toString());
                 presenter.display().showJson(task, "letterChoices", letters.stream()
                         .map(n -> java.util.Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());
@@ -118,8 +116,15 @@ public class ReferralTaskListener implements TaskListener {
             }
             case TASK_WRITE_PLACEMENT_PLAN -> {
                 Placement p = placements.get(((Number) task.getVariable(PLACEMENT_ID)).longValue());
-                presenter.present(task, r, "Write placement plan", "due " + p.getPlanDue());
-                task.setDueDate(Date.from(p.getPlanDue().atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+                presenter.present(task, r, "Write placement plan", "due " + UkFormat.date(p.getPlanDue()));
+                task.setDueDate(Date.from(p.getPlanDue().atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
+                PlacementOption o = search.option(r.getSelectedOptionId());
+                presenter.display().show(task, "placementSummary", "**The placement:** " + o.getService().getName() + ", "
+                        + o.getService().getProvider().getName() + (o.getNamedCarer() == null ? "" : " (" + o.getNamedCarer() + ")") + ", "
+                        + UkFormat.label(p.getPlacementType()) + ", " + (p.getStatus() == uk.gov.placements.placement.PlacementStatus.PLANNED
+                        ? "starting " : "started ") + UkFormat.date(p.getStartDate()) + ", " + UkFormat.money(p.getWeeklyCost()) + " a week"
+                        + "\n\n**The plan is due by " + UkFormat.date(p.getPlanDue()) + "**" + (r.getUrgency() == uk.gov.placements.common.Urgency.PLANNED
+                        ? ": before a planned placement starts (the working day before)." : ": within 5 working days of the start."));
             }
             default -> presenter.present(task, r, task.getName(), null);
         }
@@ -178,6 +183,35 @@ public class ReferralTaskListener implements TaskListener {
             }
         }
         errors.throwIfAny();
+    }
+
+    /**
+     * What the approver decides on: the chosen option, the offer (its start date, named home or carer and how it meets
+     * the child's needs), the commitment, and the social worker's reason.
+     */
+    private String selected(Referral r, PlacementOption o) {
+        BigDecimal commitment = SearchService.commitment(o, r.getPlannedWeeks());
+        StringBuilder s = new StringBuilder("**Chosen:** ").append(o.getService().getName()).append(", ")
+                .append(o.getService().getProvider().getName()).append(o.isInHouse() ? " (in-house)" : " (independent)")
+                .append(", rank ").append(o.getRankPosition()).append(", ").append(UkFormat.miles(o.getDistanceMiles())).append(" miles from home, ")
+                .append(UkFormat.money(o.getWeeklyFee())).append(" a week × ").append(r.getPlannedWeeks()).append(" weeks = **")
+                .append(UkFormat.money(commitment)).append("** commitment");
+        s.append("\n\n**Start date:** ").append(UkFormat.date(PlacementService.agreedStart(r, o, PlacementService.today())))
+                .append(o.isWrittenOffer() ? " (offered by the provider)" : r.getProposedStartDate() != null ? " (proposed by the placements team)"
+                        : " (the required-by date)");
+        if (o.getNamedCarer() != null) {
+            s.append("\n\n**Named home or carer:** ").append(o.getNamedCarer());
+        }
+        if (o.isWrittenOffer()) {
+            String how = presenter.howNeedsMet(o);
+            s.append("\n\n**How the provider will meet the needs:** ").append(how == null || how.isBlank() ? "not said" : how);
+        }
+        if (o.isSecondBest()) {
+            s.append("\n\n**Second-best:** ").append(o.getSecondBestReason());
+        }
+        s.append("\n\n**Social worker's reason:** ").append(r.getSelectionReason() == null || r.getSelectionReason().isBlank()
+                ? "none given (the top-ranked option)" : r.getSelectionReason());
+        return s.toString();
     }
 
     /** Due within the given hours, or sooner for an emergency. */

@@ -1,9 +1,7 @@
 package uk.gov.placements.referral;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.DecisionRecord;
 import uk.gov.placements.audit.DecisionRecordRepository;
-import uk.gov.placements.common.UkTime;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.placement.Notification;
 import uk.gov.placements.placement.Notifications;
 import uk.gov.placements.placement.Placement;
@@ -35,7 +33,6 @@ import uk.gov.placements.security.SystemActions;
  */
 @Service
 public class ReferralTimeline {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     /** One event: when (ISO and as people read it), what kind, what happened, who, and why. */
     public record Event(String at, String when, String kind, String what, String who, String why) {
@@ -71,8 +68,8 @@ public class ReferralTimeline {
     @Transactional(readOnly = true)
     public Timeline of(Referral r) {
         List<Event> events = new ArrayList<>();
-        events.add(event(r.getCreatedAt(), "SUBMITTED", "Referral submitted (" + r.getUrgency() + ", needed by "
-                + UkTime.date(r.getRequiredBy()) + ")", r.getCreatedBy(), null));
+        events.add(event(r.getCreatedAt(), "SUBMITTED", "Referral submitted (" + UkFormat.label(r.getUrgency()) + ", needed by "
+                + UkFormat.date(r.getRequiredBy()) + ")", r.getCreatedBy(), null));
         // a provider's answer is told with its offer below, not again from the audit record
         for (DecisionRecord d : decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
                 .filter(d -> !"PROVIDER_RESPONSE".equals(d.getKind())).toList()) {
@@ -111,9 +108,11 @@ public class ReferralTimeline {
                 null, null));
         switch (pr.getStatus()) {
             case OFFERED -> events.add(event(pr.getRespondedAt(), "OFFER", provider + " offered a place at " + money(pr.getWeeklyFee())
-                    + " a week from " + (pr.getStartDate() == null ? "a date to agree" : UkTime.date(pr.getStartDate())), pr.getRespondedBy(),
+                    + " a week from " + (pr.getStartDate() == null ? "a date to agree" : UkFormat.date(pr.getStartDate())), pr.getRespondedBy(),
                     pr.getHowNeedsMet()));
-            case DECLINED -> events.add(event(pr.getRespondedAt(), "DECLINE", provider + " declined", pr.getRespondedBy(), pr.getDeclineReason()));
+            case DECLINED -> events.add(event(pr.getRespondedAt(), "DECLINE", provider + " declined", pr.getRespondedBy(),
+                    UkFormat.declineReason(pr.getDeclineReason()) + (pr.getDeclineDetails() == null || pr.getDeclineDetails().isBlank() ? ""
+                            : ": " + pr.getDeclineDetails())));
             case NO_RESPONSE -> events.add(event(pr.getDeadline(), "NO_RESPONSE", provider + " did not answer by the deadline", null, null));
             case SENT -> {
                 // still awaited: shown in waitingOn
@@ -124,8 +123,8 @@ public class ReferralTimeline {
 
     private List<Event> placementEvents(Placement p) {
         List<Event> events = new ArrayList<>();
-        events.add(event(p.getApprovedAt(), "PLACEMENT", "Placement recorded, starting " + UkTime.date(p.getStartDate())
-                + " (" + p.getStatus() + ")", p.getApprovedBy(), p.getApprovalReason()));
+        events.add(event(p.getApprovedAt(), "PLACEMENT", "Placement recorded, starting " + UkFormat.date(p.getStartDate())
+                + " (" + UkFormat.label(p.getStatus()).toLowerCase(Locale.UK) + ")", p.getApprovedBy(), p.getApprovalReason()));
         for (Notification n : notifications.of(p.getId())) {
             if (n.getSentAt() != null) {
                 events.add(event(n.getSentAt(), "NOTIFICATION", (n.getChannel() == Notification.Channel.EMAIL ? "E-mailed " : "Letter posted to ")
@@ -163,11 +162,11 @@ public class ReferralTimeline {
     }
 
     static String when(Instant at) {
-        return at == null ? null : WHEN.format(at.atZone(UkTime.LONDON));
+        return at == null ? null : UkFormat.dateTime(at);
     }
 
     static String money(BigDecimal amount) {
-        return amount == null ? "an amount to agree" : NumberFormat.getCurrencyInstance(Locale.UK).format(amount);
+        return amount == null ? "an amount to agree" : UkFormat.money(amount);
     }
 
     /** The audit record's kinds in words; any other is its code in lower case. */

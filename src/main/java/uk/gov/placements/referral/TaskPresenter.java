@@ -1,7 +1,6 @@
 package uk.gov.placements.referral;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -13,13 +12,21 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.audit.DecisionRecord;
+import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.iro.MonitoringRatings;
+import uk.gov.placements.provider.ProviderKind;
+import uk.gov.placements.search.ProviderReferral;
+import uk.gov.placements.search.ProviderReferralRepository;
+import uk.gov.placements.search.SearchService;
 import uk.gov.placements.search.PlacementOption;
 import uk.gov.placements.search.PlacementOptionRepository;
 
 /**
  * What a person sees on a task: a name with its context ("Approve placement — REF-0042, A.B., 14,
- * £4,200/week"), a priority from urgency so emergencies sort first, a due date, and task-local
+ * £4,200.00 a week"), a priority from urgency so emergencies sort first, a due date, and task-local
  * variables the form displays. Task-local display values vanish from the runtime with the task;
  * the business data stays in its tables.
  */
@@ -29,11 +36,20 @@ public class TaskPresenter {
     public static final String OPTIONS = "options";
     public static final String OPTION_CHOICES = "optionChoices";
     public static final String OPTIONS_EXPLAINED = "optionsExplained";
+    public static final String TOP_OPTION_ID = "topOptionId";
+    public static final String PROVIDER_ANSWERS = "providerAnswers";
     private final PlacementOptionRepository options;
+    private final ProviderReferralRepository providerReferrals;
+    private final DecisionRecordRepository decisionRecords;
+    private final MonitoringRatings monitoringRatings;
     private final TaskDisplay display;
 
-    public TaskPresenter(PlacementOptionRepository options, TaskDisplay display) {
+    public TaskPresenter(PlacementOptionRepository options, ProviderReferralRepository providerReferrals, DecisionRecordRepository decisionRecords,
+                         MonitoringRatings monitoringRatings, TaskDisplay display) {
         this.options = options;
+        this.providerReferrals = providerReferrals;
+        this.decisionRecords = decisionRecords;
+        this.monitoringRatings = monitoringRatings;
         this.display = display;
     }
 
@@ -68,11 +84,10 @@ public class TaskPresenter {
     static String summary(Referral r) {
         StringBuilder s = new StringBuilder();
         s.append("**").append(r.getReference()).append("** · ").append(r.getChild().initials()).append(", age ").append(r.childAge())
-                .append(" · ").append(r.getUrgency()).append(" · needed by ").append(r.getRequiredBy())
-                .append(" · ").append(r.getPlacementType()).append(" for ").append(r.getPlannedWeeks()).append(" weeks")
+                .append(" · ").append(UkFormat.label(r.getUrgency())).append(" · needed by ").append(UkFormat.date(r.getRequiredBy()))
+                .append(" · ").append(UkFormat.label(r.getPlacementType())).append(" for ").append(r.getPlannedWeeks()).append(" weeks")
                 .append(" · within ").append(r.getMaxDistanceMiles()).append(" miles of home\n\n");
-        s.append("Needs: ").append(r.getNeeds().isEmpty() ? "none listed" : r.getNeeds().stream()
-                .map(n -> n.getCode().label() + (n.isEssential() ? " (essential)" : " (desirable)")).collect(Collectors.joining(", ")));
+        s.append("Needs: ").append(needs(r));
         if (r.getSiblings() > 0) {
             s.append("\n\nSiblings: ").append(r.getSiblings()).append(r.isSiblingsTogether() ? ", to be placed together" : "");
         }
@@ -87,47 +102,156 @@ public class TaskPresenter {
         return s.toString();
     }
 
+    /** The referral's needs in words, each essential or desirable. */
+    public static String needs(Referral r) {
+        return r.getNeeds().isEmpty() ? "none listed" : r.getNeeds().stream()
+                .map(n -> n.getCode().label() + (n.isEssential() ? " (essential)" : " (desirable)")).collect(Collectors.joining(", "));
+    }
+
     private static void appendIf(StringBuilder s, String label, String value) {
         if (value != null && !value.isBlank()) {
             s.append("\n\n").append(label).append(": ").append(value);
         }
     }
 
-    /** The options of a referral for the form's table, and the choices for its radio group. */
+    /**
+     * The options of a referral for the form's table, its radio group and the text below it. The table keeps to the
+     * short facts that fit a 1,366-pixel screen (rank, home, kind, miles, fee, Ofsted, monitoring); the long ones (the
+     * provider, needs met and not, the offer and how it meets the needs, why it ranks there) are told under it.
+     * {@value #TOP_OPTION_ID} names the top-ranked option, so the form can ask a reason for any other choice.
+     */
     public void showOptions(DelegateTask task, Long referralId, boolean rankedOnly) {
         List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId).stream()
                 .filter(o -> !rankedOnly || o.getRankPosition() != null)
                 .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition())
                         .thenComparing(PlacementOption::getId))
                 .toList();
+        Map<Long, String> ratings = monitoringRatings.latestRatings(all.stream().filter(o -> !o.isInHouse())
+                .map(PlacementOption::getProviderId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        Map<Long, ProviderReferral> answers = providerReferrals.findByReferralIdOrderByIdAsc(referralId).stream()
+                .collect(Collectors.toMap(ProviderReferral::getId, pr -> pr));
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> choices = new ArrayList<>();
         StringBuilder explained = new StringBuilder();
         for (PlacementOption o : all) {
+            String rank = o.getRankPosition() == null ? "Not ranked" : o.getRankPosition().toString();
+            String home = o.getService().getName();
+            String fee = UkFormat.money(o.getWeeklyFee());
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", o.getId());
-            row.put("rank", o.getRankPosition() == null ? "-" : o.getRankPosition());
-            row.put("home", o.getService().getName() + " (" + o.getService().getProvider().getName() + ")");
-            row.put("kind", o.isInHouse() ? "In-house" : "Independent offer");
-            row.put("miles", o.getDistanceMiles());
-            row.put("weeklyFee", "£" + o.getWeeklyFee().setScale(0, RoundingMode.HALF_UP));
-            row.put("ofsted", o.getOfstedRating().name());
-            row.put("needsMet", o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")));
-            row.put("why", o.getRankReasons() == null ? "" : o.getRankReasons());
+            row.put("rank", rank);
+            row.put("home", home);
+            row.put("kind", UkFormat.label(o.isInHouse() ? ProviderKind.IN_HOUSE : ProviderKind.INDEPENDENT));
+            row.put("miles", UkFormat.miles(o.getDistanceMiles()));
+            row.put("weeklyFee", fee);
+            row.put("ofsted", UkFormat.label(o.getOfstedRating()));
+            row.put("monitoring", o.isInHouse() ? "Not applicable" : UkFormat.monitoringRating(ratings.get(o.getProviderId())));
             rows.add(row);
+            explained.append("**").append(o.getRankPosition() == null ? "" : o.getRankPosition() + ". ").append(home).append("**, ")
+                    .append(o.getService().getProvider().getName()).append(o.isInHouse() ? " (in-house)" : " (independent)")
+                    .append(o.isSecondBest() ? ", second-best" : "").append("\n\n");
+            explained.append("- Needs met: ").append(o.needsMet().isEmpty() ? "none of those listed"
+                    : o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")));
+            if (!o.needsUnmet().isEmpty()) {
+                explained.append("; not met: ").append(o.needsUnmet().stream().map(NeedCode::label).collect(Collectors.joining(", ")));
+            }
+            explained.append('\n');
+            if (o.isWrittenOffer()) {
+                ProviderReferral answer = answers.get(o.getProviderReferralId());
+                explained.append("- Offer: ").append(fee).append(" a week from ").append(UkFormat.date(o.getStartDate()))
+                        .append(o.getNamedCarer() == null ? "" : ", " + o.getNamedCarer()).append('\n');
+                if (answer != null && answer.getHowNeedsMet() != null && !answer.getHowNeedsMet().isBlank()) {
+                    explained.append("- How the provider will meet the needs: ").append(answer.getHowNeedsMet()).append('\n');
+                }
+            }
             if (o.getRankReasons() != null) {
-                explained.append("- **#").append(row.get("rank")).append(' ').append(o.getService().getName()).append("**: ")
+                explained.append("- ").append(o.getRankPosition() == null ? "" : "Why rank " + o.getRankPosition() + ": ")
                         .append(o.getRankReasons()).append('\n');
             }
-            choices.add(Map.of("label", "#" + row.get("rank") + " " + row.get("home") + " — " + row.get("miles") + " mi, "
-                    + row.get("weeklyFee") + "/wk", "value", o.getId().toString()));
+            explained.append('\n');
+            choices.add(Map.of("label", (o.getRankPosition() == null ? "" : o.getRankPosition() + ". ") + home + " — "
+                    + UkFormat.miles(o.getDistanceMiles()) + " miles, " + fee + " a week", "value", o.getId().toString()));
         }
-        display.show(task, OPTIONS_EXPLAINED, explained.length() == 0 ? "No ranked options." : explained.toString());
+        display.show(task, OPTIONS_EXPLAINED, explained.length() == 0 ? "No options." : explained.toString());
         display.showJson(task, OPTIONS, rows);
         display.showJson(task, OPTION_CHOICES, choices);
+        display.show(task, TOP_OPTION_ID, all.stream().filter(o -> Integer.valueOf(1).equals(o.getRankPosition())).findFirst()
+                .map(o -> o.getId().toString()).orElse(""));
     }
 
-    public static String money(BigDecimal amount) {
-        return "£" + String.format("%,d", amount.setScale(0, RoundingMode.HALF_UP).longValue());
+    /**
+     * Every independent provider asked in the referral's current search round and its answer: the offer, the reason it
+     * declined, or that it did not answer by its deadline; those that never answered are named again at the end.
+     */
+    public void showProviderAnswers(DelegateTask task, Referral r) {
+        List<ProviderReferral> asked = askedThisRound(r);
+        StringBuilder s = new StringBuilder("**Independent providers asked**\n\n");
+        if (asked.isEmpty()) {
+            s.append("None: ").append(Boolean.TRUE.equals(r.getRestrictToInHouse()) ? "the search was kept to the council's own provision."
+                    : "no accredited provider's home matched the referral.");
+            display.show(task, PROVIDER_ANSWERS, s.toString());
+            return;
+        }
+        for (ProviderReferral pr : asked) {
+            s.append("- ").append(pr.getService().getProvider().getName()).append(" (").append(pr.getService().getName()).append("): ");
+            switch (pr.getStatus()) {
+                case OFFERED -> s.append("offered ").append(UkFormat.money(pr.getWeeklyFee())).append(" a week from ")
+                        .append(UkFormat.date(pr.getStartDate())).append(pr.getNamedCarer() == null ? "" : ", " + pr.getNamedCarer())
+                        .append(pr.getHowNeedsMet() == null || pr.getHowNeedsMet().isBlank() ? ""
+                                : ". How it meets the needs: " + pr.getHowNeedsMet());
+                case DECLINED -> s.append("declined: ").append(UkFormat.declineReason(pr.getDeclineReason()))
+                        .append(pr.getDeclineDetails() == null || pr.getDeclineDetails().isBlank() ? "" : " (" + pr.getDeclineDetails() + ")");
+                case NO_RESPONSE -> s.append("did not answer by ").append(UkFormat.dateTime(pr.getDeadline()));
+                case SENT -> s.append("not answered yet; due by ").append(UkFormat.dateTime(pr.getDeadline()));
+            }
+            s.append('\n');
+        }
+        List<String> silent = asked.stream().filter(pr -> pr.getStatus() == ProviderReferral.Status.NO_RESPONSE
+                || pr.getStatus() == ProviderReferral.Status.SENT).map(pr -> pr.getService().getProvider().getName()).toList();
+        s.append("\n").append(silent.isEmpty() ? "Every provider asked answered." : "**Never answered:** " + String.join(", ", silent));
+        display.show(task, PROVIDER_ANSWERS, s.toString());
+    }
+
+    /**
+     * The providers asked in the current round: those sent the referral since the round's in-house review (each round
+     * reviews its in-house options before it asks anyone), so an earlier round's silence is not counted against this one.
+     */
+    List<ProviderReferral> askedThisRound(Referral r) {
+        Instant roundStart = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+                .filter(d -> "IN_HOUSE_REVIEW".equals(d.getKind())).map(DecisionRecord::getDecidedAt).reduce((a, b) -> b).orElse(Instant.EPOCH);
+        return providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(pr -> !pr.getSentAt().isBefore(roundStart)).toList();
+    }
+
+    /** What the provider wrote, with its offer, of how the placement meets the child's needs. */
+    public String howNeedsMet(PlacementOption o) {
+        return o.getProviderReferralId() == null ? null
+                : providerReferrals.findById(o.getProviderReferralId()).map(ProviderReferral::getHowNeedsMet).orElse(null);
+    }
+
+    /** The procurement waiver of this selection: who decided, when and why, or that none was needed. */
+    public String waiverDecision(Referral r) {
+        if (r.getWaiverApproved() == null) {
+            return "**Procurement waiver:** none was needed (two or more written offers, or a commitment under "
+                    + UkFormat.money(SearchService.PROCUREMENT_THRESHOLD) + ").";
+        }
+        DecisionRecord d = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+                .filter(x -> "PROCUREMENT_WAIVER".equals(x.getKind())).reduce((a, b) -> b).orElse(null);
+        return "**Procurement waiver:** " + (r.getWaiverApproved() ? "waived" : "refused")
+                + (d == null ? "" : " by " + d.getDecidedBy() + " on " + UkFormat.dateTime(d.getDecidedAt()))
+                + ". Reason: " + r.getWaiverReason();
+    }
+
+    /** What the waiver would allow: each written offer that needs it, its weekly fee × the planned weeks. */
+    public String commitment(Referral r) {
+        List<PlacementOption> offers = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+                .filter(PlacementOption::isWrittenOffer).filter(PlacementOption::isSuitable).toList();
+        StringBuilder s = new StringBuilder("**Commitment** (weekly fee × " + r.getPlannedWeeks() + " planned weeks)\n\n");
+        for (PlacementOption o : offers) {
+            s.append("- ").append(o.getService().getName()).append(", ").append(o.getService().getProvider().getName()).append(": ")
+                    .append(UkFormat.money(o.getWeeklyFee())).append(" × ").append(r.getPlannedWeeks()).append(" = **")
+                    .append(UkFormat.money(SearchService.commitment(o, r.getPlannedWeeks()))).append("**\n");
+        }
+        s.append("\nWritten offers received: ").append(offers.size()).append(" (two are needed from ")
+                .append(UkFormat.money(SearchService.PROCUREMENT_THRESHOLD)).append(")");
+        return s.toString();
     }
 }

@@ -1,5 +1,6 @@
 package uk.gov.placements.search;
 
+import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,8 @@ import uk.gov.placements.referral.ReferralRepository;
  */
 @Service("providerReferrals")
 public class ProviderReferrals {
-    public static final Set<String> DECLINE_REASONS = Set.of("NO_VACANCY", "CANNOT_MEET_NEEDS", "MATCHING_RISK", "LOCATION",
-            "STAFFING", "OTHER");
+    /** The reasons a provider may decline, each with the words people read for it. */
+    public static final Set<String> DECLINE_REASONS = UkFormat.DECLINE_REASONS.keySet();
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final ProviderReferralRepository sent;
@@ -126,7 +127,7 @@ public class ProviderReferrals {
         ProviderReferral pr = get(providerReferralId);
         Referral r = referral(pr.getReferralId());
         if (pr.getStatus() != ProviderReferral.Status.SENT) {
-            throw InvalidInputException.of("response", "was already given (" + pr.getStatus() + ")");
+            throw InvalidInputException.of("response", "was already given (" + UkFormat.label(pr.getStatus()).toLowerCase(java.util.Locale.UK) + ")");
         }
         FieldErrors errors = new FieldErrors();
         if ("OFFER".equals(a.response())) {
@@ -143,7 +144,7 @@ public class ProviderReferrals {
             } else if (a.startDate().isBefore(today)) {
                 errors.reject("startDate", "must not be before today");
             } else if (a.startDate().isAfter(r.getRequiredBy())) {
-                errors.reject("startDate", "must be on or before the required-by date " + r.getRequiredBy());
+                errors.reject("startDate", "must be on or before the required-by date " + UkFormat.date(r.getRequiredBy()));
             }
             if (a.namedCarer() == null || a.namedCarer().isBlank()) {
                 errors.reject("namedCarerOrHome", "is required: the home or carer offered");
@@ -161,7 +162,7 @@ public class ProviderReferrals {
                     a.weeklyFee(), a.startDate(), a.namedCarer().trim(), pr.getId()).inRound(r.getSearchRound()));
             pr.offered(userId, Decisions.now(), a.weeklyFee(), a.startDate(), a.namedCarer().trim(), a.howNeedsMet(), option.getId());
             decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "OFFER from provider " + pr.getProviderId(),
-                    "£" + a.weeklyFee() + "/week from " + a.startDate() + ", " + a.namedCarer(), taskId);
+                    UkFormat.money(a.weeklyFee()) + " a week from " + UkFormat.date(a.startDate()) + ", " + a.namedCarer(), taskId);
         } else if ("DECLINE".equals(a.response())) {
             if (a.declineReason() == null || a.declineReason().isBlank()) {
                 errors.reject("declineReason", "is required to decline");
@@ -171,7 +172,7 @@ public class ProviderReferrals {
             errors.throwIfAny();
             pr.declined(userId, Decisions.now(), a.declineReason(), a.declineDetails());
             decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "DECLINE from provider " + pr.getProviderId(),
-                    a.declineReason() + (a.declineDetails() == null ? "" : ": " + a.declineDetails()), taskId);
+                    UkFormat.declineReason(a.declineReason()) + (a.declineDetails() == null ? "" : ": " + a.declineDetails()), taskId);
         } else {
             throw InvalidInputException.of("response", "must be OFFER or DECLINE");
         }
@@ -184,11 +185,11 @@ public class ProviderReferrals {
         if (pr.getStatus() == ProviderReferral.Status.SENT) {
             pr.noResponse(Decisions.now());
             decisions.record(pr.getReferralId(), null, "PROVIDER_RESPONSE", "NO_RESPONSE from provider " + pr.getProviderId(),
-                    "No answer by " + pr.getDeadline(), null);
+                    "No answer by " + UkFormat.dateTime(pr.getDeadline()), null);
             Referral r = referral(pr.getReferralId());
             sender.send(uk.gov.placements.placement.NotificationSender.groupIn(uk.gov.placements.security.Roles.PLACEMENTS_TEAM, r.getCouncil()),
                     "No answer from " + pr.getService().getProvider().getName(),
-                    "The provider did not answer referral " + r.getReference() + " by its deadline " + pr.getDeadline() + ".");
+                    "The provider did not answer referral " + r.getReference() + " by its deadline " + UkFormat.dateTime(pr.getDeadline()) + ".");
         }
     }
 

@@ -1,5 +1,6 @@
 package uk.gov.placements.search;
 
+import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -152,7 +153,7 @@ public class SearchService {
         matcher.inHouse(new ServiceMatcher.Criteria(asked.type(), asked.age(), asked.places(), asked.essential(), asked.desirable(),
                 asked.latitude(), asked.longitude(), further), r.getCouncil()).stream()
                 .filter(m -> m.distanceMiles() > asked.maxMiles())
-                .forEach(m -> offer.accept(m, "further away: " + m.distanceMiles() + " miles from home, beyond the " + r.getMaxDistanceMiles() + " asked"));
+                .forEach(m -> offer.accept(m, "further away: " + UkFormat.miles(m.distanceMiles()) + " miles from home, beyond the " + r.getMaxDistanceMiles() + " asked"));
         Set<NeedCode> wanted = EnumSet.noneOf(NeedCode.class);
         wanted.addAll(asked.essential());
         wanted.addAll(asked.desirable());
@@ -171,7 +172,7 @@ public class SearchService {
     }
 
     private static String label(PlacementType type) {
-        return type.name().toLowerCase().replace('_', ' ').replace("childrens", "children's");
+        return UkFormat.label(type).toLowerCase(java.util.Locale.UK);
     }
 
     /** Ranks every suitable option and writes the reasons for each rank. */
@@ -244,12 +245,12 @@ public class SearchService {
         why.add(wanted == 0 ? "No specific needs were listed"
                 : "Meets " + o.needsMet().size() + " of " + wanted + " needs (every essential need)"
                         + (unmet.isEmpty() ? "" : "; not met: " + unmet.stream().map(NeedCode::label).collect(Collectors.joining(", "))));
-        why.add("Ofsted " + o.getOfstedRating().name().replace('_', ' ').toLowerCase());
+        why.add("Ofsted " + UkFormat.label(o.getOfstedRating()).toLowerCase(java.util.Locale.UK));
         String rating = ranking.ratings().get(o.getProviderId());
         if (rating != null) {
-            why.add("latest contract-monitoring rating " + rating);
+            why.add("latest contract-monitoring rating " + UkFormat.monitoringRating(rating).toLowerCase(java.util.Locale.UK));
         }
-        why.add(o.getDistanceMiles() + " miles from home (" + (nearHome(o) ? "within" : "more than") + " 20 miles)");
+        why.add(UkFormat.miles(o.getDistanceMiles()) + " miles from home (" + (nearHome(o) ? "within" : "more than") + " 20 miles)");
         boolean tieWithOtherKind = ranked.stream().anyMatch(x -> x != o && x.isInHouse() != o.isInHouse() && ranking.equallyGood(x, o));
         if (o.isInHouse()) {
             why.add(tieWithOtherKind ? "the council's own provision: preferred over independent options that match equally well"
@@ -258,7 +259,7 @@ public class SearchService {
             why.add(tieWithOtherKind ? "independent: an in-house option matches equally well and comes first"
                     : "independent provider in the shared register");
         }
-        why.add("£" + o.getWeeklyFee().setScale(0, java.math.RoundingMode.HALF_UP) + " a week (cost decides only between equal matches)");
+        why.add(UkFormat.money(o.getWeeklyFee()) + " a week (cost decides only between equal matches)");
         return String.join("; ", why);
     }
 
@@ -277,7 +278,7 @@ public class SearchService {
         }
         if (chosen.isWrittenOffer() && overThreshold(chosen, r) && writtenOffers(referralId).size() < 2
                 && !Boolean.TRUE.equals(r.getWaiverApproved())) {
-            throw InvalidInputException.of("selectedOptionId", "needs two written offers or a procurement waiver (commitment of £10,000 or more)");
+            throw InvalidInputException.of("selectedOptionId", "needs two written offers or a procurement waiver (commitment of " + UkFormat.money(PROCUREMENT_THRESHOLD) + " or more)");
         }
         if (chosen.getRankPosition() != 1 && (reason == null || reason.isBlank())) {
             throw InvalidInputException.of("selectionReason", "is required when choosing an option other than the top-ranked one");

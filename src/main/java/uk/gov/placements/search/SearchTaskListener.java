@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,6 +15,7 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
@@ -70,6 +70,8 @@ public class SearchTaskListener implements TaskListener {
                     Referral r = referrals.get(referralId);
                     presenter.present(task, r, "Procurement waiver", "fewer than two written offers");
                     presenter.showOptions(task, referralId, true);
+                    presenter.showProviderAnswers(task, r);
+                    presenter.display().show(task, "commitmentSummary", presenter.commitment(r));
                     presenter.dueIn(task, 24);
                 } else {
                     FieldErrors errors = new FieldErrors();
@@ -114,19 +116,18 @@ public class SearchTaskListener implements TaskListener {
      * area) and nothing that identifies the child: no name or initials, no postcode beyond its district, no views.
      */
     private void presentToProvider(DelegateTask task, Referral r, ProviderReferral pr) {
-        task.setName("Respond to referral — " + r.getReference() + ", age " + r.childAge() + ", " + r.getPlacementType());
+        task.setName("Respond to referral — " + r.getReference() + ", age " + r.childAge() + ", " + UkFormat.label(r.getPlacementType()));
         task.setDueDate(Date.from(pr.getDeadline()));
         task.setPriority(TaskPresenter.priority(r.getUrgency()));
         String postcode = r.getChild().getPostcode();
         StringBuilder s = new StringBuilder();
         s.append("**").append(r.getReference()).append("** · age ").append(r.childAge())
-                .append(", ").append(r.getChild().getGender().toLowerCase()).append(" · ").append(r.getUrgency())
-                .append(" · needed by ").append(r.getRequiredBy()).append(" · ").append(r.getPlacementType()).append(" for ")
+                .append(", ").append(UkFormat.sex(r.getChild().getGender())).append(" · ").append(UkFormat.label(r.getUrgency()))
+                .append(" · needed by ").append(UkFormat.date(r.getRequiredBy())).append(" · ").append(UkFormat.label(r.getPlacementType())).append(" for ")
                 .append(r.getPlannedWeeks()).append(" weeks\n\n");
-        s.append("Home area: ").append(postcode.substring(0, postcode.indexOf(' '))).append(" (").append(pr.getDistanceMiles())
+        s.append("Home area: ").append(postcode.substring(0, postcode.indexOf(' '))).append(" (").append(UkFormat.miles(pr.getDistanceMiles()))
                 .append(" miles from your ").append(pr.getService().getName()).append(")\n\n");
-        s.append("Needs: ").append(r.getNeeds().isEmpty() ? "none listed" : r.getNeeds().stream()
-                .map(n -> n.getCode().label() + (n.isEssential() ? " (essential)" : " (desirable)")).collect(Collectors.joining(", ")));
+        s.append("Needs: ").append(TaskPresenter.needs(r));
         if (r.getSiblings() > 0) {
             s.append("\n\nSiblings: ").append(r.getSiblings()).append(r.isSiblingsTogether() ? ", to be placed together" : "");
         }
@@ -137,7 +138,7 @@ public class SearchTaskListener implements TaskListener {
         append(s, "Communication needs", r.getCommunicationNeeds());
         append(s, "Cultural needs", r.getCulturalNeeds());
         append(s, "Who the child can live alongside", r.getLiveAlongside());
-        s.append("\n\nPlease answer by ").append(pr.getDeadline()).append(": after that the referral is recorded as not answered.");
+        s.append("\n\nPlease answer by ").append(UkFormat.dateTime(pr.getDeadline())).append(": after that the referral is recorded as not answered.");
         presenter.display().show(task, TaskPresenter.SUMMARY, s.toString());
     }
 

@@ -226,7 +226,7 @@ class ContractMonitoringProcessTest {
         MonitoringRound second = roundDueAndEvidenced();
         taskService.complete(task(TASK_REVIEW_MONITORING).getId(), Map.of(RATING, "AMBER", "ratingReason", "Missing episodes not reported"));
         assertThat(ratings.latestRatings(List.of(provider, 0L))).containsExactly(Map.entry(provider, "AMBER"));
-        assertThat(ratings.latestFor(provider)).contains("AMBER (round 2, 2027-10-13)");
+        assertThat(ratings.latestFor(provider)).contains("Amber (round 2, 13/10/2027)");
         // a rating older than the one held (a round rated before, committing after) does not replace it
         assertThat(latestRatings.takeIfLater(provider, first.getId(), rounds.findById(first.getId()).orElseThrow().getRatedAt())).isZero();
         assertThat(latestRatings.findById(provider).orElseThrow().getRoundId()).isEqualTo(second.getId());
@@ -250,7 +250,7 @@ class ContractMonitoringProcessTest {
         journeys.offerAll(search);
         var ranked = options.findByReferralIdOrderByRankPositionAscIdAsc(referral.getId());
         assertThat(ranked).extracting(o -> o.getService().getId()).containsExactly(other.getId(), home.getId());
-        assertThat(ranked.get(1).getRankReasons()).contains("latest contract-monitoring rating RED");
+        assertThat(ranked.get(1).getRankReasons()).contains("latest contract-monitoring rating red");
     }
 
     @Test

@@ -449,7 +449,7 @@ class PlacementReferralProcessTest {
         Task hold = taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKey("Task_HoldReview").singleResult();
         String record = taskDisplay.text(hold.getId(), "matchingRecord");
         assertThat(record).contains(move.getReference()).contains("**(chosen)**").contains(home.getName())
-                .contains("Providers asked").contains("OFFERED").contains("Placements in care so far: 2")
+                .contains("Providers asked").contains("Offered a place").contains("Placements in care so far: 2")
                 .contains("Latest monitoring rating of the provider:** no monitoring round yet");
     }
 

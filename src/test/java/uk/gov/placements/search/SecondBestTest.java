@@ -66,7 +66,7 @@ class SecondBestTest {
         assertThat(offered).extracting(o -> o.getService().getId()).contains(home.getId(), far.getId(), partial.getId());
         assertThat(reason(offered, home)).contains("another placement type: children's home instead of foster");
         assertThat(reason(offered, far)).contains("further away").contains("beyond the 20 asked");
-        assertThat(reason(offered, partial)).contains("does not meet").contains("Sexual exploitation risk");
+        assertThat(reason(offered, partial)).contains("does not meet").contains("Risk of sexual exploitation");
 
         // chosen: the placement is recorded as second-best, with what it lacks
         PlacementOption chosen = offered.stream().filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow();
@@ -77,7 +77,7 @@ class SecondBestTest {
         journeys.runDueJobs();
         Placement p = placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).get(0);
         assertThat(p.isSecondBest()).isTrue();
-        assertThat(p.getSecondBestReason()).contains("type CHILDRENS_HOME instead of FOSTER");
+        assertThat(p.getSecondBestReason()).contains("Children's home instead of foster care");
         // a referral met only by second-best alternatives is still a gap in provision
         assertThat(reports.sufficiency(council.id(), LocalDate.now().minusDays(1), LocalDate.now()).referralsWithNoOptionByNeed())
                 .containsKeys(NeedCode.CRIMINAL_EXPLOITATION_RISK.name(), NeedCode.SEXUAL_EXPLOITATION_RISK.name());

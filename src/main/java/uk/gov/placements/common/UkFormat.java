@@ -1,0 +1,175 @@
+package uk.gov.placements.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import uk.gov.placements.monitoring.MonitoringRound;
+import uk.gov.placements.placement.PlacementStatus;
+import uk.gov.placements.provider.AccreditationStatus;
+import uk.gov.placements.provider.ProviderKind;
+import uk.gov.placements.referral.ReferralStatus;
+import uk.gov.placements.search.ProviderReferral;
+
+/**
+ * How the product writes what a person reads, in forms, task names, pages, e-mails and letters alike: dates
+ * dd/mm/yyyy, times HH:mm in UK time, amounts £1,234.00, and every code its plain-English label. Everything a
+ * person reads is formatted here so that no two places disagree ("£3900" in one, "£4,200" in another).
+ * Machine formats (ISO dates in the API, timer dates, the SSDA903 file) are not this class's business.
+ */
+public final class UkFormat {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
+
+    private UkFormat() {
+    }
+
+    /** A day as people in the UK write it: 16/12/2026. */
+    public static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** An instant as a UK wall-clock date and time, summer or winter: 03/12/2026 15:00. */
+    public static String dateTime(Instant at) {
+        return at == null ? "" : DATE_TIME.format(at.atZone(UkTime.LONDON));
+    }
+
+    /** An amount in pounds, always with pence and thousands separators: £3,900.00. */
+    public static String money(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        DecimalFormat pounds = new DecimalFormat("£#,##0.00", DecimalFormatSymbols.getInstance(Locale.UK));
+        pounds.setRoundingMode(RoundingMode.HALF_UP);
+        return pounds.format(amount);
+    }
+
+    public static String money(double amount) {
+        return money(BigDecimal.valueOf(amount));
+    }
+
+    /** A distance in miles to one decimal place: 12.3. */
+    public static String miles(double miles) {
+        return BigDecimal.valueOf(miles).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The plain-English label of a code a person reads; a code with no label is a programming error, not a blank. */
+    public static String label(Enum<?> code) {
+        if (code == null) {
+            return "";
+        }
+        String label = LABELS.getOrDefault(code.getDeclaringClass(), Map.of()).get(code);
+        if (label == null) {
+            throw new IllegalArgumentException("No plain-English label for " + code.getDeclaringClass().getSimpleName() + "." + code.name());
+        }
+        return label;
+    }
+
+    /** A contract-monitoring rating as stored (GREEN, AMBER, RED); none yet is "Not yet monitored". */
+    public static String monitoringRating(String rating) {
+        return rating == null || rating.isBlank() ? "Not yet monitored" : label(MonitoringRound.Rating.valueOf(rating));
+    }
+
+    /** A provider's reason for declining a referral (one of {@code ProviderReferrals.DECLINE_REASONS}). */
+    public static String declineReason(String code) {
+        if (code == null) {
+            return "";
+        }
+        String label = DECLINE_REASONS.get(code);
+        if (label == null) {
+            throw new IllegalArgumentException("No plain-English label for decline reason " + code);
+        }
+        return label;
+    }
+
+    /** A child's recorded sex (FEMALE, MALE, OTHER, NOT_STATED) as it reads in a sentence: "age 14, female". */
+    public static String sex(String code) {
+        if (code == null || code.isBlank() || "NOT_STATED".equals(code)) {
+            return "sex not stated";
+        }
+        return code.toLowerCase(Locale.UK);
+    }
+
+    /** Every enum whose codes people read: each of its values must have a label here. */
+    public static final List<Class<? extends Enum<?>>> LABELLED = List.of(NeedCode.class, PlacementType.class, OfstedRating.class,
+            Urgency.class, AccreditationStatus.class, ProviderKind.class, MonitoringRound.Rating.class, ProviderReferral.Status.class,
+            PlacementStatus.class, ReferralStatus.class);
+
+    public static final Map<String, String> DECLINE_REASONS = Map.of("NO_VACANCY", "No vacancy",
+            "CANNOT_MEET_NEEDS", "Cannot meet the child's needs", "MATCHING_RISK", "Matching risk with children in the home",
+            "LOCATION", "Location", "STAFFING", "Staffing", "OTHER", "Other");
+
+    private static final Map<Class<?>, Map<? extends Enum<?>, String>> LABELS = new HashMap<>();
+
+    private static <E extends Enum<E>> void labels(Class<E> type, Map<E, String> labels) {
+        LABELS.put(type, new EnumMap<>(labels));
+    }
+
+    static {
+        labels(NeedCode.class, Map.ofEntries(
+                Map.entry(NeedCode.AUTISM, "Autism"),
+                Map.entry(NeedCode.LEARNING_DISABILITY, "Learning disability"),
+                Map.entry(NeedCode.PHYSICAL_DISABILITY, "Physical disability"),
+                Map.entry(NeedCode.EMOTIONAL_BEHAVIOURAL, "Emotional and behavioural needs"),
+                Map.entry(NeedCode.MENTAL_HEALTH, "Mental health"),
+                Map.entry(NeedCode.SELF_HARM, "Self-harm"),
+                Map.entry(NeedCode.SUBSTANCE_MISUSE, "Substance misuse"),
+                Map.entry(NeedCode.SEXUAL_EXPLOITATION_RISK, "Risk of sexual exploitation"),
+                Map.entry(NeedCode.CRIMINAL_EXPLOITATION_RISK, "Risk of criminal exploitation"),
+                Map.entry(NeedCode.GOING_MISSING, "Going missing"),
+                Map.entry(NeedCode.UNACCOMPANIED_ASYLUM_SEEKING, "Unaccompanied asylum-seeking child"),
+                Map.entry(NeedCode.SIBLING_GROUP, "Sibling group"),
+                Map.entry(NeedCode.PARENT_AND_CHILD, "Parent and child"),
+                Map.entry(NeedCode.EHCP_EDUCATION, "Education, health and care plan")));
+        labels(PlacementType.class, Map.of(
+                PlacementType.FOSTER, "Foster care",
+                PlacementType.CHILDRENS_HOME, "Children's home",
+                PlacementType.RESIDENTIAL_SCHOOL, "Residential school",
+                PlacementType.SECURE_CHILDRENS_HOME, "Secure children's home",
+                PlacementType.PARENT_AND_CHILD, "Parent and child placement",
+                PlacementType.SUPPORTED_ACCOMMODATION, "Supported accommodation"));
+        labels(OfstedRating.class, Map.of(
+                OfstedRating.OUTSTANDING, "Outstanding",
+                OfstedRating.GOOD, "Good",
+                OfstedRating.REQUIRES_IMPROVEMENT, "Requires improvement",
+                OfstedRating.INADEQUATE, "Inadequate",
+                OfstedRating.NOT_YET_INSPECTED, "Not yet inspected"));
+        labels(Urgency.class, Map.of(Urgency.EMERGENCY, "Emergency", Urgency.URGENT, "Urgent", Urgency.PLANNED, "Planned"));
+        labels(AccreditationStatus.class, Map.of(
+                AccreditationStatus.NOT_ACCREDITED, "Not accredited",
+                AccreditationStatus.ACCREDITED, "Accredited",
+                AccreditationStatus.ACCREDITED_WITH_CONDITIONS, "Accredited with conditions",
+                AccreditationStatus.REFUSED, "Accreditation refused",
+                AccreditationStatus.EXPIRED, "Accreditation expired"));
+        labels(ProviderKind.class, Map.of(ProviderKind.IN_HOUSE, "In-house", ProviderKind.INDEPENDENT, "Independent"));
+        labels(MonitoringRound.Rating.class, Map.of(
+                MonitoringRound.Rating.GREEN, "Green",
+                MonitoringRound.Rating.AMBER, "Amber",
+                MonitoringRound.Rating.RED, "Red"));
+        labels(ProviderReferral.Status.class, Map.of(
+                ProviderReferral.Status.SENT, "Awaiting an answer",
+                ProviderReferral.Status.OFFERED, "Offered a place",
+                ProviderReferral.Status.DECLINED, "Declined",
+                ProviderReferral.Status.NO_RESPONSE, "Did not answer"));
+        labels(PlacementStatus.class, Map.of(
+                PlacementStatus.PLANNED, "Planned",
+                PlacementStatus.ACTIVE, "Active",
+                PlacementStatus.ENDED, "Ended"));
+        labels(ReferralStatus.class, Map.of(
+                ReferralStatus.CARER_REVIEW, "With the current carer",
+                ReferralStatus.TRIAGE, "Awaiting triage",
+                ReferralStatus.MORE_INFORMATION, "More information asked for",
+                ReferralStatus.SEARCHING, "Searching",
+                ReferralStatus.SELECTING, "Choosing a placement",
+                ReferralStatus.AWAITING_APPROVAL, "Awaiting approval",
+                ReferralStatus.PLACED, "Placed"));
+    }
+}
