@@ -16,7 +16,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import uk.gov.placements.common.UkTime;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.referral.ReferralTimeline;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -173,7 +173,7 @@ class ExternalSearchProcessTest {
                 .contains("PROVIDER_ASKED", "OFFER").doesNotContain("PROVIDER_RESPONSE");
         assertThat(t.events()).extracting(ReferralTimeline.Event::at).isSorted();
         assertThat(t.events()).filteredOn(e -> e.kind().equals("OFFER")).singleElement()
-                .satisfies(e -> assertThat(e.what()).contains("£880.00 a week from " + UkTime.date(LocalDate.now().plusDays(2))));
+                .satisfies(e -> assertThat(e.what()).contains("£880.00 a week from " + UkFormat.date(LocalDate.now().plusDays(2))));
         // waiting on the provider that has not answered, by its deadline, as people read a date
         assertThat(t.waitingOn()).extracting(ReferralTimeline.Waiting::who).contains(b.getProvider().getName());
         assertThat(t.waitingOn()).allSatisfy(w -> assertThat(w.dueBy()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
@@ -368,6 +368,99 @@ class ExternalSearchProcessTest {
         journeys.runDueJobs();
         assertThat(referral).isWaitingAt(PlacementReferralProcess.TASK_APPROVE_PLACEMENT);
         assertThat(inHouse.getId()).isNotNull();
+    }
+
+    /**
+     * Each decider sees the facts the decision rests on, as people read them: the provider its deadline; heads of service
+     * the commitment and who never answered; the social worker every provider's answer and which option is top; the
+     * approver the waiver (who, when, why), the offered start date, how the needs are met and who never answered; the
+     * plan's writer the home.
+     */
+    @Test
+    void shouldShowEachDeciderTheFactsOfTheCaseInUkFormats() throws Exception {
+        CareService a = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5000, OfstedRating.GOOD);
+        CareService silent = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 5200, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 14), "PLANNED", PlacementType.CHILDRENS_HOME, 4, null);
+        ProcessInstance search = sent(r);
+        ProviderReferral silentReferral = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream()
+                .filter(pr -> pr.getProviderId().equals(silent.getProvider().getId())).findFirst().orElseThrow();
+        String providerSummary = taskDisplay.text(taskOf(search, silent).getId(), "referralSummary");
+        assertThat(providerSummary).contains("Please answer by " + UkFormat.dateTime(silentReferral.getDeadline()))
+                .contains("needed by " + UkFormat.date(r.getRequiredBy())).contains("Children's home").contains("Planned")
+                .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").doesNotContain("CHILDRENS_HOME", "PLANNED");
+        assertThat(UkFormat.dateTime(silentReferral.getDeadline())).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+
+        LocalDate start = LocalDate.now().plusDays(3);
+        Map<String, Object> answer = offer(5000, start);
+        answer.put(HOW_NEEDS_MET, "Key worker trained in trauma-informed care");
+        complete(taskOf(search, a), answer);
+        // every other provider asked (this one, and any home another test left within reach) lets its deadline pass
+        for (Job timer : managementService.createJobQuery().processInstanceId(search.getId()).timers().activityId(TIMER_RESPONSE_DEADLINE).list()) {
+            managementService.executeJob(timer.getId());
+        }
+        journeys.runDueJobs();
+
+        Task waiver = taskService.createTaskQuery().processInstanceId(search.getId()).taskDefinitionKey(TASK_APPROVE_PROCUREMENT_WAIVER)
+                .singleResult();
+        assertThat(taskDisplay.text(waiver.getId(), "commitmentSummary")).contains(a.getName())
+                .contains("£5,000.00 × 4 = **£20,000.00**").contains("Written offers received: 1");
+        assertThat(taskDisplay.text(waiver.getId(), "providerAnswers"))
+                .contains(a.getProvider().getName() + " (" + a.getName() + "): offered £5,000.00 a week from " + UkFormat.date(start))
+                .contains("trauma-informed care")
+                .contains(silent.getProvider().getName() + " (" + silent.getName() + "): did not answer by " + UkFormat.dateTime(silentReferral.getDeadline()))
+                .containsPattern("\\*\\*Never answered:\\*\\* .*" + java.util.regex.Pattern.quote(silent.getProvider().getName()));
+        journeys.as("hos1", "heads-of-service", council.id(), () -> taskService.complete(waiver.getId(),
+                Map.of(WAIVER_APPROVED, true, WAIVER_REASON, "Only home able to meet her needs in time")));
+        journeys.runDueJobs();
+
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
+        Task select = task(pi);
+        PlacementOption top = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+                .filter(o -> Integer.valueOf(1).equals(o.getRankPosition())).findFirst().orElseThrow();
+        assertThat(top.getService().getId()).isEqualTo(a.getId());
+        assertThat(taskDisplay.text(select.getId(), "topOptionId")).isEqualTo(top.getId().toString());
+        assertThat(taskDisplay.text(select.getId(), "providerAnswers")).contains("offered £5,000.00 a week from " + UkFormat.date(start))
+                .contains("How it meets the needs: Key worker trained in trauma-informed care").contains("Never answered");
+        assertThat(taskDisplay.text(select.getId(), "optionsExplained")).contains("**1. " + a.getName() + "**")
+                .contains("Offer: £5,000.00 a week from " + UkFormat.date(start))
+                .contains("How the provider will meet the needs: Key worker trained in trauma-informed care");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode rows = json.readTree(taskDisplay.text(select.getId(), "options"));
+        assertThat(rows).isNotEmpty();
+        rows.forEach(row -> {
+            assertThat(row.fieldNames()).toIterable().containsExactly("rank", "home", "kind", "miles", "weeklyFee", "ofsted", "monitoring");
+            assertThat(row.get("rank").asText()).matches("\\d+|Not ranked");
+        });
+        assertThat(rows.get(0).get("weeklyFee").asText()).isEqualTo("£5,000.00");
+        assertThat(rows.get(0).get("ofsted").asText()).isEqualTo("Good");
+        assertThat(rows.get(0).get("monitoring").asText()).isEqualTo("Not yet monitored");
+        assertThat(rows.get(0).get("kind").asText()).isEqualTo("Independent");
+        JsonNode choices = json.readTree(taskDisplay.text(select.getId(), "optionChoices"));
+        assertThat(choices.get(0).get("label").asText()).startsWith("1. " + a.getName() + " — ").endsWith("£5,000.00 a week");
+        assertThat(choices.get(0).get("value").asText()).isEqualTo(top.getId().toString());
+        complete(select, withVariables(PlacementReferralProcess.SELECTED_OPTION_ID, top.getId().toString()));
+
+        Task approval = task(pi);
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo(PlacementReferralProcess.TASK_APPROVE_PLACEMENT);
+        assertThat(approval.getName()).contains("£5,000.00 a week");
+        assertThat(taskDisplay.text(approval.getId(), "waiverSummary"))
+                .containsPattern("waived by hos1 on \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}").contains("Only home able to meet her needs in time");
+        assertThat(taskDisplay.text(approval.getId(), "selectedSummary")).contains("**Start date:** " + UkFormat.date(start))
+                .contains("(offered by the provider)").contains("How the provider will meet the needs:** Key worker trained in trauma-informed care")
+                .contains("£5,000.00 a week × 4 weeks = **£20,000.00** commitment").contains("Rose Cottage, carers Mr and Mrs Lee");
+        assertThat(taskDisplay.text(approval.getId(), "providerAnswers")).contains("Never answered").contains(silent.getProvider().getName());
+        assertThat(taskDisplay.text(approval.getId(), "referralSummary")).contains("needed by " + UkFormat.date(r.getRequiredBy()));
+        String approvers = taskService.getIdentityLinksForTask(approval.getId()).stream().filter(l -> l.getGroupId() != null)
+                .map(l -> l.getGroupId()).findFirst().orElseThrow();
+        journeys.as("approver1", approvers, council.id(), () -> taskService.complete(approval.getId(),
+                Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE", PlacementReferralProcess.APPROVAL_REASON, "Meets her needs")));
+        journeys.runDueJobs();
+
+        Task plan = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN)
+                .singleResult();
+        assertThat(plan.getName()).containsPattern("due \\d{2}/\\d{2}/\\d{4}$");
+        assertThat(taskDisplay.text(plan.getId(), "placementSummary")).contains("**The placement:** " + a.getName() + ", " + a.getProvider().getName())
+                .contains("Children's home, starting " + UkFormat.date(start)).contains("£5,000.00 a week").contains("The plan is due by ");
     }
 
     @Test
