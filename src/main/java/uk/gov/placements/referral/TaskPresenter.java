@@ -116,7 +116,8 @@ public class TaskPresenter {
 
     /**
      * The options of a referral for the form's table, its radio group and the text below it. The table keeps to the
-     * short facts that fit a 1,366-pixel screen (rank, home, kind, miles, fee, Ofsted, monitoring); the long ones (the
+     * short facts that fit a 1,366-pixel screen (rank, home, miles, fee, Ofsted, and the monitoring rating the ranking
+     * uses, which for the council's own provision, never contract-monitored, says In-house); the long ones (the
      * provider, needs met and not, the offer and how it meets the needs, why it ranks there) are told under it.
      * {@value #TOP_OPTION_ID} names the top-ranked option, so the form can ask a reason for any other choice.
      */
@@ -140,11 +141,10 @@ public class TaskPresenter {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rank", rank);
             row.put("home", home);
-            row.put("kind", UkFormat.label(o.isInHouse() ? ProviderKind.IN_HOUSE : ProviderKind.INDEPENDENT));
             row.put("miles", UkFormat.miles(o.getDistanceMiles()));
             row.put("weeklyFee", fee);
             row.put("ofsted", UkFormat.label(o.getOfstedRating()));
-            row.put("monitoring", o.isInHouse() ? "Not applicable" : UkFormat.monitoringRating(ratings.get(o.getProviderId())));
+            row.put("monitoring", o.isInHouse() ? UkFormat.label(ProviderKind.IN_HOUSE) : UkFormat.monitoringRating(ratings.get(o.getProviderId())));
             rows.add(row);
             explained.append("**").append(o.getRankPosition() == null ? "" : o.getRankPosition() + ". ").append(home).append("**, ")
                     .append(o.getService().getProvider().getName()).append(o.isInHouse() ? " (in-house)" : " (independent)")

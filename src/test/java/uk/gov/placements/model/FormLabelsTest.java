@@ -158,7 +158,7 @@ class FormLabelsTest {
         assertThat(tables).extracting(Field::form).contains("selectPlacement.form", "approvePlacement.form", "approveProcurementWaiver.form");
         for (Field t : tables) {
             List<String> keys = StreamSupport.stream(t.component().path("columns").spliterator(), false).map(c -> c.path("key").asText()).toList();
-            assertThat(keys).as(t.form()).doesNotContain("id", "needsMet", "why").hasSizeLessThanOrEqualTo(7);
+            assertThat(keys).as(t.form()).doesNotContain("id", "needsMet", "why").hasSizeLessThanOrEqualTo(6);
             if (!t.form().equals("reviewInHouseOptions.form")) {
                 assertThat(keys).as(t.form()).contains("rank", "home", "weeklyFee", "ofsted", "monitoring");
             }

@@ -430,13 +430,12 @@ class ExternalSearchProcessTest {
         JsonNode rows = json.readTree(taskDisplay.text(select.getId(), "options"));
         assertThat(rows).isNotEmpty();
         rows.forEach(row -> {
-            assertThat(row.fieldNames()).toIterable().containsExactly("rank", "home", "kind", "miles", "weeklyFee", "ofsted", "monitoring");
+            assertThat(row.fieldNames()).toIterable().containsExactly("rank", "home", "miles", "weeklyFee", "ofsted", "monitoring");
             assertThat(row.get("rank").asText()).matches("\\d+|Not ranked");
         });
         assertThat(rows.get(0).get("weeklyFee").asText()).isEqualTo("£5,000.00");
         assertThat(rows.get(0).get("ofsted").asText()).isEqualTo("Good");
         assertThat(rows.get(0).get("monitoring").asText()).isEqualTo("Not yet monitored");
-        assertThat(rows.get(0).get("kind").asText()).isEqualTo("Independent");
         JsonNode choices = json.readTree(taskDisplay.text(select.getId(), "optionChoices"));
         assertThat(choices.get(0).get("label").asText()).startsWith("1. " + a.getName() + " — ").endsWith("£5,000.00 a week");
         assertThat(choices.get(0).get("value").asText()).isEqualTo(top.getId().toString());
