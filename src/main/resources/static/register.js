@@ -15,6 +15,7 @@
   // every value is written as text, never as HTML
   const cell = value => { const td = document.createElement("td"); td.textContent = value == null ? "" : String(value); return td; };
 
+  Session.start().catch(() => null);
   document.getElementById("search").addEventListener("submit", async event => {
     event.preventDefault();
     const message = document.getElementById("message");
@@ -28,15 +29,12 @@
     });
     const needs = [...needsBox.querySelectorAll("input:checked")].map(b => b.value);
     if (needs.length) params.set("needs", needs.join(","));
-    const credentials = btoa(document.getElementById("user").value + ":" + document.getElementById("password").value);
     message.className = "";
     message.textContent = "Searching…";
-    const response = await fetch("/api/providers/search?" + params, {headers: {"Authorization": "Basic " + credentials, "X-Requested-With": "XMLHttpRequest"}});
+    const response = await Session.api("/api/providers/search?" + params);
     if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
       message.className = "error";
-      message.textContent = response.status === 401 ? "Sign in with your council user and password."
-          : (body.errors && body.errors.length ? body.errors.map(e => e.message).join("; ") : body.message || ("Error " + response.status));
+      message.textContent = await Session.problem(response);
       table.hidden = true;
       return;
     }

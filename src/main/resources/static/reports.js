@@ -7,25 +7,25 @@
     if (charts[id]) charts[id].destroy();
     charts[id] = new Chart(document.getElementById(id), {type: "bar", data: {labels, datasets},
       options: {animation: false, plugins: {title: {display: true, text: document.getElementById(id).getAttribute("aria-label")}},
-        scales: {x: {stacked}, y: {stacked, beginAtZero: true}}}});
+        // counts are whole numbers: a count axis never reads 0.1, 0.2, ...
+        scales: {x: {stacked}, y: {stacked, beginAtZero: true, ticks: {precision: 0}}}}});
   }
-  const headers = () => ({"Authorization": "Basic " + btoa(document.getElementById("user").value + ":" + document.getElementById("password").value)});
+  Session.start().catch(() => null);
   const query = () => new URLSearchParams({council: document.getElementById("council").value || "all",
       from: document.getElementById("from").value, to: document.getElementById("to").value});
   document.getElementById("csv").addEventListener("click", async event => {
     event.preventDefault();
-    const response = await fetch("/api/reports/sufficiency?" + query(), {headers: {...headers(), "Accept": "text/csv"}});
+    const response = await Session.api("/api/reports/sufficiency?" + query(), {headers: {"Accept": "text/csv"}});
     const url = URL.createObjectURL(new Blob([await response.text()], {type: "text/csv"}));
     const a = document.createElement("a"); a.href = url; a.download = "sufficiency.csv"; a.click();
   });
   document.getElementById("report").addEventListener("submit", async event => {
     event.preventDefault();
     const message = document.getElementById("message");
-    const response = await fetch("/api/reports/sufficiency?" + query(), {headers: {...headers(), "Accept": "application/json"}});
+    const response = await Session.api("/api/reports/sufficiency?" + query());
     if (!response.ok) {
-      const body = await response.json().catch(() => ({}));
       message.className = "error";
-      message.textContent = body.message || ("Error " + response.status);
+      message.textContent = await Session.problem(response);
       return;
     }
     const reports = await response.json();
@@ -50,15 +50,16 @@
     }
     document.getElementById("figures").hidden = false;
     const keysOf = field => [...new Set(reports.flatMap(r => Object.keys(r[field])))].sort();
-    const perCouncil = (field, labels) => reports.map((r, i) => ({label: r.council, backgroundColor: colours[i % colours.length],
-        data: labels.map(l => Number(r[field][l] || 0))}));
+    const perCouncil = (field, codes) => reports.map((r, i) => ({label: r.council, backgroundColor: colours[i % colours.length],
+        data: codes.map(l => Number(r[field][l] || 0))}));
+    const words = codes => Promise.all(codes.map(Session.label));
     const types = keysOf("placementsByType");
-    draw("chart-types", types, perCouncil("placementsByType", types), false);
+    draw("chart-types", await words(types), perCouncil("placementsByType", types), false);
     draw("chart-kind", ["In-house", "Independent", "Wanted", "Second-best"], reports.map((r, i) => ({label: r.council,
         backgroundColor: colours[i % colours.length], data: [r.inHouse, r.independent, r.ideal, r.secondBest]})), false);
     const costTypes = keysOf("averageWeeklyCostByType");
-    draw("chart-cost", costTypes, perCouncil("averageWeeklyCostByType", costTypes), false);
+    draw("chart-cost", await words(costTypes), perCouncil("averageWeeklyCostByType", costTypes), false);
     const needs = keysOf("referralsWithNoOptionByNeed");
-    draw("chart-gaps", needs, perCouncil("referralsWithNoOptionByNeed", needs), true);
+    draw("chart-gaps", await words(needs), perCouncil("referralsWithNoOptionByNeed", needs), true);
     window.reportsShown = reports;
   });

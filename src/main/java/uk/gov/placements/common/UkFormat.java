@@ -1,6 +1,7 @@
 package uk.gov.placements.common;
 
 import java.math.BigDecimal;
+import uk.gov.placements.iro.IroReview;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -98,10 +99,36 @@ public final class UkFormat {
         return code.toLowerCase(Locale.UK);
     }
 
+    /**
+     * Every code's label, for the product's pages (a report's chart names its bars with these): one place, so the
+     * pages never write their own. A code two lists share (PARENT_AND_CHILD) reads the same in both.
+     */
+    public static Map<String, String> allLabels() {
+        Map<String, String> all = new java.util.TreeMap<>();
+        LABELS.values().forEach(labels -> labels.forEach((code, label) -> all.putIfAbsent(code.name(), label)));
+        all.putAll(DECLINE_REASONS);
+        all.putAll(REVIEW_OUTCOMES);
+        return all;
+    }
+
+    /** An IRO review's outcome as recorded from the Hold review form. */
+    public static String reviewOutcome(String code) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        String label = REVIEW_OUTCOMES.get(code);
+        if (label == null) {
+            throw new IllegalArgumentException("No plain-English label for review outcome " + code);
+        }
+        return label;
+    }
+
+    public static final Map<String, String> REVIEW_OUTCOMES = Map.of("ENDORSED", "Care plan endorsed", "CONCERNS", "Concerns raised");
+
     /** Every enum whose codes people read: each of its values must have a label here. */
     public static final List<Class<? extends Enum<?>>> LABELLED = List.of(NeedCode.class, PlacementType.class, OfstedRating.class,
             Urgency.class, AccreditationStatus.class, ProviderKind.class, MonitoringRound.Rating.class, ProviderReferral.Status.class,
-            PlacementStatus.class, ReferralStatus.class);
+            PlacementStatus.class, ReferralStatus.class, LegalStatus.class, IroReview.Status.class);
 
     public static final Map<String, String> DECLINE_REASONS = Map.of("NO_VACANCY", "No vacancy",
             "CANNOT_MEET_NEEDS", "Cannot meet the child's needs", "MATCHING_RISK", "Matching risk with children in the home",
@@ -114,6 +141,23 @@ public final class UkFormat {
     }
 
     static {
+        // the 903's codes stay in front: councils' staff and the DfE's guidance both use them
+        labels(LegalStatus.class, Map.ofEntries(
+                Map.entry(LegalStatus.C1, "C1 — Interim care order"),
+                Map.entry(LegalStatus.C2, "C2 — Full care order"),
+                Map.entry(LegalStatus.D1, "D1 — Freeing order granted"),
+                Map.entry(LegalStatus.E1, "E1 — Placement order granted"),
+                Map.entry(LegalStatus.J1, "J1 — Remanded to local authority accommodation or youth detention accommodation"),
+                Map.entry(LegalStatus.J2, "J2 — Placed in local authority accommodation under PACE"),
+                Map.entry(LegalStatus.J3, "J3 — Sentenced to a youth rehabilitation order with a residence requirement"),
+                Map.entry(LegalStatus.L1, "L1 — Under police protection and in local authority accommodation"),
+                Map.entry(LegalStatus.L2, "L2 — Emergency protection order"),
+                Map.entry(LegalStatus.L3, "L3 — Under a child assessment order and in local authority accommodation"),
+                Map.entry(LegalStatus.V2, "V2 — Single period of accommodation under section 20"),
+                Map.entry(LegalStatus.V3, "V3 — Agreed series of short-term breaks, each episode recorded"),
+                Map.entry(LegalStatus.V4, "V4 — Agreed series of short-term breaks, agreements recorded")));
+        labels(IroReview.Status.class, Map.of(IroReview.Status.SCHEDULED, "Scheduled", IroReview.Status.HELD, "Held",
+                IroReview.Status.CANCELLED, "Cancelled"));
         labels(NeedCode.class, Map.ofEntries(
                 Map.entry(NeedCode.AUTISM, "Autism"),
                 Map.entry(NeedCode.LEARNING_DISABILITY, "Learning disability"),

@@ -42,8 +42,11 @@ public final class IroReviewProcess {
     public static final String CAFCASS_REFERRED_ON = "cafcassReferredOn";
     public static final String CAFCASS_REFERENCE = "cafcassReference";
 
+    /** The business key of a process about one record: this prefix and the record's id. */
+    public static final String KEY_PREFIX = "CHILD-";
+
     public static String businessKey(Long childId) {
-        return "CHILD-" + childId;
+        return KEY_PREFIX + childId;
     }
 
     private IroReviewProcess() {

@@ -33,8 +33,11 @@ public final class ContractMonitoringProcess {
     public static final String ACTION_PLAN_DEADLINE = "actionPlanDeadline";
     public static final String ACTION_PLAN_RESOLVED = "actionPlanResolved";
 
+    /** The business key of a process about one record: this prefix and the record's id. */
+    public static final String KEY_PREFIX = "PLACEMENT-";
+
     public static String businessKey(Long placementId) {
-        return "PLACEMENT-" + placementId;
+        return KEY_PREFIX + placementId;
     }
 
     private ContractMonitoringProcess() {

@@ -105,16 +105,7 @@ class ReferralController {
     @GetMapping("/{id}/timeline")
     ReferralTimeline.Timeline timeline(@PathVariable Long id) {
         Referral r = referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
-        if (currentUser.canSeeCouncil(r.getCouncil())) {
-            return timeline.of(r);
-        }
-        if (currentUser.inGroup(Roles.PROVIDERS)) {
-            ReferralTimeline.Timeline theirs = timeline.forProvider(r, provider -> currentUser.inGroup(uk.gov.placements.provider.Provider.groupOf(provider)));
-            if (!theirs.events().isEmpty()) {
-                return theirs;
-            }
-        }
-        throw new NotFoundException("Referral", id);
+        return timeline.visibleTo(r, currentUser).orElseThrow(() -> new NotFoundException("Referral", id));
     }
 
     static Map<String, Object> optionView(PlacementOption o) {

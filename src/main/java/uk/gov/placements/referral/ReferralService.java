@@ -309,7 +309,7 @@ public class ReferralService {
             return r.getApproverGroup();
         }
         return r.approvers().stream().filter(groups::contains).findFirst().orElseThrow(() ->
-                new uk.gov.placements.common.ForbiddenException("Only " + String.join(" or ", r.approvers())
+                new uk.gov.placements.common.ForbiddenException("Only " + uk.gov.placements.security.Roles.names(r.approvers().toArray(String[]::new))
                         + " may decide this approval, under the scheme of delegation"));
     }
 

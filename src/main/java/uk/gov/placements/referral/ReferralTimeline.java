@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,8 +23,11 @@ import uk.gov.placements.placement.Notification;
 import uk.gov.placements.placement.Notifications;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.provider.Provider;
 import uk.gov.placements.search.ProviderReferral;
 import uk.gov.placements.search.ProviderReferralRepository;
+import uk.gov.placements.security.CurrentUser;
+import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
 
 /**
@@ -52,9 +57,11 @@ public class ReferralTimeline {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final SystemActions system;
+    private final IdentityService identityService;
 
     public ReferralTimeline(DecisionRecordRepository decisions, ProviderReferralRepository providerReferrals, PlacementRepository placements,
-                            Notifications notifications, RuntimeService runtimeService, TaskService taskService, SystemActions system) {
+                            Notifications notifications, RuntimeService runtimeService, TaskService taskService, SystemActions system,
+                            IdentityService identityService) {
         this.decisions = decisions;
         this.providerReferrals = providerReferrals;
         this.placements = placements;
@@ -62,6 +69,7 @@ public class ReferralTimeline {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.system = system;
+        this.identityService = identityService;
     }
 
     /** The council's whole timeline of the referral. */
@@ -86,6 +94,24 @@ public class ReferralTimeline {
         asked.stream().filter(pr -> pr.getStatus() == ProviderReferral.Status.SENT).forEach(pr -> waiting.add(new Waiting(
                 "An answer to the referral", pr.getService().getProvider().getName(), when(pr.getDeadline()))));
         return new Timeline(r.getId(), r.getReference(), events, waiting);
+    }
+
+    /**
+     * The timeline as this person may see it: the council's whole story for its own staff, a provider's own part for its
+     * staff, and nothing (as for a referral that does not exist) for anyone else.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Timeline> visibleTo(Referral r, CurrentUser user) {
+        if (user.canSeeCouncil(r.getCouncil())) {
+            return Optional.of(of(r));
+        }
+        if (user.inGroup(Roles.PROVIDERS)) {
+            Timeline theirs = forProvider(r, provider -> user.inGroup(Provider.groupOf(provider)));
+            if (!theirs.events().isEmpty()) {
+                return Optional.of(theirs);
+            }
+        }
+        return Optional.empty();
     }
 
     /** What a provider's staff see: the referral sent to them, their answer or silence, and whether they are awaited. */
@@ -139,21 +165,40 @@ public class ReferralTimeline {
 
     /** The open tasks of the referral and of its searches: what, who (the person holding it, or the groups), and when due. */
     private List<Waiting> openTasks(Referral r) {
-        if (r.getProcessInstanceId() == null) {
+        return r.getProcessInstanceId() == null ? List.of() : openTasks(List.of(r.getProcessInstanceId()));
+    }
+
+    /**
+     * The open tasks of these process instances and the instances they called, soonest due first: what each asks, who
+     * must act (the person holding it, or the groups that may, by the names people know them by) and by when.
+     */
+    public List<Waiting> openTasks(java.util.Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
             return List.of();
         }
         return system.run(() -> {
-            List<String> instances = new ArrayList<>(List.of(r.getProcessInstanceId()));
-            runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).list().stream()
-                    .map(ProcessInstance::getId).forEach(instances::add);
+            List<String> instances = new ArrayList<>(processInstanceIds);
+            for (String id : processInstanceIds) {
+                runtimeService.createProcessInstanceQuery().superProcessInstanceId(id).list().stream().map(ProcessInstance::getId)
+                        .forEach(instances::add);
+            }
             List<Waiting> waiting = new ArrayList<>();
             for (Task t : taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).orderByDueDate().asc().list()) {
-                String who = t.getAssignee() != null ? t.getAssignee() : String.join(", ", taskService.getIdentityLinksForTask(t.getId()).stream()
-                        .filter(l -> l.getGroupId() != null).map(l -> l.getGroupId()).toList());
+                String who = t.getAssignee() != null ? t.getAssignee() : String.join(" or ", taskService.getIdentityLinksForTask(t.getId()).stream()
+                        .filter(l -> l.getGroupId() != null).map(l -> groupName(l.getGroupId())).toList());
                 waiting.add(new Waiting(t.getName(), who, t.getDueDate() == null ? null : when(t.getDueDate().toInstant())));
             }
             return waiting;
         });
+    }
+
+    private String groupName(String groupId) {
+        String name = Roles.name(groupId);
+        if (name != null) {
+            return name;
+        }
+        org.camunda.bpm.engine.identity.Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        return group == null || group.getName() == null ? groupId : group.getName();
     }
 
     private static Event event(Instant at, String kind, String what, String who, String why) {
@@ -180,7 +225,8 @@ public class ReferralTimeline {
             Map.entry("REQUIRED_BY_ALERT", "Required-by date passed"), Map.entry("OVERDUE_PLAN", "Placement plan overdue"),
             Map.entry("PLACEMENT_END", "Placement ended"), Map.entry("MISSING_EPISODE", "Missing or away"));
 
-    private static String label(String kind) {
+    /** The plain name of a kind of decision or event ("APPROVAL" → "Approval"). */
+    public static String label(String kind) {
         return LABELS.getOrDefault(kind, kind.charAt(0) + kind.substring(1).toLowerCase().replace('_', ' '));
     }
 }

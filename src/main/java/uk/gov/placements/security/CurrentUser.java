@@ -66,7 +66,7 @@ public class CurrentUser {
                 return;
             }
         }
-        throw new uk.gov.placements.common.ForbiddenException("Only " + String.join(", ", groups) + " may do this");
+        throw new uk.gov.placements.common.ForbiddenException("Only " + Roles.names(groups) + " may do this");
     }
 
     public Set<String> councils() {

@@ -61,13 +61,17 @@ public class IdentitySetup {
         ensureFilters();
     }
 
+    /** Each group with the name people know it by (a database set up before names were plain is renamed). */
     private void ensureGroup(String id, String type) {
-        if (identityService.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identityService.newGroup(id);
-            group.setName(id.substring(0, 1).toUpperCase() + id.substring(1).replace('-', ' '));
+        Group group = identityService.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identityService.newGroup(id);
             group.setType(type);
-            identityService.saveGroup(group);
+        } else if (Roles.name(id).equals(group.getName())) {
+            return;
         }
+        group.setName(Roles.name(id));
+        identityService.saveGroup(group);
     }
 
     static void grantTasklist(AuthorizationService auth, String groupId) {

@@ -30,6 +30,26 @@ public final class Roles {
     private Roles() {
     }
 
+    /** What people call each group: the Tasklist, the pages and "waiting on" show these, never the ids. */
+    private static final java.util.Map<String, String> NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry(SOCIAL_WORKERS, "Social workers"), java.util.Map.entry(PLACEMENTS_TEAM, "Placements team"),
+            java.util.Map.entry(TEAM_MANAGERS, "Team managers"), java.util.Map.entry(HEADS_OF_SERVICE, "Heads of service"),
+            java.util.Map.entry(ASSISTANT_DIRECTORS, "Assistant directors"), java.util.Map.entry(DIRECTORS, "Directors"),
+            java.util.Map.entry(IROS, "Independent reviewing officers"), java.util.Map.entry(CONTRACTS_OFFICERS, "Contracts officers"),
+            java.util.Map.entry(COMMISSIONING_MANAGERS, "Commissioning managers"), java.util.Map.entry(PROVIDERS, "Providers"),
+            java.util.Map.entry(CONSORTIUM_COMMISSIONERS, "Consortium commissioners"), java.util.Map.entry(ADMIN, "Administrators"),
+            java.util.Map.entry(VIRTUAL_SCHOOL, "Virtual school"));
+
+    /** The plain name of one of the spec's groups, or null for another group (a provider's is named after the provider). */
+    public static String name(String group) {
+        return NAMES.get(group);
+    }
+
+    /** Groups as a refusal names them: "team managers or heads of service". */
+    public static String names(String... groups) {
+        return java.util.Arrays.stream(groups).map(g -> name(g) == null ? g : name(g).toLowerCase()).collect(java.util.stream.Collectors.joining(" or "));
+    }
+
     public static String nextTier(String group) {
         int i = APPROVAL_TIERS.indexOf(group);
         return i < 0 || i == APPROVAL_TIERS.size() - 1 ? DIRECTORS : APPROVAL_TIERS.get(i + 1);

@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -26,7 +27,8 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Two chains. The APIs ({@code /api}, {@code /engine-rest}) take HTTP Basic credentials checked
- * against Camunda's identity service and answer 401 without them; the engine then sees the same
+ * against Camunda's identity service, or for {@code /api} the Tasklist's signed-in session
+ * ({@link TasklistSessionAuthentication}), and answer 401 without them; the engine then sees the same
  * user, groups and councils, so Camunda authorization and tenant checks apply to every call.
  * The Camunda webapps keep their own session login and CSRF protection.
  */
@@ -36,7 +38,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, IdentityService identityService, ProcessEngine engine) throws Exception {
         // path matchers, not MVC matchers: /engine-rest is Camunda's Jersey servlet, outside Spring MVC
         http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
                         PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
@@ -48,7 +50,10 @@ public class SecurityConfig {
                 .httpBasic(Customizer.withDefaults())
                 .authenticationProvider(new CamundaAuthenticationProvider(identityService))
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // the Tasklist's session is read, never renumbered: the Tasklist keeps using it
+                        .sessionFixation(f -> f.none()))
+                .addFilterBefore(new TasklistSessionAuthentication(identityService, engine.getName()), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
         return http.build();
     }

@@ -31,7 +31,7 @@ public class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000");
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -93,6 +93,29 @@ public class Browser implements AutoCloseable {
                 // diagnostics only
             }
             throw e;
+        }
+    }
+
+    /** Opens a page of the product in this browser, in the session it signed in with. */
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** Follows a link that opens in a new tab, and stays in that tab. */
+    void followToNewTab(By link) {
+        java.util.Set<String> before = driver.getWindowHandles();
+        click(link);
+        wait.until(d -> d.getWindowHandles().size() > before.size());
+        String opened = driver.getWindowHandles().stream().filter(h -> !before.contains(h)).findFirst().orElseThrow();
+        driver.switchTo().window(opened);
+    }
+
+    /** What a person reads must never carry the engine's own words. */
+    void assertNoEngineText() {
+        String text = pageText();
+        if (text.contains("ENGINE-") || text.contains("Exception") || text.contains("org.camunda")) {
+            screenshotQuietly("engine-text");
+            throw new AssertionError("Engine text on the page: " + text);
         }
     }
 

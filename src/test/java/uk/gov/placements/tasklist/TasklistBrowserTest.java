@@ -60,7 +60,9 @@ class TasklistBrowserTest {
             sw1.clickText("Start process");
             sw1.clickText("Placement referral");
             sw1.field("Field_existingChildId").sendKeys(child.getId().toString());
-            sw1.field("Field_requiredBy-date").sendKeys(LocalDate.now().plusDays(20).format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            // the date picker reads as people in the UK write dates
+            assertThat(sw1.field("Field_requiredBy-date").getAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
+            sw1.field("Field_requiredBy-date").sendKeys(LocalDate.now().plusDays(20).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
             sw1.field("Field_completedBy").click();
             sw1.field("Field_placementType-0").click();   // Foster
             sw1.field("Field_essentialNeeds-3").click();  // Emotional behavioural
@@ -68,7 +70,11 @@ class TasklistBrowserTest {
             sw1.field("Field_knowsChild").click();
             sw1.screenshot("01-sw1-referral-form");
             sw1.click(By.cssSelector(".modal-footer button.btn-primary"));
-            sw1.pause(2000);
+            // the confirmation gives the new referral's reference and what it now waits on
+            String confirmation = sw1.visible(By.id("placements-confirmation")).getText();
+            Referral submitted = referrals.findAll().stream().filter(r -> r.getChild().getId().equals(child.getId())).findFirst().orElseThrow();
+            assertThat(confirmation).contains("referral " + submitted.getReference() + " has started");
+            sw1.visible(By.xpath("//*[@id='placements-confirmation']//li[contains(.,'Placements team')]"));
             sw1.screenshot("02-sw1-referral-submitted");
         }
         assertThat(referrals.count()).isEqualTo(before + 1);
@@ -104,11 +110,17 @@ class TasklistBrowserTest {
             tm1.openTask("Approve placement — " + referral.getReference());
             tm1.clickText("Claim");
             tm1.visible(By.xpath("//p[contains(normalize-space(.),'commitment')]"));
+            // the options table fits the form at 1,366 px: nothing scrolls sideways
+            Object overflow = tm1.driver().executeScript("return [...document.querySelectorAll('.fjs-table-container, .fjs-container')]"
+                    + ".some(e => e.scrollWidth > e.clientWidth + 1)");
+            assertThat(overflow).as("a table or form wider than its box").isEqualTo(false);
+            tm1.assertNoEngineText();
             tm1.screenshot("05-tm1-approval-form");
             tm1.field("Field_approvalDecision-0").click();   // Approve
             tm1.field("Field_approvalReason").sendKeys("Good match; keeps her with her sister");
             tm1.click(By.xpath("//button[normalize-space(.)='Complete']"));
-            tm1.pause(2000);
+            tm1.visible(By.xpath("//*[@id='placements-confirmation'][contains(.,'Done')]"));
+            tm1.assertNoEngineText();
             tm1.screenshot("06-tm1-approved");
         }
         journeys.runDueJobs();
@@ -157,8 +169,19 @@ class TasklistBrowserTest {
             tm1.clickText("Claim");
             tm1.pause(1500);   // the form is drawn again once the task is claimed
             tm1.visible(By.xpath("//*[contains(normalize-space(.),'No school place has been found')]"));
+            // the Case tab beside the form leads to the child's whole case, in this same session: no second sign-in
+            tm1.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Case']"));
+            tm1.followToNewTab(By.xpath("//a[contains(@class,'placements-case-link')][contains(.,'Open the case page')]"));
+            tm1.visible(By.id("waiting-on"));
+            assertThat(tm1.pageText()).contains("Signed in as").contains("Answer the IRO's concern").contains("Placements")
+                    .doesNotContain("CHILDRENS_HOME").doesNotContain("FOSTER");
+            assertThat(tm1.pageText()).containsPattern("\\d{2}/\\d{2}/\\d{4}");
+            tm1.screenshot("08-tm1-child-case-page");
+            tm1.driver().close();
+            tm1.driver().switchTo().window(tm1.driver().getWindowHandles().iterator().next());
+            tm1.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Form']"));
             tm1.field("Field_disputeAnswer").sendKeys("A place at Northshire Academy from Monday");
-            tm1.screenshot("08-tm1-answers-the-iro");
+            tm1.screenshot("09-tm1-answers-the-iro");
             tm1.click(By.xpath("//button[normalize-space(.)='Complete']"));
             tm1.pause(2000);
         }
@@ -168,7 +191,7 @@ class TasklistBrowserTest {
             iro1.visible(By.xpath("//*[contains(normalize-space(.),'Northshire Academy')]"));
             iro1.field("Field_disputeDecision-0").click();   // the answer resolves my concern
             iro1.field("Field_disputeDecisionReason").sendKeys("School place confirmed");
-            iro1.screenshot("09-iro1-decides");
+            iro1.screenshot("10-iro1-decides");
             iro1.click(By.xpath("//button[normalize-space(.)='Complete']"));
             iro1.pause(2000);
         }
@@ -181,7 +204,7 @@ class TasklistBrowserTest {
         try (Browser sw2 = new Browser(base).login("sw2")) {
             sw2.openFilter("My group tasks");
             sw2.pause(1500);
-            sw2.screenshot("10-sw2-sees-nothing");
+            sw2.screenshot("11-sw2-sees-nothing");
             // no end-of-life notice over the Tasklist (hidden by the deployment's user-styles.css)
             assertThat(sw2.pageText()).doesNotContain("migrate to Camunda 8");
             assertThat(sw2.pageText()).doesNotContain(referral.getReference()).doesNotContain("B.B.");
@@ -189,22 +212,41 @@ class TasklistBrowserTest {
     }
 
     @Test
-    void shouldTickNeedsOnTheRegisterPageAndSeeTheMatchingHomes() throws Exception {
-        try (Browser page = new Browser("http://localhost:" + port)) {
-            page.driver().get("http://localhost:" + port + "/register.html");
-            page.visible(By.id("user")).sendKeys("sw1");
-            page.driver().findElement(By.id("password")).sendKeys("demo");
-            new org.openqa.selenium.support.ui.Select(page.driver().findElement(By.id("placementType"))).selectByValue("CHILDRENS_HOME");
-            page.driver().findElement(By.id("need-SEXUAL_EXPLOITATION_RISK")).click();
-            page.driver().findElement(By.id("need-GOING_MISSING")).click();
-            page.driver().findElement(By.id("find")).click();
-            page.visible(By.cssSelector("#results tr.home"));
-            page.screenshot("08-register-search");
-            List<String> homes = page.driver().findElements(By.cssSelector("#results tr.home td:first-child")).stream()
+    void shouldOpenTheRegisterAndTheCasePageInTheTasklistSessionAndClearThemOnSignOut() throws Exception {
+        Child child = children.register(new ChildService.NewChild("Cal", "Casepage", LocalDate.now().minusYears(9), "MALE", "northshire",
+                "NS1 5BC", 53.80, -1.55, "C2"), "northshire");
+        Referral referral = journeys.refer(child, "URGENT", uk.gov.placements.common.PlacementType.FOSTER, 12, null);
+        try (Browser pt1 = new Browser("http://localhost:" + port).login("pt1")) {
+            // the referral's page shows what it waits on and its story, without a second sign-in
+            pt1.open("/case.html?referral=" + referral.getId());
+            pt1.visible(By.id("waiting-on"));
+            assertThat(pt1.pageText()).contains("Referral " + referral.getReference()).contains("Triage referral").contains("Placements team")
+                    .contains("Urgent").doesNotContain("URGENT").doesNotContain("placements-team");
+            pt1.assertNoEngineText();
+            pt1.screenshot("12-pt1-referral-case-page");
+
+            pt1.open("/register.html");
+            pt1.visible(By.xpath("//*[@id='session'][contains(.,'Signed in as')]"));
+            assertThat(pt1.driver().findElements(By.id("password"))).as("no second sign-in").isEmpty();
+            new org.openqa.selenium.support.ui.Select(pt1.driver().findElement(By.id("placementType"))).selectByValue("CHILDRENS_HOME");
+            pt1.driver().findElement(By.id("need-SEXUAL_EXPLOITATION_RISK")).click();
+            pt1.driver().findElement(By.id("need-GOING_MISSING")).click();
+            pt1.driver().findElement(By.id("find")).click();
+            pt1.visible(By.cssSelector("#results tr.home"));
+            pt1.screenshot("13-pt1-register-search");
+            List<String> homes = pt1.driver().findElements(By.cssSelector("#results tr.home td:first-child")).stream()
                     .map(org.openqa.selenium.WebElement::getText).toList();
             assertThat(homes).contains("Oakfield Grange").doesNotContain("Brightwater House", "Greyfield House");
-            assertThat(page.driver().findElement(By.id("message")).getText())
+            assertThat(pt1.driver().findElement(By.id("message")).getText())
                     .isEqualTo(homes.size() + (homes.size() == 1 ? " home matches." : " homes match."));
+
+            // signing out clears what the page showed: the next person at the desk sees none of it
+            pt1.click(By.id("sign-out"));
+            pt1.visible(By.xpath("//*[@id='session'][contains(.,'You are not signed in')]"));
+            assertThat(pt1.pageText()).doesNotContain("Oakfield Grange");
+            pt1.open("/case.html?referral=" + referral.getId());
+            pt1.visible(By.xpath("//*[@id='session'][contains(.,'You are not signed in')]"));
+            assertThat(pt1.pageText()).doesNotContain(referral.getReference());
         }
     }
 }

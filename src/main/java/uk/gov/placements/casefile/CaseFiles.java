@@ -1,0 +1,210 @@
+package uk.gov.placements.casefile;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.DecisionRecord;
+import uk.gov.placements.audit.DecisionRecordRepository;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
+import uk.gov.placements.iro.IroReviewProcess;
+import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.monitoring.ContractMonitoringProcess;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralTimeline;
+import uk.gov.placements.search.PlacementOption;
+import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.search.ProviderReferral;
+import uk.gov.placements.search.ProviderReferralRepository;
+import uk.gov.placements.security.SystemActions;
+
+/**
+ * The case as people read it on one page: a referral's facts, its timeline and what it waits on, the options with the
+ * providers' offers, and the placement decision record; a child's placements, referrals, reviews and decisions. Every
+ * value is written for reading (UK dates, pounds and pence, plain labels), so the pages only lay it out. This module
+ * reads the other features' records and nothing depends on it.
+ */
+@Service
+public class CaseFiles {
+    /** A labelled fact: "Needed by" → "16/12/2026". */
+    public record Fact(String label, String value) {
+    }
+
+    /** One option as the case page lists it, with the provider's offer where it made one. */
+    public record Option(String rank, String home, String provider, String kind, String distance, String weeklyFee, String ofsted,
+                         String needsMet, String offer, boolean chosen) {
+    }
+
+    public record ReferralCase(Long referralId, String reference, Long childId, String child, List<Fact> facts,
+                               ReferralTimeline.Timeline timeline, List<Option> options, List<Fact> decisionRecord) {
+    }
+
+    public record PlacementRow(String home, String provider, String type, String from, String to, String status, String weeklyCost,
+                               String approvedBy, String approvedAt, String reason) {
+    }
+
+    public record ReferralRow(Long id, String reference, String status, String submitted, String neededBy) {
+    }
+
+    public record ReviewRow(int number, String due, String held, String outcome, String status, String broughtForward) {
+    }
+
+    public record DecisionRow(String when, String what, String who, String why) {
+    }
+
+    public record ChildCase(Long childId, String name, List<Fact> facts, List<ReferralTimeline.Waiting> waitingOn,
+                            List<PlacementRow> placements, List<ReferralRow> referrals, List<ReviewRow> reviews, List<DecisionRow> decisions) {
+    }
+
+    private final ReferralRepository referrals;
+    private final ReferralTimeline timelines;
+    private final PlacementOptionRepository options;
+    private final ProviderReferralRepository providerReferrals;
+    private final PlacementRepository placements;
+    private final CareServiceRepository services;
+    private final DecisionRecordRepository decisions;
+    private final IroReviewRepository reviews;
+    private final RuntimeService runtimeService;
+    private final SystemActions system;
+
+    public CaseFiles(ReferralRepository referrals, ReferralTimeline timelines, PlacementOptionRepository options,
+                     ProviderReferralRepository providerReferrals, PlacementRepository placements, CareServiceRepository services,
+                     DecisionRecordRepository decisions, IroReviewRepository reviews, RuntimeService runtimeService, SystemActions system) {
+        this.referrals = referrals;
+        this.timelines = timelines;
+        this.options = options;
+        this.providerReferrals = providerReferrals;
+        this.placements = placements;
+        this.services = services;
+        this.decisions = decisions;
+        this.reviews = reviews;
+        this.runtimeService = runtimeService;
+        this.system = system;
+    }
+
+    @Transactional(readOnly = true)
+    public ReferralCase referral(Referral r) {
+        Child c = r.getChild();
+        List<Fact> facts = List.of(
+                new Fact("Child", c.getFirstName() + " " + c.getLastName() + ", " + r.childAge()),
+                new Fact("Status", UkFormat.label(r.getStatus())),
+                new Fact("Urgency", UkFormat.label(r.getUrgency())),
+                new Fact("Needed by", UkFormat.date(r.getRequiredBy())),
+                new Fact("Placement wanted", UkFormat.label(r.getPlacementType()) + " for " + r.getPlannedWeeks() + " weeks, within "
+                        + r.getMaxDistanceMiles() + " miles of home"),
+                new Fact("Needs", r.getNeeds().isEmpty() ? "None listed" : r.getNeeds().stream()
+                        .map(n -> n.getCode().label() + (n.isEssential() ? " (essential)" : " (desirable)")).collect(Collectors.joining(", "))),
+                new Fact("Submitted", UkFormat.dateTime(r.getCreatedAt()) + " by " + r.getCreatedBy()));
+        Map<Long, ProviderReferral> offers = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream()
+                .filter(pr -> pr.getOptionId() != null).collect(Collectors.toMap(ProviderReferral::getOptionId, Function.identity(), (a, b) -> b));
+        List<Option> rows = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+                .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition())
+                        .thenComparing(PlacementOption::getId))
+                .map(o -> option(o, offers.get(o.getId()), o.getId().equals(r.getSelectedOptionId()))).toList();
+        return new ReferralCase(r.getId(), r.getReference(), c.getId(), c.getFirstName() + " " + c.getLastName(), facts, timelines.of(r),
+                rows, decisionRecord(r));
+    }
+
+    private static Option option(PlacementOption o, ProviderReferral offer, boolean chosen) {
+        String offered = offer == null || offer.getStatus() != ProviderReferral.Status.OFFERED ? ""
+                : "From " + (offer.getStartDate() == null ? "a date to agree" : UkFormat.date(offer.getStartDate()))
+                + (offer.getHowNeedsMet() == null ? "" : ". " + offer.getHowNeedsMet());
+        return new Option(o.getRankPosition() == null ? "Not ranked" : o.getRankPosition().toString(), o.getService().getName(),
+                o.getService().getProvider().getName(), o.isInHouse() ? "Council's own" : "Independent",
+                Math.round(o.getDistanceMiles()) + " miles", UkFormat.money(o.getWeeklyFee()) + " a week", UkFormat.label(o.getOfstedRating()),
+                o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")), offered, chosen);
+    }
+
+    /** What a placement decision record holds: the child, the home, the money, and each decision with who, when and why. */
+    private List<Fact> decisionRecord(Referral r) {
+        List<Fact> record = new ArrayList<>();
+        if (r.getPlacementId() == null) {
+            return record;
+        }
+        Placement p = placements.findById(r.getPlacementId()).orElse(null);
+        if (p == null) {
+            return record;
+        }
+        CareService home = home(p);
+        record.add(new Fact("Child", r.getChild().getFirstName() + " " + r.getChild().getLastName() + ", born "
+                + UkFormat.date(r.getChild().getDateOfBirth())));
+        record.add(new Fact("Referral", r.getReference()));
+        record.add(new Fact("Home", home == null ? "" : home.getName() + " (" + home.getProvider().getName() + ")"));
+        record.add(new Fact("Placement", UkFormat.label(p.getPlacementType()) + " from " + UkFormat.date(p.getStartDate())
+                + (p.getEndDate() == null ? "" : " to " + UkFormat.date(p.getEndDate()))));
+        record.add(new Fact("Weekly cost", UkFormat.money(p.getWeeklyCost())));
+        record.add(new Fact("Commitment", UkFormat.money(p.getWeeklyCost().multiply(BigDecimal.valueOf(r.getPlannedWeeks())))
+                + " over " + r.getPlannedWeeks() + " weeks"));
+        for (DecisionRecord d : decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())) {
+            if (d.getKind().equals("PROVIDER_RESPONSE")) {
+                continue;
+            }
+            record.add(new Fact(ReferralTimeline.label(d.getKind()), (d.getOutcome() == null ? "" : d.getOutcome() + ", ")
+                    + "by " + d.getDecidedBy() + " on " + UkFormat.dateTime(d.getDecidedAt()) + (d.getReason() == null ? "" : ": " + d.getReason())));
+        }
+        if (p.getApprovedBy() != null) {
+            record.add(new Fact("Approved", "by " + p.getApprovedBy() + " on " + UkFormat.dateTime(p.getApprovedAt())
+                    + (p.getApprovalReason() == null ? "" : ": " + p.getApprovalReason())));
+        }
+        return record;
+    }
+
+    /** The home of a placement; a placement recorded without one (a move by another route) has none. */
+    private CareService home(Placement p) {
+        return p.getServiceId() == null ? null : services.findById(p.getServiceId()).orElse(null);
+    }
+
+    @Transactional(readOnly = true)
+    public ChildCase child(Child c) {
+        List<Fact> facts = List.of(
+                new Fact("Born", UkFormat.date(c.getDateOfBirth()) + " (age " + c.ageOn(UkTime.today()) + ")"),
+                new Fact("Council", c.getCouncil()),
+                new Fact("Legal status", UkFormat.label(c.getLegalStatus())),
+                new Fact("Looked after since", c.getLookedAfterSince() == null ? "" : UkFormat.date(c.getLookedAfterSince())),
+                new Fact("Social worker", c.getAllocatedSocialWorker() == null ? "Not allocated" : c.getAllocatedSocialWorker()),
+                new Fact("Independent reviewing officer", c.getIro() == null ? "Not allocated" : c.getIro()));
+        List<PlacementRow> placed = placements.findByChildIdOrderByStartDateAscIdAsc(c.getId()).stream().map(p -> {
+            CareService home = home(p);
+            return new PlacementRow(home == null ? "" : home.getName(), home == null ? "" : home.getProvider().getName(),
+                    UkFormat.label(p.getPlacementType()), UkFormat.date(p.getStartDate()), p.getEndDate() == null ? "" : UkFormat.date(p.getEndDate()),
+                    UkFormat.label(p.getStatus()), UkFormat.money(p.getWeeklyCost()), p.getApprovedBy(),
+                    p.getApprovedAt() == null ? "" : UkFormat.dateTime(p.getApprovedAt()), p.getApprovalReason());
+        }).toList();
+        List<ReferralRow> referred = referrals.findByChildId(c.getId()).stream().sorted(Comparator.comparing(Referral::getCreatedAt))
+                .map(r -> new ReferralRow(r.getId(), r.getReference(), UkFormat.label(r.getStatus()), UkFormat.dateTime(r.getCreatedAt()),
+                        UkFormat.date(r.getRequiredBy()))).toList();
+        List<ReviewRow> held = reviews.findByChildIdOrderBySequenceNumberAsc(c.getId()).stream()
+                .map(v -> new ReviewRow(v.getSequenceNumber(), UkFormat.date(v.getDueDate()), v.getHeldOn() == null ? "" : UkFormat.date(v.getHeldOn()),
+                        UkFormat.reviewOutcome(v.getOutcome()), UkFormat.label(v.getStatus()),
+                        v.isBroughtForward() ? v.getBroughtForwardReason() : "")).toList();
+        List<DecisionRow> decided = decisions.findByChildIdOrderByDecidedAtAscIdAsc(c.getId()).stream()
+                .map(d -> new DecisionRow(UkFormat.dateTime(d.getDecidedAt()), ReferralTimeline.label(d.getKind())
+                        + (d.getOutcome() == null ? "" : ": " + d.getOutcome()), d.getDecidedBy(), d.getReason())).toList();
+        return new ChildCase(c.getId(), c.getFirstName() + " " + c.getLastName(), facts, timelines.openTasks(childProcesses(c.getId())),
+                placed, referred, held, decided);
+    }
+
+    /** The child's running reviews and the contract monitoring of each of the child's placements. */
+    private List<String> childProcesses(Long childId) {
+        List<String> keys = new ArrayList<>();
+        keys.add(IroReviewProcess.businessKey(childId));
+        placements.findByChildIdOrderByStartDateAscIdAsc(childId).forEach(p -> keys.add(ContractMonitoringProcess.businessKey(p.getId())));
+        return system.run(() -> keys.stream().flatMap(key -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .list().stream()).map(ProcessInstance::getId).toList());
+    }
+}
