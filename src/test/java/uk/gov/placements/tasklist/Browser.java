@@ -57,7 +57,10 @@ public class Browser implements AutoCloseable {
     }
 
     void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        // at 1,366 × 900 the Tasklist's footer can sit over a form's Complete button until it is scrolled into view
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
     }
 
     /** Clicks the link or button showing the text (the innermost one, where Angular's handler sits). */
