@@ -12,6 +12,9 @@
     l.append(box, " " + label(code));
     needsBox.append(l);
   }
+  // a refusal names the field as the page labels it ("Home postcode must be …"), not as the API does
+  const FIELDS = {postcode: "Home postcode", age: "Age", placementType: "Placement type", maxMiles: "Within (miles)", needs: "Needs"};
+  const plain = e => FIELDS[e.field] && e.message.startsWith(e.field + " ") ? FIELDS[e.field] + e.message.slice(e.field.length) : e.message;
   // every value is written as text, never as HTML
   const cell = value => { const td = document.createElement("td"); td.textContent = value == null ? "" : String(value); return td; };
 
@@ -22,8 +25,7 @@
     const params = new URLSearchParams({
       placementType: document.getElementById("placementType").value,
       age: document.getElementById("age").value,
-      latitude: document.getElementById("latitude").value,
-      longitude: document.getElementById("longitude").value,
+      postcode: document.getElementById("postcode").value,
       maxMiles: document.getElementById("maxMiles").value
     });
     const needs = [...needsBox.querySelectorAll("input:checked")].map(b => b.value);
@@ -36,7 +38,7 @@
       const body = await response.json().catch(() => ({}));
       message.className = "error";
       message.textContent = response.status === 401 ? "Sign in with your council user and password."
-          : (body.errors && body.errors.length ? body.errors.map(e => e.message).join("; ") : body.message || ("Error " + response.status));
+          : (body.errors && body.errors.length ? body.errors.map(plain).join("; ") : body.message || ("Error " + response.status));
       table.hidden = true;
       return;
     }
@@ -46,7 +48,7 @@
     for (const h of homes) {
       const tr = document.createElement("tr");
       tr.className = "home";
-      tr.append(cell(h.name), cell(h.providerName), cell(h.accreditationStatus + (h.accreditationExpiry ? " until " + h.accreditationExpiry : "")),
+      tr.append(cell(h.name), cell(h.postcode), cell(h.providerName), cell(h.accreditationStatus + (h.accreditationExpiry ? " until " + h.accreditationExpiry : "")),
           cell(h.ofstedRating), cell(h.latestMonitoringRating || "not yet monitored"), cell(h.exitInterviews), cell(h.distanceMiles), cell(h.vacancies),
           cell("£" + h.weeklyFee), cell(h.specialisms.map(label).join(", ")));
       rows.append(tr);
