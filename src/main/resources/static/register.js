@@ -12,6 +12,9 @@
     l.append(box, " " + label(code));
     needsBox.append(l);
   }
+  // a refusal names the field as the page labels it ("Home postcode must be …"), not as the API does
+  const FIELDS = {postcode: "Home postcode", age: "Age", placementType: "Placement type", maxMiles: "Within (miles)", needs: "Needs"};
+  const plain = e => FIELDS[e.field] && e.message.startsWith(e.field + " ") ? FIELDS[e.field] + e.message.slice(e.field.length) : e.message;
   // every value is written as text, never as HTML
   const cell = value => { const td = document.createElement("td"); td.textContent = value == null ? "" : String(value); return td; };
 
@@ -23,8 +26,7 @@
     const params = new URLSearchParams({
       placementType: document.getElementById("placementType").value,
       age: document.getElementById("age").value,
-      latitude: document.getElementById("latitude").value,
-      longitude: document.getElementById("longitude").value,
+      postcode: document.getElementById("postcode").value,
       maxMiles: document.getElementById("maxMiles").value
     });
     const needs = [...needsBox.querySelectorAll("input:checked")].map(b => b.value);
@@ -34,7 +36,7 @@
     const response = await Session.api("/api/providers/search?" + params);
     if (!response.ok) {
       message.className = "error";
-      message.textContent = await Session.problem(response);
+      message.textContent = await Session.problem(response, plain);
       table.hidden = true;
       return;
     }
@@ -44,7 +46,7 @@
     for (const h of homes) {
       const tr = document.createElement("tr");
       tr.className = "home";
-      tr.append(cell(h.name), cell(h.providerName), cell(h.accreditationStatus + (h.accreditationExpiry ? " until " + h.accreditationExpiry : "")),
+      tr.append(cell(h.name), cell(h.postcode), cell(h.providerName), cell(h.accreditationStatus + (h.accreditationExpiry ? " until " + h.accreditationExpiry : "")),
           cell(h.ofstedRating), cell(h.latestMonitoringRating || "not yet monitored"), cell(h.exitInterviews), cell(h.distanceMiles), cell(h.vacancies),
           cell("£" + h.weeklyFee), cell(h.specialisms.map(label).join(", ")));
       rows.append(tr);

@@ -53,10 +53,10 @@ const Session = (() => {
     return response;
   }
 
-  /** The refusal or error of a response as one plain sentence, with the fields it names. */
-  async function problem(response) {
+  /** The refusal or error of a response as one plain sentence, with the fields it names (as the page labels them). */
+  async function problem(response, fieldWords = e => e.message) {
     const body = await response.json().catch(() => ({}));
-    if (body.errors && body.errors.length) return body.errors.map(e => e.message).join("; ");
+    if (body.errors && body.errors.length) return body.errors.map(fieldWords).join("; ");
     if (response.status === 404) return "There is no such record, or it is not one you can see.";
     return body.message || "Something went wrong (" + response.status + "). Try again, or tell the service desk.";
   }

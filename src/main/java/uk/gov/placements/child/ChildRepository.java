@@ -5,4 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ChildRepository extends JpaRepository<Child, Long> {
     List<Child> findByCouncilOrderByLastNameAsc(String council);
+
+    List<Child> findByAllocatedSocialWorkerAndCouncilInOrderByLastNameAscFirstNameAscIdAsc(String socialWorker,
+                                                                                          java.util.Collection<String> councils);
 }

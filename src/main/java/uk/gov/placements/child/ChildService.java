@@ -17,6 +17,7 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.LegalStatus;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.security.Roles;
@@ -32,9 +33,11 @@ public class ChildService {
     private final TaskService taskService;
     private final ChildStatusRepository statuses;
     private final Decisions decisions;
+    private final Postcodes postcodes;
 
     public ChildService(ChildRepository children, IdentityService identityService, SystemActions system, ApplicationEventPublisher events,
-                        TaskService taskService, ChildStatusRepository statuses, Decisions decisions) {
+                        TaskService taskService, ChildStatusRepository statuses, Decisions decisions, Postcodes postcodes) {
+        this.postcodes = postcodes;
         this.decisions = decisions;
         this.statuses = statuses;
         this.taskService = taskService;
@@ -59,10 +62,20 @@ public class ChildService {
     }
 
 
-    /** Validates every field (reporting each bad one) and saves the child in the given council. */
+    /**
+     * Validates every field (reporting each bad one) and saves the child in the given council. A child given a postcode
+     * and no coordinates is placed at the centre of the postcode's district.
+     */
     @Transactional
     public Child register(NewChild c, String council) {
         FieldErrors errors = new FieldErrors();
+        if (c.latitude() == null && c.longitude() == null) {
+            Postcodes.Centroid at = postcodes.locate(errors, "postcode", c.postcode()).orElse(null);
+            if (at != null) {
+                c = new NewChild(c.firstName(), c.lastName(), c.dateOfBirth(), c.gender(), c.council(), c.postcode(), at.latitude(),
+                        at.longitude(), c.legalStatus(), c.categoryOfNeed(), c.ethnicity(), c.upn());
+            }
+        }
         requireText(errors, "firstName", c.firstName(), 100);
         requireText(errors, "lastName", c.lastName(), 100);
         String sex = sex(errors, c.gender());
@@ -74,7 +87,10 @@ public class ChildService {
             errors.reject("dateOfBirth", "is too long ago for a child in care (age out of range)");
         }
         validatePostcode(errors, "postcode", c.postcode());
-        validateLocation(errors, c.latitude(), c.longitude());
+        if (c.latitude() != null || c.longitude() != null || !errors.asMap().containsKey("postcode")) {
+            // a child given neither is placed by the postcode, whose fault alone is then named
+            validateLocation(errors, c.latitude(), c.longitude());
+        }
         LegalStatus status = FieldErrors.parseEnum(LegalStatus.class, c.legalStatus(), "legalStatus", errors);
         String cin = categoryOfNeed(errors, c.categoryOfNeed());
         String ethnicity = code(errors, "ethnicity", c.ethnicity(), Ssda903.ETHNICITIES, "an SSDA903 ethnicity code such as WBRI");

@@ -16,6 +16,7 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 
@@ -29,11 +30,13 @@ class ProviderController {
     private final uk.gov.placements.accreditation.AccreditationService accreditations;
     private final OfstedRegisterImport ofstedImport;
     private final uk.gov.placements.security.SystemActions system;
+    private final Postcodes postcodes;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
                        uk.gov.placements.iro.MonitoringRatings monitoringRatings,
                        uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport,
-                       uk.gov.placements.security.SystemActions system) {
+                       uk.gov.placements.security.SystemActions system, Postcodes postcodes) {
+        this.postcodes = postcodes;
         this.system = system;
         this.accreditations = accreditations;
         this.ofstedImport = ofstedImport;
@@ -100,13 +103,27 @@ class ProviderController {
         }
     }
 
-    /** The shared register: accredited independent services matching the child ("tick the boxes and the options come down"). */
+    /**
+     * The shared register: accredited independent services matching the child ("tick the boxes and the options come
+     * down"), near the child's home postcode (its district's centre) or, for a client that has them, coordinates.
+     */
     @GetMapping("/search")
     List<Map<String, Object>> search(@RequestParam String placementType, @RequestParam Integer age,
-                                     @RequestParam(required = false) List<String> needs, @RequestParam Double latitude,
-                                     @RequestParam Double longitude, @RequestParam(required = false) Double maxMiles) {
+                                     @RequestParam(required = false) List<String> needs, @RequestParam(required = false) String postcode,
+                                     @RequestParam(required = false) Double latitude, @RequestParam(required = false) Double longitude,
+                                     @RequestParam(required = false) Double maxMiles) {
         currentUser.requireAnyGroup(Roles.STAFF.toArray(String[]::new));
         FieldErrors errors = new FieldErrors();
+        if (postcode != null && !postcode.isBlank()) {
+            if (Postcodes.district(postcode).isEmpty()) {
+                errors.reject("postcode", Postcodes.MALFORMED);
+            }
+            Postcodes.Centroid at = postcodes.locate(errors, "postcode", postcode).orElse(null);
+            latitude = at == null ? null : at.latitude();
+            longitude = at == null ? null : at.longitude();
+        } else if (latitude == null && longitude == null) {
+            errors.reject("postcode", "is required: the child's home postcode, or its district");
+        }
         PlacementType type = FieldErrors.parseEnum(PlacementType.class, placementType, "placementType", errors);
         var needCodes = ProviderService.parseNeeds(needs, "needs", errors);
         if (age == null || age < 0 || age > 25) {
@@ -114,6 +131,9 @@ class ProviderController {
         }
         if (maxMiles != null && !(maxMiles > 0 && maxMiles <= Geo.MAX_DISTANCE_MILES)) {   // NaN and infinity fail too
             errors.reject("maxMiles", "must be more than 0 and at most " + Geo.MAX_DISTANCE_MILES);
+        }
+        if (errors.asMap().containsKey("postcode")) {
+            errors.throwIfAny();
         }
         uk.gov.placements.child.ChildService.validateLocation(errors, latitude, longitude);
         errors.throwIfAny();
@@ -139,6 +159,7 @@ class ProviderController {
                     v.put("vacancies", s.getVacancies());
                     v.put("weeklyFee", s.getWeeklyFee());
                     v.put("localAuthority", s.getLocalAuthority());
+                    v.put("postcode", s.getPostcode());
                     v.put("specialisms", s.getSpecialisms().stream().map(NeedCode::name).sorted().toList());
                     v.put("latestMonitoringRating", ratings.get(s.getProvider().getId()));
                     v.put("exitInterviews", interviews.getOrDefault(s.getProvider().getId(), 0L));

@@ -22,6 +22,7 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Placement;
@@ -40,9 +41,11 @@ public class ReferralService {
     private final PlacementRepository placements;
     private final RuntimeService runtimeService;
     private final Decisions decisions;
+    private final Postcodes postcodes;
 
     public ReferralService(ReferralRepository referrals, ChildRepository children, ChildService childService,
-                           PlacementRepository placements, RuntimeService runtimeService, Decisions decisions) {
+                           PlacementRepository placements, RuntimeService runtimeService, Decisions decisions, Postcodes postcodes) {
+        this.postcodes = postcodes;
         this.referrals = referrals;
         this.children = children;
         this.childService = childService;
@@ -103,10 +106,20 @@ public class ReferralService {
                 errors.reject("existingChildId", "is not a child of your council");
             }
         } else {
+            // the form asks the home's postcode only; a client of the engine's API may still give its coordinates
+            Double latitude = f.decimal("childLatitude");
+            Double longitude = f.decimal("childLongitude");
+            if (latitude == null && longitude == null) {
+                Postcodes.Centroid at = postcodes.locate(errors, "childPostcode", f.text("childPostcode")).orElse(null);
+                if (at != null) {
+                    latitude = at.latitude();
+                    longitude = at.longitude();
+                }
+            }
             errors.throwIfAny();
             child = childService.register(new ChildService.NewChild(f.text("childFirstName"), f.text("childLastName"),
                     f.date("childDateOfBirth"), f.text("childGender"), council, f.text("childPostcode"),
-                    f.decimal("childLatitude"), f.decimal("childLongitude"), f.text("legalStatus"), f.text("categoryOfNeed"),
+                    latitude, longitude, f.text("legalStatus"), f.text("categoryOfNeed"),
                     f.text("childEthnicity"), f.text("childUpn")), council);
         }
         List<Need> needs = new ArrayList<>();

@@ -38,8 +38,21 @@ public class FormFields {
                 k -> system.run(() -> read(() -> formService.getDeployedTaskForm(task.getId()))));
     }
 
+    /**
+     * Values a client of the engine's API may give at a start that its form no longer asks: the referral form asks
+     * the child's home postcode only (the product takes its district's centre), and a client may still send the
+     * home's coordinates.
+     */
+    static final Map<String, Set<String>> API_START_FIELDS = Map.of("placementReferral", Set.of("childLatitude", "childLongitude"));
+
     public Set<String> ofStart(ProcessDefinition definition) {
-        return cache.computeIfAbsent(definition.getId(), k -> system.run(() -> read(() -> formService.getDeployedStartForm(definition.getId()))));
+        return cache.computeIfAbsent(definition.getId(), k -> {
+            Set<String> fields = new HashSet<>(system.run(() -> read(() -> formService.getDeployedStartForm(definition.getId()))));
+            if (!fields.isEmpty()) {
+                fields.addAll(API_START_FIELDS.getOrDefault(definition.getKey(), Set.of()));
+            }
+            return Set.copyOf(fields);
+        });
     }
 
     /**

@@ -404,6 +404,10 @@ class AuthorizationMatrixTest {
                 new Row(HttpMethod.POST, "/api/providers/" + p + "/users", Map.of(), u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
                 new Row(HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age=10&latitude=53.8&longitude=-1.55&maxMiles=20", null,
                         u -> staff(u) ? 200 : 403),
+                new Row(HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age=10&postcode=LS1&maxMiles=20", null,
+                        u -> staff(u) ? 200 : 403),
+                // where a postcode's district is: reference data, for anyone signed in
+                new Row(HttpMethod.GET, "/api/postcodes/LS1", null, u -> 200),
                 new Row(HttpMethod.GET, "/api/providers/" + p + "/history", null, u -> staff(u) ? 200 : 403),
                 new Row(HttpMethod.POST, "/api/providers/" + p + "/suspension", Map.of(), u -> u.in("commissioning-managers") ? 400 : 403),
                 // a reader of another council is answered as for a council that does not exist (400 naming the field)

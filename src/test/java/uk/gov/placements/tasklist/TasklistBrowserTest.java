@@ -59,7 +59,9 @@ class TasklistBrowserTest {
         try (Browser sw1 = new Browser(base).login("sw1")) {
             sw1.clickText("Start process");
             sw1.clickText("Placement referral");
-            sw1.field("Field_existingChildId").sendKeys(child.getId().toString());
+            // the child is chosen by name among sw1's allocated children, never typed as an id
+            sw1.field("Field_existingChildId").click();
+            sw1.click(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(.),'Bea Browser, 12')]"));
             // the date picker reads as people in the UK write dates
             assertThat(sw1.field("Field_requiredBy-date").getAttribute("placeholder")).isEqualTo("dd/mm/yyyy");
             sw1.field("Field_requiredBy-date").sendKeys(LocalDate.now().plusDays(20).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
