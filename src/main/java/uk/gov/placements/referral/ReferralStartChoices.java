@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
@@ -46,10 +47,10 @@ public class ReferralStartChoices {
         if (userId != null && !councils.isEmpty()) {
             for (Child c : children.findByAllocatedSocialWorkerAndCouncilInOrderByLastNameAscFirstNameAscIdAsc(userId, councils)) {
                 String name = c.getFirstName() + " " + c.getLastName();
-                childOptions.add(option(name + ", " + c.ageOn(UkTime.today()) + " (born " + UkTime.date(c.getDateOfBirth()) + ")", c.getId()));
+                childOptions.add(option(name + ", " + c.ageOn(UkTime.today()) + " (born " + UkFormat.date(c.getDateOfBirth()) + ")", c.getId()));
                 for (Placement p : placements.findByChildIdAndStatus(c.getId(), PlacementStatus.ACTIVE)) {
                     String home = p.getServiceId() == null ? null : services.findById(p.getServiceId()).map(s -> s.getName()).orElse(null);
-                    placementOptions.add(option(name + (home == null ? "" : " at " + home) + ", since " + UkTime.date(p.getStartDate()), p.getId()));
+                    placementOptions.add(option(name + (home == null ? "" : " at " + home) + ", since " + UkFormat.date(p.getStartDate()), p.getId()));
                 }
             }
         }

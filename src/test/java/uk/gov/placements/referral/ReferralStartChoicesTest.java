@@ -24,7 +24,7 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.BadInputs;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.common.UkTime;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
@@ -57,13 +57,13 @@ class ReferralStartChoicesTest {
         Placement current = placements.save(Placement.of(null, nora.getId(), "northshire", PlacementType.FOSTER, since)
                 .at(home.getId(), home.getProvider().getId(), true, java.math.BigDecimal.valueOf(480), 1.0, "LS1 4AP", "LS1 5AA", null)
                 .codes("U4", "PR1", null).approval("tm1", "team-managers", java.time.Instant.now(), "test").planDue(LocalDate.now()));
-        String noraLabel = "Nora Choosable, 12 (born " + UkTime.date(born) + ")";
-        String placementLabel = "Nora Choosable at " + home.getName() + ", since " + UkTime.date(since);
+        String noraLabel = "Nora Choosable, 12 (born " + UkFormat.date(born) + ")";
+        String placementLabel = "Nora Choosable at " + home.getName() + ", since " + UkFormat.date(since);
 
         // the start form's variables, by key and by the definition's id
         JsonNode sw1 = formVariables("sw1", "/engine-rest/process-definition/key/placementReferral/form-variables");
         assertThat(options(sw1, "childChoices")).containsEntry(noraLabel, String.valueOf(nora.getId()))
-                .doesNotContainKey("Eve Elsewhere, 9 (born " + UkTime.date(eve.getDateOfBirth()) + ")")
+                .doesNotContainKey("Eve Elsewhere, 9 (born " + UkFormat.date(eve.getDateOfBirth()) + ")")
                 .allSatisfy((label, value) -> assertThat(label).doesNotContain("Eve Elsewhere"));
         assertThat(options(sw1, "placementChoices")).containsEntry(placementLabel, String.valueOf(current.getId()));
         String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("placementReferral")
