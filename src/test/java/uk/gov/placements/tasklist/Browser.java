@@ -31,7 +31,7 @@ public class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,900");
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,1000");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
         this.driver = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -53,12 +53,17 @@ public class Browser implements AutoCloseable {
     }
 
     public WebElement visible(By by) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        try {
+            return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (RuntimeException e) {
+            screenshotQuietly("not-visible-" + System.currentTimeMillis());
+            throw e;
+        }
     }
 
     void click(By by) {
         WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-        // at 1,366 × 900 the Tasklist's footer can sit over a form's Complete button until it is scrolled into view
+        // at 1,366 px wide the Tasklist's footer can sit over a form's Complete button until it is scrolled into view
         driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }

@@ -91,7 +91,7 @@ class TasklistBrowserTest {
             pt1.field("Field_triageOutcome-0").click();   // Accept and search
             pt1.screenshot("04-pt1-triage-form");
             pt1.click(By.xpath("//button[normalize-space(.)='Complete']"));
-            pt1.pause(2000);
+            pt1.visible(By.xpath("//*[@id='placements-confirmation'][contains(.,'Done')]"));
         }
         journeys.runDueJobs();
         // the in-house review and the social worker's choice, through the engine as those users would
@@ -142,7 +142,7 @@ class TasklistBrowserTest {
             letters.forEach(org.openqa.selenium.WebElement::click);
             sw1.screenshot("07-sw1-letters-posted");
             sw1.click(By.xpath("//button[normalize-space(.)='Complete']"));
-            sw1.pause(2000);
+            sw1.visible(By.xpath("//*[@id='placements-confirmation'][contains(.,'Done')]"));
         }
         assertThat(notifications.findByPlacementIdOrderByIdAsc(placed.get(0).getId())).filteredOn(n -> n.getChannel() == Notification.Channel.LETTER)
                 .allSatisfy(n -> {
@@ -185,7 +185,7 @@ class TasklistBrowserTest {
             tm1.field("Field_disputeAnswer").sendKeys("A place at Northshire Academy from Monday");
             tm1.screenshot("09-tm1-answers-the-iro");
             tm1.click(By.xpath("//button[normalize-space(.)='Complete']"));
-            tm1.pause(2000);
+            tm1.visible(By.xpath("//*[@id='placements-confirmation'][contains(.,'Done')]"));
         }
         try (Browser iro1 = new Browser(base).login("iro1")) {
             iro1.openFilter("My tasks");
@@ -195,7 +195,7 @@ class TasklistBrowserTest {
             iro1.field("Field_disputeDecisionReason").sendKeys("School place confirmed");
             iro1.screenshot("10-iro1-decides");
             iro1.click(By.xpath("//button[normalize-space(.)='Complete']"));
-            iro1.pause(2000);
+            iro1.visible(By.xpath("//*[@id='placements-confirmation'][contains(.,'Done')]"));
         }
         assertThat(disputes.ofChild(child.getId())).singleElement().satisfies(d -> {
             assertThat(d.getStatus()).isEqualTo(IroDispute.Status.RESOLVED);
