@@ -44,7 +44,8 @@
     for (const [key, label] of rows) {
       const tr = document.createElement("tr");
       tr.append(Object.assign(document.createElement("td"), {textContent: label}));
-      reports.forEach(r => tr.append(Object.assign(document.createElement("td"), {textContent: r[key] == null ? "" : String(r[key]),
+      // a figure with nothing to count says so, rather than a blank that reads as a fault
+      reports.forEach(r => tr.append(Object.assign(document.createElement("td"), {textContent: r[key] == null ? "None in these dates" : String(r[key]),
           className: "figure-" + key + " council-" + r.council})));
       body.append(tr);
     }

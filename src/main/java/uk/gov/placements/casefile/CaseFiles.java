@@ -154,7 +154,7 @@ public class CaseFiles {
             if (d.getKind().equals("PROVIDER_RESPONSE")) {
                 continue;
             }
-            record.add(new Fact(ReferralTimeline.label(d.getKind()), (d.getOutcome() == null ? "" : d.getOutcome() + ", ")
+            record.add(new Fact(ReferralTimeline.label(d.getKind()), (d.getOutcome() == null ? "" : UkFormat.outcome(d.getOutcome()) + ", ")
                     + "by " + d.getDecidedBy() + " on " + UkFormat.dateTime(d.getDecidedAt()) + (d.getReason() == null ? "" : ": " + d.getReason())));
         }
         if (p.getApprovedBy() != null) {
@@ -194,7 +194,7 @@ public class CaseFiles {
                         v.isBroughtForward() ? v.getBroughtForwardReason() : "")).toList();
         List<DecisionRow> decided = decisions.findByChildIdOrderByDecidedAtAscIdAsc(c.getId()).stream()
                 .map(d -> new DecisionRow(UkFormat.dateTime(d.getDecidedAt()), ReferralTimeline.label(d.getKind())
-                        + (d.getOutcome() == null ? "" : ": " + d.getOutcome()), d.getDecidedBy(), d.getReason())).toList();
+                        + (d.getOutcome() == null ? "" : ": " + UkFormat.outcome(d.getOutcome())), d.getDecidedBy(), d.getReason())).toList();
         return new ChildCase(c.getId(), c.getFirstName() + " " + c.getLastName(), facts, timelines.openTasks(childProcesses(c.getId())),
                 placed, referred, held, decided);
     }

@@ -111,6 +111,44 @@ public final class UkFormat {
         return all;
     }
 
+    /**
+     * A recorded decision's outcome as people read it. The audit keeps the outcome as it was written (the API and the
+     * auditors read that), so the words are made here, when it is shown: "WAIVED" → "Waived", "OPTION 65 (rank 1)" →
+     * "Rank 1 chosen", "ESCALATED_TO heads-of-service" → "Escalated to heads of service".
+     */
+    public static String outcome(String recorded) {
+        if (recorded == null || recorded.isBlank()) {
+            return "";
+        }
+        String known = OUTCOMES.get(recorded);
+        if (known != null) {
+            return known;
+        }
+        java.util.regex.Matcher option = CHOSEN_OPTION.matcher(recorded);
+        if (option.matches()) {
+            return "null".equals(option.group(1)) ? "An unranked option chosen" : "Rank " + option.group(1) + " chosen";
+        }
+        // anything else is a phrase in capitals and codes ("SENT TO 3 PROVIDERS", "ESCALATED_TO heads-of-service"):
+        // written as a sentence, the ids dropped
+        String words = recorded.replaceAll(" from provider \\d+$", "").replaceAll(" provider \\d+$", "")
+                .replace('_', ' ').replace('-', ' ').toLowerCase(Locale.UK).trim();
+        return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static final java.util.regex.Pattern CHOSEN_OPTION = java.util.regex.Pattern.compile("OPTION \\d+ \\(rank (\\d+|null)\\)");
+
+    private static final Map<String, String> OUTCOMES = Map.ofEntries(
+            Map.entry("APPROVE", "Approved"), Map.entry("REJECT", "Rejected"), Map.entry("RETURN", "Returned to the social worker"),
+            Map.entry("ACCEPT", "Accepted for a search"), Map.entry("MORE_INFORMATION", "More information asked for"),
+            Map.entry("WAIVED", "Waived"), Map.entry("REFUSED", "Refused"),
+            Map.entry("RESTRICTED_TO_IN_HOUSE", "Restricted to the council's own provision"),
+            Map.entry("EXTERNAL_SEARCH", "Independent providers to be asked"),
+            Map.entry("TEAM_MANAGER", "Team manager (informal)"), Map.entry("HEAD_OF_SERVICE", "Head of service (formal)"),
+            Map.entry("ASSISTANT_DIRECTOR", "Assistant director (formal)"), Map.entry("DIRECTOR", "Director (formal)"),
+            Map.entry("RESOLVED", "Resolved"), Map.entry("CLOSED", "Closed"), Map.entry("ESCALATE", "Escalated"),
+            Map.entry("REFER_TO_CAFCASS", "Referred to Cafcass"), Map.entry("ENDORSED", "Care plan endorsed"),
+            Map.entry("CONCERNS", "Concerns raised"), Map.entry("GREEN", "Green"), Map.entry("AMBER", "Amber"), Map.entry("RED", "Red"));
+
     /** An IRO review's outcome as recorded from the Hold review form. */
     public static String reviewOutcome(String code) {
         if (code == null || code.isBlank()) {

@@ -81,7 +81,7 @@ public class ReferralTimeline {
         // a provider's answer is told with its offer below, not again from the audit record
         for (DecisionRecord d : decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
                 .filter(d -> !"PROVIDER_RESPONSE".equals(d.getKind())).toList()) {
-            events.add(event(d.getDecidedAt(), d.getKind(), label(d.getKind()) + (d.getOutcome() == null ? "" : ": " + d.getOutcome()),
+            events.add(event(d.getDecidedAt(), d.getKind(), label(d.getKind()) + (d.getOutcome() == null ? "" : ": " + UkFormat.outcome(d.getOutcome())),
                     d.getDecidedBy(), d.getReason()));
         }
         List<ProviderReferral> asked = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());

@@ -100,4 +100,16 @@ class UkFormatTest {
         assertThatThrownBy(() -> UkFormat.label(java.time.DayOfWeek.MONDAY)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DayOfWeek.MONDAY");
     }
+
+    @Test
+    void shouldWriteARecordedOutcomeInWordsWithoutItsIds() {
+        org.assertj.core.api.Assertions.assertThat(UkFormat.outcome("WAIVED")).isEqualTo("Waived");
+        org.assertj.core.api.Assertions.assertThat(UkFormat.outcome("APPROVE")).isEqualTo("Approved");
+        org.assertj.core.api.Assertions.assertThat(UkFormat.outcome("OPTION 65 (rank 1)")).isEqualTo("Rank 1 chosen");
+        org.assertj.core.api.Assertions.assertThat(UkFormat.outcome("ESCALATED_TO heads-of-service")).isEqualTo("Escalated to heads of service");
+        org.assertj.core.api.Assertions.assertThat(UkFormat.outcome("OFFER from provider 12")).isEqualTo("Offer");
+        org.assertj.core.api.Assertions.assertThat(UkFormat.outcome("SUSPENDED provider 7")).isEqualTo("Suspended");
+        org.assertj.core.api.Assertions.assertThat(UkFormat.outcome("SENT TO 3 PROVIDERS")).isEqualTo("Sent to 3 providers");
+        org.assertj.core.api.Assertions.assertThat(UkFormat.outcome(null)).isEmpty();
+    }
 }

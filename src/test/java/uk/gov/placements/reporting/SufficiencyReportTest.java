@@ -1,5 +1,7 @@
 package uk.gov.placements.reporting;
 
+import uk.gov.placements.common.UkFormat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -196,10 +198,10 @@ class SufficiencyReportTest {
 
     @Test
     void shouldDrawTheChartsWithTheSameNumbersOnTheReportsPage() throws Exception {
-        try (var page = BrowserAccess.open("http://localhost:" + port)) {
+        // signed in to the Tasklist once: the reports page uses that session
+        try (var page = BrowserAccess.signedIn("http://localhost:" + port, manager)) {
             page.driver().get("http://localhost:" + port + "/reports.html");
-            page.visible(By.id("user")).sendKeys(manager);
-            page.driver().findElement(By.id("password")).sendKeys("demo");
+            page.visible(By.xpath("//*[@id='session'][contains(.,'Signed in as')]"));
             page.driver().findElement(By.id("council")).sendKeys(council.id());
             page.driver().executeScript("document.getElementById('from').value='" + FROM + "'; document.getElementById('to').value='" + TO + "';");
             page.driver().findElement(By.id("show")).click();
@@ -209,11 +211,17 @@ class SufficiencyReportTest {
             assertThat(page.driver().findElement(By.cssSelector("td.figure-moreThan20Miles")).getText()).isEqualTo("2");
             assertThat(page.driver().findElement(By.cssSelector("td.figure-childrenWithThreeOrMorePlacements")).getText()).isEqualTo("1");
             Object fosterBar = page.driver().executeScript("return Chart.getChart('chart-types').data.datasets[0].data["
-                    + "Chart.getChart('chart-types').data.labels.indexOf('FOSTER')]");
+                    + "Chart.getChart('chart-types').data.labels.indexOf('" + UkFormat.label(PlacementType.FOSTER) + "')]");
             assertThat(((Number) fosterBar).intValue()).isEqualTo(3);
             Object avgHome = page.driver().executeScript("return Chart.getChart('chart-cost').data.datasets[0].data["
-                    + "Chart.getChart('chart-cost').data.labels.indexOf('CHILDRENS_HOME')]");
+                    + "Chart.getChart('chart-cost').data.labels.indexOf(\"" + UkFormat.label(PlacementType.CHILDRENS_HOME) + "\")]");
             assertThat(((Number) avgHome).doubleValue()).isEqualTo(4500.0);
+            // the bars are named in words, and a count axis counts in whole numbers
+            Object codes = page.driver().executeScript("return ['chart-types','chart-cost','chart-gaps'].flatMap(id => Chart.getChart(id).data.labels)"
+                    + ".filter(l => /^[A-Z_]+$/.test(l))");
+            assertThat((List<?>) codes).isEmpty();
+            Object precision = page.driver().executeScript("return Chart.getChart('chart-types').options.scales.y.ticks.precision");
+            assertThat(((Number) precision).intValue()).isZero();
         }
     }
 }
