@@ -1,7 +1,6 @@
   const NEEDS = ["AUTISM", "LEARNING_DISABILITY", "PHYSICAL_DISABILITY", "EMOTIONAL_BEHAVIOURAL", "MENTAL_HEALTH", "SELF_HARM",
     "SUBSTANCE_MISUSE", "SEXUAL_EXPLOITATION_RISK", "CRIMINAL_EXPLOITATION_RISK", "GOING_MISSING", "UNACCOMPANIED_ASYLUM_SEEKING",
     "SIBLING_GROUP", "PARENT_AND_CHILD", "EHCP_EDUCATION"];
-  const label = code => code.charAt(0) + code.slice(1).toLowerCase().replaceAll("_", " ");
   const needsBox = document.getElementById("needs");
   for (const code of NEEDS) {
     const l = document.createElement("label");
@@ -9,7 +8,11 @@
     box.type = "checkbox";
     box.value = code;
     box.id = "need-" + code;
-    l.append(box, " " + label(code));
+    const words = document.createElement("span");
+    words.textContent = " " + code;
+    // the need's name in the product's words (the code shows only until they arrive)
+    Session.label(code).then(label => { words.textContent = " " + label; });
+    l.append(box, words);
     needsBox.append(l);
   }
   // a refusal names the field as the page labels it ("Home postcode must be …"), not as the API does
@@ -46,9 +49,9 @@
     for (const h of homes) {
       const tr = document.createElement("tr");
       tr.className = "home";
-      tr.append(cell(h.name), cell(h.postcode), cell(h.providerName), cell(h.accreditationStatus + (h.accreditationExpiry ? " until " + h.accreditationExpiry : "")),
-          cell(h.ofstedRating), cell(h.latestMonitoringRating || "not yet monitored"), cell(h.exitInterviews), cell(h.distanceMiles), cell(h.vacancies),
-          cell("£" + h.weeklyFee), cell(h.specialisms.map(label).join(", ")));
+      const d = h.display;
+      tr.append(cell(h.name), cell(h.postcode), cell(h.providerName), cell(d.accreditation), cell(d.ofstedRating), cell(d.monitoringRating),
+          cell(h.exitInterviews), cell(d.distance), cell(h.vacancies), cell(d.weeklyFee), cell(d.specialisms));
       rows.append(tr);
     }
     table.hidden = homes.length === 0;

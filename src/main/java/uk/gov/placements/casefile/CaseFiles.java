@@ -24,6 +24,8 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.LocalAuthority;
+import uk.gov.placements.provider.LocalAuthorityRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.ReferralTimeline;
@@ -80,11 +82,13 @@ public class CaseFiles {
     private final DecisionRecordRepository decisions;
     private final IroReviewRepository reviews;
     private final RuntimeService runtimeService;
+    private final LocalAuthorityRepository councils;
     private final SystemActions system;
 
     public CaseFiles(ReferralRepository referrals, ReferralTimeline timelines, PlacementOptionRepository options,
                      ProviderReferralRepository providerReferrals, PlacementRepository placements, CareServiceRepository services,
-                     DecisionRecordRepository decisions, IroReviewRepository reviews, RuntimeService runtimeService, SystemActions system) {
+                     DecisionRecordRepository decisions, IroReviewRepository reviews, RuntimeService runtimeService, SystemActions system,
+                     LocalAuthorityRepository councils) {
         this.referrals = referrals;
         this.timelines = timelines;
         this.options = options;
@@ -94,6 +98,7 @@ public class CaseFiles {
         this.decisions = decisions;
         this.reviews = reviews;
         this.runtimeService = runtimeService;
+        this.councils = councils;
         this.system = system;
     }
 
@@ -173,7 +178,7 @@ public class CaseFiles {
     public ChildCase child(Child c) {
         List<Fact> facts = List.of(
                 new Fact("Born", UkFormat.date(c.getDateOfBirth()) + " (age " + c.ageOn(UkTime.today()) + ")"),
-                new Fact("Council", c.getCouncil()),
+                new Fact("Council", councils.findById(c.getCouncil()).map(LocalAuthority::getName).orElse(c.getCouncil())),
                 new Fact("Legal status", UkFormat.label(c.getLegalStatus())),
                 new Fact("Looked after since", c.getLookedAfterSince() == null ? "" : UkFormat.date(c.getLookedAfterSince())),
                 new Fact("Social worker", c.getAllocatedSocialWorker() == null ? "Not allocated" : c.getAllocatedSocialWorker()),

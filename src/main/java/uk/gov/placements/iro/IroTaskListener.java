@@ -12,6 +12,7 @@ import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.tasks.TaskDisplay;
 
 /** The user tasks of iroReview: named, dated and shown on create; checked and recorded on complete. */
@@ -58,8 +59,8 @@ public class IroTaskListener implements TaskListener {
             task.setDueDate(IroReviewService.endOfDay(due));
             task.setPriority(60);
             AllocatedWorker.assign(task, child);
-            display.show(task, "reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + " ("
-                    + IroReviewProcess.businessKey(childId) + "), due " + UkFormat.date(review.getDueDate())
+            display.show(task, "reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + ", "
+                    + child.ageOn(UkTime.today()) + ", due " + UkFormat.date(review.getDueDate())
                     + (review.isBroughtForward() ? " — brought forward: " + review.getBroughtForwardReason() : ""));
             if (TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey())) {
                 display.show(task, "matchingRecord", matchingRecord.forChild(childId));
@@ -88,7 +89,8 @@ public class IroTaskListener implements TaskListener {
         IroDispute d = disputes.dispute(((Number) task.getVariable(DISPUTE_ID)).longValue());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Child child = children.findById(childId).orElseThrow();
-            String about = " — " + child.initials() + " (" + IroReviewProcess.businessKey(childId) + ")";
+            // initials and age, as on every task about a child; the Case tab leads to the child
+            String about = " — " + child.initials() + ", " + child.ageOn(UkTime.today());
             switch (task.getTaskDefinitionKey()) {
                 case TASK_ANSWER_CONCERN -> {
                     task.setName("Answer the IRO's concern: " + d.getStage().label + about);

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.security.CurrentUser;
@@ -163,6 +164,16 @@ class ProviderController {
                     v.put("specialisms", s.getSpecialisms().stream().map(NeedCode::name).sorted().toList());
                     v.put("latestMonitoringRating", ratings.get(s.getProvider().getId()));
                     v.put("exitInterviews", interviews.getOrDefault(s.getProvider().getId(), 0L));
+                    // the same facts as people read them, written in the one place the product formats
+                    Map<String, String> display = new LinkedHashMap<>();
+                    display.put("accreditation", UkFormat.label(s.getProvider().getAccreditationStatus())
+                            + (s.getProvider().getAccreditationExpiry() == null ? "" : " until " + UkFormat.date(s.getProvider().getAccreditationExpiry())));
+                    display.put("ofstedRating", UkFormat.label(s.getProvider().getOfstedRating()));
+                    display.put("monitoringRating", UkFormat.monitoringRating(ratings.get(s.getProvider().getId())));
+                    display.put("distance", UkFormat.miles(m.distanceMiles()));
+                    display.put("weeklyFee", UkFormat.money(s.getWeeklyFee()));
+                    display.put("specialisms", s.getSpecialisms().stream().map(UkFormat::label).sorted().collect(java.util.stream.Collectors.joining(", ")));
+                    v.put("display", display);
                     return v;
                 }).toList();
     }

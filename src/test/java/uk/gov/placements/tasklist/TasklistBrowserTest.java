@@ -124,6 +124,16 @@ class TasklistBrowserTest {
             tm1.visible(By.xpath("//*[@id='placements-confirmation'][contains(.,'Done')]"));
             tm1.assertNoEngineText();
             tm1.screenshot("06-tm1-approved");
+            // the placement decision record, as it prints: the record without the page's navigation or buttons
+            tm1.open("/case.html?referral=" + referral.getId());
+            tm1.visible(By.id("decision-record"));
+            assertThat(tm1.pageText()).contains("Approved, by tm1").contains("Good match; keeps her with her sister").contains("£");
+            tm1.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+            assertThat(tm1.driver().findElement(By.id("session")).isDisplayed()).isFalse();
+            assertThat(tm1.driver().findElement(By.id("print")).isDisplayed()).isFalse();
+            assertThat(tm1.driver().findElement(By.id("decision-record")).isDisplayed()).isTrue();
+            tm1.screenshot("06b-tm1-decision-record-printed");
+            tm1.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
         journeys.runDueJobs();
         List<Placement> placed = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId());
@@ -167,7 +177,7 @@ class TasklistBrowserTest {
         });
         try (Browser tm1 = new Browser(base).login("tm1")) {
             tm1.openFilter("My group tasks");
-            tm1.openTask("Answer the IRO's concern: team manager (informal) — B.B. (CHILD-" + child.getId() + ")");
+            tm1.openTask("Answer the IRO's concern: team manager (informal) — B.B., 12");
             tm1.clickText("Claim");
             tm1.pause(1500);   // the form is drawn again once the task is claimed
             tm1.visible(By.xpath("//*[contains(normalize-space(.),'No school place has been found')]"));
@@ -189,7 +199,7 @@ class TasklistBrowserTest {
         }
         try (Browser iro1 = new Browser(base).login("iro1")) {
             iro1.openFilter("My tasks");
-            iro1.openTask("Decide on the team manager's answer — B.B. (CHILD-" + child.getId() + ")");
+            iro1.openTask("Decide on the team manager's answer — B.B., 12");
             iro1.visible(By.xpath("//*[contains(normalize-space(.),'Northshire Academy')]"));
             iro1.field("Field_disputeDecision-0").click();   // the answer resolves my concern
             iro1.field("Field_disputeDecisionReason").sendKeys("School place confirmed");
@@ -236,6 +246,11 @@ class TasklistBrowserTest {
             pt1.driver().findElement(By.id("find")).click();
             pt1.visible(By.cssSelector("#results tr.home"));
             pt1.screenshot("13-pt1-register-search");
+            // every fact in words and UK formats: no code, no ISO date
+            String results = pt1.driver().findElement(By.id("results")).getText();
+            assertThat(results).contains("£").doesNotContain("ACCREDITED").doesNotContain("OUTSTANDING").doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}")
+                    .doesNotContainPattern("\\b[A-Z]+_[A-Z_]+\\b");
+            assertThat(pt1.driver().findElement(By.cssSelector("label:has(#need-SEXUAL_EXPLOITATION_RISK)")).getText()).contains("Risk of sexual exploitation");
             List<String> homes = pt1.driver().findElements(By.cssSelector("#results tr.home td:first-child")).stream()
                     .map(org.openqa.selenium.WebElement::getText).toList();
             assertThat(homes).contains("Oakfield Grange").doesNotContain("Brightwater House", "Greyfield House");
