@@ -131,7 +131,7 @@ public class CaseFiles {
                 + (offer.getHowNeedsMet() == null ? "" : ". " + offer.getHowNeedsMet());
         return new Option(o.getRankPosition() == null ? "Not ranked" : o.getRankPosition().toString(), o.getService().getName(),
                 o.getService().getProvider().getName(), o.isInHouse() ? "Council's own" : "Independent",
-                Math.round(o.getDistanceMiles()) + " miles", UkFormat.money(o.getWeeklyFee()) + " a week", UkFormat.label(o.getOfstedRating()),
+                UkFormat.miles(o.getDistanceMiles()) + " miles", UkFormat.money(o.getWeeklyFee()) + " a week", UkFormat.label(o.getOfstedRating()),
                 o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")), offered, chosen);
     }
 
@@ -161,10 +161,6 @@ public class CaseFiles {
             }
             record.add(new Fact(ReferralTimeline.label(d.getKind()), (d.getOutcome() == null ? "" : UkFormat.outcome(d.getOutcome()) + ", ")
                     + "by " + d.getDecidedBy() + " on " + UkFormat.dateTime(d.getDecidedAt()) + (d.getReason() == null ? "" : ": " + d.getReason())));
-        }
-        if (p.getApprovedBy() != null) {
-            record.add(new Fact("Approved", "by " + p.getApprovedBy() + " on " + UkFormat.dateTime(p.getApprovedAt())
-                    + (p.getApprovalReason() == null ? "" : ": " + p.getApprovalReason())));
         }
         return record;
     }
