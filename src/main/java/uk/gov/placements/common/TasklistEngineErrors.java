@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * What a person reads in the Tasklist when a change is refused. The Tasklist reaches the engine through the webapp's own
  * REST application, which Camunda sets up without the product's error mappers, so a refusal came back as "Cannot submit
  * task form …: ENGINE-03051 … Exception …". The engine remembers the product's own refusal (a field-named
- * {@link InvalidInputException}, a {@link ForbiddenException}) for the request's thread as it passes out of the
+ * {@link InvalidInputException}, a {@link ForbiddenException}, a concurrent change) for the request's thread as it passes out of the
  * command, and this filter answers with it exactly as /engine-rest does: 400 with the fields named, or 403. Any other
  * failure keeps its status and reads as a plain sentence, with nothing of the engine.
  */
@@ -61,7 +60,8 @@ class TasklistEngineErrors {
 
     static void remember(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException || t instanceof ForbiddenException) {
+            if (t instanceof InvalidInputException || t instanceof ForbiddenException
+                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
                 REFUSAL.set((RuntimeException) t);
                 return;
             }
@@ -86,8 +86,7 @@ class TasklistEngineErrors {
                 } finally {
                     RuntimeException refusal = REFUSAL.get();
                     REFUSAL.remove();
-                    String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-                    if (wrapper.getStatus() >= 400 && (refusal != null || body.contains("ENGINE-") || body.contains("Exception"))) {
+                    if (wrapper.getStatus() >= 400 && (refusal != null || engineWords(wrapper.getContentAsByteArray()))) {
                         wrapper.resetBuffer();
                         answer(wrapper, refusal);
                     }
@@ -99,6 +98,16 @@ class TasklistEngineErrors {
         return bean;
     }
 
+    /** Whether an error's message (what the Tasklist shows) carries the engine's own words. */
+    private static boolean engineWords(byte[] body) {
+        try {
+            String message = JSON.readTree(body).path("message").asText("");
+            return message.contains("ENGINE-") || message.contains("Exception") || message.contains("org.camunda");
+        } catch (IOException notJson) {
+            return body.length > 0;
+        }
+    }
+
     private static void answer(HttpServletResponse response, RuntimeException refusal) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         if (refusal instanceof InvalidInputException invalid) {
@@ -107,10 +116,18 @@ class TasklistEngineErrors {
             body.put("message", invalid.getMessage());
             body.put("errors", invalid.getFieldErrors().entrySet().stream()
                     .map(f -> Map.of("field", f.getKey(), "message", f.getKey() + " " + f.getValue())).toList());
+        } else if (refusal instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+            // two people completing one task: one succeeds, the other is told plainly
+            response.setStatus(409);
+            body.put("type", "Conflict");
+            body.put("message", "Someone else changed this at the same moment; nothing was changed by you. Reload and try again");
         } else if (refusal != null) {
             response.setStatus(403);
             body.put("type", "AuthorizationException");
             body.put("message", refusal.getMessage());
+        } else if (response.getStatus() == 404) {
+            body.put("type", "NotFound");
+            body.put("message", "This is no longer open: someone may have completed it already. Reload the list.");
         } else {
             body.put("type", "ServerError");
             body.put("message", PLAIN_FAILURE);

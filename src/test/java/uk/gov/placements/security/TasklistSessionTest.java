@@ -139,6 +139,16 @@ class TasklistSessionTest {
         assertThat(JSON.readTree(refused.getBody()).get("message").asText()).isEqualTo("triageOutcome must be ACCEPT or MORE_INFORMATION");
         assertThat(refused.getBody()).doesNotContain("ENGINE-").doesNotContain(triage.getId());
 
+        // the task completed, a second completion (a colleague's, a double click) reads plainly too
+        ResponseEntity<String> done = http.exchange("/camunda/api/engine/engine/default/task/" + triage.getId() + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", Map.of("triageOutcome", Map.of("value", "ACCEPT"))), submit), String.class);
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+        ResponseEntity<String> again = http.exchange("/camunda/api/engine/engine/default/task/" + triage.getId() + "/submit-form", HttpMethod.POST,
+                new HttpEntity<>(Map.of("variables", Map.of("triageOutcome", Map.of("value", "ACCEPT"))), submit), String.class);
+        assertThat(again.getStatusCode().value()).isGreaterThanOrEqualTo(400);
+        assertThat(JSON.readTree(again.getBody()).get("message").asText()).doesNotContain("ENGINE-").doesNotContain("Exception")
+                .doesNotContain(triage.getId()).isNotBlank();
+
         // signing out of the Tasklist signs the pages out
         HttpHeaders logout = sw1.headers();
         logout.add("X-XSRF-TOKEN", sw1.token());
