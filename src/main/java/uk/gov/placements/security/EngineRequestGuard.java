@@ -124,8 +124,10 @@ class EngineRequestGuard extends OncePerRequestFilter {
             return new Refused(400, "InvalidRequestException", message);
         }
 
-        static Refused noTask(String id) {
-            return new Refused(404, "InvalidRequestException", "No matching task with id " + id);
+        /** The same words for a task gone and a task not this person's to see, and no id: people read this in the Tasklist. */
+        static Refused noTask() {
+            return new Refused(404, "InvalidRequestException", "This task is no longer open (someone may have completed it already), "
+                    + "or it is not one you can see. Reload the list.");
         }
     }
 
@@ -208,7 +210,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
                 // the task's revision makes a concurrent change fail this command with an optimistic locking error
                 TaskEntity task = context.getTaskManager().findTaskById(taskId);
                 if (task == null) {
-                    throw Refused.noTask(taskId);
+                    throw Refused.noTask();
                 }
                 if (!caller.userId().equals(task.getAssignee())) {
                     throw Refused.forbidden("You do not hold this task: only the person who holds it (or an administrator) may give it back");
@@ -383,7 +385,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
     private Task visibleTask(Caller caller, String taskId) {
         Task task = asCaller(caller, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
-            throw Refused.noTask(taskId);
+            throw Refused.noTask();
         }
         return task;
     }

@@ -266,5 +266,27 @@ class TasklistBrowserTest {
             pt1.visible(By.xpath("//*[@id='session'][contains(.,'You are not signed in')]"));
             assertThat(pt1.pageText()).doesNotContain(referral.getReference());
         }
+
+        // a provider's day: the referral to answer, with its deadline as people read it and nothing that names the child
+        Child teen = children.register(new ChildService.NewChild("Pia", "Providerwalk", LocalDate.now().minusYears(14), "FEMALE", "northshire",
+                "NS1 5BD", 53.80, -1.55, "C2"), "northshire");
+        Referral asked = journeys.refer(teen, "PLANNED", uk.gov.placements.common.PlacementType.CHILDRENS_HOME, 12, null,
+                uk.gov.placements.common.NeedCode.EMOTIONAL_BEHAVIOURAL);
+        Task triage = journeys.only(asked.getProcessInstanceId(), uk.gov.placements.referral.PlacementReferralProcess.TASK_TRIAGE);
+        journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(triage.getId(), Map.of("triageOutcome", "ACCEPT")));
+        journeys.runDueJobs();
+        for (Task inHouse : taskService.createTaskQuery().processInstanceBusinessKey(asked.getReference()).taskDefinitionKey("Task_ReviewInHouseOptions").list()) {
+            journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(inHouse.getId(), Map.of("restrictToInHouse", false)));
+        }
+        journeys.runDueJobs();
+        try (Browser prov1 = new Browser("http://localhost:" + port).login("prov1")) {
+            prov1.openFilter("Provider: referrals to answer");
+            prov1.openTask("Respond to referral — " + asked.getReference());
+            prov1.visible(By.xpath("//*[contains(normalize-space(.),'Please answer by')]"));
+            assertThat(prov1.pageText()).containsPattern("Please answer by \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}")
+                    .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").doesNotContain("Providerwalk").doesNotContain("CHILDRENS_HOME");
+            prov1.assertNoEngineText();
+            prov1.screenshot("14-prov1-referral-to-answer");
+        }
     }
 }
