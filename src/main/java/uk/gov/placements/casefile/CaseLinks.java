@@ -14,6 +14,7 @@ import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralTimeline;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.SystemActions;
 
@@ -34,15 +35,17 @@ public class CaseLinks {
     private final ChildRepository children;
     private final PlacementRepository placements;
     private final SystemActions system;
+    private final ReferralTimeline timelines;
 
     public CaseLinks(TaskService taskService, RuntimeService runtimeService, ReferralRepository referrals, ChildRepository children,
-                     PlacementRepository placements, SystemActions system) {
+                     PlacementRepository placements, SystemActions system, ReferralTimeline timelines) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.referrals = referrals;
         this.children = children;
         this.placements = placements;
         this.system = system;
+        this.timelines = timelines;
     }
 
     /** The case of a task this person may see (the engine's own authorization decides that). */
@@ -61,7 +64,11 @@ public class CaseLinks {
         Optional<Referral> referral = referrals.findByProcessInstanceId(root.getId());
         if (referral.isPresent()) {
             Referral r = referral.get();
-            return user.canSeeCouncil(r.getCouncil()) ? Optional.of(link(r, r.getChild())) : Optional.empty();
+            if (user.canSeeCouncil(r.getCouncil())) {
+                return Optional.of(link(r, r.getChild()));
+            }
+            // a provider's staff asked for an offer reach their own part of the referral, and nothing of the child
+            return timelines.visibleTo(r, user).map(theirs -> new CaseLink(r.getId(), r.getReference(), null, null));
         }
         String key = root.getBusinessKey() == null ? "" : root.getBusinessKey();
         Optional<Child> child = Optional.empty();

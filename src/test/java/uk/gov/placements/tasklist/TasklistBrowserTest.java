@@ -287,6 +287,10 @@ class TasklistBrowserTest {
                     .doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}").doesNotContain("Providerwalk").doesNotContain("CHILDRENS_HOME");
             prov1.assertNoEngineText();
             prov1.screenshot("14-prov1-referral-to-answer");
+            // the provider's Case tab shows their own part of the referral: asked, and awaited until the deadline
+            prov1.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Case']"));
+            prov1.visible(By.xpath("//*[contains(@class,'placements-case-tab')]//li[contains(.,'Your answer to the referral')]"));
+            assertThat(prov1.pageText()).doesNotContain("Providerwalk");
         }
     }
 }

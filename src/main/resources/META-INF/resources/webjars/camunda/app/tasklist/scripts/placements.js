@@ -39,7 +39,7 @@ function waitingList(waitingOn) {
 async function caseOf(link) {
   if (link.referralId) {
     const c = await api('/api/cases/referrals/' + link.referralId);
-    return {title: 'Referral ' + link.reference + ' — ' + link.child, href: '/case.html?referral=' + link.referralId,
+    return {title: 'Referral ' + link.reference + (link.child ? ' — ' + link.child : ''), href: '/case.html?referral=' + link.referralId,
       waitingOn: c ? c.timeline.waitingOn : []};
   }
   const c = await api('/api/cases/children/' + link.childId);
