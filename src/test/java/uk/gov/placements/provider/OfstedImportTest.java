@@ -42,6 +42,8 @@ class OfstedImportTest {
     @Autowired OfstedRegisterImport ofstedImport;
     @Autowired DecisionRecordRepository decisions;
     @Autowired ApplicationEvents events;
+    @Autowired ScheduledOfstedImport scheduled;
+    @Autowired org.springframework.scheduling.config.ScheduledTaskHolder scheduledTasks;
     final ObjectMapper json = new ObjectMapper();
 
     static String sample() throws Exception {
@@ -112,6 +114,8 @@ class OfstedImportTest {
         assertThat(second.get("created").asInt() + second.get("updated").asInt() + second.get("downgraded").asInt()).isZero();
         assertThat(second.get("rejected").findValuesAsText("line")).containsExactly("15", "16", "17", "21");
         assertThat(providers.count()).isEqualTo(providersBefore + 11);
+        OfstedRegisterImport.Result third = scheduled.importFrom("classpath:" + SAMPLE);
+        assertThat(third.unchanged()).as("the scheduled import reads the same list from its location").isEqualTo(16);
 
         CareService brook = inTheRegister("SC880011");
         assertThat(search("sw1", "LS11")).contains("Brook House");
@@ -139,6 +143,14 @@ class OfstedImportTest {
         assertThat(events.stream(HomeDowngraded.class).allMatch(HomeDowngraded::toInadequate)).isTrue();
         assertThat(ratingDecisions(brook)).extracting(DecisionRecord::getReason)
                 .containsExactly("Was Good: Ofsted's providers and places list, line 12");
+    }
+
+    @Test
+    void shouldLeaveTheScheduledImportOffUnlessConfigured() {
+        assertThat(scheduledTasks.getScheduledTasks()).as("no cron, no scheduled import")
+                .noneMatch(t -> t.toString().contains(ScheduledOfstedImport.class.getName()));
+        assertThat(scheduledTasks.getScheduledTasks()).as("the other schedules are listed, so the check can see one")
+                .anyMatch(t -> t.toString().contains("uk.gov.placements.placement.PlacementCalendar"));
     }
 
     List<DecisionRecord> ratingDecisions(CareService home) {
