@@ -24,8 +24,10 @@ public class Accreditation {
     private Instant startedAt;
     private String servicesDescription;
     private String ofstedUrn;
+    /** As Form A claims it; {@link #registerOfstedRating} is what the register held when the outcome was decided. */
     private String ofstedRating;
     private LocalDate ofstedRatingDate;
+    private String registerOfstedRating;
     private String placementTypes;
     private Integer minAge;
     private Integer maxAge;
@@ -148,6 +150,12 @@ public class Accreditation {
     public boolean hasDiscrepancies() {
         return discrepancies != null && !discrepancies.isBlank();
     }
+
+    public void decidedOnRegisterRating(String rating) {
+        this.registerOfstedRating = rating;
+    }
+
+    public String getRegisterOfstedRating() { return registerOfstedRating; }
 
     public void outcome(String outcome) {
         this.outcome = outcome;

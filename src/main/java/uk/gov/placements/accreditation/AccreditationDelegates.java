@@ -15,7 +15,7 @@ final class AccreditationDelegates {
         return ((Number) execution.getVariable(ACCREDITATION_ID)).longValue();
     }
 
-    /** Task_SummariseVisits: the inputs of decision accreditationOutcome from Forms A, B and C. */
+    /** Task_SummariseVisits: the inputs of decision accreditationOutcome from Ofsted's register and Forms B and C. */
     @Component("summariseVisitsDelegate")
     static class SummariseVisits implements JavaDelegate {
         private final AccreditationService service;
@@ -26,8 +26,10 @@ final class AccreditationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            Accreditation a = service.accreditation(accreditationId(execution));
-            execution.setVariable(OFSTED_RATING, a.getOfstedRating());
+            Long id = accreditationId(execution);
+            // the register's rating, never the one Form A claims
+            execution.setVariable(OFSTED_RATING, service.decideOnRegisterRating(id).name());
+            Accreditation a = service.accreditation(id);
             execution.setVariable(LOWEST_SCORE, a.lowestScore());
             execution.setVariable(CRITICAL_CONCERN, a.anyCriticalConcern());
             execution.setVariable(SPOKE_TO_CHILDREN, a.getSpokeToChildren());

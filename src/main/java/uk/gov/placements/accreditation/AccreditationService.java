@@ -23,6 +23,8 @@ import uk.gov.placements.monitoring.ActionPlanRepository;
 import uk.gov.placements.placement.NotificationSender;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.AccreditationStatus;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
 
@@ -41,9 +43,11 @@ public class AccreditationService {
     private final RuntimeService runtimeService;
     private final NotificationSender sender;
     private final Decisions decisions;
+    private final CareServiceRepository homes;
 
     public AccreditationService(AccreditationRepository accreditations, ProviderRepository providers, ActionPlanRepository actionPlans,
-                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions) {
+                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions, CareServiceRepository homes) {
+        this.homes = homes;
         this.accreditations = accreditations;
         this.providers = providers;
         this.actionPlans = actionPlans;
@@ -140,6 +144,76 @@ public class AccreditationService {
         return claims;
     }
 
+    /**
+     * The rating the register holds for a provider, on which the outcome is decided: the worst judgement of its own
+     * registration and of its homes' (a provider is as safe as its worst home); not yet inspected when Ofsted has judged
+     * none of them. Form A's claim plays no part.
+     */
+    @Transactional(readOnly = true)
+    public OfstedRating registerRating(Long providerId) {
+        Provider p = provider(providerId);
+        List<OfstedRating> judged = new ArrayList<>();
+        if (p.getOfstedRating() != null) {
+            judged.add(p.getOfstedRating());
+        }
+        homes.findByProviderId(providerId).stream().map(CareService::getOfstedRating).filter(java.util.Objects::nonNull).forEach(judged::add);
+        return judged.stream().filter(r -> r != OfstedRating.NOT_YET_INSPECTED)
+                .min(java.util.Comparator.comparingInt(OfstedRating::quality)).orElse(OfstedRating.NOT_YET_INSPECTED);
+    }
+
+    /**
+     * Form A's Ofsted claim checked against the register, each mismatch in words for the contracts officer's Form B
+     * visit: a URN the register does not hold for this provider, or a claimed rating better than the register's.
+     */
+    @Transactional(readOnly = true)
+    public List<String> registerDiscrepancies(Long accreditationId) {
+        Accreditation a = accreditation(accreditationId);
+        List<String> found = new ArrayList<>();
+        if (a.getOfstedUrn() == null) {
+            return found;
+        }
+        Provider p = provider(a.getProviderId());
+        String urn = a.getOfstedUrn().trim().toUpperCase(java.util.Locale.UK);
+        OfstedRating registered;
+        java.util.Optional<CareService> home = homes.findByOfstedUrn(urn);
+        if (home.isPresent() && home.get().getProvider().getId().equals(p.getId())) {
+            registered = home.get().registeredRating();
+        } else if (urn.equalsIgnoreCase(p.getOfstedUrn())) {
+            registered = p.getOfstedRating() == null ? OfstedRating.NOT_YET_INSPECTED : p.getOfstedRating();
+        } else {
+            found.add("Ofsted URN " + urn + " is not in the register for " + p.getName()
+                    + (home.isPresent() ? ": it is another provider's home" : ""));
+            registered = null;
+        }
+        OfstedRating claimed = parseRating(a.getOfstedRating());
+        if (registered != null && claimed != null && claimed.quality() > registered.quality()) {
+            found.add("Form A claims " + UkFormat.label(claimed) + " for " + urn + "; Ofsted's register says " + UkFormat.label(registered));
+        }
+        OfstedRating overall = registerRating(p.getId());
+        if (claimed != null && claimed.quality() > overall.quality() && (registered == null || registered.quality() > overall.quality())) {
+            found.add("Form A claims " + UkFormat.label(claimed) + "; the register's rating for the provider is "
+                    + UkFormat.label(overall) + " (its worst registered setting)");
+        }
+        return found;
+    }
+
+    private static OfstedRating parseRating(String code) {
+        try {
+            return code == null ? null : OfstedRating.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The register's rating, recorded as the one the outcome is decided on. */
+    @Transactional
+    public OfstedRating decideOnRegisterRating(Long accreditationId) {
+        Accreditation a = accreditation(accreditationId);
+        OfstedRating rating = registerRating(a.getProviderId());
+        a.decidedOnRegisterRating(rating.name());
+        return rating;
+    }
+
     /** A claimed rating in words; a value that is no Ofsted rating is shown as written. */
     private static String rating(String code) {
         try {
@@ -231,7 +305,6 @@ public class AccreditationService {
         if (!confirmed) {
             return;
         }
-        p.rated(a.getOfstedUrn(), OfstedRating.valueOf(a.getOfstedRating()));
         switch (a.getOutcome()) {
             case "ACCREDITED" -> p.accredit(AccreditationStatus.ACCREDITED, expires);
             case "ACCREDITED_WITH_CONDITIONS" -> {
@@ -250,8 +323,8 @@ public class AccreditationService {
         if (a.hasDiscrepancies()) {
             why.add("discrepancies: " + a.getDiscrepancies());
         }
-        if ("REQUIRES_IMPROVEMENT".equals(a.getOfstedRating())) {
-            why.add("Ofsted rating requires improvement");
+        if ("REQUIRES_IMPROVEMENT".equals(a.getRegisterOfstedRating())) {
+            why.add("Ofsted's register rates it requires improvement");
         }
         return "Accredited with conditions: " + String.join("; ", why);
     }

@@ -51,7 +51,13 @@ public class AccreditationTaskListener implements TaskListener {
                 service.recordOutcome(id, (String) task.getVariable(ACCREDITATION_OUTCOME));
             }
             List<String> claims = a.getOfstedUrn() == null ? List.of() : service.claims(id);
-            String summary = "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims))
+            // Form A's Ofsted claim against the register: shown to whoever checks or decides, never a process variable
+            List<String> mismatches = service.registerDiscrepancies(id);
+            String register = a.getOfstedUrn() == null ? "" : "\n\nOfsted's register rates the provider **"
+                    + UkFormat.label(service.registerRating(p.getId())) + "** (its worst registered setting): the outcome is decided on this, not on Form A"
+                    + (mismatches.isEmpty() ? "" : "\n\n**Discrepancies with Ofsted's register:**\n\n- " + String.join("\n- ", mismatches));
+            display.show(task, "ofstedRegisterDiscrepancies", String.join("\n", mismatches));
+            String summary = "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims)) + register
                     + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + UkFormat.label(uk.gov.placements.provider.AccreditationStatus.valueOf(a.getOutcome())) + "**"
                     + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies()));
             display.show(task, "formASummary", summary);

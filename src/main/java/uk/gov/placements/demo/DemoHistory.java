@@ -143,7 +143,7 @@ class DemoHistory {
         String approver = fee.multiply(BigDecimal.valueOf(26)).compareTo(BigDecimal.valueOf(25000)) <= 0 ? "team-managers" : "assistant-directors";
         return Placement.of(null, child.getId(), child.getCouncil(), s.getPlacementType(), start)
                 .at(s.getId(), s.getProvider().getId(), s.getProvider().isInHouse(), fee, miles, child.getPostcode(), s.getPostcode(),
-                        s.getProvider().getOfstedUrn())
+                        s.registeredUrn())
                 .area(outOfArea, atDistance)
                 .match(secondBest, secondBest ? "nearest home with a vacancy was further than asked" : null, false)
                 .codes(s.getPlacementType().ssda903Place(), s.getProvider().isInHouse() ? (own ? "PR1" : "PR2")

@@ -137,7 +137,7 @@ public class PlacementService {
         boolean siblingsTogether = r.getSiblings() > 0 && r.isSiblingsTogether();
         Placement p = Placement.of(referralId, r.getChild().getId(), r.getCouncil(), s.getPlacementType(), startDate)
                 .at(s.getId(), provider.getId(), provider.isInHouse(), o.getWeeklyFee(), o.getDistanceMiles(),
-                        r.getChild().getPostcode(), s.getPostcode(), provider.getOfstedUrn())
+                        r.getChild().getPostcode(), s.getPostcode(), s.registeredUrn())
                 .area(area.outOfArea(), area.atDistance())
                 .match(!secondBest.isEmpty(), secondBest.isEmpty() ? null : String.join("; ", secondBest), siblingsTogether)
                 .codes(s.getPlacementType().ssda903Place(), placeProvider(provider, r.getCouncil()),

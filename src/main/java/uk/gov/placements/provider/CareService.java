@@ -14,9 +14,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 
 /** A home, a foster household or another placement resource of a provider, with its vacancies. */
@@ -50,6 +52,12 @@ public class CareService {
     @Enumerated(EnumType.STRING)
     @Column(name = "need_code")
     private Set<NeedCode> specialisms = EnumSet.noneOf(NeedCode.class);
+    /** The setting's own Ofsted registration (V26); null for a home covered by its provider's registration. */
+    private String ofstedUrn;
+    @Enumerated(EnumType.STRING)
+    private OfstedRating ofstedRating;
+    private LocalDate ofstedRatingDate;
+    private String ofstedRegistrationStatus;
 
     protected CareService() {
     }
@@ -86,6 +94,48 @@ public class CareService {
     public double getLongitude() { return longitude; }
     public BigDecimal getWeeklyFee() { return weeklyFee; }
     public Set<NeedCode> getSpecialisms() { return specialisms; }
+    public String getOfstedUrn() { return ofstedUrn; }
+    public OfstedRating getOfstedRating() { return ofstedRating; }
+    public LocalDate getOfstedRatingDate() { return ofstedRatingDate; }
+    public String getOfstedRegistrationStatus() { return ofstedRegistrationStatus; }
+
+    /** The Ofsted registration this home is known by: its own URN, or else its provider's. */
+    public String registeredUrn() {
+        return ofstedUrn != null ? ofstedUrn : provider.getOfstedUrn();
+    }
+
+    /** The rating the register holds for this home: its own setting's, or else its provider's registration's. */
+    public OfstedRating registeredRating() {
+        if (ofstedRating != null) {
+            return ofstedRating;
+        }
+        return provider.getOfstedRating() == null ? OfstedRating.NOT_YET_INSPECTED : provider.getOfstedRating();
+    }
+
+    /** Ofsted's registration statuses other than active (suspended, cancelled, resigned) stop new referrals. */
+    public boolean registrationActive() {
+        return ofstedRegistrationStatus == null || "active".equalsIgnoreCase(ofstedRegistrationStatus);
+    }
+
+    public CareService registeredWithOfsted(String urn) {
+        this.ofstedUrn = urn;
+        return this;
+    }
+
+    /** What Ofsted's register says of this setting now. */
+    public void ofsted(String name, int places, OfstedRating rating, LocalDate ratingDate, String registrationStatus) {
+        this.name = name;
+        this.places = places;
+        this.vacancies = Math.min(vacancies, places);
+        this.ofstedRating = rating;
+        this.ofstedRatingDate = ratingDate;
+        this.ofstedRegistrationStatus = registrationStatus;
+    }
+
+    public void rated(OfstedRating rating, LocalDate ratingDate) {
+        this.ofstedRating = rating;
+        this.ofstedRatingDate = ratingDate;
+    }
 
     /** The tenth of a degree a latitude or longitude falls in, rounded down, as the database computes it (V12). */
     public static int tenth(double degrees) {

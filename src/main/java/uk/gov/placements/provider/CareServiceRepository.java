@@ -41,6 +41,8 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
 
     List<CareService> findByProviderId(Long providerId);
 
+    java.util.Optional<CareService> findByOfstedUrn(String ofstedUrn);
+
     /**
      * Places taken by a started placement, counted by the database in one statement: two placements
      * into the same home at the same time each take their place (reading the entity and writing it

@@ -30,13 +30,15 @@ class ProviderController {
     private final uk.gov.placements.iro.MonitoringRatings monitoringRatings;
     private final uk.gov.placements.accreditation.AccreditationService accreditations;
     private final OfstedRegisterImport ofstedImport;
+    private final OfstedRatings ofstedRatings;
     private final uk.gov.placements.security.SystemActions system;
     private final Postcodes postcodes;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
                        uk.gov.placements.iro.MonitoringRatings monitoringRatings,
                        uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport,
-                       uk.gov.placements.security.SystemActions system, Postcodes postcodes) {
+                       uk.gov.placements.security.SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings) {
+        this.ofstedRatings = ofstedRatings;
         this.postcodes = postcodes;
         this.system = system;
         this.accreditations = accreditations;
@@ -67,13 +69,29 @@ class ProviderController {
         return Map.of("processInstanceId", system.run(() -> accreditations.start(id)).getId());
     }
 
-    /** Ofsted's published register as CSV: all rows or none. */
-    @PostMapping(value = "/import", consumes = {"text/csv", "text/plain"})
-    @ResponseStatus(HttpStatus.CREATED)
+    /**
+     * Ofsted's published providers and places list as CSV, matched on URN line by line: counts of homes created, updated,
+     * downgraded and unchanged, and each rejected line with its number and field.
+     */
+    @PostMapping(value = "/ofsted-import", consumes = {"text/csv", "text/plain"})
     Map<String, Object> importOfsted(@RequestBody String csv) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
-        OfstedRegisterImport.Imported imported = ofstedImport.importCsv(csv);
-        return Map.of("providers", imported.providers(), "providerIds", imported.providerIds());
+        return ofstedImport.importCsv(csv).asMap();
+    }
+
+    /** A worse judgement Ofsted has published, entered by hand before the next list: the home gets no new referrals from now. */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/services/{serviceId}/ofsted-rating")
+    Map<String, Object> rateHome(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody OfstedRatings.HandRating body) {
+        currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
+        ownCouncilsProvisionOnly(id);
+        CareService home = ofstedRatings.rateByHand(id, serviceId, body);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("serviceId", home.getId());
+        m.put("ofstedRating", home.registeredRating());
+        m.put("ofstedRatingDate", home.getOfstedRatingDate());
+        m.put("display", Map.of("ofstedRating", UkFormat.label(home.registeredRating()),
+                "ofstedRatingDate", home.getOfstedRatingDate() == null ? "" : UkFormat.date(home.getOfstedRatingDate())));
+        return m;
     }
 
     @PostMapping("/{id}/services")
@@ -154,8 +172,8 @@ class ProviderController {
                     v.put("placementType", s.getPlacementType());
                     v.put("accreditationStatus", s.getProvider().getAccreditationStatus());
                     v.put("accreditationExpiry", s.getProvider().getAccreditationExpiry());
-                    v.put("ofstedRating", s.getProvider().getOfstedRating());
-                    v.put("ofstedUrn", s.getProvider().getOfstedUrn());
+                    v.put("ofstedRating", s.registeredRating());
+                    v.put("ofstedUrn", s.registeredUrn());
                     v.put("distanceMiles", m.distanceMiles());
                     v.put("vacancies", s.getVacancies());
                     v.put("weeklyFee", s.getWeeklyFee());
@@ -168,7 +186,7 @@ class ProviderController {
                     Map<String, String> display = new LinkedHashMap<>();
                     display.put("accreditation", UkFormat.label(s.getProvider().getAccreditationStatus())
                             + (s.getProvider().getAccreditationExpiry() == null ? "" : " until " + UkFormat.date(s.getProvider().getAccreditationExpiry())));
-                    display.put("ofstedRating", UkFormat.label(s.getProvider().getOfstedRating()));
+                    display.put("ofstedRating", UkFormat.label(s.registeredRating()));
                     display.put("monitoringRating", UkFormat.monitoringRating(ratings.get(s.getProvider().getId())));
                     display.put("distance", UkFormat.miles(m.distanceMiles()));
                     display.put("weeklyFee", UkFormat.money(s.getWeeklyFee()));

@@ -7,4 +7,7 @@ public interface ProviderRepository extends JpaRepository<Provider, Long> {
     @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @org.springframework.data.jpa.repository.Query("select p from Provider p where p.id = :id")
     java.util.Optional<Provider> lockById(@org.springframework.data.repository.query.Param("id") Long id);
+
+    /** The provider a line of Ofsted's list belongs to, by the owner's name (Ofsted publishes no provider number). */
+    java.util.Optional<Provider> findFirstByKindAndNameIgnoreCaseOrderByIdAsc(ProviderKind kind, String name);
 }

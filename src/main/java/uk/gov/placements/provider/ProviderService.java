@@ -44,7 +44,7 @@ public class ProviderService {
 
     public record NewService(String name, String placementType, Integer minAge, Integer maxAge, Integer places,
                              Integer vacancies, String localAuthority, String postcode, Double latitude, Double longitude,
-                             List<String> specialisms, BigDecimal weeklyFee) {
+                             List<String> specialisms, BigDecimal weeklyFee, String ofstedUrn) {
     }
 
     public record NewProviderUser(String userId, String firstName, String lastName, String email, String password) {
@@ -65,8 +65,8 @@ public class ProviderService {
         if (kind == ProviderKind.INDEPENDENT && p.council() != null && !p.council().isBlank()) {
             errors.reject("council", "must be empty for an independent provider (the register is shared)");
         }
-        if (p.ofstedUrn() != null && !p.ofstedUrn().matches("^(SC|EY|CF)?[0-9]{6,7}$")) {
-            errors.reject("ofstedUrn", "must be an Ofsted URN such as SC123456");
+        if (p.ofstedUrn() != null && !isUrn(p.ofstedUrn())) {
+            errors.reject("ofstedUrn", URN_FORMAT);
         }
         errors.throwIfAny();
         if (sector == null) {
@@ -106,6 +106,12 @@ public class ProviderService {
         }
         ChildService.validatePostcode(errors, "postcode", s.postcode());
         ChildService.validateLocation(errors, s.latitude(), s.longitude());
+        String urn = s.ofstedUrn() == null || s.ofstedUrn().isBlank() ? null : s.ofstedUrn().trim().toUpperCase(java.util.Locale.UK);
+        if (urn != null && !isUrn(urn)) {
+            errors.reject("ofstedUrn", URN_FORMAT);
+        } else if (urn != null && services.findByOfstedUrn(urn).isPresent()) {
+            errors.reject("ofstedUrn", "is already the URN of another home in the register");
+        }
         Set<NeedCode> specialisms = parseNeeds(s.specialisms(), "specialisms", errors);
         if (s.weeklyFee() == null) {
             errors.reject("weeklyFee", "is required");
@@ -117,7 +123,13 @@ public class ProviderService {
         errors.throwIfAny();
         return services.save(new CareService(provider, s.name().trim(), type, s.minAge(), s.maxAge(), s.places(), s.vacancies(),
                 s.localAuthority().trim(), ChildService.normalisePostcode(s.postcode()), s.latitude(), s.longitude(),
-                s.weeklyFee(), specialisms));
+                s.weeklyFee(), specialisms).registeredWithOfsted(urn));
+    }
+
+    public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";
+
+    public static boolean isUrn(String urn) {
+        return urn != null && urn.matches("^(SC|EY|CF)?[0-9]{6,7}$");
     }
 
     /** A login for a provider's member of staff: in {@code providers} and {@code provider-<id>} only. */

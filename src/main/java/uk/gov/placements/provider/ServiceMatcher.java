@@ -17,7 +17,8 @@ import uk.gov.placements.common.PlacementType;
  * The register query behind both searches: services of the wanted type and age range with room
  * for the child (and siblings), every essential need among their specialisms, within the furthest
  * acceptable distance. Independent providers must also be accredited, in date, not suspended and
- * not rated inadequate by Ofsted.
+ * not rated inadequate by Ofsted; and no home, the council's own included, is offered while Ofsted's
+ * register rates it inadequate or its registration is not active.
  */
 @Component
 public class ServiceMatcher {
@@ -63,6 +64,7 @@ public class ServiceMatcher {
                 : services.candidatesInCells(c.type(), c.age(), Math.max(1, c.places()), kind, council, cells, minLat, maxLat, minLon, maxLon);
         return candidates.stream()
                 .filter(s -> kind == ProviderKind.IN_HOUSE || eligibleForReferrals(s.getProvider(), today))
+                .filter(ServiceMatcher::homeRegistrationAllowsReferrals)
                 .filter(s -> s.getSpecialisms().containsAll(c.essential()))
                 .map(s -> toMatch(s, c))
                 .filter(m -> c.maxMiles() == null || m.distanceMiles() <= c.maxMiles())
@@ -93,6 +95,11 @@ public class ServiceMatcher {
                 && (p.getAccreditationExpiry() == null || !p.getAccreditationExpiry().isBefore(today))
                 && !p.isSuspended()
                 && p.getOfstedRating() != OfstedRating.INADEQUATE;
+    }
+
+    /** The home's own Ofsted standing (or its provider's, for a home without a URN of its own), read at each search. */
+    public static boolean homeRegistrationAllowsReferrals(CareService s) {
+        return s.registeredRating() != OfstedRating.INADEQUATE && s.registrationActive();
     }
 
     private static Match toMatch(CareService s, Criteria c) {

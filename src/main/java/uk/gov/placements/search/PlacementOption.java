@@ -83,7 +83,7 @@ public class PlacementOption {
         this.distanceMiles = distanceMiles;
         this.needsMet = join(met);
         this.needsUnmet = join(unmet);
-        this.ofstedRating = service.getProvider().getOfstedRating();
+        this.ofstedRating = service.registeredRating();
     }
 
     /** A provider's written offer: its own fee, start date and named home or carer. */

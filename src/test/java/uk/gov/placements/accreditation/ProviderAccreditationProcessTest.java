@@ -44,15 +44,23 @@ class ProviderAccreditationProcessTest {
     @Autowired AccreditationService service;
     @Autowired ProviderRepository providers;
     @Autowired ActionPlanRepository actionPlans;
+    @Autowired uk.gov.placements.provider.CareServiceRepository homes;
+    @Autowired uk.gov.placements.tasks.TaskDisplay display;
 
     Provider provider;
+    CareService home;
+    String urn;
     ProcessInstance pi;
 
     @BeforeEach
     void setUp() {
         AbstractAssertions.init(engine);
         Journeys.Council c = journeys.newCouncil();
-        CareService home = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
+        CareService created = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
+        // the home as Ofsted registers it: its own URN, rated good
+        urn = String.format("SC%06d", 600000 + created.getId() % 400000);
+        created.registeredWithOfsted(urn).rated(OfstedRating.GOOD, LocalDate.now().minusMonths(3));
+        home = homes.save(created);
         provider = home.getProvider();
         provider.accredit(AccreditationStatus.NOT_ACCREDITED, null);
         providers.save(provider);
@@ -69,9 +77,13 @@ class ProviderAccreditationProcessTest {
     }
 
     Map<String, Object> formA(String rating) {
+        return formA(urn, rating);
+    }
+
+    Map<String, Object> formA(String claimedUrn, String rating) {
         Map<String, Object> a = new HashMap<>();
         a.put("servicesDescription", "Two children's homes for teenagers");
-        a.put("ofstedUrn", "SC654321");
+        a.put("ofstedUrn", claimedUrn);
         a.put("ofstedRating", rating);
         a.put("ofstedRatingDate", "2025-10-01");
         a.put("placementTypes", List.of("CHILDRENS_HOME"));
@@ -100,9 +112,21 @@ class ProviderAccreditationProcessTest {
                 "spokeToChildren", String.valueOf(spoke), "criticalConcern", String.valueOf(critical), "visitNotes", "Calm house");
     }
 
-    /** Form A in, reviewed complete, both visits done: the proposed outcome awaits confirmation. */
+    /** Ofsted's register rates the home so, and Form A says the same. */
     String outcomeOf(String rating, Map<String, Object> b, Map<String, Object> c) {
-        taskService.complete(task(TASK_COMPLETE_FORM_A).getId(), formA(rating));
+        registerRates(rating);
+        return outcomeOf(formA(rating), b, c);
+    }
+
+    void registerRates(String rating) {
+        CareService h = homes.findById(home.getId()).orElseThrow();
+        h.rated(OfstedRating.valueOf(rating), LocalDate.now().minusMonths(1));
+        homes.save(h);
+    }
+
+    /** Form A in, reviewed complete, both visits done: the proposed outcome awaits confirmation. */
+    String outcomeOf(Map<String, Object> a, Map<String, Object> b, Map<String, Object> c) {
+        taskService.complete(task(TASK_COMPLETE_FORM_A).getId(), a);
         taskService.complete(task(TASK_REVIEW_FORM_A).getId(), Map.of(FORM_A_COMPLETE, true));
         assertThat(pi).isWaitingAt(TASK_COMPLETE_FORM_B, TASK_COMPLETE_FORM_C);
         taskService.complete(task(TASK_COMPLETE_FORM_B).getId(), b);
@@ -122,7 +146,8 @@ class ProviderAccreditationProcessTest {
         Provider p = providers.findById(provider.getId()).orElseThrow();
         assertThat(p.getAccreditationStatus()).isEqualTo(AccreditationStatus.ACCREDITED);
         assertThat(p.getAccreditationExpiry()).isEqualTo(LocalDate.now().plusMonths(12));
-        assertThat(p.getOfstedUrn()).isEqualTo("SC654321");
+        assertThat(p.getOfstedUrn()).as("Form A's claim never becomes the register's").isEqualTo("SC200002");
+        assertThat(p.getOfstedRating()).isEqualTo(OfstedRating.GOOD);
         assertThat(pi).isWaitingAt(TIMER_ACCREDITATION_EXPIRES);
         Job expiry = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
         assertThat(expiry.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now().plusMonths(12).atStartOfDay()
@@ -167,6 +192,44 @@ class ProviderAccreditationProcessTest {
         assertThat(a.getDiscrepancies()).isEqualTo("Not borne out: " + claim);
         pi = service.start(provider.getId());
         assertThat(outcomeOf("REQUIRES_IMPROVEMENT", formB(3, false, List.of()), formC(true, false))).isEqualTo("ACCREDITED_WITH_CONDITIONS");
+    }
+
+    @Test
+    void shouldDecideOnTheRegistersRatingAndShowFormAsBetterClaimAsADiscrepancyInFormB() {
+        registerRates("INADEQUATE");
+        taskService.complete(task(TASK_COMPLETE_FORM_A).getId(), formA("GOOD"));
+        taskService.complete(task(TASK_REVIEW_FORM_A).getId(), Map.of(FORM_A_COMPLETE, true));
+        Task formB = task(TASK_COMPLETE_FORM_B);
+        assertThat(display.text(formB.getId(), "ofstedRegisterDiscrepancies"))
+                .isEqualTo("Form A claims Good for " + urn + "; Ofsted's register says Inadequate");
+        assertThat(display.text(formB.getId(), "formASummary")).contains("Ofsted's register rates the provider **Inadequate**",
+                "Discrepancies with Ofsted's register", "Form A claims Good for " + urn);
+        assertThat(runtimeService.getVariables(pi.getId()).keySet()).as("a display value, never a process variable")
+                .doesNotContain("ofstedRegisterDiscrepancies");
+        taskService.complete(formB.getId(), formB(3, false, List.of()));
+        taskService.complete(task(TASK_COMPLETE_FORM_C).getId(), formC(true, false));
+        journeys.runDueJobsOf(pi.getId());
+        assertThat(runtimeService.getVariable(pi.getId(), ACCREDITATION_OUTCOME)).as("decided on the register's inadequate, not the claimed good")
+                .isEqualTo("REFUSED");
+        assertThat(runtimeService.getVariable(pi.getId(), OFSTED_RATING)).isEqualTo("INADEQUATE");
+        assertThat(display.text(task(TASK_CONFIRM_ACCREDITATION).getId(), "ofstedRegisterDiscrepancies")).contains("Form A claims Good");
+
+        // a URN the register does not hold for this provider is a discrepancy too; the register's good decides
+        pi = service.start(provider.getId());
+        registerRates("GOOD");
+        taskService.complete(task(TASK_COMPLETE_FORM_A).getId(), formA("SC654321", "OUTSTANDING"));
+        taskService.complete(task(TASK_REVIEW_FORM_A).getId(), Map.of(FORM_A_COMPLETE, true));
+        assertThat(display.text(task(TASK_COMPLETE_FORM_B).getId(), "ofstedRegisterDiscrepancies"))
+                .contains("Ofsted URN SC654321 is not in the register for " + provider.getName());
+        taskService.complete(task(TASK_COMPLETE_FORM_B).getId(), formB(3, false, List.of()));
+        taskService.complete(task(TASK_COMPLETE_FORM_C).getId(), formC(true, false));
+        journeys.runDueJobsOf(pi.getId());
+        assertThat(runtimeService.getVariable(pi.getId(), OFSTED_RATING)).isEqualTo("GOOD");
+        assertThat(runtimeService.getVariable(pi.getId(), ACCREDITATION_OUTCOME)).isEqualTo("ACCREDITED");
+        taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, true));
+        assertThat(providers.findById(provider.getId()).orElseThrow().getOfstedRating()).as("the claimed outstanding is not the register's")
+                .isEqualTo(OfstedRating.GOOD);
+        assertThat(homes.findById(home.getId()).orElseThrow().getOfstedRating()).isEqualTo(OfstedRating.GOOD);
     }
 
     @Test

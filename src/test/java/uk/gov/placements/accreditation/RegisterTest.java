@@ -17,7 +17,7 @@ import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.provider.ProviderRepository;
 
-/** The shared register through the API: importing Ofsted's list, all or nothing, and searching by need. */
+/** The shared register through the API: importing Ofsted's list line by line, matched on URN, and searching by need. */
 @IntegrationTest
 class RegisterTest {
     @Autowired TestRestTemplate http;
@@ -39,31 +39,34 @@ class RegisterTest {
         return json.readTree(r.getBody());
     }
 
-    static final String HEADER = "URN,Provider type,Setting name,Local authority,Places,Overall effectiveness,Inspection date\n";
+    static final String HEADER = "URN,Provider type,Setting name,Local authority,Registration status,Overall effectiveness,"
+            + "Latest full inspection date,Number of registered places,Postcode,Organisation which owns the provider\n";
 
     @Test
-    void shouldImportOfstedsListAllOrNothing() throws Exception {
+    void shouldImportOfstedsListLineByLineMatchedOnUrn() throws Exception {
         long before = providers.count();
-        String bad = HEADER
-                + "SC700001,Children's home,Willow House,Leeds,4,Good,2025-06-01\n"
-                + ",Children's home,No Urn House,Leeds,3,Good,2025-06-01\n"
-                + "SC700003,Children's home,Odd Rating House,Leeds,3,Excellent,2025-06-01\n";
-        ResponseEntity<String> refused = post("co1", "/api/providers/import", bad, MediaType.valueOf("text/csv"));
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(json.readTree(refused.getBody()).get("errors").findValuesAsText("field"))
-                .containsExactly("row 3.URN", "row 4.Overall effectiveness");
-        assertThat(providers.count()).as("nothing half-written").isEqualTo(before);
-
-        String good = HEADER
-                + "SC700001,Children's home,Willow House,Leeds,4,Good,2025-06-01\n"
-                + "SC700002,Independent fostering agency,Rowan Fostering,Wakefield,40,Requires improvement to be good,12/03/2025\n";
-        ResponseEntity<String> imported = post("co1", "/api/providers/import", good, MediaType.valueOf("text/csv"));
-        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.CREATED);
-        assertThat(json.readTree(imported.getBody()).get("providers").asInt()).isEqualTo(2);
+        String list = HEADER
+                + "SC700001,Children's home,Willow House,Leeds,Active,Good,01/06/2025,4,LS6 1AA,Willow Homes Ltd\n"
+                + ",Children's home,No Urn House,Leeds,Active,Good,01/06/2025,3,LS6 1AB,Willow Homes Ltd\n"
+                + "SC700003,Children's home,Odd Rating House,Leeds,Active,Excellent,01/06/2025,3,LS6 1AC,Willow Homes Ltd\n"
+                + "SC700002,Independent fostering agency,Rowan Fostering,Wakefield,Active,Requires improvement to be good,12/03/2025,40,WF1 1AA,Rowan Fostering\n";
+        ResponseEntity<String> imported = post("co1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv"));
+        assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode counts = json.readTree(imported.getBody());
+        assertThat(counts.get("created").asInt()).as("the good lines are taken though others are not").isEqualTo(2);
+        assertThat(counts.get("rejected").findValuesAsText("line")).containsExactly("3", "4");
+        assertThat(counts.get("rejected").findValuesAsText("field")).containsExactly("URN", "Overall effectiveness");
+        assertThat(providers.count()).as("a provider per owner, not accredited").isEqualTo(before + 2);
+        assertThat(providers.findAll()).anyMatch(p -> "Rowan Fostering".equals(p.getName()) && p.getOfstedUrn() == null
+                && p.getAccreditationStatus().name().equals("NOT_ACCREDITED"));
+        JsonNode again = json.readTree(post("co1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getBody());
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("unchanged").asInt()).as("matched on URN: nothing duplicated").isEqualTo(2);
         assertThat(providers.count()).isEqualTo(before + 2);
-        assertThat(providers.findAll()).anyMatch(p -> "SC700002".equals(p.getOfstedUrn())
-                && p.getOfstedRating() == uk.gov.placements.common.OfstedRating.REQUIRES_IMPROVEMENT && p.getAccreditationStatus().name().equals("NOT_ACCREDITED"));
-        assertThat(post("sw1", "/api/providers/import", good, MediaType.valueOf("text/csv")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("sw1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> noColumns = post("co1", "/api/providers/ofsted-import", "Name,Town\nA,B\n", MediaType.valueOf("text/csv"));
+        assertThat(noColumns.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noColumns.getBody()).contains("must have the column 'URN'");
     }
 
     @Test

@@ -59,6 +59,7 @@ class PlacementReferralProcessTest {
     @Autowired ReferralRepository referrals;
     @Autowired ChildRepository children;
     @Autowired PlacementRepository placements;
+    @Autowired uk.gov.placements.provider.CareServiceRepository homes;
     @Autowired PlacementOptionRepository options;
     @Autowired NotificationRepository notifications;
     @Autowired DecisionRecordRepository decisions;
@@ -418,6 +419,9 @@ class PlacementReferralProcessTest {
     void shouldStartContractMonitoringForAnIndependentPlacementAndShowTheIroHowItWasFound() {
         CareService carer = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450, NeedCode.AUTISM);
         CareService home = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.OUTSTANDING, NeedCode.AUTISM);
+        // a setting Ofsted registers under its own URN: the placement's (and the 903's) URN is the setting's, not its provider's
+        String homeUrn = String.format("SC4%05d", home.getId() % 100000);
+        home = homes.save(home.registeredWithOfsted(homeUrn));
         Child child = journeys.child(council, 10);
         Referral r = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
         ProcessInstance pi = toSelection(r, false);
@@ -434,6 +438,8 @@ class PlacementReferralProcessTest {
         select(moveSelection, option(move, home), null);
         approve(moveSelection, "tm1", "team-managers");
         Placement independent = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(1);
+        assertThat(independent.getProviderUrn()).isEqualTo(homeUrn);
+        assertThat(inHouse.getProviderUrn()).as("a carer with no URN of its own: the provider's registration").isEqualTo("SC100001");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
                 .processInstanceBusinessKey("PLACEMENT-" + independent.getId()).count()).isEqualTo(1);
 

@@ -368,6 +368,7 @@ class AuthorizationMatrixTest {
         String to = LocalDate.now().toString();
         long c = child.getId();
         long p = own.getId();
+        long home = journeys.service(own, NS, PlacementType.CHILDRENS_HOME, 4000, 3, 53.80, -1.55).getId();
         Placement placed = placements.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
                 .at(null, own.getId(), false, java.math.BigDecimal.valueOf(900), 2.0, "NS1 1AA", "NS1 2BB", "SC700701")
                 .codes("U4", "PR4", null).approval("tm1", "team-managers", java.time.Instant.now(), "matrix").planDue(LocalDate.now()));
@@ -402,6 +403,9 @@ class AuthorizationMatrixTest {
                 new Row(HttpMethod.POST, "/api/providers/" + p + "/services", Map.of(),
                         u -> anyOf(u, "contracts-officers", "commissioning-managers", "placements-team") ? 400 : 403),
                 new Row(HttpMethod.POST, "/api/providers/" + p + "/users", Map.of(), u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
+                // a home's rating by hand (a worse judgement Ofsted published before its next list): the register's keepers only
+                new Row(HttpMethod.PUT, "/api/providers/" + p + "/services/" + home + "/ofsted-rating", Map.of(),
+                        u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
                 new Row(HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age=10&latitude=53.8&longitude=-1.55&maxMiles=20", null,
                         u -> staff(u) ? 200 : 403),
                 new Row(HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age=10&postcode=LS1&maxMiles=20", null,
@@ -430,7 +434,7 @@ class AuthorizationMatrixTest {
             HttpHeaders csv = new HttpHeaders();
             csv.setBasicAuth(u.id(), u.password());
             csv.setContentType(MediaType.valueOf("text/csv"));
-            assertThat(http.exchange("/api/providers/import", HttpMethod.POST, new HttpEntity<>("not,the,register\n", csv), String.class).getStatusCode().value())
+            assertThat(http.exchange("/api/providers/ofsted-import", HttpMethod.POST, new HttpEntity<>("not,the,register\n", csv), String.class).getStatusCode().value())
                     .as("import × " + u.id()).isEqualTo(anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403);
             HttpHeaders accept = new HttpHeaders();
             accept.setBasicAuth(u.id(), u.password());
