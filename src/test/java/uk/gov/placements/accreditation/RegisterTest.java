@@ -50,7 +50,7 @@ class RegisterTest {
                 + ",Children's home,No Urn House,Leeds,Active,Good,01/06/2025,3,LS6 1AB,Willow Homes Ltd\n"
                 + "SC700003,Children's home,Odd Rating House,Leeds,Active,Excellent,01/06/2025,3,LS6 1AC,Willow Homes Ltd\n"
                 + "SC700002,Independent fostering agency,Rowan Fostering,Wakefield,Active,Requires improvement to be good,12/03/2025,40,WF1 1AA,Rowan Fostering\n";
-        ResponseEntity<String> imported = post("co1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv"));
+        ResponseEntity<String> imported = post("cm1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv"));
         assertThat(imported.getStatusCode()).as(imported.getBody()).isEqualTo(HttpStatus.OK);
         JsonNode counts = json.readTree(imported.getBody());
         assertThat(counts.get("created").asInt()).as("the good lines are taken though others are not").isEqualTo(2);
@@ -59,12 +59,13 @@ class RegisterTest {
         assertThat(providers.count()).as("a provider per owner, not accredited").isEqualTo(before + 2);
         assertThat(providers.findAll()).anyMatch(p -> "Rowan Fostering".equals(p.getName()) && p.getOfstedUrn() == null
                 && p.getAccreditationStatus().name().equals("NOT_ACCREDITED"));
-        JsonNode again = json.readTree(post("co1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getBody());
+        JsonNode again = json.readTree(post("cm1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getBody());
         assertThat(again.get("created").asInt()).isZero();
         assertThat(again.get("unchanged").asInt()).as("matched on URN: nothing duplicated").isEqualTo(2);
         assertThat(providers.count()).isEqualTo(before + 2);
         assertThat(post("sw1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        ResponseEntity<String> noColumns = post("co1", "/api/providers/ofsted-import", "Name,Town\nA,B\n", MediaType.valueOf("text/csv"));
+        assertThat(post("co1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> noColumns = post("cm1", "/api/providers/ofsted-import", "Name,Town\nA,B\n", MediaType.valueOf("text/csv"));
         assertThat(noColumns.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(noColumns.getBody()).contains("must have the column 'URN'");
     }

@@ -109,7 +109,7 @@ class OfstedImportTest {
                 .containsExactlyInAnyOrder("SC880001", "SC880002", "SC880003");
         assertThat(homes.findByOfstedUrn("SC880010").orElseThrow().registrationActive()).as("Ofsted suspended its registration").isFalse();
 
-        JsonNode second = json.readTree(importAs("co1", sample()).getBody());
+        JsonNode second = json.readTree(importAs("cm1", sample()).getBody());
         assertThat(second.get("unchanged").asInt()).as("the same list twice changes nothing").isEqualTo(16);
         assertThat(second.get("created").asInt() + second.get("updated").asInt() + second.get("downgraded").asInt()).isZero();
         assertThat(second.get("rejected").findValuesAsText("line")).containsExactly("15", "16", "17", "21");
