@@ -70,23 +70,12 @@ class TasklistSessionAuthentication extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /**
-     * The user's groups as the identity service holds them now, or null for a user no longer there. Read as the
-     * system: whatever engine identity an earlier request left on this thread must not narrow what is seen.
-     */
+    /** The user's groups as the identity service holds them now, or null for a user no longer there. */
     private List<SimpleGrantedAuthority> groupsOf(String userId) {
-        org.camunda.bpm.engine.impl.identity.Authentication previous = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            if (identityService.createUserQuery().userId(userId).count() == 0) {
-                return null;
-            }
-            return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-        } finally {
-            if (previous != null) {
-                identityService.setAuthentication(previous);
-            }
+        if (identityService.createUserQuery().userId(userId).count() == 0) {
+            return null;
         }
+        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).map(SimpleGrantedAuthority::new).toList();
     }
 
     private String sessionUser(HttpSession session) {
