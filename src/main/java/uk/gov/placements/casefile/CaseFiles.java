@@ -1,6 +1,5 @@
 package uk.gov.placements.casefile;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,10 +28,12 @@ import uk.gov.placements.provider.LocalAuthorityRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.ReferralTimeline;
+import uk.gov.placements.referral.TaskPresenter;
 import uk.gov.placements.search.PlacementOption;
 import uk.gov.placements.search.PlacementOptionRepository;
 import uk.gov.placements.search.ProviderReferral;
 import uk.gov.placements.search.ProviderReferralRepository;
+import uk.gov.placements.search.SearchService;
 import uk.gov.placements.security.SystemActions;
 
 /**
@@ -112,8 +113,7 @@ public class CaseFiles {
                 new Fact("Needed by", UkFormat.date(r.getRequiredBy())),
                 new Fact("Placement wanted", UkFormat.label(r.getPlacementType()) + " for " + r.getPlannedWeeks() + " weeks, within "
                         + r.getMaxDistanceMiles() + " miles of home"),
-                new Fact("Needs", r.getNeeds().isEmpty() ? "None listed" : r.getNeeds().stream()
-                        .map(n -> n.getCode().label() + (n.isEssential() ? " (essential)" : " (desirable)")).collect(Collectors.joining(", "))),
+                new Fact("Needs", TaskPresenter.needs(r)),
                 new Fact("Submitted", UkFormat.dateTime(r.getCreatedAt()) + " by " + r.getCreatedBy()));
         Map<Long, ProviderReferral> offers = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream()
                 .filter(pr -> pr.getOptionId() != null).collect(Collectors.toMap(ProviderReferral::getOptionId, Function.identity(), (a, b) -> b));
@@ -153,7 +153,7 @@ public class CaseFiles {
         record.add(new Fact("Placement", UkFormat.label(p.getPlacementType()) + " from " + UkFormat.date(p.getStartDate())
                 + (p.getEndDate() == null ? "" : " to " + UkFormat.date(p.getEndDate()))));
         record.add(new Fact("Weekly cost", UkFormat.money(p.getWeeklyCost())));
-        record.add(new Fact("Commitment", UkFormat.money(p.getWeeklyCost().multiply(BigDecimal.valueOf(r.getPlannedWeeks())))
+        record.add(new Fact("Commitment", UkFormat.money(SearchService.commitment(p.getWeeklyCost(), r.getPlannedWeeks()))
                 + " over " + r.getPlannedWeeks() + " weeks"));
         for (DecisionRecord d : decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())) {
             if (d.getKind().equals("PROVIDER_RESPONSE")) {

@@ -30,7 +30,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Configuration
 class TasklistEngineErrors {
-    private static final ThreadLocal<RuntimeException> REFUSAL = new ThreadLocal<>();
+    /** Present only while the filter serves a request, so the job executor's threads never keep a refusal. */
+    private static final ThreadLocal<RuntimeException[]> REFUSAL = new ThreadLocal<>();
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String PLAIN_FAILURE = "This could not be done: something went wrong on our side and nothing was changed. "
             + "Try again; if it happens again, tell the service desk.";
@@ -60,9 +61,10 @@ class TasklistEngineErrors {
 
     static void remember(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException || t instanceof ForbiddenException
-                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-                REFUSAL.set((RuntimeException) t);
+            RuntimeException[] slot = REFUSAL.get();
+            if (slot != null && (t instanceof InvalidInputException || t instanceof ForbiddenException
+                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException)) {
+                slot[0] = (RuntimeException) t;
                 return;
             }
         }
@@ -79,13 +81,14 @@ class TasklistEngineErrors {
                     chain.doFilter(request, response);
                     return;
                 }
-                REFUSAL.remove();
+                RuntimeException[] slot = new RuntimeException[1];
+                REFUSAL.set(slot);
                 ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
                 try {
                     chain.doFilter(request, wrapper);
                 } finally {
-                    RuntimeException refusal = REFUSAL.get();
                     REFUSAL.remove();
+                    RuntimeException refusal = slot[0];
                     if (wrapper.getStatus() >= 400 && (refusal != null || engineWords(wrapper.getContentAsByteArray()))) {
                         wrapper.resetBuffer();
                         answer(wrapper, refusal);

@@ -120,7 +120,7 @@ public final class UkFormat {
         if (recorded == null || recorded.isBlank()) {
             return "";
         }
-        String known = OUTCOMES.get(recorded);
+        String known = OUTCOMES.getOrDefault(recorded, REVIEW_OUTCOMES.get(recorded));
         if (known != null) {
             return known;
         }
@@ -137,17 +137,15 @@ public final class UkFormat {
 
     private static final java.util.regex.Pattern CHOSEN_OPTION = java.util.regex.Pattern.compile("OPTION \\d+ \\(rank (\\d+|null)\\)");
 
+    /** Only the outcomes whose words are not the code in sentence case ("WAIVED" reads "Waived" without a line here). */
     private static final Map<String, String> OUTCOMES = Map.ofEntries(
             Map.entry("APPROVE", "Approved"), Map.entry("REJECT", "Rejected"), Map.entry("RETURN", "Returned to the social worker"),
             Map.entry("ACCEPT", "Accepted for a search"), Map.entry("MORE_INFORMATION", "More information asked for"),
-            Map.entry("WAIVED", "Waived"), Map.entry("REFUSED", "Refused"),
             Map.entry("RESTRICTED_TO_IN_HOUSE", "Restricted to the council's own provision"),
             Map.entry("EXTERNAL_SEARCH", "Independent providers to be asked"),
             Map.entry("TEAM_MANAGER", "Team manager (informal)"), Map.entry("HEAD_OF_SERVICE", "Head of service (formal)"),
             Map.entry("ASSISTANT_DIRECTOR", "Assistant director (formal)"), Map.entry("DIRECTOR", "Director (formal)"),
-            Map.entry("RESOLVED", "Resolved"), Map.entry("CLOSED", "Closed"), Map.entry("ESCALATE", "Escalated"),
-            Map.entry("REFER_TO_CAFCASS", "Referred to Cafcass"), Map.entry("ENDORSED", "Care plan endorsed"),
-            Map.entry("CONCERNS", "Concerns raised"), Map.entry("GREEN", "Green"), Map.entry("AMBER", "Amber"), Map.entry("RED", "Red"));
+            Map.entry("ESCALATE", "Escalated"), Map.entry("REFER_TO_CAFCASS", "Referred to Cafcass"));
 
     /** An IRO review's outcome as recorded from the Hold review form. */
     public static String reviewOutcome(String code) {

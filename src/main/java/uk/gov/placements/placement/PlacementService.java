@@ -93,7 +93,7 @@ public class PlacementService {
     public ApprovalInputs approvalInputs(Long referralId) {
         Referral r = referral(referralId);
         PlacementOption o = selectedOption(r);
-        BigDecimal commitment = o.getWeeklyFee().multiply(BigDecimal.valueOf(r.getPlannedWeeks()));
+        BigDecimal commitment = uk.gov.placements.search.SearchService.commitment(o, r.getPlannedWeeks());
         CareService s = o.getService();
         String providerName = s.getProvider().getName();
         if (o.isInHouse() && s.getPlacementType() == PlacementType.FOSTER) {

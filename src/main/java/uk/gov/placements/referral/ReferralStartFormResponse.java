@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -21,13 +20,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import uk.gov.placements.security.SystemActions;
+import uk.gov.placements.security.TasklistSessions;
 
 /**
  * Puts the signed-in social worker's choices ({@link ReferralStartChoices}) into the referral's start form, in the two
@@ -138,9 +135,7 @@ class ReferralStartFormResponse extends OncePerRequestFilter {
             var auth = SecurityContextHolder.getContext().getAuthentication();
             return auth == null || !auth.isAuthenticated() ? null : auth.getName();
         }
-        HttpSession session = request.getSession(false);
-        Authentications auths = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-        return auths != null && auths.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user ? user.getName() : null;
+        return TasklistSessions.user(request.getSession(false), ENGINE);
     }
 
     private List<String> councils(String userId) {

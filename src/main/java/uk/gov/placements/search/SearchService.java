@@ -335,7 +335,12 @@ public class SearchService {
     }
 
     public static BigDecimal commitment(PlacementOption o, int plannedWeeks) {
-        return o.getWeeklyFee().multiply(BigDecimal.valueOf(plannedWeeks));
+        return commitment(o.getWeeklyFee(), plannedWeeks);
+    }
+
+    /** What a placement commits the council to: the weekly fee for every planned week. */
+    public static BigDecimal commitment(BigDecimal weeklyFee, int plannedWeeks) {
+        return weeklyFee.multiply(BigDecimal.valueOf(plannedWeeks));
     }
 
     private Referral referral(Long id) {

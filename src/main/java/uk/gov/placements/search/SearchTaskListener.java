@@ -15,6 +15,7 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
@@ -119,13 +120,13 @@ public class SearchTaskListener implements TaskListener {
         task.setName("Respond to referral — " + r.getReference() + ", age " + r.childAge() + ", " + UkFormat.label(r.getPlacementType()));
         task.setDueDate(Date.from(pr.getDeadline()));
         task.setPriority(TaskPresenter.priority(r.getUrgency()));
-        String postcode = r.getChild().getPostcode();
         StringBuilder s = new StringBuilder();
         s.append("**").append(r.getReference()).append("** · age ").append(r.childAge())
                 .append(", ").append(UkFormat.sex(r.getChild().getGender())).append(" · ").append(UkFormat.label(r.getUrgency()))
                 .append(" · needed by ").append(UkFormat.date(r.getRequiredBy())).append(" · ").append(UkFormat.label(r.getPlacementType())).append(" for ")
                 .append(r.getPlannedWeeks()).append(" weeks\n\n");
-        s.append("Home area: ").append(postcode.substring(0, postcode.indexOf(' '))).append(" (").append(UkFormat.miles(pr.getDistanceMiles()))
+        // the district only: the provider learns the area, not the address
+        s.append("Home area: ").append(Postcodes.district(r.getChild().getPostcode()).orElse("not known")).append(" (").append(UkFormat.miles(pr.getDistanceMiles()))
                 .append(" miles from your ").append(pr.getService().getName()).append(")\n\n");
         s.append("Needs: ").append(TaskPresenter.needs(r));
         if (r.getSiblings() > 0) {

@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -50,7 +47,7 @@ class TasklistSessionAuthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String userId = sessionUser(session);
+        String userId = TasklistSessions.user(session, engineName);
         List<SimpleGrantedAuthority> groups = userId == null ? null : groupsOf(userId);
         if (groups == null) {
             chain.doFilter(request, response);
@@ -76,19 +73,6 @@ class TasklistSessionAuthentication extends OncePerRequestFilter {
             return null;
         }
         return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).map(SimpleGrantedAuthority::new).toList();
-    }
-
-    private String sessionUser(HttpSession session) {
-        Authentications authentications;
-        try {
-            authentications = AuthenticationUtil.getAuthsFromSession(session);
-        } catch (IllegalStateException invalidated) {
-            return null;
-        }
-        if (authentications == null || !authentications.hasAuthenticationForProcessEngine(engineName)) {
-            return null;
-        }
-        return authentications.getAuthenticationForProcessEngine(engineName) instanceof UserAuthentication user ? user.getIdentityId() : null;
     }
 
     private static boolean sameToken(HttpServletRequest request, HttpSession session) {
