@@ -216,11 +216,8 @@ public class AccreditationService {
 
     /** A claimed rating in words; a value that is no Ofsted rating is shown as written. */
     private static String rating(String code) {
-        try {
-            return UkFormat.label(uk.gov.placements.common.OfstedRating.valueOf(code));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return String.valueOf(code);
-        }
+        OfstedRating known = parseRating(code);
+        return known == null ? String.valueOf(code) : UkFormat.label(known);
     }
 
     /** Comma-separated codes in words. */
