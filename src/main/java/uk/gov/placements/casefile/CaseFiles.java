@@ -25,6 +25,7 @@ import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.LocalAuthority;
 import uk.gov.placements.provider.LocalAuthorityRepository;
+import uk.gov.placements.provider.Vacancies;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.ReferralTimeline;
@@ -50,7 +51,7 @@ public class CaseFiles {
 
     /** One option as the case page lists it, with the provider's offer where it made one. */
     public record Option(String rank, String home, String provider, String kind, String distance, String weeklyFee, String ofsted,
-                         String needsMet, String offer, boolean chosen) {
+                         String needsMet, String offer, boolean chosen, String vacancies, boolean vacanciesStale) {
     }
 
     public record ReferralCase(Long referralId, String reference, Long childId, String child, List<Fact> facts,
@@ -132,7 +133,8 @@ public class CaseFiles {
         return new Option(o.getRankPosition() == null ? "Not ranked" : o.getRankPosition().toString(), o.getService().getName(),
                 o.getService().getProvider().getName(), o.isInHouse() ? "Council's own" : "Independent",
                 UkFormat.miles(o.getDistanceMiles()) + " miles", UkFormat.money(o.getWeeklyFee()) + " a week", UkFormat.label(o.getOfstedRating()),
-                o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")), offered, chosen);
+                o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")), offered, chosen,
+                Vacancies.asOf(o.getService()), o.getService().vacanciesStale(UkTime.today()));
     }
 
     /** What a placement decision record holds: the child, the home, the money, and each decision with who, when and why. */

@@ -261,13 +261,22 @@ public class DemoData {
                         int fee, Set<NeedCode> specialisms) {
         services.save(new CareService(p, name, specialisms.contains(NeedCode.PARENT_AND_CHILD) && p.isInHouse()
                 ? PlacementType.PARENT_AND_CHILD : PlacementType.FOSTER, minAge, maxAge, places, places, la, postcode, lat, lon,
-                BigDecimal.valueOf(fee), specialisms.isEmpty() ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(specialisms)));
+                BigDecimal.valueOf(fee), specialisms.isEmpty() ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(specialisms))
+                .vacancies(places, vacanciesConfirmed(name)));
     }
 
     private void home(Provider p, String name, PlacementType type, String la, String postcode, double lat, double lon, int places,
                       int vacancies, int minAge, int maxAge, int fee, Set<NeedCode> specialisms) {
         services.save(new CareService(p, name, type, minAge, maxAge, places, vacancies, la, postcode, lat, lon, BigDecimal.valueOf(fee),
-                EnumSet.copyOf(specialisms)));
+                EnumSet.copyOf(specialisms)).vacancies(vacancies, vacanciesConfirmed(name)));
+    }
+
+    /** The demo's home whose provider has not confirmed its vacancies for three weeks: the walk shows it flagged stale. */
+    static final String STALE_HOME = "Brightwater Cottage";
+
+    /** Every other home's figure was confirmed two days before the demo began. */
+    private static java.time.Instant vacanciesConfirmed(String home) {
+        return uk.gov.placements.audit.Decisions.now().minus(home.equals(STALE_HOME) ? 21 : 2, java.time.temporal.ChronoUnit.DAYS);
     }
 
 }

@@ -20,6 +20,8 @@ public class Notification {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long placementId;
+    /** A provider's own notice (V28), such as the monthly reminder to confirm its vacancies; null for a placement's. */
+    private Long providerId;
     private String recipient;
     private String subject;
     private LocalDate dueBy;
@@ -52,6 +54,13 @@ public class Notification {
         return new Notification(placementId, recipient, subject, dueBy, Channel.EMAIL, address);
     }
 
+    /** An e-mail to a member of a provider's staff, about the provider rather than a placement. */
+    public static Notification emailToProvider(Long providerId, String recipient, String address, String subject, LocalDate dueBy) {
+        Notification n = new Notification(null, recipient, subject, dueBy, Channel.EMAIL, address);
+        n.providerId = providerId;
+        return n;
+    }
+
     public static Notification letter(Long placementId, String recipient, String subject, LocalDate dueBy) {
         return new Notification(placementId, recipient, subject, dueBy, Channel.LETTER, null);
     }
@@ -70,6 +79,7 @@ public class Notification {
 
     public Long getId() { return id; }
     public Long getPlacementId() { return placementId; }
+    public Long getProviderId() { return providerId; }
     public String getRecipient() { return recipient; }
     public String getSubject() { return subject; }
     public LocalDate getDueBy() { return dueBy; }

@@ -5,4 +5,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface NotificationRepository extends JpaRepository<Notification, Long> {
     List<Notification> findByPlacementIdOrderByIdAsc(Long placementId);
+
+    List<Notification> findByProviderIdAndSubjectOrderByIdAsc(Long providerId, String subject);
+
+    List<Notification> findByProviderIdOrderByIdAsc(Long providerId);
 }

@@ -71,7 +71,28 @@ public class Notifications {
 
     /** Prepares the notifications (once) and e-mails every staff notice not yet sent; throws if any could not go, to retry. */
     public void notifyPlacement(Long placementId) {
-        List<Notification> all = ownTransaction.execute(s -> prepare(placementId));
+        deliver(ownTransaction.execute(s -> prepare(placementId)), Notifications::body);
+    }
+
+    /**
+     * E-mails each of a provider's people (those with an address) about the provider itself, once per subject: the
+     * notices are prepared on the first try and a retry sends only those not yet gone. Each is SENT only once the mail
+     * server took it; throws, to retry, if any could not go. Nobody to e-mail prepares nothing: nothing is recorded
+     * as told that was not.
+     */
+    public List<Notification> emailProvider(Long providerId, List<User> people, String subject, String text, LocalDate dueBy) {
+        List<Notification> all = ownTransaction.execute(s -> {
+            List<Notification> already = notifications.findByProviderIdAndSubjectOrderByIdAsc(providerId, subject);
+            return !already.isEmpty() ? already : notifications.saveAll(users(people).stream()
+                    .map(u -> Notification.emailToProvider(providerId, "Provider's staff (" + u.getId() + ")", u.getEmail(), subject, dueBy))
+                    .toList());
+        });
+        deliver(all, n -> text);
+        return notifications.findAllById(all.stream().map(Notification::getId).toList());
+    }
+
+    /** E-mails every notice not yet sent, recording each as it goes; throws at the end if any failed, so the step retries. */
+    private void deliver(List<Notification> all, java.util.function.Function<Notification, String> body) {
         List<String> failures = new ArrayList<>();
         for (Notification n : all) {
             if (n.getChannel() != Notification.Channel.EMAIL || n.getStatus() == Notification.Status.SENT) {
@@ -82,7 +103,7 @@ public class Notifications {
                 continue;
             }
             try {
-                sender.email(n.getAddress(), n.getSubject(), body(n));
+                sender.email(n.getAddress(), n.getSubject(), body.apply(n));
                 record(n.getId(), Decisions.SYSTEM, null);
             } catch (RuntimeException e) {
                 record(n.getId(), null, "The mail server did not accept the message: " + e.getMessage());

@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -38,6 +39,8 @@ public class CareService {
     private int maxAge;
     private int places;
     private int vacancies;
+    /** When the vacancies were last set (V28): by the provider's staff, the council for its own homes, or a placement. */
+    private Instant vacanciesUpdatedAt;
     private String localAuthority;
     private String postcode;
     private double latitude;
@@ -88,6 +91,7 @@ public class CareService {
     public int getMaxAge() { return maxAge; }
     public int getPlaces() { return places; }
     public int getVacancies() { return vacancies; }
+    public Instant getVacanciesUpdatedAt() { return vacanciesUpdatedAt; }
     public String getLocalAuthority() { return localAuthority; }
     public String getPostcode() { return postcode; }
     public double getLatitude() { return latitude; }
@@ -116,6 +120,27 @@ public class CareService {
     public boolean registrationActive() {
         return ofstedRegistrationStatus == null || "active".equalsIgnoreCase(ofstedRegistrationStatus);
     }
+
+    /** The figure as someone who knows it gave it, at that moment. */
+    public CareService vacancies(int vacancies, Instant at) {
+        this.vacancies = vacancies;
+        this.vacanciesUpdatedAt = at;
+        return this;
+    }
+
+    /** The UK day the vacancies were last set; null for a figure nobody has confirmed since the register knew the home. */
+    public LocalDate vacanciesAsOf() {
+        return vacanciesUpdatedAt == null ? null : uk.gov.placements.common.UkTime.day(vacanciesUpdatedAt);
+    }
+
+    /** A figure older than {@value #VACANCIES_FRESH_DAYS} days (or never confirmed) may no longer be true: searches say so. */
+    public boolean vacanciesStale(LocalDate today) {
+        LocalDate asOf = vacanciesAsOf();
+        return asOf == null || asOf.isBefore(today.minusDays(VACANCIES_FRESH_DAYS));
+    }
+
+    /** The spec's limit: vacancies older than 14 days are flagged as stale. */
+    public static final int VACANCIES_FRESH_DAYS = 14;
 
     public CareService registeredWithOfsted(String urn) {
         this.ofstedUrn = urn;

@@ -41,21 +41,48 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
 
     List<CareService> findByProviderId(Long providerId);
 
+    /** The homes of these providers, and the council's own homes of these councils: those whose vacancies a person keeps. */
+    @Query("""
+            select s from CareService s join fetch s.provider p
+            where p.id in :providerIds or (p.kind = uk.gov.placements.provider.ProviderKind.IN_HOUSE and p.council in :councils)
+            order by p.name, s.name, s.id""")
+    List<CareService> keptBy(@Param("providerIds") java.util.Collection<Long> providerIds, @Param("councils") java.util.Collection<String> councils);
+
     java.util.Optional<CareService> findByOfstedUrn(String ofstedUrn);
 
     /**
      * Places taken by a started placement, counted by the database in one statement: two placements
      * into the same home at the same time each take their place (reading the entity and writing it
-     * back lost 3 of 100 places on two threads). Never below none.
+     * back lost 3 of 100 places on two threads). Never below none. The figure is as of now: the product
+     * itself has just changed it.
      */
-    @Transactional
-    @Modifying(flushAutomatically = true)
-    @Query("update CareService s set s.vacancies = case when s.vacancies > :places then s.vacancies - :places else 0 end where s.id = :id")
-    int takePlaces(@Param("id") Long id, @Param("places") int places);
+    default int takePlaces(Long id, int places) {
+        return takePlacesAt(id, places, uk.gov.placements.audit.Decisions.now());
+    }
 
-    /** A place given back when a child moves on; never more than the home's places. */
+    /** A place given back when a child moves on; never more than the home's places; as of now. */
+    default int releasePlace(Long id) {
+        return releasePlaceAt(id, uk.gov.placements.audit.Decisions.now());
+    }
+
     @Transactional
     @Modifying(flushAutomatically = true)
-    @Query("update CareService s set s.vacancies = case when s.vacancies < s.places then s.vacancies + 1 else s.places end where s.id = :id")
-    int releasePlace(@Param("id") Long id);
+    @Query("""
+            update CareService s set s.vacancies = case when s.vacancies > :places then s.vacancies - :places else 0 end,
+              s.vacanciesUpdatedAt = :at where s.id = :id""")
+    int takePlacesAt(@Param("id") Long id, @Param("places") int places, @Param("at") java.time.Instant at);
+
+    @Transactional
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update CareService s set s.vacancies = case when s.vacancies < s.places then s.vacancies + 1 else s.places end,
+              s.vacanciesUpdatedAt = :at where s.id = :id""")
+    int releasePlaceAt(@Param("id") Long id, @Param("at") java.time.Instant at);
+
+    /**
+     * The providers with a home whose vacancies are older than the given moment, or were never given: those the
+     * monthly reminder asks to keep their figures current.
+     */
+    @Query("select distinct s.provider.id from CareService s where s.vacanciesUpdatedAt is null or s.vacanciesUpdatedAt < :before")
+    List<Long> providersWithVacanciesOlderThan(@Param("before") java.time.Instant before);
 }

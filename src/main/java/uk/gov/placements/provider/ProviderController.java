@@ -16,6 +16,7 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.security.CurrentUser;
@@ -33,11 +34,14 @@ class ProviderController {
     private final OfstedRatings ofstedRatings;
     private final uk.gov.placements.security.SystemActions system;
     private final Postcodes postcodes;
+    private final Vacancies vacancies;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
                        uk.gov.placements.iro.MonitoringRatings monitoringRatings,
                        uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport,
-                       uk.gov.placements.security.SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings) {
+                       uk.gov.placements.security.SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
+                       Vacancies vacancies) {
+        this.vacancies = vacancies;
         this.ofstedRatings = ofstedRatings;
         this.postcodes = postcodes;
         this.system = system;
@@ -92,6 +96,34 @@ class ProviderController {
         m.put("ofstedRatingDate", home.getOfstedRatingDate());
         m.put("display", Map.of("ofstedRating", UkFormat.label(home.registeredRating()),
                 "ofstedRatingDate", home.getOfstedRatingDate() == null ? "" : UkFormat.date(home.getOfstedRatingDate())));
+        return m;
+    }
+
+    /** The homes whose vacancies the signed-in person keeps (their provider's, or their council's own), with each figure's date. */
+    @GetMapping("/vacancies")
+    List<Map<String, Object>> homesIKeep() {
+        java.time.LocalDate today = UkTime.today();
+        return vacancies.keptByCurrentUser().stream().map(home -> keptHome(home, today)).toList();
+    }
+
+    /** A home's vacancies now, given by its provider's own staff (or the council, for its own homes). */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/services/{serviceId}/vacancies")
+    Map<String, Object> updateVacancies(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody(required = false) Vacancies.Update body) {
+        return keptHome(vacancies.update(id, serviceId, body), UkTime.today());
+    }
+
+    private static Map<String, Object> keptHome(CareService home, java.time.LocalDate today) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("providerId", home.getProvider().getId());
+        m.put("providerName", home.getProvider().getName());
+        m.put("serviceId", home.getId());
+        m.put("name", home.getName());
+        m.put("placementType", home.getPlacementType());
+        m.put("places", home.getPlaces());
+        m.putAll(Vacancies.view(home, today));
+        m.put("display", Map.of("placementType", UkFormat.label(home.getPlacementType()),
+                "vacanciesAsOf", home.vacanciesAsOf() == null ? "Never confirmed" : UkFormat.date(home.vacanciesAsOf()),
+                "vacanciesStale", Vacancies.staleWords(home, today)));
         return m;
     }
 
@@ -163,6 +195,7 @@ class ProviderController {
         java.util.Set<Long> providerIds = matches.stream().map(m -> m.service().getProvider().getId()).collect(java.util.stream.Collectors.toSet());
         Map<Long, String> ratings = monitoringRatings.latestRatings(providerIds);
         Map<Long, Long> interviews = monitoringRatings.exitInterviewCounts(providerIds);
+        java.time.LocalDate today = UkTime.today();
         return matches.stream().map(m -> {
                     CareService s = m.service();
                     Map<String, Object> v = new LinkedHashMap<>();
@@ -176,7 +209,7 @@ class ProviderController {
                     v.put("ofstedRating", s.registeredRating());
                     v.put("ofstedUrn", s.registeredUrn());
                     v.put("distanceMiles", m.distanceMiles());
-                    v.put("vacancies", s.getVacancies());
+                    v.putAll(Vacancies.view(s, today));
                     v.put("weeklyFee", s.getWeeklyFee());
                     v.put("localAuthority", s.getLocalAuthority());
                     v.put("postcode", s.getPostcode());
@@ -191,6 +224,8 @@ class ProviderController {
                     display.put("monitoringRating", UkFormat.monitoringRating(ratings.get(s.getProvider().getId())));
                     display.put("distance", UkFormat.miles(m.distanceMiles()));
                     display.put("weeklyFee", UkFormat.money(s.getWeeklyFee()));
+                    display.put("vacancies", Vacancies.asOf(s));
+                    display.put("vacanciesStale", Vacancies.staleWords(s, today));
                     display.put("specialisms", s.getSpecialisms().stream().map(UkFormat::label).sorted().collect(java.util.stream.Collectors.joining(", ")));
                     v.put("display", display);
                     return v;

@@ -123,7 +123,9 @@ public class ProviderService {
         errors.throwIfAny();
         return services.save(new CareService(provider, s.name().trim(), type, s.minAge(), s.maxAge(), s.places(), s.vacancies(),
                 s.localAuthority().trim(), ChildService.normalisePostcode(s.postcode()), s.latitude(), s.longitude(),
-                s.weeklyFee(), specialisms).registeredWithOfsted(urn));
+                s.weeklyFee(), specialisms).registeredWithOfsted(urn)
+                // the person adding the home gives its vacancies now
+                .vacancies(s.vacancies(), uk.gov.placements.audit.Decisions.now()));
     }
 
     public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";

@@ -127,6 +127,8 @@ class ReferralController {
         m.put("needsUnmet", o.needsUnmet().stream().map(NeedCode::name).toList());
         m.put("ofstedRating", o.getOfstedRating());
         m.put("accreditationStatus", o.getService().getProvider().getAccreditationStatus());
+        // the home's vacancies now, with their date: an option found weeks ago may have lost its place since
+        m.putAll(uk.gov.placements.provider.Vacancies.view(o.getService(), uk.gov.placements.common.UkTime.today()));
         m.put("suitable", o.isSuitable());
         m.put("suitabilityReason", o.getSuitabilityReason());
         m.put("rank", o.getRankPosition());

@@ -16,8 +16,10 @@ import uk.gov.placements.audit.DecisionRecord;
 import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.iro.MonitoringRatings;
 import uk.gov.placements.provider.ProviderKind;
+import uk.gov.placements.provider.Vacancies;
 import uk.gov.placements.search.ProviderReferral;
 import uk.gov.placements.search.ProviderReferralRepository;
 import uk.gov.placements.search.SearchService;
@@ -155,6 +157,9 @@ public class TaskPresenter {
                 explained.append("; not met: ").append(o.needsUnmet().stream().map(NeedCode::label).collect(Collectors.joining(", ")));
             }
             explained.append('\n');
+            String stale = Vacancies.staleWords(o.getService(), UkTime.today());
+            explained.append("- Vacancies: ").append(Vacancies.asOf(o.getService())).append(stale.isEmpty() ? "" : " (" + stale.toLowerCase(java.util.Locale.UK) + ")")
+                    .append('\n');
             if (o.isWrittenOffer()) {
                 ProviderReferral answer = answers.get(o.getProviderReferralId());
                 explained.append("- Offer: ").append(fee).append(" a week from ").append(UkFormat.date(o.getStartDate()))
