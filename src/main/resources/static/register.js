@@ -21,6 +21,14 @@
   // every value is written as text, never as HTML
   const cell = value => { const td = document.createElement("td"); td.textContent = value == null ? "" : String(value); return td; };
 
+  // the figure with the day its provider last gave it, and a stale one marked as such
+  const vacancies = h => {
+    const td = cell(h.display.vacancies);
+    td.className = "vacancies";
+    if (h.vacanciesStale) td.append(Object.assign(document.createElement("span"), {className: "stale", textContent: h.display.vacanciesStale}));
+    return td;
+  };
+
   Session.start().catch(() => null);
   document.getElementById("search").addEventListener("submit", async event => {
     event.preventDefault();
@@ -51,7 +59,7 @@
       tr.className = "home";
       const d = h.display;
       tr.append(cell(h.name), cell(h.postcode), cell(h.providerName), cell(d.accreditation), cell(d.ofstedRating), cell(d.monitoringRating),
-          cell(h.exitInterviews), cell(d.distance), cell(h.vacancies), cell(d.weeklyFee), cell(d.specialisms));
+          cell(h.exitInterviews), cell(d.distance), vacancies(h), cell(d.weeklyFee), cell(d.specialisms));
       rows.append(tr);
     }
     table.hidden = homes.length === 0;

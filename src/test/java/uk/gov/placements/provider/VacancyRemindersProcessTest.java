@@ -76,7 +76,7 @@ class VacancyRemindersProcessTest {
         var again = repositoryService.createDeployment().name(deployed.getName()).source(deployed.getSource()).enableDuplicateFiltering(true);
         for (String resource : repositoryService.getDeploymentResourceNames(deployed.getId())) {
             try (InputStream in = repositoryService.getResourceAsStream(deployed.getId(), resource)) {
-                again.addInputStream(resource, in.readAllBytes());
+                again.addInputStream(resource, new java.io.ByteArrayInputStream(in.readAllBytes()));
             }
         }
         again.deploy();
