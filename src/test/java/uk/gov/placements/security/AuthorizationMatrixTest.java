@@ -369,6 +369,11 @@ class AuthorizationMatrixTest {
         long c = child.getId();
         long p = own.getId();
         long home = journeys.service(own, NS, PlacementType.CHILDRENS_HOME, 4000, 3, 53.80, -1.55).getId();
+        // a Northshire home of the council's own, far from every search: its vacancies are Northshire's to keep
+        Provider northshireOwn = providers.save(new Provider("Matrix in-house homes", uk.gov.placements.provider.ProviderKind.IN_HOUSE,
+                Provider.Sector.PUBLIC, NS, null, OfstedRating.GOOD));
+        Journeys.Council far = journeys.newCouncil();
+        long inHouseHome = journeys.service(northshireOwn, NS, PlacementType.FOSTER, 450, 2, far.lat(), far.lon()).getId();
         Placement placed = placements.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
                 .at(null, own.getId(), false, java.math.BigDecimal.valueOf(900), 2.0, "NS1 1AA", "NS1 2BB", "SC700701")
                 .codes("U4", "PR4", null).approval("tm1", "team-managers", java.time.Instant.now(), "matrix").planDue(LocalDate.now()));
@@ -406,6 +411,14 @@ class AuthorizationMatrixTest {
                 // a home's rating by hand (a worse judgement Ofsted published before its next list): the register's keepers only
                 new Row(HttpMethod.PUT, "/api/providers/" + p + "/services/" + home + "/ofsted-rating", Map.of(),
                         u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
+                // live vacancies: a provider's own staff for its homes (another provider's answered as missing); for a council's
+                // own homes its placements team and commissioning managers (another council's answered as missing)
+                new Row(HttpMethod.PUT, "/api/providers/" + p + "/services/" + home + "/vacancies", Map.of(),
+                        u -> u.id().equals("matrix-api-provider") ? 400 : u.in("providers") ? 404 : 403),
+                new Row(HttpMethod.PUT, "/api/providers/" + northshireOwn.getId() + "/services/" + inHouseHome + "/vacancies", Map.of(),
+                        u -> u.in("providers") ? 404 : !anyOf(u, "placements-team", "commissioning-managers") ? 403 : NS.equals(u.council()) ? 400 : 404),
+                new Row(HttpMethod.GET, "/api/providers/vacancies", null,
+                        u -> anyOf(u, "providers", "placements-team", "commissioning-managers") ? 200 : 403),
                 new Row(HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age=10&latitude=53.8&longitude=-1.55&maxMiles=20", null,
                         u -> staff(u) ? 200 : 403),
                 new Row(HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age=10&postcode=LS1&maxMiles=20", null,

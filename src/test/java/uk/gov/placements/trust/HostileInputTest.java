@@ -22,6 +22,7 @@ import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
+import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.ProviderRepository;
 import uk.gov.placements.referral.ReferralRepository;
@@ -253,8 +254,14 @@ class HostileInputTest {
         fuzz("co1", "/api/providers/" + providerId + "/users", user, List.of(f("userId", Kind.PATTERN), text("firstName", true, 100),
                 text("lastName", true, 100), f("email", Kind.PATTERN), text("password", true, 200)));
 
+        // a provider's own home's vacancies, as its staff give them
+        CareService brightwaterHouse = services.findAll().stream().filter(h -> h.getName().equals("Brightwater House")).findFirst().orElseThrow();
+        String vacancies = "/api/providers/" + brightwaterHouse.getProvider().getId() + "/services/" + brightwaterHouse.getId() + "/vacancies";
+        int vacanciesBefore = brightwaterHouse.getVacancies();
         for (Object hostile : HOSTILE) {
             String v = String.valueOf(hostile);
+            send("prov1", HttpMethod.PUT, vacancies, Map.of("vacancies", hostile));
+            send("prov1", HttpMethod.PUT, "/api/providers/{v}x/services/1/vacancies", Map.of("vacancies", 1), v);
             send("sw1", HttpMethod.GET, "/api/providers/search?placementType={v}&age=14&latitude=53.8&longitude=-1.55", null, v);
             send("sw1", HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age={v}&latitude=53.8&longitude=-1.55", null, v);
             send("sw1", HttpMethod.GET, "/api/providers/search?placementType=FOSTER&age=9&needs={v}x&latitude=53.8&longitude=-1.55", null, v);
@@ -292,6 +299,7 @@ class HostileInputTest {
         assertThat(referrals.count()).as("no referral written").isEqualTo(referralsBefore);
         assertThat(providers.count()).as("no provider written").isEqualTo(providersBefore);
         assertThat(services.count()).as("no service written").isEqualTo(servicesBefore);
+        assertThat(services.findById(brightwaterHouse.getId()).orElseThrow().getVacancies()).as("no vacancies written").isEqualTo(vacanciesBefore);
         assertThat(runtimeService.createProcessInstanceQuery().count()).as("no process started").isEqualTo(instancesBefore);
         ReliabilityFigures.record("Hostile input suite", "%d requests tried, %d 5xx seen, %d answers not a 4xx with a message, 0 rows written",
                 tried, serverErrors, failures.size());

@@ -2,7 +2,8 @@
 // - dates in the forms' date pickers read dd/mm/yyyy (form-js takes its date format from the browser's default locale);
 // - a Case tab beside every task's form, linking to the referral's and the child's case pages in this same session;
 // - after each completion, a confirmation saying what the case now waits on; after a referral is started, its reference;
-// - Esc no longer throws away a half-filled form without asking.
+// - Esc no longer throws away a half-filled form without asking;
+// - a link to "Our homes and vacancies" for those who keep them.
 
 // form-js asks Intl for the default locale's date pattern; the product serves English councils, so the default is en-GB
 const NativeDateTimeFormat = Intl.DateTimeFormat;
@@ -109,8 +110,22 @@ window.addEventListener('keydown', event => {
   }
 }, true);
 
-// --- the Case tab --------------------------------------------------------------------------------------------------
+// --- the Case tab, and the link to the homes' vacancies -------------------------------------------------------------
 export default [{
+  // beside Start process, for those who keep homes' vacancies (a provider's staff; a council's placements team and
+  // commissioning managers for its own homes): the page answers anyone else with a refusal, so nobody else sees the link
+  id: 'placements-vacancies-link',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 50,
+  render: node => {
+    api('/api/providers/vacancies').then(homes => {
+      if (homes) {
+        node.replaceChildren(el('a', {id: 'placements-vacancies-link', href: '/vacancies.html', target: '_blank', rel: 'noopener'},
+          'Our homes and vacancies'));
+      }
+    });
+  }
+}, {
   id: 'placements-case',
   pluginPoint: 'tasklist.task.detail',
   priority: 900,
