@@ -57,7 +57,7 @@
       root.append(el("h2", {}, "Options considered, with the providers' offers"),
           table(["Rank", "Home", "Provider", "Kind", "Distance", "Weekly fee", "Ofsted", "Vacancies now", "Needs met", "Offer"],
               c.options.map(o => ({chosen: o.chosen, cells: [o.rank + (o.chosen ? " (chosen)" : ""), o.home, o.provider, o.kind, o.distance,
-                o.weeklyFee, o.ofsted, o.vacancies + (o.vacanciesStale ? " (stale)" : ""), o.needsMet, o.offer]})), r => r.chosen ? "chosen" : ""));
+                o.weeklyFee, o.ofsted, o.vacancies, o.needsMet, o.offer]})), r => r.chosen ? "chosen" : ""));
     }
     root.append(el("h2", {}, "Timeline"), timeline(c.timeline.events));
   }

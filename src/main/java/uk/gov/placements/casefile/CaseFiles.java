@@ -134,7 +134,7 @@ public class CaseFiles {
                 o.getService().getProvider().getName(), o.isInHouse() ? "Council's own" : "Independent",
                 UkFormat.miles(o.getDistanceMiles()) + " miles", UkFormat.money(o.getWeeklyFee()) + " a week", UkFormat.label(o.getOfstedRating()),
                 o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")), offered, chosen,
-                Vacancies.asOf(o.getService()), o.getService().vacanciesStale(UkTime.today()));
+                Vacancies.describe(o.getService(), UkTime.today()), o.getService().vacanciesStale(UkTime.today()));
     }
 
     /** What a placement decision record holds: the child, the home, the money, and each decision with who, when and why. */

@@ -122,7 +122,7 @@ class ProviderController {
         m.put("places", home.getPlaces());
         m.putAll(Vacancies.view(home, today));
         m.put("display", Map.of("placementType", UkFormat.label(home.getPlacementType()),
-                "vacanciesAsOf", home.vacanciesAsOf() == null ? "Never confirmed" : UkFormat.date(home.vacanciesAsOf()),
+                "vacanciesAsOf", UkFormat.date(home.vacanciesAsOf()),
                 "vacanciesStale", Vacancies.staleWords(home, today)));
         return m;
     }

@@ -30,6 +30,7 @@ public class Vacancies {
     /** The most a home may give when the register holds no registered places for it (a fostering agency's household). */
     static final int MOST_WITHOUT_REGISTERED_PLACES = 500;
     static final String STALE = "Not confirmed in the last " + CareService.VACANCIES_FRESH_DAYS + " days";
+    static final String NEVER = "Never confirmed";
 
     private final CareServiceRepository services;
     private final CurrentUser currentUser;
@@ -54,7 +55,7 @@ public class Vacancies {
         FieldErrors errors = new FieldErrors();
         errors.requireBetween("vacancies", vacancies, 0, home.getPlaces() > 0 ? home.getPlaces() : MOST_WITHOUT_REGISTERED_PLACES);
         errors.throwIfAny();
-        String before = asOf(home);
+        String before = asOf(home) + (home.vacanciesAsOf() == null ? ", never confirmed" : "");
         home.vacancies(vacancies, Decisions.now());
         decisions.record(null, null, DECISION_KIND, vacancies + " home " + home.getId() + " provider " + providerId, "Was " + before, null);
         return home;
@@ -109,13 +110,22 @@ public class Vacancies {
         return v;
     }
 
-    /** "2 as of 01/12/2026", or "2, never confirmed". */
+    /** "2 as of 01/12/2026", or "2" for a figure nobody has confirmed. */
     public static String asOf(CareService home) {
-        return home.getVacancies() + (home.vacanciesAsOf() == null ? ", never confirmed" : " as of " + UkFormat.date(home.vacanciesAsOf()));
+        return home.getVacancies() + (home.vacanciesAsOf() == null ? "" : " as of " + UkFormat.date(home.vacanciesAsOf()));
     }
 
-    /** The words that flag a stale figure, or none for a fresh one. */
+    /** The words that mark a stale figure ("Never confirmed" for one nobody gave), or none for a fresh one. */
     public static String staleWords(CareService home, LocalDate today) {
+        if (home.vacanciesAsOf() == null) {
+            return NEVER;
+        }
         return home.vacanciesStale(today) ? STALE : "";
+    }
+
+    /** The figure in a sentence: "2 as of 01/12/2026 (not confirmed in the last 14 days)". */
+    public static String describe(CareService home, LocalDate today) {
+        String stale = staleWords(home, today);
+        return asOf(home) + (stale.isEmpty() ? "" : " (" + stale.toLowerCase(java.util.Locale.UK) + ")");
     }
 }

@@ -85,7 +85,7 @@ public class VacancyReminders {
     private static String text(Provider provider, List<CareService> stale, LocalDate today) {
         return "The placements register shows these vacancies for " + provider.getName() + ", not confirmed in the last "
                 + CareService.VACANCIES_FRESH_DAYS + " days:\n\n"
-                + stale.stream().map(s -> "- " + s.getName() + ": " + Vacancies.asOf(s)).collect(Collectors.joining("\n"))
+                + stale.stream().map(s -> "- " + s.getName() + ": " + Vacancies.describe(s, today)).collect(Collectors.joining("\n"))
                 + "\n\nCouncils searching for a placement see these figures marked as stale. Please confirm or correct them on the"
                 + " page Our homes and vacancies (/vacancies.html) in the placements system, signed in as usual.\n\nSent on "
                 + uk.gov.placements.common.UkFormat.date(today) + ".";

@@ -157,9 +157,7 @@ public class TaskPresenter {
                 explained.append("; not met: ").append(o.needsUnmet().stream().map(NeedCode::label).collect(Collectors.joining(", ")));
             }
             explained.append('\n');
-            String stale = Vacancies.staleWords(o.getService(), UkTime.today());
-            explained.append("- Vacancies: ").append(Vacancies.asOf(o.getService())).append(stale.isEmpty() ? "" : " (" + stale.toLowerCase(java.util.Locale.UK) + ")")
-                    .append('\n');
+            explained.append("- Vacancies now: ").append(Vacancies.describe(o.getService(), UkTime.today())).append('\n');
             if (o.isWrittenOffer()) {
                 ProviderReferral answer = answers.get(o.getProviderReferralId());
                 explained.append("- Offer: ").append(fee).append(" a week from ").append(UkFormat.date(o.getStartDate()))

@@ -425,7 +425,9 @@ class ExternalSearchProcessTest {
                 .contains("How it meets the needs: Key worker trained in trauma-informed care").contains("Never answered");
         assertThat(taskDisplay.text(select.getId(), "optionsExplained")).contains("**1. " + a.getName() + "**")
                 .contains("Offer: £5,000.00 a week from " + UkFormat.date(start))
-                .contains("How the provider will meet the needs: Key worker trained in trauma-informed care");
+                .contains("How the provider will meet the needs: Key worker trained in trauma-informed care")
+                // the home's figure now, which nobody has confirmed since the test registered it
+                .contains("- Vacancies now: " + a.getVacancies() + " (never confirmed)");
         ObjectMapper json = new ObjectMapper();
         JsonNode rows = json.readTree(taskDisplay.text(select.getId(), "options"));
         assertThat(rows).isNotEmpty();

@@ -155,6 +155,10 @@ class ApiJourneyTest {
         assertThat(options.findValuesAsText("providerName")).contains("Oakfield Homes", "Brightwater Care", "Northshire Children's Homes");
         for (JsonNode o : options) {
             assertThat(o.get("distanceMiles").asDouble()).isLessThanOrEqualTo(25.0);
+            // each option's home's vacancies now, with when they were last given and whether that is too long ago
+            assertThat(o.get("vacancies").isInt()).isTrue();
+            assertThat(o.has("vacanciesUpdatedAt")).isTrue();
+            assertThat(o.get("vacanciesStale").isBoolean()).isTrue();
         }
         long top = options.get(0).get("id").asLong();
         complete("sw1", taskId("sw1", "placementReferral", "Task_SelectPlacement", ref), Map.of("selectedOptionId", top));

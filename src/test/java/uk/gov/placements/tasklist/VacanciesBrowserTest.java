@@ -44,8 +44,8 @@ class VacanciesBrowserTest {
 
         try (Browser sw1 = new Browser(base).login("sw1")) {
             // a social worker keeps no homes' vacancies: no link (the page itself would refuse them)
-            sw1.visible(By.xpath("//a[contains(normalize-space(.),'Start process')]"));
-            sw1.pause(1000);
+            new org.openqa.selenium.support.ui.WebDriverWait(sw1.driver(), java.time.Duration.ofSeconds(20))
+                    .until(d -> d.findElements(By.xpath("//*[@data-placements-vacancies='none']")).size() == 1);
             assertThat(sw1.driver().findElements(By.id("placements-vacancies-link"))).isEmpty();
         }
         try (Browser pt1 = new Browser(base).login("pt1")) {

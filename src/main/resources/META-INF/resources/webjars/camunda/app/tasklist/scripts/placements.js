@@ -119,6 +119,8 @@ export default [{
   priority: 50,
   render: node => {
     api('/api/providers/vacancies').then(homes => {
+      // marked once answered, so that a test can tell "no link" from "not yet"
+      node.dataset.placementsVacancies = homes ? 'shown' : 'none';
       if (homes) {
         node.replaceChildren(el('a', {id: 'placements-vacancies-link', href: '/vacancies.html', target: '_blank', rel: 'noopener'},
           'Our homes and vacancies'));
