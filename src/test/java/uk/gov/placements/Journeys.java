@@ -89,7 +89,29 @@ public class Journeys {
         Provider p = new Provider("Independent " + c.id() + "-" + fee, ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC200002",
                 rating);
         p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
-        return service(providers.save(p), localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);
+        Provider saved = providers.save(p);
+        staffUser(saved);
+        return service(saved, localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);
+    }
+
+    /** A member of the provider's staff who signs in: without one (or a referral e-mail address) it is sent no referrals. */
+    public String staffUser(Provider p) {
+        String group = p.candidateGroup();
+        if (identityService.createGroupQuery().groupId(group).count() == 0) {
+            var g = identityService.newGroup(group);
+            g.setName(p.getName());
+            g.setType("PROVIDER");
+            identityService.saveGroup(g);
+        }
+        String id = "staff-" + group;
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            var u = identityService.newUser(id);
+            u.setFirstName("Staff");
+            u.setLastName(p.getName());
+            identityService.saveUser(u);
+            identityService.createMembership(id, group);
+        }
+        return id;
     }
 
     private CareService service(Provider p, String la, PlacementType type, int fee, double lat, double lon, NeedCode... needs) {
