@@ -403,6 +403,10 @@ class AuthorizationMatrixTest {
                 new Row(HttpMethod.POST, "/api/providers/" + p + "/services", Map.of(),
                         u -> anyOf(u, "contracts-officers", "commissioning-managers", "placements-team") ? 400 : 403),
                 new Row(HttpMethod.POST, "/api/providers/" + p + "/users", Map.of(), u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
+                // where referrals go when no one signs in for the provider, and the providers nobody can reach: the register's keepers
+                new Row(HttpMethod.PUT, "/api/providers/" + p + "/referral-email", Map.of("referralEmail", "not an address"),
+                        u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
+                new Row(HttpMethod.GET, "/api/providers/unreachable", null, u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 200 : 403),
                 // a home's rating by hand (a worse judgement Ofsted published before its next list): the register's keepers only
                 new Row(HttpMethod.PUT, "/api/providers/" + p + "/services/" + home + "/ofsted-rating", Map.of(),
                         u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
