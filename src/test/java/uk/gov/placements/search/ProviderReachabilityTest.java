@@ -3,10 +3,6 @@ package uk.gov.placements.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static uk.gov.placements.search.PlacementSearchProcess.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,7 +43,6 @@ import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderKind;
 import uk.gov.placements.provider.ProviderRepository;
-import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.tasks.TaskDisplay;
 
@@ -61,7 +55,6 @@ import uk.gov.placements.tasks.TaskDisplay;
 class ProviderReachabilityTest {
     static final String REFERRAL_ADDRESS = "referrals@harbour-lights.example.org";
     @Autowired ProcessEngine engine;
-    @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired Journeys journeys;
@@ -89,16 +82,6 @@ class ProviderReachabilityTest {
         return journeys.service(providers.save(p), council.id(), PlacementType.FOSTER, 900, 3, council.lat() - 0.02, council.lon());
     }
 
-    /** Triage accepted and the in-house options reviewed: the search is at the step that sends the referral out. */
-    ProcessInstance readyToSend(Referral r) {
-        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
-        complete(task(pi), withVariables(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
-        journeys.runDueJobsOfTree(pi.getId());
-        ProcessInstance search = calledProcessInstance(pi);
-        complete(task(search), withVariables(RESTRICT_TO_IN_HOUSE, false));
-        return search;
-    }
-
     List<String> externalSearchRecords(Referral r) {
         return decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream().filter(d -> d.getKind().equals("EXTERNAL_SEARCH"))
                 .map(d -> d.getOutcome() + ": " + d.getReason()).toList();
@@ -115,7 +98,7 @@ class ProviderReachabilityTest {
     void shouldSendNoReferralToAProviderNobodyCanAnswerAndGoOnWithoutWaitingForIt() throws Exception {
         CareService unreachable = noStaff("Silent Homes", null);
         Referral r = journeys.refer(journeys.child(council, 9), "URGENT", PlacementType.FOSTER, 8, null);
-        ProcessInstance search = readyToSend(r);
+        ProcessInstance search = journeys.toExternalSearch(r);
         journeys.runDueJobsOfTree(search.getRootProcessInstanceId());
 
         assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).isEmpty();
@@ -137,6 +120,20 @@ class ProviderReachabilityTest {
         assertThat(row.get("why").asText()).contains("no referral e-mail address");
         assertThat(get("co1", "/api/providers/unreachable").getStatusCode().value()).isEqualTo(200);
         assertThat(get("sw1", "/api/providers/unreachable").getStatusCode().value()).isEqualTo(403);
+
+        // its referral address given: it can be reached (by e-mail) and is no longer listed; a bad address is refused by name
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("cm1", "demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String url = "/api/providers/" + unreachable.getProvider().getId() + "/referral-email";
+        ResponseEntity<String> bad = http.exchange(url, HttpMethod.PUT, new HttpEntity<>(Map.of("referralEmail", "referrals at silent"), headers), String.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(bad.getBody()).get("errors").findValuesAsText("field")).containsExactly("referralEmail");
+        ResponseEntity<String> set = http.exchange(url, HttpMethod.PUT, new HttpEntity<>(Map.of("referralEmail", REFERRAL_ADDRESS), headers), String.class);
+        assertThat(set.getStatusCode().value()).as(set.getBody()).isEqualTo(200);
+        assertThat(json.readTree(set.getBody()).get("reachable").asBoolean()).isTrue();
+        assertThat(json.readTree(get("cm1", "/api/providers/unreachable").getBody()).findValuesAsText("providerId"))
+                .doesNotContain(unreachable.getProvider().getId().toString());
     }
 
     @Test
@@ -144,7 +141,7 @@ class ProviderReachabilityTest {
         CareService emailOnly = noStaff("Harbour Lights Fostering", REFERRAL_ADDRESS);
         Child child = journeys.child(council, 9);
         Referral r = journeys.refer(child, "URGENT", PlacementType.FOSTER, 8, null);
-        ProcessInstance search = readyToSend(r);
+        ProcessInstance search = journeys.toExternalSearch(r);
         Job send = managementService.createJobQuery().processInstanceId(search.getId()).activityId(TASK_SEND_TO_PROVIDERS).singleResult();
         mail.reset();
 
