@@ -37,6 +37,7 @@ import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.OfstedRatings;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.search.PlacementOptionRepository;
@@ -91,7 +92,8 @@ class AuthorizationMatrixTest {
             Map.entry("Task_ReviewMonitoring", new Route("contractMonitoring", "contracts-officers")),
             Map.entry("Task_RespondWithActionPlan", new Route("contractMonitoring", "provider")),
             Map.entry("Task_CheckActionPlan", new Route("contractMonitoring", "contracts-officers")),
-            Map.entry("Task_RecordExitInterview", new Route("contractMonitoring", "social-workers")));
+            Map.entry("Task_RecordExitInterview", new Route("contractMonitoring", "social-workers")),
+            Map.entry("Task_ReviewPlacementSafety", new Route("placementSafetyReview", "social-workers")));
 
     /** Reached on a real dispute, each at the tier the dispute's record names, not started in isolation. */
     static final Set<String> DISPUTE_TASKS = Set.of("Task_AnswerIroConcern", "Task_DecideOnAnswer", "Task_ReferToCafcass");
@@ -113,6 +115,7 @@ class AuthorizationMatrixTest {
     @Autowired AccreditationService accreditation;
     @Autowired PlacementOptionRepository options;
     @Autowired PlacementRepository placements;
+    @Autowired OfstedRatings ofstedRatings;
     final ObjectMapper json = new ObjectMapper();
     int requests;
 
@@ -323,6 +326,11 @@ class AuthorizationMatrixTest {
             assertThat(t.getTenantId()).as(key + " belongs to no council").isNull();
             check(t, expectedGroups(key, own), users, cells);
         }
+
+        // the home of the journey's placement rated inadequate: the child's social worker reviews the placement's safety
+        ofstedRatings.rateByHand(own.getId(), home.getId(), new OfstedRatings.HandRating("INADEQUATE", LocalDate.now(), "Ofsted's report"));
+        check(taskService.createTaskQuery().processDefinitionKey("placementSafetyReview").processInstanceBusinessKey("PLACEMENT-" + placementId)
+                .singleResult(), expectedGroups("Task_ReviewPlacementSafety", own), users, cells);
 
         // every user task of the spec and the BPMN was checked
         // (the approval on the journey and again at each tier, and the dispute's answer at each tier)
