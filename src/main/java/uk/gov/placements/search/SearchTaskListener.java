@@ -132,8 +132,8 @@ public class SearchTaskListener implements TaskListener {
             throw new IllegalStateException("Provider referral " + providerReferralId + " is not of referral " + referralId);
         }
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        // an e-mailed referral is answered by the referring council's placements team, typing the provider's answer
-        String group = pr.isByEmail() ? uk.gov.placements.security.Roles.PLACEMENTS_TEAM : uk.gov.placements.provider.Provider.groupOf(pr.getProviderId());
+        // the task's own group: the provider's staff, or for an e-mailed referral the referring council's placements team
+        String group = providerReferrals.candidateGroup(providerReferralId);
         boolean admin = auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(uk.gov.placements.security.Roles.ADMIN);
         if (auth != null && auth.getGroupIds() != null && !admin && (!auth.getGroupIds().contains(group)
                 || pr.isByEmail() && (auth.getTenantIds() == null || !auth.getTenantIds().contains(referrals.get(referralId).getCouncil())))) {
