@@ -29,7 +29,22 @@
     return td;
   };
 
-  Session.start().catch(() => null);
+  // the register's keepers (commissioning managers, contracts officers) see which providers cannot be reached; others are refused
+  async function showUnreachable() {
+    const response = await Session.api("/api/providers/unreachable");
+    if (!response.ok) return;
+    const providers = await response.json();
+    const section = document.getElementById("unreachable");
+    const rows = section.querySelector("tbody");
+    rows.replaceChildren();
+    for (const p of providers) {
+      const tr = document.createElement("tr");
+      tr.append(cell(p.name), cell(p.display.accreditation), cell(p.why));
+      rows.append(tr);
+    }
+    section.hidden = providers.length === 0;
+  }
+  Session.start().then(showUnreachable).catch(() => null);
   document.getElementById("search").addEventListener("submit", async event => {
     event.preventDefault();
     const message = document.getElementById("message");

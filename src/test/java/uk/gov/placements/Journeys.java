@@ -46,10 +46,13 @@ public class Journeys {
     final IdentityService identityService;
     final org.camunda.bpm.engine.TaskService taskService;
     final uk.gov.placements.search.ProviderReferrals providerReferrals;
+    final org.camunda.bpm.engine.RuntimeService runtimeService;
 
     Journeys(ChildService children, ReferralService referrals, ProviderRepository providers, CareServiceRepository services,
              CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService,
-             org.camunda.bpm.engine.TaskService taskService, uk.gov.placements.search.ProviderReferrals providerReferrals) {
+             org.camunda.bpm.engine.TaskService taskService, uk.gov.placements.search.ProviderReferrals providerReferrals,
+             org.camunda.bpm.engine.RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.providerReferrals = providerReferrals;
         this.children = children;
@@ -89,7 +92,29 @@ public class Journeys {
         Provider p = new Provider("Independent " + c.id() + "-" + fee, ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC200002",
                 rating);
         p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
-        return service(providers.save(p), localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);
+        Provider saved = providers.save(p);
+        staffUser(saved);
+        return service(saved, localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);
+    }
+
+    /** A member of the provider's staff who signs in: without one (or a referral e-mail address) it is sent no referrals. */
+    public String staffUser(Provider p) {
+        String group = p.candidateGroup();
+        if (identityService.createGroupQuery().groupId(group).count() == 0) {
+            var g = identityService.newGroup(group);
+            g.setName(p.getName());
+            g.setType("PROVIDER");
+            identityService.saveGroup(g);
+        }
+        String id = "staff-" + group;
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            var u = identityService.newUser(id);
+            u.setFirstName("Staff");
+            u.setLastName(p.getName());
+            identityService.saveUser(u);
+            identityService.createMembership(id, group);
+        }
+        return id;
     }
 
     private CareService service(Provider p, String la, PlacementType type, int fee, double lat, double lon, NeedCode... needs) {
@@ -107,6 +132,18 @@ public class Journeys {
                 20, java.util.Arrays.stream(essential).map(n -> new ReferralService.Need(n.name(), true)).toList(), 0, false,
                 null, false, null, false, null, null, null, null, null, "I want to stay near my school", "Sam Social Worker", true,
                 currentPlacementId, currentPlacementId == null ? null : "CARPL"), council -> true, "sw-test");
+    }
+
+    /**
+     * Triage accepted and the in-house options reviewed without restricting the search: the search's instance, at the
+     * step that sends the referral out to providers (its job not yet run).
+     */
+    public org.camunda.bpm.engine.runtime.ProcessInstance toExternalSearch(Referral r) {
+        taskService.complete(only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), java.util.Map.of("triageOutcome", "ACCEPT"));
+        runDueJobsOfTree(r.getProcessInstanceId());
+        var search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
+        taskService.complete(only(search.getId(), "Task_ReviewInHouseOptions").getId(), java.util.Map.of("restrictToInHouse", false));
+        return search;
     }
 
     /** Every provider asked offers its service at its standard fee, starting today. */

@@ -102,6 +102,13 @@ public class DemoData {
         providers.findAll().stream().filter(p -> !p.isInHouse())
                 .forEach(p -> tenantAccess.grantProviderGroup(p.candidateGroup()));
         ensureProviderUser("prov1", "Brightwater Care", "Pat", "Provider");
+        // every other independent provider has a member of staff too (a provider nobody signs in for is sent no referrals),
+        // but Stepping Stones Housing, which takes referrals by e-mail only (see createRegister)
+        String[] others = {"Oakfield Homes", "Hearth Foster Care", "Northstar Fostering", "Ridgeway School", "Harbour Secure Services",
+                "Family First Units", "Greyfield Care", "New Leaf Homes"};
+        for (int i = 0; i < others.length; i++) {
+            ensureProviderUser("prov" + (i + 2), others[i], "Staff", others[i]);
+        }
         ensureConsortiumUser("cc1");
         tx.executeWithoutResult(s -> history.createIfEmpty());
         // every Northshire child has sw1 as allocated social worker and iro1 as IRO (a data folder of an earlier
@@ -223,6 +230,9 @@ public class DemoData {
         home(harbour, "Harbour Secure Children's Home", PlacementType.SECURE_CHILDRENS_HOME, "southholm", "SH1 2LL", 53.500, -1.100, 8, 1, 10, 17, 9800,
                 Set.of(NeedCode.SELF_HARM, NeedCode.MENTAL_HEALTH, NeedCode.CRIMINAL_EXPLOITATION_RISK));
         Provider stepping = independent("Stepping Stones Housing", Provider.Sector.VOLUNTARY, "SC578901", OfstedRating.NOT_YET_INSPECTED, expiry);
+        // no one signs in for it: its referrals go by e-mail, answered through the placements team (with spring.mail.host
+        // set; without a mail server it cannot be reached, and the register page lists it so)
+        stepping.referralEmail("referrals@steppingstones.example.org");
         home(stepping, "Stepping Stones Flats", PlacementType.SUPPORTED_ACCOMMODATION, NORTHSHIRE, "NS2 7MM", 53.810, -1.570, 8, 3, 16, 21, 1100,
                 Set.of(NeedCode.UNACCOMPANIED_ASYLUM_SEEKING, NeedCode.SUBSTANCE_MISUSE));
         Provider family = independent("Family First Units", Provider.Sector.PRIVATE, "SC589012", OfstedRating.GOOD, expiry);

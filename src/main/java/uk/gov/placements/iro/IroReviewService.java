@@ -107,9 +107,30 @@ public class IroReviewService {
      */
     @Transactional
     public IroReview bringForward(Long childId, String processInstanceId) {
+        return bringForward(childId, processInstanceId, "Placement changed on " + UkFormat.date(PlacementService.today()));
+    }
+
+    /**
+     * Something other than a move that puts the placement in question (the home judged inadequate): the next review
+     * comes forward by the same rule as a change, to within 20 working days and never later than already due, so the IRO
+     * sees the care plan while the social worker's review of the placement's safety is fresh. A child with no running
+     * reviews here has none to bring forward (false).
+     */
+    @Transactional
+    public boolean bringForwardBecause(Long childId, String why) {
+        // asked of the executions, as reviewsRunning does (a process instance query reads every running instance on H2)
+        var execution = runtimeService.createExecutionQuery().processDefinitionKey(IroReviewProcess.KEY)
+                .processInstanceBusinessKey(IroReviewProcess.businessKey(childId)).listPage(0, 1);
+        if (execution.isEmpty()) {
+            return false;
+        }
+        bringForward(childId, execution.get(0).getProcessInstanceId(), why);
+        return true;
+    }
+
+    private IroReview bringForward(Long childId, String processInstanceId, String changed) {
         IroReview next = scheduleNext(childId, processInstanceId);
         LocalDate by = workingDays.plus(PlacementService.today(), AFTER_PLACEMENT_CHANGE_WORKING_DAYS);
-        String changed = "Placement changed on " + UkFormat.date(PlacementService.today());
         boolean moved = next.bringForward(by, changed);
         if (moved) {
             reschedule(processInstanceId, next);

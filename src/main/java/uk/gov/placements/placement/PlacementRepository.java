@@ -17,6 +17,8 @@ public interface PlacementRepository extends JpaRepository<Placement, Long> {
                    @org.springframework.data.repository.query.Param("from") PlacementStatus from,
                    @org.springframework.data.repository.query.Param("to") PlacementStatus to);
 
+    List<Placement> findByServiceIdAndStatusIn(Long serviceId, java.util.Collection<PlacementStatus> statuses);
+
     List<Placement> findByChildIdAndStatus(Long childId, PlacementStatus status);
 
     /** Disruptions: placements of the council that ended unplanned in the period. */

@@ -32,6 +32,8 @@ public class Provider {
     private LocalDate accreditationExpiry;
     private boolean suspended;
     private String suspendedReason;
+    /** Where the provider takes referrals by e-mail when none of its staff signs in (see ProviderReachability). */
+    private String referralEmail;
     private Instant createdAt = Instant.now();
 
     protected Provider() {
@@ -82,6 +84,12 @@ public class Provider {
     }
 
     public String getSuspendedReason() { return suspendedReason; }
+
+    public void referralEmail(String address) {
+        this.referralEmail = address;
+    }
+
+    public String getReferralEmail() { return referralEmail; }
 
     public Long getId() { return id; }
     public String getName() { return name; }

@@ -35,13 +35,15 @@ class ProviderController {
     private final uk.gov.placements.security.SystemActions system;
     private final Postcodes postcodes;
     private final Vacancies vacancies;
+    private final ProviderReachability reachability;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
                        uk.gov.placements.iro.MonitoringRatings monitoringRatings,
                        uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport,
                        uk.gov.placements.security.SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
-                       Vacancies vacancies) {
+                       Vacancies vacancies, ProviderReachability reachability) {
         this.vacancies = vacancies;
+        this.reachability = reachability;
         this.ofstedRatings = ofstedRatings;
         this.postcodes = postcodes;
         this.system = system;
@@ -133,6 +135,41 @@ class ProviderController {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS, Roles.PLACEMENTS_TEAM);
         ownCouncilsProvisionOnly(id);
         return Map.of("id", service.addService(id, body).getId());
+    }
+
+    /** Where the provider takes referrals when none of its staff signs in; blank removes it. */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/referral-email")
+    Map<String, Object> referralEmail(@PathVariable Long id, @RequestBody ProviderService.ReferralEmail body) {
+        currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
+        ownCouncilsProvisionOnly(id);
+        Provider p = service.setReferralEmail(id, body);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.getId());
+        m.put("referralEmail", p.getReferralEmail());
+        m.put("reachable", reachability.way(p) != ProviderReachability.Way.NONE);
+        return m;
+    }
+
+    /**
+     * The independent providers no referral can reach (no member of staff signs in, no referral e-mail address that can be
+     * used), with why: the register's keepers, who add a login or an address, see them; contracts officers too, as they
+     * add providers' users.
+     */
+    @GetMapping("/unreachable")
+    List<Map<String, Object>> unreachable() {
+        currentUser.requireAnyGroup(Roles.COMMISSIONING_MANAGERS, Roles.CONTRACTS_OFFICERS);
+        return reachability.unreachable().stream().map(u -> {
+            Provider p = u.provider();
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("providerId", p.getId());
+            v.put("name", p.getName());
+            v.put("accreditationStatus", p.getAccreditationStatus());
+            v.put("referralEmail", p.getReferralEmail());
+            v.put("why", u.why());
+            v.put("display", Map.of("accreditation", UkFormat.label(p.getAccreditationStatus())
+                    + (p.getAccreditationExpiry() == null ? "" : " until " + UkFormat.date(p.getAccreditationExpiry()))));
+            return v;
+        }).toList();
     }
 
     @PostMapping("/{id}/users")

@@ -9,5 +9,7 @@ public interface ProviderRepository extends JpaRepository<Provider, Long> {
     java.util.Optional<Provider> lockById(@org.springframework.data.repository.query.Param("id") Long id);
 
     /** The provider a line of Ofsted's list belongs to, by the owner's name (Ofsted publishes no provider number). */
+    java.util.List<Provider> findByKindOrderByNameAsc(ProviderKind kind);
+
     java.util.Optional<Provider> findFirstByKindAndNameIgnoreCaseOrderByIdAsc(ProviderKind kind, String name);
 }

@@ -28,9 +28,12 @@ public class ProviderService {
     private final SystemActions system;
     private final TenantAccess tenantAccess;
     private final LocalAuthorityRepository localAuthorities;
+    private final uk.gov.placements.audit.Decisions decisions;
 
     public ProviderService(ProviderRepository providers, CareServiceRepository services, IdentityService identityService,
-                           SystemActions system, TenantAccess tenantAccess, LocalAuthorityRepository localAuthorities) {
+                           SystemActions system, TenantAccess tenantAccess, LocalAuthorityRepository localAuthorities,
+                           uk.gov.placements.audit.Decisions decisions) {
+        this.decisions = decisions;
         this.localAuthorities = localAuthorities;
         this.providers = providers;
         this.services = services;
@@ -39,7 +42,34 @@ public class ProviderService {
         this.tenantAccess = tenantAccess;
     }
 
-    public record NewProvider(String name, String kind, String sector, String council, String ofstedUrn, String ofstedRating) {
+    /** {@code referralEmail}: where the provider takes referrals when none of its staff signs in (optional). */
+    public record NewProvider(String name, String kind, String sector, String council, String ofstedUrn, String ofstedRating,
+                              String referralEmail) {
+        public NewProvider(String name, String kind, String sector, String council, String ofstedUrn, String ofstedRating) {
+            this(name, kind, sector, council, ofstedUrn, ofstedRating, null);
+        }
+    }
+
+    public record ReferralEmail(String referralEmail) {
+    }
+
+    static final String EMAIL_FORMAT = "must be an e-mail address";
+
+    static boolean isEmail(String address) {
+        return address.matches("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
+    }
+
+    /** An e-mail address, as far as a form can tell one (the same test as a provider user's address); blank is none. */
+    static String referralEmail(String address, FieldErrors errors) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        String a = address.trim();
+        if (a.length() > 254 || !isEmail(a)) {
+            errors.reject("referralEmail", EMAIL_FORMAT);
+            return null;
+        }
+        return a;
     }
 
     public record NewService(String name, String placementType, Integer minAge, Integer maxAge, Integer places,
@@ -68,12 +98,17 @@ public class ProviderService {
         if (p.ofstedUrn() != null && !isUrn(p.ofstedUrn())) {
             errors.reject("ofstedUrn", URN_FORMAT);
         }
+        String referralEmail = referralEmail(p.referralEmail(), errors);
+        if (kind == ProviderKind.IN_HOUSE && referralEmail != null) {
+            errors.reject("referralEmail", "is for independent providers: the council's own provision is searched by its placements team");
+        }
         errors.throwIfAny();
         if (sector == null) {
             sector = kind == ProviderKind.IN_HOUSE ? Provider.Sector.PUBLIC : Provider.Sector.PRIVATE;
         }
         Provider saved = providers.save(new Provider(p.name().trim(), kind, sector,
                 kind == ProviderKind.IN_HOUSE ? p.council() : null, p.ofstedUrn(), rating));
+        saved.referralEmail(referralEmail);
         system.run(() -> {
             Group group = identityService.newGroup(saved.candidateGroup());
             group.setName(saved.getName());
@@ -82,6 +117,24 @@ public class ProviderService {
             tenantAccess.grantProviderGroup(saved.candidateGroup());
         });
         return saved;
+    }
+
+    /** Sets (or, blank, removes) the provider's referral e-mail address; a recorded decision of the register's keepers. */
+    @Transactional
+    public Provider setReferralEmail(Long providerId, ReferralEmail body) {
+        Provider provider = get(providerId);
+        FieldErrors errors = new FieldErrors();
+        String address = referralEmail(body == null ? null : body.referralEmail(), errors);
+        if (provider.isInHouse()) {
+            errors.reject("referralEmail", "is for independent providers: the council's own provision is searched by its placements team");
+        }
+        errors.throwIfAny();
+        if (!java.util.Objects.equals(address, provider.getReferralEmail())) {
+            provider.referralEmail(address);
+            decisions.record(null, null, "REFERRAL_EMAIL", (address == null ? "REMOVED" : "SET") + " provider " + providerId,
+                    address == null ? "No referral e-mail address" : "Referrals by e-mail to " + address, null);
+        }
+        return provider;
     }
 
     @Transactional
@@ -148,8 +201,8 @@ public class ProviderService {
         }
         ChildService.requireText(errors, "firstName", u.firstName(), 100);
         ChildService.requireText(errors, "lastName", u.lastName(), 100);
-        if (u.email() == null || !u.email().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
-            errors.reject("email", "must be an e-mail address");
+        if (u.email() == null || !isEmail(u.email())) {
+            errors.reject("email", EMAIL_FORMAT);
         }
         if (u.password() == null || u.password().length() < 12 || u.password().length() > 200) {
             errors.reject("password", "must be 12 to 200 characters");

@@ -157,7 +157,14 @@ public class ReferralTaskListener implements TaskListener {
                 task.setVariable(SEARCH_AGAIN, false);
                 task.setVariable(SELECTED_OPTION_ID, optionId);
             }
-            case TASK_APPROVE_PLACEMENT -> referrals.approval(referralId, f.text(APPROVAL_DECISION), f.text(APPROVAL_REASON), task.getId());
+            case TASK_APPROVE_PLACEMENT -> {
+                String decision = f.text(APPROVAL_DECISION);
+                Long selected = referrals.get(referralId).getSelectedOptionId();
+                if (APPROVE.equals(decision) && selected != null) {
+                    search.requireStillSuitable(selected, APPROVAL_DECISION);
+                }
+                referrals.approval(referralId, decision, f.text(APPROVAL_REASON), task.getId());
+            }
             case TASK_ANSWER_APPROVER -> referrals.answerApprover(referralId, f.text(APPROVER_ANSWER), task.getId());
             case TASK_WRITE_PLACEMENT_PLAN -> {
                 String plan = f.text(PLACEMENT_PLAN_SUMMARY);

@@ -15,6 +15,11 @@ public interface PlacementOptionRepository extends JpaRepository<PlacementOption
             + " and o.searchRound = (select r.searchRound from Referral r where r.id = :referralId)")
     List<PlacementOption> findByReferralIdAndSource(@Param("referralId") Long referralId, @Param("source") OptionSource source);
 
+    /** The still-suitable options at one home of the current round of every referral not yet placed or closed. */
+    @Query("select o from PlacementOption o, Referral r where r.id = o.referralId and o.searchRound = r.searchRound"
+            + " and o.service.id = :serviceId and o.suitable = true and r.status in :open")
+    List<PlacementOption> openAt(@Param("serviceId") Long serviceId, @Param("open") java.util.Collection<uk.gov.placements.referral.ReferralStatus> open);
+
     /** Every option of every round, for the referral's history. */
     List<PlacementOption> findByReferralIdOrderBySearchRoundAscIdAsc(Long referralId);
 }

@@ -21,6 +21,12 @@ import uk.gov.placements.provider.CareService;
 public class ProviderReferral {
     public enum Status { SENT, OFFERED, DECLINED, NO_RESPONSE }
 
+    /**
+     * How the referral reached the provider: its staff's Tasklist, or an e-mail to its referral address, whose answer the
+     * referring council's placements team enters on the provider's behalf.
+     */
+    public enum Channel { TASK, EMAIL }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -43,6 +49,10 @@ public class ProviderReferral {
     private String declineReason;
     private String declineDetails;
     private Long optionId;
+    @Enumerated(EnumType.STRING)
+    private Channel channel = Channel.TASK;
+    private String emailedTo;
+    private Instant emailedAt;
 
     protected ProviderReferral() {
     }
@@ -54,6 +64,17 @@ public class ProviderReferral {
         this.distanceMiles = distanceMiles;
         this.sentAt = sentAt;
         this.deadline = deadline;
+    }
+
+    /** To go by e-mail to the provider's referral address; e-mailed only once the mail server has taken it. */
+    public ProviderReferral byEmail() {
+        this.channel = Channel.EMAIL;
+        return this;
+    }
+
+    public void emailed(String address, Instant at) {
+        this.emailedTo = address;
+        this.emailedAt = at;
     }
 
     public void offered(String by, Instant at, BigDecimal weeklyFee, LocalDate startDate, String namedCarer, String howNeedsMet, Long optionId) {
@@ -97,4 +118,8 @@ public class ProviderReferral {
     public String getDeclineReason() { return declineReason; }
     public String getDeclineDetails() { return declineDetails; }
     public Long getOptionId() { return optionId; }
+    public Channel getChannel() { return channel; }
+    public boolean isByEmail() { return channel == Channel.EMAIL; }
+    public String getEmailedTo() { return emailedTo; }
+    public Instant getEmailedAt() { return emailedAt; }
 }

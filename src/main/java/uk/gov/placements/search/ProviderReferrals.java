@@ -25,6 +25,10 @@ import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderReachability;
+import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
+import org.camunda.bpm.engine.IdentityService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
@@ -50,10 +54,14 @@ public class ProviderReferrals {
     private final WorkingDays workingDays;
     private final Decisions decisions;
     private final uk.gov.placements.placement.NotificationSender sender;
+    private final ProviderReachability reachability;
+    private final IdentityService identityService;
+    private final SystemActions system;
 
     public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
                              PlacementRepository placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
-                             uk.gov.placements.placement.NotificationSender sender) {
+                             uk.gov.placements.placement.NotificationSender sender, ProviderReachability reachability,
+                             IdentityService identityService, SystemActions system) {
         this.sender = sender;
         this.sent = sent;
         this.referrals = referrals;
@@ -62,9 +70,18 @@ public class ProviderReferrals {
         this.matcher = matcher;
         this.workingDays = workingDays;
         this.decisions = decisions;
+        this.reachability = reachability;
+        this.identityService = identityService;
+        this.system = system;
     }
 
-    /** Sends the referral to every matching provider; the deadline is the DMN's duration, whole days counted as working days. */
+    /**
+     * Sends the referral to every matching provider that can answer it; the deadline is the DMN's duration, whole days
+     * counted as working days. A provider whose staff sign in gets a task; one reached only at its referral address is
+     * e-mailed, and its answer is entered by the placements team; one reached neither way is left out, and the search's
+     * record names it. An e-mail is recorded as sent only once the mail server took it: a refusal throws, the step is
+     * retried (and raises an incident), and nothing of this attempt is kept.
+     */
     @Transactional
     public List<ProviderReferral> send(Long referralId, String responseDeadline) {
         Referral r = referral(referralId);
@@ -76,14 +93,43 @@ public class ProviderReferrals {
         matcher.independent(SearchService.criteria(r)).stream()
                 .filter(m -> !m.service().getId().equals(currentService))
                 .forEach(m -> bestPerProvider.putIfAbsent(m.service().getProvider().getId(), m));   // nearest first
-        List<ProviderReferral> created = bestPerProvider.values().stream()
-                .map(m -> new ProviderReferral(referralId, m.service(), m.distanceMiles(), now, deadline)).toList();
+        List<ProviderReferral> created = new java.util.ArrayList<>();
+        List<String> byEmail = new java.util.ArrayList<>();
+        List<String> unreachable = new java.util.ArrayList<>();
+        for (ServiceMatcher.Match m : bestPerProvider.values()) {
+            Provider provider = m.service().getProvider();
+            switch (reachability.way(provider)) {
+                case STAFF -> created.add(new ProviderReferral(referralId, m.service(), m.distanceMiles(), now, deadline));
+                case EMAIL -> {
+                    created.add(new ProviderReferral(referralId, m.service(), m.distanceMiles(), now, deadline).byEmail());
+                    byEmail.add(provider.getName());
+                }
+                case NONE -> unreachable.add(provider.getName());
+            }
+        }
         decisions.record(referralId, null, "EXTERNAL_SEARCH", "SENT TO " + created.size() + " PROVIDERS",
-                "Deadline " + responseDeadline + ": " + bestPerProvider.values().stream().limit(NAMED_IN_DECISION)
-                        .map(m -> m.service().getProvider().getName()).collect(Collectors.joining(", "))
+                "Deadline " + responseDeadline + ": " + created.stream().limit(NAMED_IN_DECISION)
+                        .map(pr -> pr.getService().getProvider().getName()).collect(Collectors.joining(", "))
                         + (created.size() > NAMED_IN_DECISION ? " and " + (created.size() - NAMED_IN_DECISION) + " more (every one is in the "
-                        + "referral's provider referrals)" : ""), null);
-        return sent.saveAll(created);
+                        + "referral's provider referrals)" : "")
+                        + (byEmail.isEmpty() ? "" : ". By e-mail, answered through the placements team: " + String.join(", ", byEmail))
+                        + (unreachable.isEmpty() ? "" : ". Not sent, as nobody can receive it (no member of staff signs in and no referral"
+                        + " e-mail address can be used): " + String.join(", ", unreachable)), null);
+        List<ProviderReferral> saved = sent.saveAll(created);
+        saved.stream().filter(ProviderReferral::isByEmail).forEach(pr -> email(r, pr));
+        return saved;
+    }
+
+    private void email(Referral r, ProviderReferral pr) {
+        String address = pr.getService().getProvider().getReferralEmail();
+        String council = system.run(() -> java.util.Optional.ofNullable(identityService.createTenantQuery().tenantId(r.getCouncil()).singleResult())
+                .map(t -> t.getName() == null ? t.getId() : t.getName()).orElse(r.getCouncil()));
+        String replyTo = system.run(() -> identityService.createUserQuery().memberOfGroup(Roles.PLACEMENTS_TEAM).memberOfTenant(r.getCouncil())
+                .list().stream().map(u -> u.getEmail()).filter(e -> e != null && !e.isBlank()).sorted().collect(Collectors.joining(", ")));
+        sender.email(address, "Placement referral " + r.getReference() + " from " + council + ": please answer by "
+                + UkFormat.dateTime(pr.getDeadline()), ReferralForProvider.email(r, pr, council,
+                replyTo.isEmpty() ? "the address this e-mail came from" : replyTo));
+        pr.emailed(address, Decisions.now());
     }
 
     /** The audit line names the nearest providers; a national search can ask hundreds, each kept as a provider referral. */
@@ -107,8 +153,10 @@ public class ProviderReferrals {
                 .map(ProviderReferral::getId).toList();
     }
 
+    /** The provider's staff; for a referral that went by e-mail, the referring council's placements team, who enter its answer. */
     public String candidateGroup(Long providerReferralId) {
-        return Provider.groupOf(get(providerReferralId).getProviderId());
+        ProviderReferral pr = get(providerReferralId);
+        return pr.isByEmail() ? Roles.PLACEMENTS_TEAM : Provider.groupOf(pr.getProviderId());
     }
 
     public String deadlineIso(Long providerReferralId) {
@@ -160,9 +208,13 @@ public class ProviderReferrals {
             wanted.forEach(n -> (pr.getService().getSpecialisms().contains(n) ? met : unmet).add(n));
             PlacementOption option = options.save(PlacementOption.offer(r.getId(), pr.getService(), pr.getDistanceMiles(), met, unmet,
                     a.weeklyFee(), a.startDate(), a.namedCarer().trim(), pr.getId()).inRound(r.getSearchRound()));
+            if (!ServiceMatcher.homeRegistrationAllowsReferrals(pr.getService())) {
+                // the offer is the provider's record, and kept; the home was judged inadequate after it was asked
+                option.markSuitability(false, InadequateHomes.reason(pr.getService()));
+            }
             pr.offered(userId, Decisions.now(), a.weeklyFee(), a.startDate(), a.namedCarer().trim(), a.howNeedsMet(), option.getId());
             decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "OFFER from provider " + pr.getProviderId(),
-                    UkFormat.money(a.weeklyFee()) + " a week from " + UkFormat.date(a.startDate()) + ", " + a.namedCarer(), taskId);
+                    UkFormat.money(a.weeklyFee()) + " a week from " + UkFormat.date(a.startDate()) + ", " + a.namedCarer() + onBehalf(pr), taskId);
         } else if ("DECLINE".equals(a.response())) {
             if (a.declineReason() == null || a.declineReason().isBlank()) {
                 errors.reject("declineReason", "is required to decline");
@@ -172,11 +224,16 @@ public class ProviderReferrals {
             errors.throwIfAny();
             pr.declined(userId, Decisions.now(), a.declineReason(), a.declineDetails());
             decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "DECLINE from provider " + pr.getProviderId(),
-                    UkFormat.declineReason(a.declineReason()) + (a.declineDetails() == null ? "" : ": " + a.declineDetails()), taskId);
+                    UkFormat.declineReason(a.declineReason()) + (a.declineDetails() == null ? "" : ": " + a.declineDetails()) + onBehalf(pr), taskId);
         } else {
             throw InvalidInputException.of("response", "must be OFFER or DECLINE");
         }
         return pr;
+    }
+
+    /** An answer the provider gave by e-mail is recorded as entered by the placements team member, for the provider. */
+    private String onBehalf(ProviderReferral pr) {
+        return pr.isByEmail() ? " (answered by e-mail; entered on the provider's behalf by " + decisions.actor() + ")" : "";
     }
 
     @Transactional

@@ -330,6 +330,15 @@ public class SearchService {
         return commitment(o, r.getPlannedWeeks()).compareTo(PROCUREMENT_THRESHOLD) >= 0;
     }
 
+    /** An approval goes ahead only on an option still suitable: a home rated inadequate since the choice is refused. */
+    public void requireStillSuitable(Long optionId, String field) {
+        PlacementOption o = option(optionId);
+        if (!o.isSuitable()) {
+            throw InvalidInputException.of(field, "cannot approve the chosen option: " + o.getSuitabilityReason()
+                    + ". Return the referral for another choice, or reject it");
+        }
+    }
+
     public PlacementOption option(Long optionId) {
         return options.findById(optionId).orElseThrow(() -> new NotFoundException("Option", optionId));
     }

@@ -15,7 +15,6 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
-import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
@@ -112,41 +111,19 @@ public class SearchTaskListener implements TaskListener {
         task.setVariable(RESTRICT_TO_IN_HOUSE, restricted);
     }
 
-    /**
-     * What a provider sees: what it needs to decide an offer (needs, risks, education and health, age, sex, home
-     * area) and nothing that identifies the child: no name or initials, no postcode beyond its district, no views.
-     */
+    /** The provider's task: what it needs to decide an offer ({@link ReferralForProvider}), and, for an e-mailed one, whose answer it is. */
     private void presentToProvider(DelegateTask task, Referral r, ProviderReferral pr) {
-        task.setName("Respond to referral — " + r.getReference() + ", age " + r.childAge() + ", " + UkFormat.label(r.getPlacementType()));
+        task.setName(ReferralForProvider.title(r));
         task.setDueDate(Date.from(pr.getDeadline()));
         task.setPriority(TaskPresenter.priority(r.getUrgency()));
-        StringBuilder s = new StringBuilder();
-        s.append("**").append(r.getReference()).append("** · age ").append(r.childAge())
-                .append(", ").append(UkFormat.sex(r.getChild().getGender())).append(" · ").append(UkFormat.label(r.getUrgency()))
-                .append(" · needed by ").append(UkFormat.date(r.getRequiredBy())).append(" · ").append(UkFormat.label(r.getPlacementType())).append(" for ")
-                .append(r.getPlannedWeeks()).append(" weeks\n\n");
-        // the district only: the provider learns the area, not the address
-        s.append("Home area: ").append(Postcodes.district(r.getChild().getPostcode()).orElse("not known")).append(" (").append(UkFormat.miles(pr.getDistanceMiles()))
-                .append(" miles from your ").append(pr.getService().getName()).append(")\n\n");
-        s.append("Needs: ").append(TaskPresenter.needs(r));
-        if (r.getSiblings() > 0) {
-            s.append("\n\nSiblings: ").append(r.getSiblings()).append(r.isSiblingsTogether() ? ", to be placed together" : "");
+        String summary = ReferralForProvider.summary(r, pr);
+        if (pr.isByEmail()) {
+            // the placements team types what the provider answered by e-mail: the form says whose answer it is
+            summary = "**Answering on behalf of " + pr.getService().getProvider().getName() + ", by e-mail.** The referral was e-mailed to "
+                    + pr.getEmailedTo() + " on " + UkFormat.dateTime(pr.getEmailedAt()) + "; record the answer the provider gave, as it gave it.\n\n"
+                    + summary;
         }
-        append(s, "Risks to the child", r.getRisksToChild());
-        append(s, "Risks from the child", r.getRisksFromChild());
-        append(s, "Education", r.getEducation());
-        append(s, "Health", r.getHealth());
-        append(s, "Communication needs", r.getCommunicationNeeds());
-        append(s, "Cultural needs", r.getCulturalNeeds());
-        append(s, "Who the child can live alongside", r.getLiveAlongside());
-        s.append("\n\nPlease answer by ").append(UkFormat.dateTime(pr.getDeadline())).append(": after that the referral is recorded as not answered.");
-        presenter.display().show(task, TaskPresenter.SUMMARY, s.toString());
-    }
-
-    private static void append(StringBuilder s, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            s.append("\n\n").append(label).append(": ").append(value);
-        }
+        presenter.display().show(task, TaskPresenter.SUMMARY, summary);
     }
 
     private void answer(DelegateTask task, Long referralId, Long providerReferralId) {
@@ -155,10 +132,13 @@ public class SearchTaskListener implements TaskListener {
             throw new IllegalStateException("Provider referral " + providerReferralId + " is not of referral " + referralId);
         }
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String group = uk.gov.placements.provider.Provider.groupOf(pr.getProviderId());
-        if (auth != null && auth.getGroupIds() != null && !auth.getGroupIds().contains(group)
-                && !auth.getGroupIds().contains(uk.gov.placements.security.Roles.ADMIN)) {
-            throw new ForbiddenException("Only staff of the provider this referral was sent to may answer it");
+        // the task's own group: the provider's staff, or for an e-mailed referral the referring council's placements team
+        String group = providerReferrals.candidateGroup(providerReferralId);
+        boolean admin = auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(uk.gov.placements.security.Roles.ADMIN);
+        if (auth != null && auth.getGroupIds() != null && !admin && (!auth.getGroupIds().contains(group)
+                || pr.isByEmail() && (auth.getTenantIds() == null || !auth.getTenantIds().contains(referrals.get(referralId).getCouncil())))) {
+            throw new ForbiddenException(pr.isByEmail() ? "Only the referring council's placements team may record an answer the provider gave by e-mail"
+                    : "Only staff of the provider this referral was sent to may answer it");
         }
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(task, errors);

@@ -31,7 +31,7 @@ public class HistoryFilter implements HistoryEventHandler {
     static final Set<String> KEPT = Set.of(
             // ids of the product's records
             "referralId", "childId", "reviewId", "placementId", "providerId", "providerReferralId", "roundId", "actionPlanId",
-            "accreditationId", "selectedOptionId", "unsuitableOptionIds", "council",
+            "accreditationId", "selectedOptionId", "unsuitableOptionIds", "council", "safetyReviewId",
             // decisions and the codes and amounts they read
             "urgency", "childMoving", "triageOutcome", "searchAgain", "commitment", "outOfArea", "atDistance", "approverGroup",
             "approvalDecision", "restrictToInHouse", "response", "weeklyFee", "declineReason", "waiverNeeded", "waiverApproved",
@@ -39,7 +39,7 @@ public class HistoryFilter implements HistoryEventHandler {
             "formAComplete", "ofstedRating", "lowestScore", "criticalConcern", "spokeToChildren", "hasDiscrepancies",
             "accreditationOutcome", "accreditationConfirmed", "registrationScore", "staffingScore", "healthSafetyScore",
             "safeguardingScore", "educationHealthScore", "atmosphereScore", "interactionScore", "childrenViewsScore",
-            "complaintsScore", "needsMet",
+            "complaintsScore", "needsMet", "safetyDecision",
             // Form A's checkable claims about a provider (no child in them)
             "ofstedUrn", "ofstedRatingDate", "placementTypes", "minAge", "maxAge", "places", "specialisms", "standardWeeklyFee",
             "safeguardingPolicy", "missingPolicy", "complaintsPolicy",

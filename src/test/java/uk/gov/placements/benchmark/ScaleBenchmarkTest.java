@@ -265,9 +265,27 @@ class ScaleBenchmarkTest {
         jdbc.batchUpdate("insert into care_service (id, provider_id, name, placement_type, min_age, max_age, places, vacancies, local_authority, postcode, "
                 + "latitude, longitude, weekly_fee) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", services);
         jdbc.batchUpdate("insert into care_service_specialism (service_id, need_code) values (?, ?)", specialisms);
+        // each independent provider with one member of staff who signs in: a provider nobody can answer for is sent no referral
+        List<Object[]> staffGroups = new ArrayList<>();
+        List<Object[]> staff = new ArrayList<>();
+        List<Object[]> memberships = new ArrayList<>();
+        for (Long id : concat(homeProviders, agencies)) {
+            staffGroups.add(new Object[] {"provider-" + id, "Independent provider " + id});
+            staff.add(new Object[] {"bench-staff-" + id, "Staff " + id});
+            memberships.add(new Object[] {"bench-staff-" + id, "provider-" + id});
+        }
+        jdbc.batchUpdate("insert into ACT_ID_GROUP (ID_, REV_, NAME_, TYPE_) values (?, 1, ?, 'PROVIDER')", staffGroups);
+        jdbc.batchUpdate("insert into ACT_ID_USER (ID_, REV_, FIRST_) values (?, 1, ?)", staff);
+        jdbc.batchUpdate("insert into ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) values (?, ?)", memberships);
         jdbc.execute("alter table provider alter column id restart with " + (nextId + providers.size() + 1));
         jdbc.execute("alter table care_service alter column id restart with " + (nextService + services.size() + 1));
         return services.size();
+    }
+
+    private static List<Long> concat(List<Long> a, List<Long> b) {
+        List<Long> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Open tasks of five kinds (triage, choice, approval at each tier, review, monitoring) in every council, due over the next month. */

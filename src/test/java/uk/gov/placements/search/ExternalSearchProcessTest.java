@@ -179,10 +179,7 @@ class ExternalSearchProcessTest {
         assertThat(t.waitingOn()).allSatisfy(w -> assertThat(w.dueBy()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"));
 
         // through the API: a provider sees its own offer only; another council's staff are told it is not there
-        // the provider's group, as registering the provider through the API makes it
-        var group = engine.getIdentityService().newGroup(a.getProvider().candidateGroup());
-        group.setType("PROVIDER");
-        engine.getIdentityService().saveGroup(group);
+        // (the provider's group is made with its first member of staff, by Journeys, as registering it through the API makes it)
         providerService.addUser(a.getProvider().getId(), new uk.gov.placements.provider.ProviderService.NewProviderUser("timeline-a", "Ann",
                 "Provider", "ann@a.example.org", "timeline-password-1"));
         ResponseEntity<String> theirs = get("timeline-a", "timeline-password-1", "/api/referrals/" + r.getId() + "/timeline");

@@ -37,6 +37,7 @@ import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.OfstedRatings;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.search.PlacementOptionRepository;
@@ -91,7 +92,8 @@ class AuthorizationMatrixTest {
             Map.entry("Task_ReviewMonitoring", new Route("contractMonitoring", "contracts-officers")),
             Map.entry("Task_RespondWithActionPlan", new Route("contractMonitoring", "provider")),
             Map.entry("Task_CheckActionPlan", new Route("contractMonitoring", "contracts-officers")),
-            Map.entry("Task_RecordExitInterview", new Route("contractMonitoring", "social-workers")));
+            Map.entry("Task_RecordExitInterview", new Route("contractMonitoring", "social-workers")),
+            Map.entry("Task_ReviewPlacementSafety", new Route("placementSafetyReview", "social-workers")));
 
     /** Reached on a real dispute, each at the tier the dispute's record names, not started in isolation. */
     static final Set<String> DISPUTE_TASKS = Set.of("Task_AnswerIroConcern", "Task_DecideOnAnswer", "Task_ReferToCafcass");
@@ -113,6 +115,7 @@ class AuthorizationMatrixTest {
     @Autowired AccreditationService accreditation;
     @Autowired PlacementOptionRepository options;
     @Autowired PlacementRepository placements;
+    @Autowired OfstedRatings ofstedRatings;
     final ObjectMapper json = new ObjectMapper();
     int requests;
 
@@ -324,6 +327,11 @@ class AuthorizationMatrixTest {
             check(t, expectedGroups(key, own), users, cells);
         }
 
+        // the home of the journey's placement rated inadequate: the child's social worker reviews the placement's safety
+        ofstedRatings.rateByHand(own.getId(), home.getId(), new OfstedRatings.HandRating("INADEQUATE", LocalDate.now(), "Ofsted's report"));
+        check(taskService.createTaskQuery().processDefinitionKey("placementSafetyReview").processInstanceBusinessKey("PLACEMENT-" + placementId)
+                .singleResult(), expectedGroups("Task_ReviewPlacementSafety", own), users, cells);
+
         // every user task of the spec and the BPMN was checked
         // (the approval on the journey and again at each tier, and the dispute's answer at each tier)
         int checked = TASKS.size() + Roles.APPROVAL_TIERS.size() + 1 + Roles.APPROVAL_TIERS.size() - 1;
@@ -408,6 +416,10 @@ class AuthorizationMatrixTest {
                 new Row(HttpMethod.POST, "/api/providers/" + p + "/services", Map.of(),
                         u -> anyOf(u, "contracts-officers", "commissioning-managers", "placements-team") ? 400 : 403),
                 new Row(HttpMethod.POST, "/api/providers/" + p + "/users", Map.of(), u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
+                // where referrals go when no one signs in for the provider, and the providers nobody can reach: the register's keepers
+                new Row(HttpMethod.PUT, "/api/providers/" + p + "/referral-email", Map.of("referralEmail", "not an address"),
+                        u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),
+                new Row(HttpMethod.GET, "/api/providers/unreachable", null, u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 200 : 403),
                 // a home's rating by hand (a worse judgement Ofsted published before its next list): the register's keepers only
                 new Row(HttpMethod.PUT, "/api/providers/" + p + "/services/" + home + "/ofsted-rating", Map.of(),
                         u -> anyOf(u, "contracts-officers", "commissioning-managers") ? 400 : 403),

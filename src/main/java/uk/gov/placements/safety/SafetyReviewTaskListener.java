@@ -1,0 +1,78 @@
+package uk.gov.placements.safety;
+
+import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.child.AllocatedWorker;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
+import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.tasks.TaskDisplay;
+
+/**
+ * Task_ReviewPlacementSafety: to the child's allocated social worker (the social workers of the child's council keep it
+ * in their queue, for cover), due the next working day, as a home judged inadequate is one where Ofsted found children
+ * not safe enough; on completion the decision and its reasons are checked and recorded, or refused with the field named.
+ */
+@Component
+public class SafetyReviewTaskListener implements TaskListener {
+    /** The review is due by the end of the next working day. */
+    static final int DUE_WORKING_DAYS = 1;
+    private final PlacementSafetyReviews reviews;
+    private final PlacementService placements;
+    private final ChildRepository children;
+    private final CareServiceRepository services;
+    private final WorkingDays workingDays;
+    private final TaskDisplay display;
+
+    public SafetyReviewTaskListener(PlacementSafetyReviews reviews, PlacementService placements, ChildRepository children,
+                                    CareServiceRepository services, WorkingDays workingDays, TaskDisplay display) {
+        this.reviews = reviews;
+        this.placements = placements;
+        this.children = children;
+        this.services = services;
+        this.workingDays = workingDays;
+        this.display = display;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        PlacementSafetyReview review = reviews.get(((Number) task.getVariable(SAFETY_REVIEW_ID)).longValue());
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            onCreate(task, review);
+            return;
+        }
+        FieldErrors errors = new FieldErrors();
+        FormValues f = new FormValues(task, errors);
+        String decision = f.text(SAFETY_DECISION);
+        String reasons = f.text(SAFETY_REASONS, 4000);
+        errors.throwIfAny();
+        reviews.decide(review.getId(), decision, reasons, task.getId());
+    }
+
+    private void onCreate(DelegateTask task, PlacementSafetyReview review) {
+        Placement p = placements.get(review.getPlacementId());
+        Child child = children.findById(review.getChildId()).orElseThrow();
+        AllocatedWorker.assign(task, child);
+        String home = services.findById(review.getServiceId()).map(s -> s.getName()).orElse("the home");
+        task.setName("Review placement safety — " + child.initials() + ", " + home + " rated inadequate");
+        task.setDueDate(Date.from(workingDays.plus(PlacementService.today(), DUE_WORKING_DAYS).atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
+        task.setPriority(80);
+        display.show(task, "safetySummary", "**Placement** " + p.getId() + ": " + child.initials() + ", " + UkFormat.label(p.getPlacementType())
+                + " at " + home + ", " + (p.getStatus() == uk.gov.placements.placement.PlacementStatus.PLANNED ? "starting " : "since ")
+                + UkFormat.date(p.getStartDate()) + "\n\n**Ofsted rated the home " + UkFormat.label(review.getRating()).toLowerCase(java.util.Locale.UK)
+                + "**, recorded " + UkFormat.date(review.getDowngradedOn()) + ". The home takes no new referrals, and the child's next IRO review"
+                + " has been brought forward.\n\nSee the child, read Ofsted's report, and decide whether the placement is safe to continue."
+                + " If the child must move, the team managers are told, to plan the move.");
+    }
+}

@@ -1,0 +1,86 @@
+package uk.gov.placements.search;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.HomeDowngraded;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralStatus;
+import uk.gov.placements.security.Roles;
+
+/**
+ * A home judged inadequate while searches are open: new searches already pass it by (ServiceMatcher), and here the
+ * searches that found it or asked it are told. Its options of every referral not yet placed are marked unsuitable, so
+ * the social worker cannot choose it and an approver cannot approve it (a choice made before is refused at approval),
+ * and a referral choosing is ranked again without it. A provider asked about that home keeps its task: what it answers
+ * is its own record, but an offer there is recorded unsuitable. Nothing is withdrawn silently: each referral's record
+ * says what changed, and its placements team is told. In the downgrade's own transaction, so the register never shows
+ * the home inadequate while a search still offers it.
+ */
+@Component
+class InadequateHomes {
+    /** Referrals whose search is open: their options may still be chosen or approved. */
+    static final Set<ReferralStatus> OPEN = EnumSet.of(ReferralStatus.SEARCHING, ReferralStatus.SELECTING, ReferralStatus.AWAITING_APPROVAL);
+    private final PlacementOptionRepository options;
+    private final ProviderReferralRepository asked;
+    private final ReferralRepository referrals;
+    private final CareServiceRepository services;
+    private final SearchService search;
+    private final Decisions decisions;
+    private final NotificationSender sender;
+
+    InadequateHomes(PlacementOptionRepository options, ProviderReferralRepository asked, ReferralRepository referrals,
+                    CareServiceRepository services, SearchService search, Decisions decisions, NotificationSender sender) {
+        this.options = options;
+        this.asked = asked;
+        this.referrals = referrals;
+        this.services = services;
+        this.search = search;
+        this.decisions = decisions;
+        this.sender = sender;
+    }
+
+    static String reason(CareService home) {
+        return "Ofsted rated " + home.getName() + " inadequate" + (home.getOfstedRatingDate() == null ? ""
+                : " on " + UkFormat.date(home.getOfstedRatingDate())) + ": no child is placed there now";
+    }
+
+    @EventListener
+    void on(HomeDowngraded downgraded) {
+        if (!downgraded.toInadequate()) {
+            return;
+        }
+        CareService home = services.findById(downgraded.serviceId()).orElseThrow();
+        String why = reason(home);
+        Set<Long> affected = new LinkedHashSet<>();
+        for (PlacementOption o : options.openAt(home.getId(), OPEN)) {
+            o.markSuitability(false, why);
+            affected.add(o.getReferralId());
+        }
+        for (ProviderReferral pr : asked.findByService_IdAndStatusOrderByIdAsc(home.getId(), ProviderReferral.Status.SENT)) {
+            affected.add(pr.getReferralId());
+        }
+        for (Long referralId : affected) {
+            Referral r = referrals.findById(referralId).orElseThrow();
+            if (!OPEN.contains(r.getStatus())) {
+                continue;
+            }
+            decisions.record(referralId, null, "HOME_RATED_INADEQUATE", "NOT TO BE CHOSEN service " + home.getId(),
+                    why + (r.getStatus() == ReferralStatus.AWAITING_APPROVAL ? "; a choice of it awaiting approval cannot be approved" : ""), null);
+            if (r.getStatus() == ReferralStatus.SELECTING) {
+                search.rank(referralId);
+            }
+            sender.send(NotificationSender.groupIn(Roles.PLACEMENTS_TEAM, r.getCouncil()), "Referral " + r.getReference()
+                    + ": a home in its search was rated inadequate", why + ". Its option is no longer offered; an offer from it is recorded"
+                    + " but cannot be chosen.");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package uk.gov.placements.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.placements.search.PlacementSearchProcess.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.Journeys;
+import uk.gov.placements.TestMailServer;
+import uk.gov.placements.audit.DecisionRecord;
+import uk.gov.placements.audit.DecisionRecordRepository;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.provider.AccreditationStatus;
+import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderKind;
+import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.tasks.TaskDisplay;
+
+/**
+ * A referral goes only where someone can answer it: a provider with no member of staff and no referral e-mail address
+ * gets none (and the search goes on without waiting for it); one with only a referral address is e-mailed, recorded as
+ * e-mailed only once the mail server took it, and the placements team enters its answer on its behalf, recorded so.
+ */
+@IntegrationTest
+class ProviderReachabilityTest {
+    static final String REFERRAL_ADDRESS = "referrals@harbour-lights.example.org";
+    @Autowired ProcessEngine engine;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired Journeys journeys;
+    @Autowired ProviderRepository providers;
+    @Autowired ProviderReferralRepository providerReferrals;
+    @Autowired DecisionRecordRepository decisionRecords;
+    @Autowired TaskDisplay taskDisplay;
+    @Autowired TestMailServer mail;
+    @Autowired TestRestTemplate http;
+    final ObjectMapper json = new ObjectMapper();
+
+    Journeys.Council council;
+
+    @BeforeEach
+    void setUp() {
+        AbstractAssertions.init(engine);
+        council = journeys.newCouncil();
+    }
+
+    /** An accredited independent provider near the council with no member of staff, and the referral address given. */
+    CareService noStaff(String name, String referralEmail) {
+        Provider p = new Provider(name + " " + council.id(), ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, null, OfstedRating.GOOD);
+        p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
+        p.referralEmail(referralEmail);
+        return journeys.service(providers.save(p), council.id(), PlacementType.FOSTER, 900, 3, council.lat() - 0.02, council.lon());
+    }
+
+    List<String> externalSearchRecords(Referral r) {
+        return decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream().filter(d -> d.getKind().equals("EXTERNAL_SEARCH"))
+                .map(d -> d.getOutcome() + ": " + d.getReason()).toList();
+    }
+
+    ResponseEntity<String> get(String user, String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, "demo");
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    @Test
+    void shouldSendNoReferralToAProviderNobodyCanAnswerAndGoOnWithoutWaitingForIt() throws Exception {
+        CareService unreachable = noStaff("Silent Homes", null);
+        Referral r = journeys.refer(journeys.child(council, 9), "URGENT", PlacementType.FOSTER, 8, null);
+        ProcessInstance search = journeys.toExternalSearch(r);
+        journeys.runDueJobsOfTree(search.getRootProcessInstanceId());
+
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).isEmpty();
+        assertThat(taskService.createTaskQuery().processInstanceId(search.getId()).taskDefinitionKey(TASK_RESPOND_TO_REFERRAL).count()).isZero();
+        // no day's wait for an answer nobody could give: the options are ranked at once
+        assertThat(search).isEnded().hasPassed(TASK_RANK_OPTIONS);
+        assertThat(externalSearchRecords(r)).singleElement().asString().startsWith("SENT TO 0 PROVIDERS")
+                .contains("Not sent, as nobody can receive it").contains(unreachable.getProvider().getName());
+
+        // the register's keepers see it, with why; others may not ask
+        JsonNode listed = json.readTree(get("cm1", "/api/providers/unreachable").getBody());
+        JsonNode row = null;
+        for (JsonNode p : listed) {
+            if (p.get("providerId").asLong() == unreachable.getProvider().getId()) {
+                row = p;
+            }
+        }
+        assertThat(row).as("the provider is listed as unreachable").isNotNull();
+        assertThat(row.get("why").asText()).contains("no referral e-mail address");
+        assertThat(get("co1", "/api/providers/unreachable").getStatusCode().value()).isEqualTo(200);
+        assertThat(get("sw1", "/api/providers/unreachable").getStatusCode().value()).isEqualTo(403);
+
+        // its referral address given: it can be reached (by e-mail) and is no longer listed; a bad address is refused by name
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth("cm1", "demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String url = "/api/providers/" + unreachable.getProvider().getId() + "/referral-email";
+        ResponseEntity<String> bad = http.exchange(url, HttpMethod.PUT, new HttpEntity<>(Map.of("referralEmail", "referrals at silent"), headers), String.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(bad.getBody()).get("errors").findValuesAsText("field")).containsExactly("referralEmail");
+        ResponseEntity<String> set = http.exchange(url, HttpMethod.PUT, new HttpEntity<>(Map.of("referralEmail", REFERRAL_ADDRESS), headers), String.class);
+        assertThat(set.getStatusCode().value()).as(set.getBody()).isEqualTo(200);
+        assertThat(json.readTree(set.getBody()).get("reachable").asBoolean()).isTrue();
+        assertThat(json.readTree(get("cm1", "/api/providers/unreachable").getBody()).findValuesAsText("providerId"))
+                .doesNotContain(unreachable.getProvider().getId().toString());
+    }
+
+    @Test
+    void shouldEmailAProviderWithOnlyAReferralAddressAndLetThePlacementsTeamAnswerOnItsBehalf() throws Exception {
+        CareService emailOnly = noStaff("Harbour Lights Fostering", REFERRAL_ADDRESS);
+        Child child = journeys.child(council, 9);
+        Referral r = journeys.refer(child, "URGENT", PlacementType.FOSTER, 8, null);
+        ProcessInstance search = journeys.toExternalSearch(r);
+        Job send = managementService.createJobQuery().processInstanceId(search.getId()).activityId(TASK_SEND_TO_PROVIDERS).singleResult();
+        mail.reset();
+
+        // the mail server refuses: nothing is recorded as sent, and the step will be tried again
+        mail.outage(() -> assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull());
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).isEmpty();
+
+        managementService.executeJob(send.getId());
+        ProviderReferral pr = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).get(0);
+        assertThat(pr.getChannel()).isEqualTo(ProviderReferral.Channel.EMAIL);
+        assertThat(pr.getEmailedTo()).isEqualTo(REFERRAL_ADDRESS);
+        assertThat(pr.getEmailedAt()).isNotNull();
+        List<MimeMessage> toProvider = mail.received().stream().filter(m -> {
+            try {
+                return ((InternetAddress) m.getAllRecipients()[0]).getAddress().equals(REFERRAL_ADDRESS);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertThat(toProvider).hasSize(1);
+        String body = toProvider.get(0).getContent().toString();
+        assertThat(toProvider.get(0).getSubject()).contains(r.getReference());
+        assertThat(body).contains(r.getReference()).contains("Please answer by " + UkFormat.dateTime(pr.getDeadline()))
+                .contains("reply to the placements team")
+                .doesNotContain(child.getFirstName()).doesNotContain(child.getLastName()).doesNotContain(child.getPostcode())
+                .doesNotContain(UkFormat.date(child.getDateOfBirth()));
+        assertThat(externalSearchRecords(r)).singleElement().asString().startsWith("SENT TO 1 PROVIDERS")
+                .contains("By e-mail, answered through the placements team: " + emailOnly.getProvider().getName());
+
+        // the referring council's placements team answers for the provider, as the provider answered by e-mail
+        Task answer = taskService.createTaskQuery().processInstanceId(search.getId()).taskDefinitionKey(TASK_RESPOND_TO_REFERRAL).singleResult();
+        assertThat(taskService.getIdentityLinksForTask(answer.getId())).extracting(IdentityLink::getGroupId).containsExactly("placements-team");
+        assertThat(answer.getTenantId()).isEqualTo(council.id());
+        assertThat(taskDisplay.text(answer.getId(), "referralSummary")).startsWith("**Answering on behalf of " + emailOnly.getProvider().getName()
+                + ", by e-mail.**");
+        String teamMember = "pt-" + council.id();
+        journeys.as(teamMember, "placements-team", council.id(), () -> taskService.complete(answer.getId(), Map.of(RESPONSE, "OFFER",
+                WEEKLY_FEE, 880.0, START_DATE, LocalDate.now().plusDays(2).toString(), NAMED_CARER_OR_HOME, "Carers Mr and Mrs Lee",
+                HOW_NEEDS_MET, "As the provider wrote in its e-mail of today")));
+        ProviderReferral answered = providerReferrals.findById(pr.getId()).orElseThrow();
+        assertThat(answered.getStatus()).isEqualTo(ProviderReferral.Status.OFFERED);
+        assertThat(answered.getRespondedBy()).isEqualTo(teamMember);
+        assertThat(answered.getRespondedAt()).isNotNull();
+        DecisionRecord recorded = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+                .filter(d -> d.getKind().equals("PROVIDER_RESPONSE")).findFirst().orElseThrow();
+        assertThat(recorded.getDecidedBy()).isEqualTo(teamMember);
+        assertThat(recorded.getReason()).contains("answered by e-mail; entered on the provider's behalf by " + teamMember);
+    }
+}
