@@ -17,6 +17,9 @@ public interface PlacementRepository extends JpaRepository<Placement, Long> {
                    @org.springframework.data.repository.query.Param("from") PlacementStatus from,
                    @org.springframework.data.repository.query.Param("to") PlacementStatus to);
 
+    /** The children living with a provider now, to be told when it is suspended. */
+    List<Placement> findByProviderIdAndStatus(Long providerId, PlacementStatus status);
+
     List<Placement> findByChildIdAndStatus(Long childId, PlacementStatus status);
 
     /** Disruptions: placements of the council that ended unplanned in the period. */
