@@ -116,7 +116,9 @@ public class MonitoringTaskListener implements TaskListener {
             default -> task.getName();
         } + context);
         LocalDate due = round == null ? workingDays.plus(PlacementService.today(), 10) : switch (task.getTaskDefinitionKey()) {
-            case TASK_GIVE_FEEDBACK, TASK_SUBMIT_OUTCOME_REPORT -> round.getEvidenceDue();
+            // a round scheduled before evidence due dates were stored: the same rule, worked out now
+            case TASK_GIVE_FEEDBACK, TASK_SUBMIT_OUTCOME_REPORT -> round.getEvidenceDue() != null ? round.getEvidenceDue()
+                    : workingDays.plus(round.getDueDate(), ContractMonitoringService.EVIDENCE_WORKING_DAYS);
             case TASK_REVIEW_MONITORING -> workingDays.plus(PlacementService.today(), 5);
             default -> workingDays.plus(PlacementService.today(), 10);
         };
