@@ -63,6 +63,7 @@ class ContractMonitoringProcessTest {
     @Autowired uk.gov.placements.child.ChildService childService;
     @Autowired uk.gov.placements.TestMailServer mail;
     @Autowired uk.gov.placements.tasks.TaskDisplay display;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
     Journeys.Council council;
     CareService home;
     Placement placement;
@@ -299,6 +300,12 @@ class ContractMonitoringProcessTest {
                 .hasMessageContaining("actionPlanDeadline must be within 3 months (by 13/10/2027)");
         assertThatThrownBy(() -> taskService.complete(review.getId(), rated("RED", "Missing episodes not reported", "2027-07-12")))
                 .hasMessageContaining("actionPlanDeadline must not be in the past");
+        // through the product's API, the same refusal is a 400 naming the field
+        String officer = staff("codl" + placement.getChildId(), "contracts-officers", council.id());
+        var answer = http.withBasicAuth(officer, "demo").postForEntity("/api/tasks/" + review.getId() + "/complete",
+                rated("RED", "Missing episodes not reported", "2027-10-14"), String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody()).contains("\"actionPlanDeadline\"").contains("must be within 3 months (by 13/10/2027)");
         assertThat(rounds.findByPlacementIdOrderByRoundNumberAsc(placement.getId()).get(0).getRating()).as("nothing written").isNull();
         assertThat(plans.findByProviderIdOrderByIdAsc(home.getProvider().getId())).isEmpty();
         taskService.complete(review.getId(), rated("AMBER", "Missing episodes not reported", "2027-10-13"));
