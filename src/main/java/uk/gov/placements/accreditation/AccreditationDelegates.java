@@ -67,7 +67,7 @@ final class AccreditationDelegates {
         }
     }
 
-    /** Task_StartReaccreditation: twelve months on, the accreditation lapses and renewal starts. */
+    /** Task_StartReaccreditation: 90 days before expiry the renewal starts; the provider stays accredited meanwhile. */
     @Component("startReaccreditationDelegate")
     static class StartReaccreditation implements JavaDelegate {
         private final AccreditationService service;
@@ -79,6 +79,21 @@ final class AccreditationDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             service.reaccredit(((Number) execution.getVariable(PROVIDER_ID)).longValue());
+        }
+    }
+
+    /** Task_LapseUnlessRenewed: at the expiry date, a provider whose renewal was not confirmed in time lapses. */
+    @Component("lapseUnlessRenewedDelegate")
+    static class LapseUnlessRenewed implements JavaDelegate {
+        private final AccreditationService service;
+
+        LapseUnlessRenewed(AccreditationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            execution.setVariable(ACCREDITATION_LAPSED, service.lapseUnlessRenewed(accreditationId(execution)));
         }
     }
 }

@@ -284,9 +284,15 @@ public class AccreditationService {
         accreditation(accreditationId).outcome(outcome);
     }
 
-    /** The commissioning manager's decision; the register changes only on confirmation. */
+    /**
+     * The commissioning manager's decision; the register changes only on confirmation. A renewal confirmed while the
+     * provider is still accredited runs 12 months from the old expiry date, not from today: re-accreditation starts
+     * 90 days early so that a provider can be renewed in time, and renewing early must not cost it the days it had left
+     * (nor move its anniversary earlier each year). Conditions become an action plan, whose deadline the contracts
+     * officer sets next; the plan is returned for the process to follow.
+     */
     @Transactional
-    public void confirm(Long accreditationId, Boolean confirmed, String reason, String taskId) {
+    public ActionPlan confirm(Long accreditationId, Boolean confirmed, String reason, String taskId) {
         if (confirmed == null) {
             throw InvalidInputException.of(ProviderAccreditationProcess.ACCREDITATION_CONFIRMED, "is required");
         }
@@ -295,21 +301,26 @@ public class AccreditationService {
         }
         Accreditation a = accreditation(accreditationId);
         Provider p = provider(a.getProviderId());
-        LocalDate expires = PlacementService.today().plusMonths(VALID_MONTHS);
+        LocalDate today = PlacementService.today();
+        boolean renewing = p.getAccreditationStatus().receivesReferrals() && p.getAccreditationExpiry() != null
+                && p.getAccreditationExpiry().isAfter(today);
+        LocalDate expires = (renewing ? p.getAccreditationExpiry() : today).plusMonths(VALID_MONTHS);
         a.confirmed(confirmed, reason, decisions.actor(), Decisions.now(), confirmed ? expires : null);
         decisions.record(null, null, "ACCREDITATION", (confirmed ? "CONFIRMED " : "NOT_CONFIRMED ") + a.getOutcome() + " provider " + p.getId(),
                 reason, taskId);
         if (!confirmed) {
-            return;
+            return null;
         }
         switch (a.getOutcome()) {
             case "ACCREDITED" -> p.accredit(AccreditationStatus.ACCREDITED, expires);
             case "ACCREDITED_WITH_CONDITIONS" -> {
                 p.accredit(AccreditationStatus.ACCREDITED_WITH_CONDITIONS, expires);
-                actionPlans.save(new ActionPlan(p.getId(), null, ActionPlan.Source.ACCREDITATION, conditions(a), Decisions.now()));
+                return actionPlans.save(new ActionPlan(p.getId(), null, ActionPlan.Source.ACCREDITATION, conditions(a), Decisions.now())
+                        .ofAccreditation(accreditationId));
             }
             default -> p.accredit(AccreditationStatus.REFUSED, null);
         }
+        return null;
     }
 
     private static String conditions(Accreditation a) {
@@ -338,14 +349,30 @@ public class AccreditationService {
         sender.send(Provider.groupOf(a.getProviderId()), "Reminder: Form A for accreditation", "Please complete Form A; it expires after 28 days.");
     }
 
-    /** Twelve months on: the accreditation lapses (no new referrals) until the renewal is decided. */
+    /**
+     * Ninety days before expiry: the renewal starts while the provider stays accredited and in every search, so that
+     * it is not dropped from the register for the weeks a renewal takes.
+     */
     @Transactional
     public ProcessInstance reaccredit(Long providerId) {
-        Provider p = provider(providerId);
-        if (p.getAccreditationStatus().receivesReferrals()) {
-            p.accredit(AccreditationStatus.EXPIRED, p.getAccreditationExpiry());
-        }
         return start(providerId);
+    }
+
+    /**
+     * The expiry date: the provider lapses (no new referrals) unless a renewal was confirmed in time, which moved its
+     * expiry on, or its standing changed otherwise (refused, lapsed already). Returns whether it lapsed.
+     */
+    @Transactional
+    public boolean lapseUnlessRenewed(Long accreditationId) {
+        Accreditation a = accreditation(accreditationId);
+        Provider p = provider(a.getProviderId());
+        if (!p.getAccreditationStatus().receivesReferrals() || !a.getExpiresOn().equals(p.getAccreditationExpiry())) {
+            return false;
+        }
+        p.accredit(AccreditationStatus.EXPIRED, p.getAccreditationExpiry());
+        decisions.record(null, null, "ACCREDITATION", "EXPIRED provider " + p.getId(),
+                "Not re-accredited by the expiry date " + UkFormat.date(a.getExpiresOn()), null);
+        return true;
     }
 
     public Accreditation accreditation(Long id) {

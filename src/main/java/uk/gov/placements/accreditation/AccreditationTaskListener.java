@@ -16,6 +16,12 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.common.UkTime;
+import uk.gov.placements.monitoring.ActionPlan;
+import uk.gov.placements.monitoring.ActionPlanService;
+import uk.gov.placements.monitoring.ActionPlanSteps;
+import uk.gov.placements.monitoring.ActionPlanTasks;
+import java.time.LocalDate;
 
 /** The user tasks of providerAccreditation: what each form shows, and each form checked and recorded. */
 @Component
@@ -23,8 +29,13 @@ public class AccreditationTaskListener implements TaskListener {
     private final TaskDisplay display;
     private final AccreditationService service;
     private final ProviderRepository providers;
+    private final ActionPlanTasks actionPlanTasks;
+    private final ActionPlanService actionPlans;
 
-    public AccreditationTaskListener(AccreditationService service, ProviderRepository providers, TaskDisplay display) {
+    public AccreditationTaskListener(AccreditationService service, ProviderRepository providers, TaskDisplay display,
+                                     ActionPlanTasks actionPlanTasks, ActionPlanService actionPlans) {
+        this.actionPlanTasks = actionPlanTasks;
+        this.actionPlans = actionPlans;
         this.service = service;
         this.providers = providers;
         this.display = display;
@@ -42,9 +53,14 @@ public class AccreditationTaskListener implements TaskListener {
                 case TASK_COMPLETE_FORM_B -> "Form B visit";
                 case TASK_COMPLETE_FORM_C -> "Form C visit";
                 case TASK_CONFIRM_ACCREDITATION -> "Confirm accreditation";
-                default -> task.getName();
+                case TASK_SET_CONDITIONS_DEADLINE -> "Set the deadline for the conditions";
+                default -> ActionPlanTasks.action(task.getTaskDefinitionKey());
             };
             task.setName(action + " — " + p.getName());
+            if (ActionPlanTasks.handles(task.getTaskDefinitionKey()) || TASK_SET_CONDITIONS_DEADLINE.equals(task.getTaskDefinitionKey())) {
+                actionPlanTasks.onCreate(task, "**" + p.getName() + "**: conditions of its accreditation");
+                return;
+            }
             long days = TASK_COMPLETE_FORM_A.equals(task.getTaskDefinitionKey()) ? 28 : 10;
             task.setDueDate(new Date(Decisions.now().toEpochMilli() + days * 86_400_000L));
             if (TASK_CONFIRM_ACCREDITATION.equals(task.getTaskDefinitionKey())) {
@@ -105,10 +121,21 @@ public class AccreditationTaskListener implements TaskListener {
             case TASK_CONFIRM_ACCREDITATION -> {
                 Boolean confirmed = f.bool(ACCREDITATION_CONFIRMED);
                 errors.throwIfAny();
-                service.confirm(id, confirmed, f.text("confirmationReason"), task.getId());
+                ActionPlan conditions = service.confirm(id, confirmed, f.text("confirmationReason"), task.getId());
                 Accreditation decided = service.accreditation(id);
-                task.setVariable(EXPIRES_AT, decided.getExpiresOn() == null ? "" : uk.gov.placements.common.UkTime.timerDate(decided.getExpiresOn().atStartOfDay()));
+                task.setVariable(EXPIRES_AT, decided.getExpiresOn() == null ? "" : UkTime.timerDate(decided.getExpiresOn().atStartOfDay()));
+                task.setVariable(REACCREDITATION_AT, decided.getExpiresOn() == null ? ""
+                        : UkTime.timerDate(decided.getExpiresOn().minusDays(REACCREDITATION_DAYS_BEFORE).atStartOfDay()));
+                task.setVariable(ActionPlanSteps.ACTION_PLAN_ID, conditions == null ? null : conditions.getId());
             }
+            case TASK_SET_CONDITIONS_DEADLINE -> {
+                LocalDate deadline = f.date(ActionPlanSteps.ACTION_PLAN_DEADLINE);
+                errors.throwIfAny();
+                ActionPlan plan = actionPlans.setDeadline(((Number) task.getVariable(ActionPlanSteps.ACTION_PLAN_ID)).longValue(), deadline,
+                        ActionPlanSteps.ACTION_PLAN_DEADLINE);
+                task.setVariable(ActionPlanSteps.ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
+            }
+            case TASK_RESPOND_WITH_ACTION_PLAN, TASK_CHECK_ACTION_PLAN, TASK_DECIDE_UNRESOLVED -> actionPlanTasks.onComplete(task);
             default -> {
             }
         }

@@ -15,8 +15,17 @@ public final class ProviderAccreditationProcess {
     public static final String TASK_SUMMARISE_VISITS = "Task_SummariseVisits";
     public static final String TASK_DECIDE_OUTCOME = "Task_DecideAccreditationOutcome";
     public static final String TASK_CONFIRM_ACCREDITATION = "Task_ConfirmAccreditation";
-    public static final String TIMER_ACCREDITATION_EXPIRES = "Event_AccreditationExpires";
+    public static final String TASK_SET_CONDITIONS_DEADLINE = "Task_SetConditionsDeadline";
+    public static final String TASK_RESPOND_WITH_ACTION_PLAN = uk.gov.placements.monitoring.ActionPlanSteps.TASK_RESPOND_WITH_ACTION_PLAN;
+    public static final String TIMER_NO_ACTION_PLAN = uk.gov.placements.monitoring.ActionPlanSteps.TIMER_NO_ACTION_PLAN;
+    public static final String TIMER_ACTION_PLAN_DEADLINE = uk.gov.placements.monitoring.ActionPlanSteps.TIMER_ACTION_PLAN_DEADLINE;
+    public static final String TASK_CHECK_ACTION_PLAN = uk.gov.placements.monitoring.ActionPlanSteps.TASK_CHECK_ACTION_PLAN;
+    public static final String TASK_DECIDE_UNRESOLVED = uk.gov.placements.monitoring.ActionPlanSteps.TASK_DECIDE_UNRESOLVED;
+    public static final String TASK_SUSPEND_PROVIDER = uk.gov.placements.monitoring.ActionPlanSteps.TASK_SUSPEND_PROVIDER;
+    public static final String TIMER_REACCREDITATION_DUE = "Event_ReaccreditationDue";
     public static final String TASK_START_REACCREDITATION = "Task_StartReaccreditation";
+    public static final String TIMER_ACCREDITATION_EXPIRES = "Event_AccreditationExpires";
+    public static final String TASK_LAPSE_UNLESS_RENEWED = "Task_LapseUnlessRenewed";
 
     public static final String PROVIDER_ID = "providerId";
     public static final String ACCREDITATION_ID = "accreditationId";
@@ -29,6 +38,12 @@ public final class ProviderAccreditationProcess {
     public static final String ACCREDITATION_OUTCOME = "accreditationOutcome";
     public static final String ACCREDITATION_CONFIRMED = "accreditationConfirmed";
     public static final String EXPIRES_AT = "accreditationExpiresAt";
+    /** The timer date 90 days before expiry, when re-accreditation starts. */
+    public static final String REACCREDITATION_AT = "reaccreditationStartsAt";
+    public static final String ACCREDITATION_LAPSED = "accreditationLapsed";
+    public static final String WITH_CONDITIONS = "ACCREDITED_WITH_CONDITIONS";
+    /** How long before expiry re-accreditation starts (the spec's 90 days). */
+    public static final int REACCREDITATION_DAYS_BEFORE = 90;
 
     private ProviderAccreditationProcess() {
     }

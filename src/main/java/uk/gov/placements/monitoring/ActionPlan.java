@@ -18,11 +18,15 @@ public class ActionPlan {
 
     public enum Source { CONTRACT_MONITORING, ACCREDITATION }
 
+    /** The commissioning managers' answer to an unresolved plan. */
+    public enum Decision { SUSPEND, EXTEND }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long providerId;
     private Long monitoringRoundId;
+    private Long accreditationId;
     @Enumerated(EnumType.STRING)
     private Source source;
     private String concern;
@@ -36,6 +40,14 @@ public class ActionPlan {
     private String checkedBy;
     private Instant checkedAt;
     private String checkNotes;
+    private String deadlineSetBy;
+    private Instant deadlineSetAt;
+    private LocalDate notAnsweredBy;
+    @Enumerated(EnumType.STRING)
+    private Decision decision;
+    private String decisionReason;
+    private String decidedBy;
+    private Instant decidedAt;
 
     protected ActionPlan() {
     }
@@ -48,12 +60,42 @@ public class ActionPlan {
         this.createdAt = createdAt;
     }
 
-    public void answered(String actions, LocalDate deadline, String by, Instant at) {
-        this.actions = actions;
+    /** Conditions of an accreditation become a plan of that accreditation. */
+    public ActionPlan ofAccreditation(Long accreditationId) {
+        this.accreditationId = accreditationId;
+        return this;
+    }
+
+    /** The contracts officer's deadline (and a commissioning manager's extension of it): the provider no longer sets its own. */
+    public void deadline(LocalDate deadline, String by, Instant at) {
         this.deadline = deadline;
+        this.deadlineSetBy = by;
+        this.deadlineSetAt = at;
+    }
+
+    public void answered(String actions, String by, Instant at) {
+        this.actions = actions;
         this.answeredBy = by;
         this.answeredAt = at;
         this.status = Status.AWAITING_CHECK;
+    }
+
+    /** The deadline passed with no answer from the provider: unresolved, and the record says why. */
+    public void notAnswered(LocalDate by) {
+        this.notAnsweredBy = by;
+        this.status = Status.UNRESOLVED;
+    }
+
+    /** An extension gives the provider another chance, so the plan waits on it again; a suspension leaves it unresolved. */
+    public void decided(Decision decision, String reason, String by, Instant at) {
+        this.decision = decision;
+        this.decisionReason = reason;
+        this.decidedBy = by;
+        this.decidedAt = at;
+        if (decision == Decision.EXTEND) {
+            this.status = Status.AWAITING_PROVIDER;
+            this.notAnsweredBy = null;
+        }
     }
 
     public void checked(boolean resolved, String notes, String by, Instant at) {
@@ -75,4 +117,13 @@ public class ActionPlan {
     public String getAnsweredBy() { return answeredBy; }
     public String getCheckedBy() { return checkedBy; }
     public String getCheckNotes() { return checkNotes; }
+    public Long getAccreditationId() { return accreditationId; }
+    public String getDeadlineSetBy() { return deadlineSetBy; }
+    public Instant getDeadlineSetAt() { return deadlineSetAt; }
+    public LocalDate getNotAnsweredBy() { return notAnsweredBy; }
+    public Decision getDecision() { return decision; }
+    public String getDecisionReason() { return decisionReason; }
+    public String getDecidedBy() { return decidedBy; }
+    public Instant getDecidedAt() { return decidedAt; }
+    public Instant getAnsweredAt() { return answeredAt; }
 }

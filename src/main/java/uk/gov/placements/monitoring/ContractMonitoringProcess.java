@@ -12,10 +12,21 @@ public final class ContractMonitoringProcess {
     public static final String TASK_SUBMIT_OUTCOME_REPORT = "Task_SubmitOutcomeReport";
     public static final String TASK_GATHER_IRO_RECOMMENDATIONS = "Task_GatherIroRecommendations";
     public static final String TASK_REVIEW_MONITORING = "Task_ReviewMonitoring";
-    public static final String TASK_RESPOND_WITH_ACTION_PLAN = "Task_RespondWithActionPlan";
-    public static final String TIMER_ACTION_PLAN_DEADLINE = "Event_ActionPlanDeadline";
-    public static final String TASK_CHECK_ACTION_PLAN = "Task_CheckActionPlan";
-    public static final String TASK_SUSPEND_PROVIDER = "Task_SuspendProvider";
+    public static final String TIMER_FEEDBACK_REMINDER = "BoundaryEvent_FeedbackReminder";
+    public static final String TIMER_FEEDBACK_OVERDUE = "BoundaryEvent_FeedbackOverdue";
+    public static final String TIMER_FORM_D_REMINDER = "BoundaryEvent_FormDReminder";
+    public static final String TIMER_FORM_D_OVERDUE = "BoundaryEvent_FormDOverdue";
+    public static final String TASK_REMIND_SOCIAL_WORKER = "Task_RemindSocialWorker";
+    public static final String TASK_REMIND_PROVIDER = "Task_RemindProviderOfFormD";
+    public static final String TASK_RECORD_FEEDBACK_NOT_RETURNED = "Task_RecordFeedbackNotReturned";
+    public static final String TASK_RECORD_FORM_D_NOT_RETURNED = "Task_RecordFormDNotReturned";
+    public static final String TASK_RESPOND_WITH_ACTION_PLAN = ActionPlanSteps.TASK_RESPOND_WITH_ACTION_PLAN;
+    public static final String TIMER_NO_ACTION_PLAN = ActionPlanSteps.TIMER_NO_ACTION_PLAN;
+    public static final String TASK_RECORD_NO_ACTION_PLAN = ActionPlanSteps.TASK_RECORD_NO_ACTION_PLAN;
+    public static final String TIMER_ACTION_PLAN_DEADLINE = ActionPlanSteps.TIMER_ACTION_PLAN_DEADLINE;
+    public static final String TASK_CHECK_ACTION_PLAN = ActionPlanSteps.TASK_CHECK_ACTION_PLAN;
+    public static final String TASK_DECIDE_UNRESOLVED = ActionPlanSteps.TASK_DECIDE_UNRESOLVED;
+    public static final String TASK_SUSPEND_PROVIDER = ActionPlanSteps.TASK_SUSPEND_PROVIDER;
     public static final String TASK_RECORD_EXIT_INTERVIEW = "Task_RecordExitInterview";
     public static final String END_PLACEMENT_ENDED = "EndEvent_MonitoringEnded";
 
@@ -28,10 +39,14 @@ public final class ContractMonitoringProcess {
     public static final String MONITORING_INTERVAL = "monitoringInterval";
     public static final String ROUND_ID = "roundId";
     public static final String ROUND_DUE = "roundDue";
+    /** Timer dates (UK time) of the round's evidence: due 10 working days after it opens, escalated 5 after that. */
+    public static final String EVIDENCE_DUE = "evidenceDue";
+    public static final String EVIDENCE_ESCALATION = "evidenceEscalation";
     public static final String RATING = "rating";
-    public static final String ACTION_PLAN_ID = "actionPlanId";
-    public static final String ACTION_PLAN_DEADLINE = "actionPlanDeadline";
-    public static final String ACTION_PLAN_RESOLVED = "actionPlanResolved";
+    public static final String ACTION_PLAN_ID = ActionPlanSteps.ACTION_PLAN_ID;
+    public static final String ACTION_PLAN_DEADLINE = ActionPlanSteps.ACTION_PLAN_DEADLINE;
+    public static final String ACTION_PLAN_RESOLVED = ActionPlanSteps.ACTION_PLAN_RESOLVED;
+    public static final String ACTION_PLAN_DECISION = ActionPlanSteps.ACTION_PLAN_DECISION;
 
     /** The business key of a process about one record: this prefix and the record's id. */
     public static final String KEY_PREFIX = "PLACEMENT-";

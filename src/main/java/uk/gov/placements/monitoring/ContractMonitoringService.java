@@ -19,8 +19,14 @@ import uk.gov.placements.placement.NotificationSender;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.placement.PlacementStatus;
+import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.security.Roles;
 
 /**
  * Contract monitoring of independent placements: rounds on the monitoringInterval timetable, the
@@ -30,9 +36,11 @@ import uk.gov.placements.provider.ProviderRepository;
  */
 @Service
 public class ContractMonitoringService {
+    /** Feedback and Form D are due this many working days after the round opens, and escalated this many after that. */
+    static final int EVIDENCE_WORKING_DAYS = 10;
+    static final int ESCALATION_WORKING_DAYS = 5;
     private final MonitoringRoundRepository rounds;
     private final ProviderLatestRatingRepository latestRatings;
-    private final ActionPlanRepository plans;
     private final ExitInterviewRepository exitInterviews;
     private final PlacementRepository placements;
     private final ProviderRepository providers;
@@ -41,14 +49,19 @@ public class ContractMonitoringService {
     private final IdentityService identityService;
     private final NotificationSender sender;
     private final Decisions decisions;
+    private final ActionPlanService actionPlans;
+    private final ChildRepository children;
+    private final WorkingDays workingDays;
 
-    public ContractMonitoringService(MonitoringRoundRepository rounds, ProviderLatestRatingRepository latestRatings, ActionPlanRepository plans, ExitInterviewRepository exitInterviews,
+    public ContractMonitoringService(MonitoringRoundRepository rounds, ProviderLatestRatingRepository latestRatings, ExitInterviewRepository exitInterviews,
                                      PlacementRepository placements, ProviderRepository providers, IroReviewRepository iroReviews,
                                      RuntimeService runtimeService, IdentityService identityService, NotificationSender sender,
-                                     Decisions decisions) {
+                                     Decisions decisions, ActionPlanService actionPlans, ChildRepository children, WorkingDays workingDays) {
+        this.actionPlans = actionPlans;
+        this.children = children;
+        this.workingDays = workingDays;
         this.rounds = rounds;
         this.latestRatings = latestRatings;
-        this.plans = plans;
         this.exitInterviews = exitInterviews;
         this.placements = placements;
         this.providers = providers;
@@ -94,9 +107,47 @@ public class ContractMonitoringService {
         var existing = rounds.findByPlacementIdOrderByRoundNumberAsc(placementId);
         LocalDate from = existing.isEmpty() ? p.getStartDate() : existing.get(existing.size() - 1).getDueDate();
         LocalDate due = from.plus(Period.parse(interval));
-        return rounds.save(new MonitoringRound(placementId, p.getProviderId(), p.getChildId(), p.getCouncil(), existing.size() + 1, due));
+        MonitoringRound round = new MonitoringRound(placementId, p.getProviderId(), p.getChildId(), p.getCouncil(), existing.size() + 1, due);
+        LocalDate evidenceDue = workingDays.plus(due, EVIDENCE_WORKING_DAYS);
+        round.evidenceDue(evidenceDue, workingDays.plus(evidenceDue, ESCALATION_WORKING_DAYS));
+        return rounds.save(round);
     }
 
+    /** Who owes a round its evidence: the social worker's feedback or the provider's Form D. */
+    public enum Evidence { FEEDBACK, FORM_D }
+
+    /**
+     * The round's evidence is due and this part of it is not in: the social worker (the child's allocated one, else the
+     * council's social workers) is reminded of the feedback, the provider's staff of Form D.
+     */
+    public void remindEvidence(Long roundId, Evidence owed) {
+        MonitoringRound r = round(roundId);
+        String subject = "monitoring round " + r.getRoundNumber() + " of placement " + r.getPlacementId() + ", due " + UkFormat.date(r.getEvidenceDue());
+        String after = " was due " + UkFormat.date(r.getEvidenceDue()) + ". If it is not in by " + UkFormat.date(r.getEvidenceEscalation())
+                + ", the round goes to the contracts officer without it, recorded as not returned.";
+        if (owed == Evidence.FEEDBACK) {
+            String worker = children.findById(r.getChildId()).map(Child::getAllocatedSocialWorker).orElse(null);
+            sender.send(worker == null ? NotificationSender.groupIn(Roles.SOCIAL_WORKERS, r.getCouncil()) : NotificationSender.user(worker),
+                    "Reminder: your feedback for " + subject, "Your monitoring feedback on placement " + r.getPlacementId() + after);
+        } else {
+            sender.send(Provider.groupOf(r.getProviderId()), "Reminder: Form D for " + subject,
+                    "Your outcome report (Form D) for placement " + r.getPlacementId() + after);
+        }
+    }
+
+    /** Five working days after the due date: the silence is recorded on the round, and the round goes on without it. */
+    @Transactional
+    public void evidenceNotReturned(Long roundId, Evidence owed) {
+        MonitoringRound r = round(roundId);
+        String what = owed == Evidence.FEEDBACK ? "Social worker's feedback" : "Form D";
+        if (owed == Evidence.FEEDBACK) {
+            r.feedbackNotReturned();
+        } else {
+            r.outcomeReportNotReturned();
+        }
+        decisions.record(null, r.getPlacementId(), "MONITORING_EVIDENCE", owed.name() + "_NOT_RETURNED round " + r.getRoundNumber(),
+                what + " not returned by " + UkFormat.date(r.getEvidenceDue()), null);
+    }
 
     @Transactional
     public void feedback(Long roundId, Boolean needsMet, String feedback, String childViews) {
@@ -155,18 +206,24 @@ public class ContractMonitoringService {
         r.iroRecommendations(recommendations);
     }
 
-    /** The contracts officer's rating; AMBER and RED open an action plan for the provider. */
+    /**
+     * The contracts officer's rating; AMBER and RED open an action plan for the provider with the officer's deadline
+     * (at most 3 months), all checked before anything is written.
+     */
     @Transactional
-    public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, String taskId) {
-        MonitoringRound.Rating r;
-        try {
-            r = MonitoringRound.Rating.valueOf(rating == null ? "" : rating);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("rating", "must be GREEN, AMBER or RED");
+    public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, LocalDate actionPlanDeadline, String taskId) {
+        FieldErrors errors = new FieldErrors();
+        MonitoringRound.Rating r = java.util.Arrays.stream(MonitoringRound.Rating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
+        if (r == null) {
+            errors.reject("rating", "must be GREEN, AMBER or RED");
         }
-        if (r != MonitoringRound.Rating.GREEN && (reason == null || reason.isBlank())) {
-            throw InvalidInputException.of("ratingReason", "is required for an AMBER or RED rating: what must change");
+        if (r != null && r != MonitoringRound.Rating.GREEN) {
+            if (reason == null || reason.isBlank()) {
+                errors.reject("ratingReason", "is required for an AMBER or RED rating: what must change");
+            }
+            ActionPlanService.checkDeadline(errors, ContractMonitoringProcess.ACTION_PLAN_DEADLINE, actionPlanDeadline);
         }
+        errors.throwIfAny();
         MonitoringRound round = round(roundId);
         round.rate(r, reason, costAgainstOutcomes, decisions.actor(), Decisions.now());
         keepLatest(round);
@@ -174,7 +231,8 @@ public class ContractMonitoringService {
         if (r == MonitoringRound.Rating.GREEN) {
             return null;
         }
-        return plans.save(new ActionPlan(round.getProviderId(), roundId, ActionPlan.Source.CONTRACT_MONITORING, reason.trim(), Decisions.now()));
+        return actionPlans.open(new ActionPlan(round.getProviderId(), roundId, ActionPlan.Source.CONTRACT_MONITORING, reason.trim(), Decisions.now()),
+                actionPlanDeadline);
     }
 
     /**
@@ -196,40 +254,11 @@ public class ContractMonitoringService {
         return latestRatings.takeIfLater(round.getProviderId(), round.getId(), round.getRatedAt());
     }
 
-    @Transactional
-    public ActionPlan answerActionPlan(Long planId, String actions, LocalDate deadline) {
-        FieldErrors errors = new FieldErrors();
-        if (actions == null || actions.isBlank()) {
-            errors.reject("actions", "is required: what the provider will do");
-        }
-        LocalDate today = PlacementService.today();
-        if (deadline == null) {
-            errors.reject("actionDeadline", "is required: the date by which the actions will be done");
-        } else if (!deadline.isAfter(today)) {
-            errors.reject("actionDeadline", "must be after today");
-        } else if (deadline.isAfter(today.plusMonths(6))) {
-            errors.reject("actionDeadline", "must be within 6 months");
-        }
-        errors.throwIfAny();
-        ActionPlan plan = plan(planId);
-        plan.answered(actions.trim(), deadline, decisions.actor(), Decisions.now());
-        return plan;
-    }
-
-    @Transactional
-    public void checkActionPlan(Long planId, Boolean resolved, String notes, String taskId) {
-        if (resolved == null) {
-            throw InvalidInputException.of("actionPlanResolved", "is required: were the actions done?");
-        }
-        if (notes == null || notes.isBlank()) {
-            throw InvalidInputException.of("checkNotes", "is required: what was found");
-        }
-        ActionPlan plan = plan(planId);
-        plan.checked(resolved, notes.trim(), decisions.actor(), Decisions.now());
-        decisions.record(null, null, "ACTION_PLAN_CHECK", resolved ? "RESOLVED" : "UNRESOLVED", notes.trim(), taskId);
-    }
-
-    /** An unresolved RED: no new referrals from any council, and every council of the consortium is told. */
+    /**
+     * A suspension: no new referrals from any council; every council of the consortium is told, and so are the
+     * allocated social worker and IRO of each child living there now, who must judge whether the child is safe.
+     * Their notice names the placement by its number only, never the child.
+     */
     @Transactional
     public void suspend(Long providerId, String reason) {
         Provider p = providers.findById(providerId).orElseThrow(() -> new NotFoundException("Provider", providerId));
@@ -238,6 +267,15 @@ public class ContractMonitoringService {
         for (Tenant council : identityService.createTenantQuery().list()) {
             sender.send("council:" + council.getId(), p.getName() + " suspended from the regional register",
                     p.getName() + " receives no new referrals: " + reason);
+        }
+        for (Placement placed : placements.findByProviderIdAndStatus(providerId, PlacementStatus.ACTIVE)) {
+            Child child = children.findById(placed.getChildId()).orElseThrow();
+            String subject = "Placement " + placed.getId() + ": " + p.getName() + " suspended from the regional register";
+            String body = "A child allocated to you lives with " + p.getName() + " (placement " + placed.getId() + ", from "
+                    + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + reason
+                    + "\n\nPlease review whether the placement still meets the child's needs. The placement's record is in the placements system.";
+            java.util.stream.Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(java.util.Objects::nonNull).distinct()
+                    .forEach(worker -> sender.send(NotificationSender.user(worker), subject, body));
         }
     }
 
@@ -274,9 +312,6 @@ public class ContractMonitoringService {
         return rounds.findById(id).orElseThrow(() -> new NotFoundException("Monitoring round", id));
     }
 
-    public ActionPlan plan(Long id) {
-        return plans.findById(id).orElseThrow(() -> new NotFoundException("Action plan", id));
-    }
 
     private Placement placement(Long id) {
         return placements.findById(id).orElseThrow(() -> new NotFoundException("Placement", id));

@@ -28,6 +28,10 @@ public class MonitoringRound {
     private String council;
     private int roundNumber;
     private LocalDate dueDate;
+    private LocalDate evidenceDue;
+    private LocalDate evidenceEscalation;
+    private LocalDate feedbackNotReturnedBy;
+    private LocalDate outcomeReportNotReturnedBy;
     @Enumerated(EnumType.STRING)
     private Status status = Status.OPEN;
     private Boolean needsMet;
@@ -58,6 +62,20 @@ public class MonitoringRound {
         this.council = council;
         this.roundNumber = roundNumber;
         this.dueDate = dueDate;
+    }
+
+    /** When the social worker's feedback and Form D are due, and when silence goes to the contracts officer. */
+    public void evidenceDue(LocalDate due, LocalDate escalation) {
+        this.evidenceDue = due;
+        this.evidenceEscalation = escalation;
+    }
+
+    public void feedbackNotReturned() {
+        this.feedbackNotReturnedBy = evidenceDue;
+    }
+
+    public void outcomeReportNotReturned() {
+        this.outcomeReportNotReturnedBy = evidenceDue;
     }
 
     public void feedback(boolean needsMet, String feedback, String childViews) {
@@ -104,6 +122,10 @@ public class MonitoringRound {
     public int getRoundNumber() { return roundNumber; }
     public LocalDate getDueDate() { return dueDate; }
     public Status getStatus() { return status; }
+    public LocalDate getEvidenceDue() { return evidenceDue; }
+    public LocalDate getEvidenceEscalation() { return evidenceEscalation; }
+    public LocalDate getFeedbackNotReturnedBy() { return feedbackNotReturnedBy; }
+    public LocalDate getOutcomeReportNotReturnedBy() { return outcomeReportNotReturnedBy; }
     public Boolean getNeedsMet() { return needsMet; }
     public String getSocialWorkerFeedback() { return socialWorkerFeedback; }
     public String getChildViews() { return childViews; }

@@ -27,9 +27,11 @@ public class MonitoringTaskListener implements TaskListener {
     private final PlacementService placements;
     private final ChildRepository children;
     private final WorkingDays workingDays;
+    private final ActionPlanTasks actionPlanTasks;
 
     public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildRepository children,
-                                  WorkingDays workingDays, TaskDisplay display) {
+                                  WorkingDays workingDays, TaskDisplay display, ActionPlanTasks actionPlanTasks) {
+        this.actionPlanTasks = actionPlanTasks;
         this.display = display;
         this.monitoring = monitoring;
         this.placements = placements;
@@ -73,22 +75,19 @@ public class MonitoringTaskListener implements TaskListener {
                 episodes.forEach(m -> placements.reportMissing(placementId, m));
             }
             case TASK_REVIEW_MONITORING -> {
-                ActionPlan plan = monitoring.rate(round.getId(), f.text(RATING), f.text("ratingReason", 4000), f.text("costAgainstOutcomes", 4000),
-                        task.getId());
+                LocalDate deadline = f.date(ACTION_PLAN_DEADLINE);
+                String rating = f.text(RATING);
+                if (!"GREEN".equals(rating)) {
+                    errors.throwIfAny();
+                }
+                ActionPlan plan = monitoring.rate(round.getId(), rating, f.text("ratingReason", 4000), f.text("costAgainstOutcomes", 4000),
+                        deadline, task.getId());
+                // the form's date becomes the timer date the silence and check timers read
                 task.setVariable(ACTION_PLAN_ID, plan == null ? null : plan.getId());
+                task.setVariable(ACTION_PLAN_DEADLINE, plan == null ? null : ActionPlanService.timerDate(plan));
+                return;
             }
-            case TASK_RESPOND_WITH_ACTION_PLAN -> {
-                LocalDate deadline = f.date("actionDeadline");
-                errors.throwIfAny();
-                ActionPlan plan = monitoring.answerActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), f.text("actions", 4000), deadline);
-                task.setVariable(ACTION_PLAN_DEADLINE, uk.gov.placements.common.UkTime.timerDate(plan.getDeadline().atTime(9, 0)));
-            }
-            case TASK_CHECK_ACTION_PLAN -> {
-                Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);
-                errors.throwIfAny();
-                monitoring.checkActionPlan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue(), resolved, f.text("checkNotes", 4000), task.getId());
-                task.setVariable(ACTION_PLAN_RESOLVED, resolved);
-            }
+            case TASK_RESPOND_WITH_ACTION_PLAN, TASK_CHECK_ACTION_PLAN, TASK_DECIDE_UNRESOLVED -> actionPlanTasks.onComplete(task);
             case TASK_RECORD_EXIT_INTERVIEW -> {
                 LocalDate on = f.date("interviewedOn");
                 Boolean feltSafe = f.bool("feltSafe");
@@ -112,13 +111,14 @@ public class MonitoringTaskListener implements TaskListener {
             case TASK_GIVE_FEEDBACK -> "Give monitoring feedback";
             case TASK_SUBMIT_OUTCOME_REPORT -> "Submit outcome report (Form D)";
             case TASK_REVIEW_MONITORING -> "Review monitoring and rate";
-            case TASK_RESPOND_WITH_ACTION_PLAN -> "Respond with an action plan";
-            case TASK_CHECK_ACTION_PLAN -> "Check action plan";
+            case TASK_RESPOND_WITH_ACTION_PLAN, TASK_CHECK_ACTION_PLAN, TASK_DECIDE_UNRESOLVED -> ActionPlanTasks.action(task.getTaskDefinitionKey());
             case TASK_RECORD_EXIT_INTERVIEW -> "Record exit interview";
             default -> task.getName();
         } + context);
         LocalDate due = round == null ? workingDays.plus(PlacementService.today(), 10) : switch (task.getTaskDefinitionKey()) {
-            case TASK_GIVE_FEEDBACK, TASK_SUBMIT_OUTCOME_REPORT -> workingDays.plus(round.getDueDate(), 5);
+            // a round scheduled before evidence due dates were stored: the same rule, worked out now
+            case TASK_GIVE_FEEDBACK, TASK_SUBMIT_OUTCOME_REPORT -> round.getEvidenceDue() != null ? round.getEvidenceDue()
+                    : workingDays.plus(round.getDueDate(), ContractMonitoringService.EVIDENCE_WORKING_DAYS);
             case TASK_REVIEW_MONITORING -> workingDays.plus(PlacementService.today(), 5);
             default -> workingDays.plus(PlacementService.today(), 10);
         };
@@ -129,23 +129,27 @@ public class MonitoringTaskListener implements TaskListener {
         if (round != null) {
             s.append("\n\n**Round ").append(round.getRoundNumber()).append("**, due ").append(UkFormat.date(round.getDueDate()));
             if (TASK_REVIEW_MONITORING.equals(task.getTaskDefinitionKey())) {
-                s.append("\n\nSocial worker: needs met ").append(yesNo(round.getNeedsMet())).append(". ").append(round.getSocialWorkerFeedback())
-                        .append("\n\nChild's views: ").append(round.getChildViews())
-                        .append("\n\nForm D: school attendance ").append(round.getSchoolAttendance()).append("%, health appointments kept ")
-                        .append(round.getHealthAppointmentsKept()).append("%, SDQ ").append(round.getSdqScore()).append(", missing episodes ")
-                        .append(round.getMissingEpisodes()).append(". Goals: ").append(round.getGoalProgress())
-                        .append(round.getIncidents() == null ? "" : ". Incidents: " + round.getIncidents())
-                        .append("\n\nIRO: ").append(round.getIroRecommendations());
+                // a silent party is said plainly, so the officer rates knowing what is missing and why
+                if (round.getFeedbackNotReturnedBy() != null) {
+                    s.append("\n\n**Social worker's feedback: not returned by ").append(UkFormat.date(round.getFeedbackNotReturnedBy())).append("**");
+                } else {
+                    s.append("\n\nSocial worker: needs met ").append(yesNo(round.getNeedsMet())).append(". ").append(round.getSocialWorkerFeedback())
+                            .append("\n\nChild's views: ").append(round.getChildViews());
+                }
+                if (round.getOutcomeReportNotReturnedBy() != null) {
+                    s.append("\n\n**Form D: not returned by ").append(UkFormat.date(round.getOutcomeReportNotReturnedBy())).append("**");
+                } else {
+                    s.append("\n\nForm D: school attendance ").append(round.getSchoolAttendance()).append("%, health appointments kept ")
+                            .append(round.getHealthAppointmentsKept()).append("%, SDQ ").append(round.getSdqScore()).append(", missing episodes ")
+                            .append(round.getMissingEpisodes()).append(". Goals: ").append(round.getGoalProgress())
+                            .append(round.getIncidents() == null ? "" : ". Incidents: " + round.getIncidents());
+                }
+                s.append("\n\nIRO: ").append(round.getIroRecommendations());
             }
         }
-        Object planId = task.getVariable(ACTION_PLAN_ID);
-        if (planId != null && (TASK_RESPOND_WITH_ACTION_PLAN.equals(task.getTaskDefinitionKey())
-                || TASK_CHECK_ACTION_PLAN.equals(task.getTaskDefinitionKey()))) {
-            ActionPlan plan = monitoring.plan(((Number) planId).longValue());
-            s.append("\n\n**Concern (").append(round == null || round.getRating() == null ? "" : UkFormat.label(round.getRating())).append(")**: ").append(plan.getConcern());
-            if (plan.getActions() != null) {
-                s.append("\n\n**Provider's actions**, by ").append(UkFormat.date(plan.getDeadline())).append(": ").append(plan.getActions());
-            }
+        if (ActionPlanTasks.handles(task.getTaskDefinitionKey())) {
+            String rated = round == null || round.getRating() == null ? "" : "\n\n**Rated " + UkFormat.label(round.getRating()) + "**";
+            actionPlanTasks.onCreate(task, s + rated);
         }
         display.show(task, "monitoringSummary", s.toString());
     }

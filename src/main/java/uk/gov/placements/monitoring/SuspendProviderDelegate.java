@@ -1,25 +1,31 @@
 package uk.gov.placements.monitoring;
 
 import uk.gov.placements.common.UkFormat;
-import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
+import static uk.gov.placements.monitoring.ActionPlanSteps.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_SuspendProvider: a RED rating whose action plan was not resolved. */
+/**
+ * Task_SuspendProvider, in contract monitoring and in accreditation: the commissioning managers decided to suspend
+ * a provider whose action plan was not resolved. The provider comes from the plan's record, not from a variable.
+ */
 @Component
 public class SuspendProviderDelegate implements JavaDelegate {
     private final ContractMonitoringService monitoring;
+    private final ActionPlanService plans;
 
-    public SuspendProviderDelegate(ContractMonitoringService monitoring) {
+    public SuspendProviderDelegate(ContractMonitoringService monitoring, ActionPlanService plans) {
         this.monitoring = monitoring;
+        this.plans = plans;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ActionPlan plan = monitoring.plan(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
-        monitoring.suspend(((Number) execution.getVariable(PROVIDER_ID)).longValue(),
-                "Red monitoring rating not resolved by " + UkFormat.date(plan.getDeadline()) + ": " + plan.getConcern());
+        ActionPlan plan = plans.plan(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
+        String what = plan.getSource() == ActionPlan.Source.ACCREDITATION ? "Accreditation conditions" : "Monitoring action plan";
+        monitoring.suspend(plan.getProviderId(), what + " not resolved by " + UkFormat.date(plan.getDeadline()) + ": " + plan.getConcern()
+                + (plan.getDecisionReason() == null ? "" : ". Suspended by " + plan.getDecidedBy() + ": " + plan.getDecisionReason()));
     }
 }

@@ -16,7 +16,7 @@ import uk.gov.placements.security.Roles;
 /**
  * Who is told, and how. With {@code spring.mail.host} set, a notification to a Camunda group goes
  * by e-mail to each member ({@code group@council}: each member in that council only), and one to a
- * council ({@code council:<id>}) to its commissioning managers; a failing mail server throws, so the
+ * council ({@code council:<id>}) to its commissioning managers, and one to a person ({@code user:<id>}) to that person; a failing mail server throws, so the
  * async service task retries and then raises an incident, and the process waits rather than losing
  * the notice. Without a mail server (the demo), notifications are written to the log. Statutory
  * notices to people outside the system (the child, parents, GP, school) are recorded in the
@@ -48,7 +48,9 @@ class NotificationConfig {
             @Override
             public void send(String recipient, String subject, String body) {
             List<User> users;
-            if (recipient.startsWith("council:")) {
+            if (recipient.startsWith("user:")) {
+                users = identityService.createUserQuery().userId(recipient.substring("user:".length())).list();
+            } else if (recipient.startsWith("council:")) {
                 users = identityService.createUserQuery().memberOfGroup(Roles.COMMISSIONING_MANAGERS)
                         .memberOfTenant(recipient.substring("council:".length())).list();
             } else if (recipient.contains("@")) {

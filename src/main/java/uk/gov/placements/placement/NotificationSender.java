@@ -19,6 +19,11 @@ public interface NotificationSender {
         return false;
     }
 
+    /** One named person: an allocated social worker or IRO, told about their own child and nobody else's. */
+    static String user(String userId) {
+        return "user:" + userId;
+    }
+
     /** A group's members within one council. */
     static String groupIn(String group, String council) {
         return council == null ? group : group + "@" + council;

@@ -19,6 +19,9 @@ public interface PlacementRepository extends JpaRepository<Placement, Long> {
 
     List<Placement> findByServiceIdAndStatusIn(Long serviceId, java.util.Collection<PlacementStatus> statuses);
 
+    /** The children living with a provider now, to be told when it is suspended. */
+    List<Placement> findByProviderIdAndStatus(Long providerId, PlacementStatus status);
+
     List<Placement> findByChildIdAndStatus(Long childId, PlacementStatus status);
 
     /** Disruptions: placements of the council that ended unplanned in the period. */

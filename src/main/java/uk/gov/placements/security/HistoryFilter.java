@@ -39,13 +39,14 @@ public class HistoryFilter implements HistoryEventHandler {
             "formAComplete", "ofstedRating", "lowestScore", "criticalConcern", "spokeToChildren", "hasDiscrepancies",
             "accreditationOutcome", "accreditationConfirmed", "registrationScore", "staffingScore", "healthSafetyScore",
             "safeguardingScore", "educationHealthScore", "atmosphereScore", "interactionScore", "childrenViewsScore",
-            "complaintsScore", "needsMet", "safetyDecision",
+            "complaintsScore", "needsMet", "safetyDecision", "actionPlanDecision", "accreditationLapsed",
             // Form A's checkable claims about a provider (no child in them)
             "ofstedUrn", "ofstedRatingDate", "placementTypes", "minAge", "maxAge", "places", "specialisms", "standardWeeklyFee",
             "safeguardingPolicy", "missingPolicy", "complaintsPolicy",
             // the dates and durations timers read
             "requiredBy", "requiredByDeadline", "proposedStartDate", "approvalEscalationAfter", "responseDeadline", "startDate", "consultationOpens",
-            "reminderAt", "roundDue", "monitoringInterval", "actionPlanDeadline", "actionDeadline", "accreditationExpiresAt");
+            "reminderAt", "roundDue", "evidenceDue", "evidenceEscalation", "monitoringInterval", "actionPlanDeadline", "newDeadline",
+            "accreditationExpiresAt", "reaccreditationStartsAt");
     /** The fields of a provider's answer, declared empty in each provider's scope of placementSearch. */
     static final Set<String> DECLARED_EMPTY = Set.of(PlacementSearchProcess.RESPONSE, PlacementSearchProcess.WEEKLY_FEE,
             PlacementSearchProcess.START_DATE, PlacementSearchProcess.NAMED_CARER_OR_HOME, PlacementSearchProcess.HOW_NEEDS_MET,

@@ -28,6 +28,8 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.monitoring.ActionPlanRepository;
+import uk.gov.placements.monitoring.ActionPlanSteps;
+import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
@@ -47,6 +49,8 @@ class ProviderAccreditationProcessTest {
     @Autowired uk.gov.placements.provider.CareServiceRepository homes;
     @Autowired uk.gov.placements.tasks.TaskDisplay display;
 
+    @Autowired ServiceMatcher matcher;
+    Journeys.Council council;
     Provider provider;
     CareService home;
     String urn;
@@ -56,6 +60,7 @@ class ProviderAccreditationProcessTest {
     void setUp() {
         AbstractAssertions.init(engine);
         Journeys.Council c = journeys.newCouncil();
+        council = c;
         CareService created = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
         // the home as Ofsted registers it: its own URN, rated good
         urn = String.format("SC%06d", 600000 + created.getId() % 400000);
@@ -136,28 +141,154 @@ class ProviderAccreditationProcessTest {
         return (String) runtimeService.getVariable(pi.getId(), ACCREDITATION_OUTCOME);
     }
 
+    static void clock(java.time.LocalDateTime ukTime) {
+        ClockUtil.setCurrentTime(ukDate(ukTime));
+    }
+
+    static java.util.Date ukDate(java.time.LocalDateTime ukTime) {
+        return java.util.Date.from(ukTime.atZone(java.time.ZoneId.of("Europe/London")).toInstant());
+    }
+
+    Job timer(String activityId) {
+        return managementService.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+    }
+
+    boolean searchable() {
+        var criteria = new ServiceMatcher.Criteria(PlacementType.CHILDRENS_HOME, 14, 1, java.util.Set.of(), java.util.Set.of(),
+                council.lat(), council.lon(), 20.0);
+        return matcher.independent(criteria).stream().anyMatch(m -> m.service().getId().equals(home.getId()));
+    }
+
+    AccreditationStatus status() {
+        return providers.findById(provider.getId()).orElseThrow().getAccreditationStatus();
+    }
+
     @Test
-    void shouldAccreditACleanProviderForTwelveMonthsAndStartReaccreditationThen() {
+    void shouldStartReaccreditation90DaysBeforeExpiryKeepingTheProviderAccreditedAndLapseItAtExpiryIfNotConfirmed() {
         assertThat(taskService.getIdentityLinksForTask(task(TASK_COMPLETE_FORM_A).getId())).extracting(l -> l.getGroupId())
                 .containsExactly("provider-" + provider.getId());
         assertThat(pi.getTenantId()).as("the register is the consortium's, not one council's").isNull();
         assertThat(outcomeOf("GOOD", formB(3, false, List.of()), formC(true, false))).isEqualTo("ACCREDITED");
         taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, "true"));
         Provider p = providers.findById(provider.getId()).orElseThrow();
+        LocalDate expiry = LocalDate.now().plusMonths(12);
         assertThat(p.getAccreditationStatus()).isEqualTo(AccreditationStatus.ACCREDITED);
-        assertThat(p.getAccreditationExpiry()).isEqualTo(LocalDate.now().plusMonths(12));
+        assertThat(p.getAccreditationExpiry()).isEqualTo(expiry);
         assertThat(p.getOfstedUrn()).as("Form A's claim never becomes the register's").isEqualTo("SC200002");
         assertThat(p.getOfstedRating()).isEqualTo(OfstedRating.GOOD);
-        assertThat(pi).isWaitingAt(TIMER_ACCREDITATION_EXPIRES);
-        Job expiry = managementService.createJobQuery().processInstanceId(pi.getId()).timers().singleResult();
-        assertThat(expiry.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.now().plusMonths(12).atStartOfDay()
-                .atZone(java.time.ZoneId.of("Europe/London")).toInstant()));
-        managementService.executeJob(expiry.getId());
+        assertThat(pi).hasNotPassed(TASK_SET_CONDITIONS_DEADLINE).isWaitingAt(TIMER_REACCREDITATION_DUE);
+        assertThat(timer(TIMER_REACCREDITATION_DUE).getDuedate()).isEqualTo(ukDate(expiry.minusDays(90).atStartOfDay()));
+
+        // 90 days before expiry: the renewal starts, and the provider stays accredited and in every search meanwhile
+        clock(expiry.minusDays(90).atTime(0, 30));
         journeys.runDueJobsOf(pi.getId());
-        assertThat(pi).isEnded().hasPassed(TASK_START_REACCREDITATION);
-        assertThat(providers.findById(provider.getId()).orElseThrow().getAccreditationStatus()).isEqualTo(AccreditationStatus.EXPIRED);
+        assertThat(pi).hasPassed(TASK_START_REACCREDITATION).isWaitingAt(TIMER_ACCREDITATION_EXPIRES);
+        assertThat(timer(TIMER_ACCREDITATION_EXPIRES).getDuedate()).isEqualTo(ukDate(expiry.atStartOfDay()));
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals(PROVIDER_ID, provider.getId())
-                .active().list()).hasSize(1);
+                .active().list()).hasSize(2);
+        assertThat(status()).isEqualTo(AccreditationStatus.ACCREDITED);
+        assertThat(searchable()).isTrue();
+        clock(expiry.minusDays(1).atTime(16, 0));
+        journeys.runDueJobsOf(pi.getId());
+        assertThat(status()).isEqualTo(AccreditationStatus.ACCREDITED);
+        assertThat(searchable()).isTrue();
+
+        // the expiry date, the renewal not confirmed: the provider lapses and drops out of searches
+        clock(expiry.atTime(0, 30));
+        journeys.runDueJobsOf(pi.getId());
+        assertThat(pi).isEnded().hasPassed(TASK_LAPSE_UNLESS_RENEWED, "EndEvent_AccreditationLapsed");
+        assertThat(status()).isEqualTo(AccreditationStatus.EXPIRED);
+        assertThat(searchable()).isFalse();
+    }
+
+    @Test
+    void shouldRenewFromTheOldExpiryDateWhenConfirmedBeforeItAndNotLapse() {
+        outcomeOf("GOOD", formB(3, false, List.of()), formC(true, false));
+        taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, "true"));
+        LocalDate expiry = LocalDate.now().plusMonths(12);
+        ProcessInstance first = pi;
+        clock(expiry.minusDays(90).atTime(0, 30));
+        journeys.runDueJobsOf(first.getId());
+        pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals(PROVIDER_ID, provider.getId())
+                .active().list().stream().filter(i -> !i.getId().equals(first.getId())).findFirst().orElseThrow();
+        // the renewal is confirmed 60 days before expiry: the new year runs from the old expiry date, not from today
+        clock(expiry.minusDays(60).atTime(10, 0));
+        assertThat(outcomeOf("GOOD", formB(3, false, List.of()), formC(true, false))).isEqualTo("ACCREDITED");
+        taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, "true"));
+        assertThat(providers.findById(provider.getId()).orElseThrow().getAccreditationExpiry()).isEqualTo(expiry.plusMonths(12));
+        assertThat(timer(TIMER_REACCREDITATION_DUE).getDuedate()).isEqualTo(ukDate(expiry.plusMonths(12).minusDays(90).atStartOfDay()));
+
+        // the old expiry date passes: nothing lapses
+        clock(expiry.atTime(0, 30));
+        journeys.runDueJobsOf(first.getId());
+        assertThat(first).isEnded().hasPassed("EndEvent_AccreditationRenewed").hasNotPassed("EndEvent_AccreditationLapsed");
+        assertThat(status()).isEqualTo(AccreditationStatus.ACCREDITED);
+        assertThat(searchable()).isTrue();
+    }
+
+    /** Accredited with conditions (a visit score below 2): the contracts officer's deadline for them is set. */
+    ActionPlan conditionsWithDeadline(LocalDate deadline) {
+        assertThat(outcomeOf("GOOD", formB(1, false, List.of()), formC(true, false))).isEqualTo("ACCREDITED_WITH_CONDITIONS");
+        taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, true));
+        assertThat(pi).isWaitingAt(TASK_SET_CONDITIONS_DEADLINE);
+        Task set = task(TASK_SET_CONDITIONS_DEADLINE);
+        assertThat(taskService.getIdentityLinksForTask(set.getId())).extracting(l -> l.getGroupId()).containsExactly("contracts-officers");
+        assertThat(display.text(set.getId(), "actionPlanSummary")).contains("Accredited with conditions: a visit score below 2");
+        assertThatThrownBy(() -> taskService.complete(set.getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DEADLINE,
+                uk.gov.placements.placement.PlacementService.today().plusMonths(3).plusDays(1).toString())))
+                .hasMessageContaining("actionPlanDeadline must be within 3 months");
+        taskService.complete(set.getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DEADLINE, deadline.toString()));
+        assertThat(pi).isWaitingAt(TASK_RESPOND_WITH_ACTION_PLAN);
+        assertThat(taskService.getIdentityLinksForTask(task(TASK_RESPOND_WITH_ACTION_PLAN).getId())).extracting(l -> l.getGroupId())
+                .containsExactly("provider-" + provider.getId());
+        ActionPlan plan = actionPlans.findByProviderIdOrderByIdAsc(provider.getId()).get(0);
+        assertThat(plan.getSource()).isEqualTo(ActionPlan.Source.ACCREDITATION);
+        assertThat(plan.getAccreditationId()).isEqualTo(((Number) runtimeService.getVariable(pi.getId(), ACCREDITATION_ID)).longValue());
+        assertThat(plan.getDeadline()).isEqualTo(deadline);
+        return plan;
+    }
+
+    @Test
+    void shouldFollowAccreditationConditionsAsAnActionPlanSilenceUnresolvedExtendedThenResolved() {
+        clock(java.time.LocalDateTime.of(2027, 3, 1, 10, 0));
+        ActionPlan plan = conditionsWithDeadline(LocalDate.of(2027, 4, 30));
+        // the provider is silent at the deadline: unresolved, and the commissioning managers decide
+        clock(java.time.LocalDateTime.of(2027, 4, 30, 17, 30));
+        journeys.runDueJobsOf(pi.getId());
+        assertThat(pi).hasPassed(ActionPlanSteps.TASK_RECORD_NO_ACTION_PLAN).isWaitingAt(TASK_DECIDE_UNRESOLVED);
+        assertThat(actionPlans.findById(plan.getId()).orElseThrow().getNotAnsweredBy()).isEqualTo(LocalDate.of(2027, 4, 30));
+        Task decide = task(TASK_DECIDE_UNRESOLVED);
+        assertThat(taskService.getIdentityLinksForTask(decide.getId())).extracting(l -> l.getGroupId()).containsExactly("commissioning-managers");
+        taskService.complete(decide.getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DECISION, "EXTEND", "newDeadline", "2027-06-15",
+                "decisionReason", "Training booked for May"));
+        taskService.complete(task(TASK_RESPOND_WITH_ACTION_PLAN).getId(), Map.of("actions", "Staff trained; new night rota"));
+        assertThat(pi).isWaitingAt(TIMER_ACTION_PLAN_DEADLINE);
+        clock(java.time.LocalDateTime.of(2027, 6, 15, 17, 30));
+        journeys.runDueJobsOf(pi.getId());
+        taskService.complete(task(TASK_CHECK_ACTION_PLAN).getId(), Map.of(ActionPlanSteps.ACTION_PLAN_RESOLVED, true, "checkNotes", "Rota seen on a visit"));
+        assertThat(pi).isWaitingAt(TIMER_REACCREDITATION_DUE).hasNotPassed(TASK_SUSPEND_PROVIDER);
+        ActionPlan followed = actionPlans.findById(plan.getId()).orElseThrow();
+        assertThat(followed.getStatus()).isEqualTo(ActionPlan.Status.RESOLVED);
+        assertThat(followed.getDecision()).isEqualTo(ActionPlan.Decision.EXTEND);
+        assertThat(followed.getDecisionReason()).isEqualTo("Training booked for May");
+        assertThat(status()).isEqualTo(AccreditationStatus.ACCREDITED_WITH_CONDITIONS);
+    }
+
+    @Test
+    void shouldSuspendAProviderWhoseConditionsAreNotMetWhenCommissioningManagersSaySo() {
+        clock(java.time.LocalDateTime.of(2027, 3, 1, 10, 0));
+        conditionsWithDeadline(LocalDate.of(2027, 4, 30));
+        taskService.complete(task(TASK_RESPOND_WITH_ACTION_PLAN).getId(), Map.of("actions", "We will recruit"));
+        clock(java.time.LocalDateTime.of(2027, 4, 30, 17, 30));
+        journeys.runDueJobsOf(pi.getId());
+        taskService.complete(task(TASK_CHECK_ACTION_PLAN).getId(), Map.of(ActionPlanSteps.ACTION_PLAN_RESOLVED, false, "checkNotes", "Nobody recruited"));
+        taskService.complete(task(TASK_DECIDE_UNRESOLVED).getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DECISION, "SUSPEND",
+                "decisionReason", "Staffing still unsafe"));
+        journeys.runDueJobsOf(pi.getId());
+        assertThat(pi).hasPassed(TASK_SUSPEND_PROVIDER).isWaitingAt(TIMER_REACCREDITATION_DUE);
+        Provider suspended = providers.findById(provider.getId()).orElseThrow();
+        assertThat(suspended.isSuspended()).isTrue();
+        assertThat(suspended.getSuspendedReason()).startsWith("Accreditation conditions not resolved by 30/04/2027").contains("Staffing still unsafe");
     }
 
     @Test
@@ -181,6 +312,7 @@ class ProviderAccreditationProcessTest {
         taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, true));
         assertThat(providers.findById(provider.getId()).orElseThrow().getAccreditationStatus())
                 .isEqualTo(AccreditationStatus.ACCREDITED_WITH_CONDITIONS);
+        assertThat(pi).isWaitingAt(TASK_SET_CONDITIONS_DEADLINE);
         assertThat(actionPlans.findByProviderIdOrderByIdAsc(provider.getId())).extracting(ActionPlan::getSource, ActionPlan::getConcern)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ActionPlan.Source.ACCREDITATION,
                         "Accredited with conditions: a visit score below 2"));

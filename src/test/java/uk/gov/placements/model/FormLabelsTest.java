@@ -127,6 +127,8 @@ class FormLabelsTest {
         String[][] rules = {
                 {"triageReferral.form", "triageNotes", "MORE_INFORMATION"},
                 {"reviewMonitoring.form", "ratingReason", "AMBER"},
+                {"reviewMonitoring.form", "actionPlanDeadline", "AMBER"},
+                {"decideUnresolvedActionPlan.form", "newDeadline", "EXTEND"},
                 {"confirmAccreditation.form", "confirmationReason", "accreditationConfirmed"},
                 {"reviewFormA.form", "reviewNotes", "formAComplete"},
                 {"reviewInHouseOptions.form", "suitabilityNotes", "unsuitableOptionIds"},
@@ -145,7 +147,9 @@ class FormLabelsTest {
         }
         // always asked, so required outright
         for (String[] always : new String[][] {{"approvePlacement.form", "approvalReason"}, {"approveProcurementWaiver.form", "waiverReason"},
-                {"writePlacementPlan.form", "placementPlanSummary"}, {"approvePlacement.form", "approvalDecision"}}) {
+                {"writePlacementPlan.form", "placementPlanSummary"}, {"approvePlacement.form", "approvalDecision"},
+                {"decideUnresolvedActionPlan.form", "actionPlanDecision"}, {"decideUnresolvedActionPlan.form", "decisionReason"},
+                {"setConditionsDeadline.form", "actionPlanDeadline"}}) {
             assertThat(field(always[0], always[1]).component().path("validate").path("required").asBoolean()).as(String.join(" ", always)).isTrue();
         }
     }

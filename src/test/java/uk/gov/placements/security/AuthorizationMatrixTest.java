@@ -38,6 +38,7 @@ import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
 import uk.gov.placements.provider.OfstedRatings;
+import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.search.PlacementOptionRepository;
@@ -92,6 +93,8 @@ class AuthorizationMatrixTest {
             Map.entry("Task_ReviewMonitoring", new Route("contractMonitoring", "contracts-officers")),
             Map.entry("Task_RespondWithActionPlan", new Route("contractMonitoring", "provider")),
             Map.entry("Task_CheckActionPlan", new Route("contractMonitoring", "contracts-officers")),
+            Map.entry("Task_DecideUnresolvedActionPlan", new Route("contractMonitoring", "commissioning-managers")),
+            Map.entry("Task_SetConditionsDeadline", new Route("providerAccreditation", "contracts-officers")),
             Map.entry("Task_RecordExitInterview", new Route("contractMonitoring", "social-workers")),
             Map.entry("Task_ReviewPlacementSafety", new Route("placementSafetyReview", "social-workers")));
 
@@ -116,6 +119,7 @@ class AuthorizationMatrixTest {
     @Autowired PlacementOptionRepository options;
     @Autowired PlacementRepository placements;
     @Autowired OfstedRatings ofstedRatings;
+    @Autowired uk.gov.placements.monitoring.ActionPlanRepository actionPlans;
     final ObjectMapper json = new ObjectMapper();
     int requests;
 
@@ -290,6 +294,12 @@ class AuthorizationMatrixTest {
         journeys.runDueJobsOf(reviews.getId(), monitoring.getId());
         Map<String, Object> reviewVariables = runtimeService.getVariables(reviews.getId());
         Map<String, Object> monitoringVariables = runtimeService.getVariables(monitoring.getId());
+        // the action-plan tasks show the plan they are about: a real one, as a rating opens it
+        ActionPlan concern = new ActionPlan((Long) monitoringVariables.get("providerId"), (Long) monitoringVariables.get("roundId"),
+                ActionPlan.Source.CONTRACT_MONITORING, "Authorization matrix: a concern", java.time.Instant.now());
+        concern.deadline(LocalDate.now().plusMonths(1), "co1", java.time.Instant.now());
+        monitoringVariables.put("actionPlanId", actionPlans.save(concern).getId());
+        monitoringVariables.put("actionPlanDeadline", uk.gov.placements.monitoring.ActionPlanService.timerDate(concern));
         for (String key : TASKS.keySet()) {
             String process = TASKS.get(key).process();
             Map<String, Object> vars = process.equals("iroReview") ? reviewVariables : process.equals("contractMonitoring") ? monitoringVariables : null;
@@ -321,7 +331,11 @@ class AuthorizationMatrixTest {
         // accreditation of the provider: the shared register, no council's
         ProcessInstance accreditationInstance = accreditation.start(own.getId());
         Map<String, Object> accreditationVariables = runtimeService.getVariables(accreditationInstance.getId());
-        for (String key : List.of("Task_CompleteFormA", "Task_ReviewFormA", "Task_CompleteFormB", "Task_CompleteFormC", "Task_ConfirmAccreditation")) {
+        Long accreditationId = ((Number) accreditationVariables.get("accreditationId")).longValue();
+        accreditationVariables.put("actionPlanId", actionPlans.save(new ActionPlan(own.getId(), null, ActionPlan.Source.ACCREDITATION,
+                "Authorization matrix: conditions", java.time.Instant.now()).ofAccreditation(accreditationId)).getId());
+        for (String key : List.of("Task_CompleteFormA", "Task_ReviewFormA", "Task_CompleteFormB", "Task_CompleteFormC", "Task_ConfirmAccreditation",
+                "Task_SetConditionsDeadline")) {
             Task t = startBefore(key, accreditationVariables, accreditationInstance.getBusinessKey());
             assertThat(t.getTenantId()).as(key + " belongs to no council").isNull();
             check(t, expectedGroups(key, own), users, cells);

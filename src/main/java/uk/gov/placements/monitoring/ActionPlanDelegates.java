@@ -1,0 +1,29 @@
+package uk.gov.placements.monitoring;
+
+import static uk.gov.placements.monitoring.ActionPlanSteps.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The service tasks of the action-plan steps both processes share. */
+final class ActionPlanDelegates {
+    private ActionPlanDelegates() {
+    }
+
+    /** Task_RecordNoActionPlan: the provider was silent at its deadline, which counts as unresolved. */
+    @Component("recordNoActionPlanDelegate")
+    static class RecordNoActionPlan implements JavaDelegate {
+        private final ActionPlanService plans;
+
+        RecordNoActionPlan(ActionPlanService plans) {
+            this.plans = plans;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            plans.notAnswered(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
+            execution.setVariable(ACTION_PLAN_RESOLVED, false);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package uk.gov.placements.monitoring;
+
+import static uk.gov.placements.monitoring.ActionPlanSteps.*;
+
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.UkTime;
+import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.tasks.TaskDisplay;
+
+/**
+ * The action-plan tasks as both processes' task listeners handle them: the provider's answer, the contracts
+ * officer's check and the commissioning managers' decision on an unresolved plan, checked and recorded the
+ * same way whether the plan came from a rating or from accreditation conditions.
+ */
+@Component
+public class ActionPlanTasks {
+    private final ActionPlanService plans;
+    private final WorkingDays workingDays;
+    private final TaskDisplay display;
+
+    public ActionPlanTasks(ActionPlanService plans, WorkingDays workingDays, TaskDisplay display) {
+        this.plans = plans;
+        this.workingDays = workingDays;
+        this.display = display;
+    }
+
+    public static boolean handles(String taskKey) {
+        return TASK_RESPOND_WITH_ACTION_PLAN.equals(taskKey) || TASK_CHECK_ACTION_PLAN.equals(taskKey) || TASK_DECIDE_UNRESOLVED.equals(taskKey);
+    }
+
+    public static String action(String taskKey) {
+        return switch (taskKey) {
+            case TASK_RESPOND_WITH_ACTION_PLAN -> "Respond with an action plan";
+            case TASK_CHECK_ACTION_PLAN -> "Check action plan";
+            case TASK_DECIDE_UNRESOLVED -> "Decide on an unresolved action plan";
+            default -> taskKey;
+        };
+    }
+
+    /** Due by the plan's deadline for the provider; 5 working days for the council's people. Shows the plan, with what came before. */
+    public void onCreate(DelegateTask task, String context) {
+        ActionPlan plan = plan(task);
+        LocalDate due = TASK_RESPOND_WITH_ACTION_PLAN.equals(task.getTaskDefinitionKey()) && plan.getDeadline() != null ? plan.getDeadline()
+                : workingDays.plus(PlacementService.today(), 5);
+        task.setDueDate(Date.from(due.atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
+        display.show(task, "actionPlanSummary", (context == null || context.isBlank() ? "" : context + "\n\n") + ActionPlanService.describe(plan));
+    }
+
+    public void onComplete(DelegateTask task) {
+        FieldErrors errors = new FieldErrors();
+        FormValues f = new FormValues(task, errors);
+        Long planId = ((Number) task.getVariable(ACTION_PLAN_ID)).longValue();
+        switch (task.getTaskDefinitionKey()) {
+            case TASK_RESPOND_WITH_ACTION_PLAN -> plans.answer(planId, f.text("actions", 8000));
+            case TASK_CHECK_ACTION_PLAN -> {
+                Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);
+                errors.throwIfAny();
+                plans.check(planId, resolved, f.text("checkNotes", 4000), task.getId());
+                task.setVariable(ACTION_PLAN_RESOLVED, resolved);
+            }
+            case TASK_DECIDE_UNRESOLVED -> {
+                LocalDate newDeadline = f.date("newDeadline");
+                errors.throwIfAny();
+                ActionPlan plan = plans.decide(planId, f.text(ACTION_PLAN_DECISION), newDeadline, f.text("decisionReason", 4000), task.getId());
+                task.setVariable(ACTION_PLAN_DECISION, plan.getDecision().name());
+                task.setVariable(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
+            }
+            default -> {
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    private ActionPlan plan(DelegateTask task) {
+        return plans.plan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue());
+    }
+}
