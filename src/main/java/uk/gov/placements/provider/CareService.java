@@ -18,12 +18,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 
-/** A home, a foster household or another placement resource of a provider, with its vacancies. */
+/**
+ * A home, a foster household or another placement resource of a provider, with its vacancies.
+ * <p>
+ * Written column by column ({@link DynamicUpdate}): its provider's staff change the vacancies while the register's
+ * keepers or the Ofsted import change the rating, each loading the row on its own; writing every column would let a
+ * vacancies update committed after a downgrade put the old rating back and the home back into every search.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "care_service")
 public class CareService {
     @Id

@@ -8,9 +8,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.annotations.DynamicUpdate;
 import uk.gov.placements.common.OfstedRating;
 
+/**
+ * A provider on the register. Written column by column ({@link DynamicUpdate}): its referral address, its
+ * accreditation and its suspension are changed by different people and steps, each loading the row on its own, and
+ * writing every column would let a change of address committed after a suspension lift the suspension.
+ */
 @Entity
+@DynamicUpdate
 public class Provider {
     /** Independent providers are private unless registered as a charity (SSDA903 PR4 / PR5). */
     public enum Sector { PUBLIC, PRIVATE, VOLUNTARY }

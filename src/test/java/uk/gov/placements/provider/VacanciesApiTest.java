@@ -22,6 +22,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.audit.DecisionRecord;
@@ -44,6 +47,7 @@ class VacanciesApiTest {
     @Autowired ProviderRepository providers;
     @Autowired CareServiceRepository services;
     @Autowired DecisionRecordRepository decisions;
+    @Autowired PlatformTransactionManager transactions;
     final ObjectMapper json = new ObjectMapper();
 
     Journeys.Council far;
@@ -95,6 +99,22 @@ class VacanciesApiTest {
     }
 
     @Test
+    void shouldNotPutBackARatingThatChangedWhileTheFigureWasBeingKept() {
+        // the provider's update loads the home; the register's downgrade commits in between; the update then commits
+        new TransactionTemplate(transactions).executeWithoutResult(outer -> {
+            CareService loaded = services.findById(home.getId()).orElseThrow();
+            TransactionTemplate apart = new TransactionTemplate(transactions);
+            apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+            apart.executeWithoutResult(inner -> services.findById(home.getId()).orElseThrow()
+                    .rated(OfstedRating.INADEQUATE, LocalDate.of(2027, 3, 9)));
+            loaded.vacancies(1, Instant.now());
+        });
+        CareService after = services.findById(home.getId()).orElseThrow();
+        assertThat(after.getVacancies()).isEqualTo(1);
+        assertThat(after.registeredRating()).as("the downgrade stands: the figure's update wrote the figure only").isEqualTo(OfstedRating.INADEQUATE);
+    }
+
+    @Test
     void shouldLetTheProvidersOwnStaffSetTheFigureWithTodaysDateAndRecordWhoAndWhen() throws Exception {
         assertThat(home.getVacanciesUpdatedAt()).as("a home nobody has confirmed has no date").isNull();
         ResponseEntity<String> answer = put(ownUser, PASSWORD, home, Map.of("vacancies", 1));
@@ -125,7 +145,7 @@ class VacanciesApiTest {
                 "/api/providers/" + own.getId() + "/services/999999999/vacancies", Map.of("vacancies", 0));
         assertThat(others.getStatusCode().value()).isEqualTo(404);
         assertThat(none.getStatusCode().value()).isEqualTo(404);
-        assertThat(others.getBody().replace(home.getId().toString(), "ID")).isEqualTo(none.getBody().replace("999999999", "ID"));
+        assertThat(uk.gov.placements.common.BadInputs.idAsWord(others.getBody(), home.getId())).isEqualTo(none.getBody().replace("999999999", "ID"));
         // a home named under the wrong provider is not there either, even for its own staff
         assertThat(call(ownUser, PASSWORD, HttpMethod.PUT, "/api/providers/" + other.getId() + "/services/" + home.getId() + "/vacancies",
                 Map.of("vacancies", 0)).getStatusCode().value()).isEqualTo(404);
