@@ -82,6 +82,8 @@ public class MonitoringTaskListener implements TaskListener {
                 }
                 ActionPlan plan = monitoring.rate(round.getId(), rating, f.text("ratingReason", 4000), f.text("costAgainstOutcomes", 4000),
                         deadline, task.getId());
+                // the gateway reads the rating as recorded (" RED" from a client is recorded RED, and must route as RED)
+                task.setVariable(RATING, rating);
                 // the form's date becomes the timer date the silence and check timers read
                 task.setVariable(ACTION_PLAN_ID, plan == null ? null : plan.getId());
                 task.setVariable(ACTION_PLAN_DEADLINE, plan == null ? null : ActionPlanService.timerDate(plan));

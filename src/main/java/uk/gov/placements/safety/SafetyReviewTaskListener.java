@@ -58,6 +58,8 @@ public class SafetyReviewTaskListener implements TaskListener {
         String reasons = f.text(SAFETY_REASONS, 4000);
         errors.throwIfAny();
         reviews.decide(review.getId(), decision, reasons, task.getId());
+        // the gateway reads the decision as recorded, not as typed (" MOVE" is recorded MOVE, and must route as MOVE)
+        task.setVariable(SAFETY_DECISION, decision);
     }
 
     private void onCreate(DelegateTask task, PlacementSafetyReview review) {

@@ -204,8 +204,9 @@ class PlacementSafetyReviewProcessTest {
                 .variableName(SAFETY_REASONS).count()).isZero();
 
         Task moving = safetyTasks(moves).get(0);
+        // typed with spaces round it, as a client might send it: recorded MOVE, and routed as MOVE
         journeys.as(moving.getAssignee(), "social-workers", council.id(), () -> taskService.complete(moving.getId(),
-                Map.of(SAFETY_DECISION, MOVE, SAFETY_REASONS, "Went missing twice this week; the home cannot keep him safe")));
+                Map.of(SAFETY_DECISION, " " + MOVE + " ", SAFETY_REASONS, "Went missing twice this week; the home cannot keep him safe")));
         ProcessInstance move = runtimeService.createProcessInstanceQuery().processInstanceId(moving.getProcessInstanceId()).singleResult();
         assertThat(move).isWaitingAt(TASK_TELL_TEAM_MANAGERS);
         journeys.runDueJobsOf(move.getId());
