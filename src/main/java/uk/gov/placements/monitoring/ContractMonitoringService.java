@@ -261,18 +261,28 @@ public class ContractMonitoringService {
      */
     @Transactional
     public void suspend(Long providerId, String reason) {
+        suspend(providerId, reason, reason);
+    }
+
+    /**
+     * A suspension whose full reason stays in its decision record while everyone else reads {@code notice}: an action
+     * plan's concern and a manager's reasons are one council's words about its own child's placement, and the
+     * register, every council's managers and other councils' workers are told only what happened and when.
+     */
+    @Transactional
+    public void suspend(Long providerId, String notice, String reason) {
         Provider p = providers.findById(providerId).orElseThrow(() -> new NotFoundException("Provider", providerId));
-        p.suspend(true, reason);
+        p.suspend(true, notice);
         decisions.record(null, null, "SUSPENSION", "SUSPENDED provider " + providerId, reason, null);
         for (Tenant council : identityService.createTenantQuery().list()) {
             sender.send("council:" + council.getId(), p.getName() + " suspended from the regional register",
-                    p.getName() + " receives no new referrals: " + reason);
+                    p.getName() + " receives no new referrals: " + notice);
         }
         for (Placement placed : placements.findByProviderIdAndStatus(providerId, PlacementStatus.ACTIVE)) {
             Child child = children.findById(placed.getChildId()).orElseThrow();
             String subject = "Placement " + placed.getId() + ": " + p.getName() + " suspended from the regional register";
             String body = "A child allocated to you lives with " + p.getName() + " (placement " + placed.getId() + ", from "
-                    + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + reason
+                    + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + notice
                     + "\n\nPlease review whether the placement still meets the child's needs. The placement's record is in the placements system.";
             java.util.stream.Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(java.util.Objects::nonNull).distinct()
                     .forEach(worker -> sender.send(NotificationSender.user(worker), subject, body));

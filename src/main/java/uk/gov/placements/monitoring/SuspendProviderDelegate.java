@@ -1,11 +1,12 @@
 package uk.gov.placements.monitoring;
 
-import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ActionPlanSteps.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
 
 /**
  * Task_SuspendProvider, in contract monitoring and in accreditation: the commissioning managers decided to suspend
@@ -25,7 +26,9 @@ public class SuspendProviderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ActionPlan plan = plans.plan(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
         String what = plan.getSource() == ActionPlan.Source.ACCREDITATION ? "Accreditation conditions" : "Monitoring action plan";
-        monitoring.suspend(plan.getProviderId(), what + " not resolved by " + UkFormat.date(plan.getDeadline()) + ": " + plan.getConcern()
-                + (plan.getDecisionReason() == null ? "" : ". Suspended by " + plan.getDecidedBy() + ": " + plan.getDecisionReason()));
+        String notice = what + " not resolved by " + UkFormat.date(plan.getDeadline())
+                + (plan.getDecidedBy() == null ? "" : "; suspended by " + plan.getDecidedBy() + " on " + UkFormat.date(UkTime.day(plan.getDecidedAt())));
+        monitoring.suspend(plan.getProviderId(), notice, notice + ": " + plan.getConcern()
+                + (plan.getDecisionReason() == null ? "" : ". The decision's reason: " + plan.getDecisionReason()));
     }
 }

@@ -288,7 +288,8 @@ class ProviderAccreditationProcessTest {
         assertThat(pi).hasPassed(TASK_SUSPEND_PROVIDER).isWaitingAt(TIMER_REACCREDITATION_DUE);
         Provider suspended = providers.findById(provider.getId()).orElseThrow();
         assertThat(suspended.isSuspended()).isTrue();
-        assertThat(suspended.getSuspendedReason()).startsWith("Accreditation conditions not resolved by 30/04/2027").contains("Staffing still unsafe");
+        assertThat(suspended.getSuspendedReason()).startsWith("Accreditation conditions not resolved by 30/04/2027").contains("; suspended by ")
+                .as("the reasons stay in the suspension's decision record").doesNotContain("Staffing still unsafe");
     }
 
     @Test

@@ -53,6 +53,7 @@ class ContractMonitoringProcessTest {
     @Autowired ProviderLatestRatingRepository latestRatings;
     @Autowired uk.gov.placements.iro.MonitoringRatings ratings;
     @Autowired ActionPlanRepository plans;
+    @Autowired uk.gov.placements.audit.DecisionRecordRepository decisionRecords;
     @Autowired ExitInterviewRepository exitInterviews;
     @Autowired ContractMonitoringService monitoring;
     @Autowired ServiceMatcher matcher;
@@ -409,7 +410,14 @@ class ContractMonitoringProcessTest {
         assertThat(pi).hasPassed(TASK_SUSPEND_PROVIDER, "EndEvent_ProviderSuspended");
         var provider = providers.findById(home.getProvider().getId()).orElseThrow();
         assertThat(provider.isSuspended()).isTrue();
-        assertThat(provider.getSuspendedReason()).contains("Unsafe staffing at night").contains("Children unsafe at night");
+        // the register and everyone told read what happened and when; the council's own words about its child's placement
+        // stay in the suspension's decision record
+        String decidedBy = plans.findByProviderIdOrderByIdAsc(provider.getId()).get(0).getDecidedBy();
+        assertThat(decidedBy).isNotBlank();
+        assertThat(provider.getSuspendedReason()).isEqualTo("Monitoring action plan not resolved by 15/08/2027; suspended by " + decidedBy
+                + " on 16/08/2027");
+        assertThat(decisionRecords.findAll()).filteredOn(d -> ("SUSPENDED provider " + provider.getId()).equals(d.getOutcome()))
+                .singleElement().satisfies(d -> assertThat(d.getReason()).contains("Unsafe staffing at night").contains("Children unsafe at night"));
         ActionPlan plan = plans.findByProviderIdOrderByIdAsc(provider.getId()).get(0);
         assertThat(plan.getDecision()).isEqualTo(ActionPlan.Decision.SUSPEND);
         assertThat(plan.getDecisionReason()).isEqualTo("Children unsafe at night");
@@ -418,7 +426,8 @@ class ContractMonitoringProcessTest {
         List<String> told = mailed().stream().filter(m -> m.contains("@test.example.gov.uk")).toList();
         assertThat(told).extracting(m -> m.substring(0, m.indexOf(':'))).containsExactlyInAnyOrder(sw + "@test.example.gov.uk",
                 iro + "@test.example.gov.uk", otherSw + "@test.example.gov.uk", iro + "@test.example.gov.uk");
-        assertThat(told).allSatisfy(m -> assertThat(m).contains(provider.getName() + " suspended").doesNotContain("Tess").doesNotContain("Ting"));
+        assertThat(told).allSatisfy(m -> assertThat(m).contains(provider.getName() + " suspended").doesNotContain("Tess").doesNotContain("Ting")
+                .doesNotContain("Unsafe staffing").doesNotContain("Children unsafe"));
         assertThat(told).anySatisfy(m -> assertThat(m).contains("Placement " + otherPlacement.getId() + ":"));
         monitoring.liftSuspension(provider.getId(), "New night staff verified on a visit");
         assertThat(providers.findById(provider.getId()).orElseThrow().isSuspended()).isFalse();
