@@ -10,6 +10,15 @@ public final class BadInputs {
     private BadInputs() {
     }
 
+    /**
+     * A refusal's body with the id it names put as "ID", so that another council's record and a missing one can be
+     * compared word for word; replaced as a whole number, and never the status (a record numbered 40 or 404 must not
+     * change {@code "status":404}).
+     */
+    public static String idAsWord(String body, Object id) {
+        return body.replaceAll("(?<![:\\d])" + id + "(?!\\d)", "ID");
+    }
+
     /** What the Tasklist's referral start form submits for a new child. */
     public static Map<String, Object> validStartForm(double lat, double lon) {
         Map<String, Object> form = new HashMap<>();
