@@ -78,6 +78,11 @@ final class AccreditationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
+            // The model from before this release (no Task_LapseUnlessRenewed) reaches this step at the expiry date itself and then
+            // ends: the lapse it then made happens here, as that model meant, rather than migrating its instances.
+            if (execution.getBpmnModelInstance().getModelElementById(TASK_LAPSE_UNLESS_RENEWED) == null) {
+                service.lapseUnlessRenewed(accreditationId(execution));
+            }
             service.reaccredit(((Number) execution.getVariable(PROVIDER_ID)).longValue());
         }
     }

@@ -40,10 +40,13 @@ public class ActionPlanService {
         }
     }
 
-    /** A new plan with the contracts officer's deadline, already checked by the caller. */
+    /** A new plan with the contracts officer's deadline, already checked by the caller (none on the old model). */
     @Transactional
     public ActionPlan open(ActionPlan plan, LocalDate deadline) {
-        plan.deadline(deadline, decisions.actor(), Decisions.now());
+        // none on the model from before this release, where the provider gives it with its answer
+        if (deadline != null) {
+            plan.deadline(deadline, decisions.actor(), Decisions.now());
+        }
         return plans.save(plan);
     }
 
@@ -61,10 +64,28 @@ public class ActionPlanService {
     /** The provider's answer: what it will do. The deadline is not its to set. */
     @Transactional
     public ActionPlan answer(Long planId, String actions) {
+        return answer(planId, actions, null, null);
+    }
+
+    /**
+     * The provider's answer; on an instance of the model from before this release (see
+     * {@link ActionPlanTasks#providerSetsDeadline}) with the provider's own deadline, checked as the officer's is and
+     * recorded as set by the provider. Without a deadline field, the officer's deadline stands.
+     */
+    @Transactional
+    public ActionPlan answer(Long planId, String actions, LocalDate ownDeadline, String deadlineField) {
+        FieldErrors errors = new FieldErrors();
         if (actions == null || actions.isBlank()) {
-            throw uk.gov.placements.common.InvalidInputException.of("actions", "is required: what the provider will do, by the deadline");
+            errors.reject("actions", "is required: what the provider will do, by the deadline");
         }
+        if (deadlineField != null) {
+            checkDeadline(errors, deadlineField, ownDeadline);
+        }
+        errors.throwIfAny();
         ActionPlan plan = plan(planId);
+        if (deadlineField != null) {
+            plan.deadline(ownDeadline, decisions.actor(), Decisions.now());
+        }
         plan.answered(actions.trim(), decisions.actor(), Decisions.now());
         return plan;
     }
@@ -132,7 +153,10 @@ public class ActionPlanService {
     public static String describe(ActionPlan plan) {
         StringBuilder s = new StringBuilder("**Concern**: ").append(plan.getConcern());
         if (plan.getDeadline() != null) {
-            s.append("\n\n**Deadline** (set by the contracts officer): ").append(UkFormat.date(plan.getDeadline()));
+            // a plan of the model from before this release has the provider's own deadline (none recorded as set, or set with its answer)
+            boolean providers = plan.getDeadlineSetBy() == null || plan.getDeadlineSetBy().equals(plan.getAnsweredBy());
+            s.append("\n\n**Deadline** (").append(providers ? "given by the provider with its answer" : "set by the contracts officer").append("): ")
+                    .append(UkFormat.date(plan.getDeadline()));
         }
         if (plan.getActions() != null) {
             s.append("\n\n**Provider's actions**: ").append(plan.getActions());

@@ -34,6 +34,21 @@ public class ActionPlanTasks {
         return TASK_RESPOND_WITH_ACTION_PLAN.equals(taskKey) || TASK_CHECK_ACTION_PLAN.equals(taskKey) || TASK_DECIDE_UNRESOLVED.equals(taskKey);
     }
 
+    /** The provider's own "Done by" date on the respond form of a model from before this release. */
+    public static final String PROVIDER_DEADLINE = "actionDeadline";
+
+    /**
+     * Whether the task runs on a definition deployed before the contracts officer set action-plan deadlines: in that
+     * model the provider's answer gives its own deadline ({@link #PROVIDER_DEADLINE}), the rating form asks for none,
+     * and there is no boundary timer for a silent provider. Instances started on it keep that model and its forms
+     * (formRefBinding="deployment"), so the listeners serve it as it was meant rather than migrating the instances:
+     * an instance waiting at the provider's task has no deadline for the new model's timers to read, and the provider
+     * is already looking at the old form. Read from the model, never from a variable a client could set.
+     */
+    public static boolean providerSetsDeadline(DelegateTask task) {
+        return task.getBpmnModelElementInstance().getModelInstance().getModelElementById(TIMER_NO_ACTION_PLAN) == null;
+    }
+
     public static String action(String taskKey) {
         return switch (taskKey) {
             case TASK_RESPOND_WITH_ACTION_PLAN -> "Respond with an action plan";
@@ -57,7 +72,17 @@ public class ActionPlanTasks {
         FormValues f = new FormValues(task, errors);
         Long planId = ((Number) task.getVariable(ACTION_PLAN_ID)).longValue();
         switch (task.getTaskDefinitionKey()) {
-            case TASK_RESPOND_WITH_ACTION_PLAN -> plans.answer(planId, f.text("actions", 8000));
+            case TASK_RESPOND_WITH_ACTION_PLAN -> {
+                if (providerSetsDeadline(task)) {
+                    // the old model's next timer reads actionPlanDeadline: the provider's date, held to today's 3-month limit
+                    LocalDate own = f.date(PROVIDER_DEADLINE);
+                    errors.throwIfAny();
+                    ActionPlan plan = plans.answer(planId, f.text("actions", 8000), own, PROVIDER_DEADLINE);
+                    task.setVariable(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
+                } else {
+                    plans.answer(planId, f.text("actions", 8000));
+                }
+            }
             case TASK_CHECK_ACTION_PLAN -> {
                 Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);
                 errors.throwIfAny();

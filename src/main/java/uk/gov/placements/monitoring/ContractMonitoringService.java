@@ -82,10 +82,14 @@ public class ContractMonitoringService {
     }
 
     public void start(Placement p) {
-        runtimeService.startProcessInstanceByKey(ContractMonitoringProcess.KEY, ContractMonitoringProcess.businessKey(p.getId()), Map.of(
-                ContractMonitoringProcess.PLACEMENT_ID, p.getId(), ContractMonitoringProcess.PROVIDER_ID, p.getProviderId(),
+        runtimeService.startProcessInstanceByKey(ContractMonitoringProcess.KEY, ContractMonitoringProcess.businessKey(p.getId()), variables(p));
+    }
+
+    /** What a placement's monitoring starts with: ids and the interval decision's inputs. */
+    static Map<String, Object> variables(Placement p) {
+        return Map.of(ContractMonitoringProcess.PLACEMENT_ID, p.getId(), ContractMonitoringProcess.PROVIDER_ID, p.getProviderId(),
                 ContractMonitoringProcess.COUNCIL, p.getCouncil(), ContractMonitoringProcess.PLACEMENT_TYPE, p.getPlacementType().name(),
-                ContractMonitoringProcess.WEEKLY_COST, p.getWeeklyCost().doubleValue(), ContractMonitoringProcess.FIRST_ROUND, true));
+                ContractMonitoringProcess.WEEKLY_COST, p.getWeeklyCost().doubleValue(), ContractMonitoringProcess.FIRST_ROUND, true);
     }
 
     /** A placement ended (published by the placements feature on its end date): its monitoring ends with the exit interview. */
@@ -208,10 +212,13 @@ public class ContractMonitoringService {
 
     /**
      * The contracts officer's rating; AMBER and RED open an action plan for the provider with the officer's deadline
-     * (at most 3 months), all checked before anything is written.
+     * (at most 3 months), all checked before anything is written. On a round of the model from before this release
+     * ({@code officerSetsDeadline} false) the rating form has no deadline: the plan opens without one, and the
+     * provider gives it with its answer, as that model's timers expect.
      */
     @Transactional
-    public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, LocalDate actionPlanDeadline, String taskId) {
+    public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, LocalDate actionPlanDeadline,
+                           boolean officerSetsDeadline, String taskId) {
         FieldErrors errors = new FieldErrors();
         MonitoringRound.Rating r = java.util.Arrays.stream(MonitoringRound.Rating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
         if (r == null) {
@@ -221,7 +228,9 @@ public class ContractMonitoringService {
             if (reason == null || reason.isBlank()) {
                 errors.reject("ratingReason", "is required for an AMBER or RED rating: what must change");
             }
-            ActionPlanService.checkDeadline(errors, ContractMonitoringProcess.ACTION_PLAN_DEADLINE, actionPlanDeadline);
+            if (officerSetsDeadline) {
+                ActionPlanService.checkDeadline(errors, ContractMonitoringProcess.ACTION_PLAN_DEADLINE, actionPlanDeadline);
+            }
         }
         errors.throwIfAny();
         MonitoringRound round = round(roundId);
@@ -232,7 +241,7 @@ public class ContractMonitoringService {
             return null;
         }
         return actionPlans.open(new ActionPlan(round.getProviderId(), roundId, ActionPlan.Source.CONTRACT_MONITORING, reason.trim(), Decisions.now()),
-                actionPlanDeadline);
+                officerSetsDeadline ? actionPlanDeadline : null);
     }
 
     /**

@@ -75,18 +75,20 @@ public class MonitoringTaskListener implements TaskListener {
                 episodes.forEach(m -> placements.reportMissing(placementId, m));
             }
             case TASK_REVIEW_MONITORING -> {
-                LocalDate deadline = f.date(ACTION_PLAN_DEADLINE);
+                // the old model's form has no deadline: its provider gives one with the answer (ActionPlanTasks.providerSetsDeadline)
+                boolean officerSetsDeadline = !ActionPlanTasks.providerSetsDeadline(task);
+                LocalDate deadline = officerSetsDeadline ? f.date(ACTION_PLAN_DEADLINE) : null;
                 String rating = f.text(RATING);
                 if (!"GREEN".equals(rating)) {
                     errors.throwIfAny();
                 }
                 ActionPlan plan = monitoring.rate(round.getId(), rating, f.text("ratingReason", 4000), f.text("costAgainstOutcomes", 4000),
-                        deadline, task.getId());
+                        deadline, officerSetsDeadline, task.getId());
                 // the gateway reads the rating as recorded (" RED" from a client is recorded RED, and must route as RED)
                 task.setVariable(RATING, rating);
                 // the form's date becomes the timer date the silence and check timers read
                 task.setVariable(ACTION_PLAN_ID, plan == null ? null : plan.getId());
-                task.setVariable(ACTION_PLAN_DEADLINE, plan == null ? null : ActionPlanService.timerDate(plan));
+                task.setVariable(ACTION_PLAN_DEADLINE, plan == null || plan.getDeadline() == null ? null : ActionPlanService.timerDate(plan));
                 return;
             }
             case TASK_RESPOND_WITH_ACTION_PLAN, TASK_CHECK_ACTION_PLAN, TASK_DECIDE_UNRESOLVED -> actionPlanTasks.onComplete(task);
@@ -152,6 +154,11 @@ public class MonitoringTaskListener implements TaskListener {
         if (ActionPlanTasks.handles(task.getTaskDefinitionKey())) {
             String rated = round == null || round.getRating() == null ? "" : "\n\n**Rated " + UkFormat.label(round.getRating()) + "**";
             actionPlanTasks.onCreate(task, s + rated);
+            if (ActionPlanTasks.providerSetsDeadline(task)) {
+                // the old model's forms show monitoringSummary only: the plan goes there too
+                display.show(task, "monitoringSummary", display.text(task.getId(), "actionPlanSummary"));
+                return;
+            }
         }
         display.show(task, "monitoringSummary", s.toString());
     }

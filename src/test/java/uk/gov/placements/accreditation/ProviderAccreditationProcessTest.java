@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
+import uk.gov.placements.PreviousRelease;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.monitoring.ActionPlan;
@@ -42,6 +44,8 @@ class ProviderAccreditationProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+    @Autowired uk.gov.placements.audit.DecisionRecordRepository decisions;
     @Autowired Journeys journeys;
     @Autowired AccreditationService service;
     @Autowired ProviderRepository providers;
@@ -199,6 +203,43 @@ class ProviderAccreditationProcessTest {
         assertThat(pi).isEnded().hasPassed(TASK_LAPSE_UNLESS_RENEWED, "EndEvent_AccreditationLapsed");
         assertThat(status()).isEqualTo(AccreditationStatus.EXPIRED);
         assertThat(searchable()).isFalse();
+    }
+
+    /**
+     * An accreditation started before this release keeps that model: it waits until the expiry date itself, then starts
+     * re-accreditation and ends, with no step of its own to lapse the provider. It lapses there, as that model meant.
+     */
+    @Test
+    void shouldLapseAnInstanceOfThePreviousReleaseAtExpiryRecordingTheDecision() {
+        // the instance setUp started is of this release: the same accreditation is started again on the previous one
+        Object accreditationId = runtimeService.getVariable(pi.getId(), ACCREDITATION_ID);
+        runtimeService.deleteProcessInstance(pi.getId(), "started again on the previous release's model");
+        try (PreviousRelease previous = PreviousRelease.deploy(repositoryService, "providerAccreditation.bpmn")) {
+            pi = runtimeService.startProcessInstanceById(previous.definitionId(KEY), pi.getBusinessKey(),
+                    Map.of(PROVIDER_ID, provider.getId(), ACCREDITATION_ID, accreditationId));
+            assertThat(outcomeOf("GOOD", formB(3, false, List.of()), formC(true, false))).isEqualTo("ACCREDITED");
+            taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, "true"));
+            LocalDate expiry = LocalDate.now().plusMonths(12);
+            assertThat(pi).isWaitingAt(TIMER_ACCREDITATION_EXPIRES);
+            assertThat(timer(TIMER_ACCREDITATION_EXPIRES).getDuedate()).isEqualTo(ukDate(expiry.atStartOfDay()));
+            clock(expiry.minusDays(1).atTime(16, 0));
+            journeys.runDueJobsOf(pi.getId());
+            assertThat(status()).isEqualTo(AccreditationStatus.ACCREDITED);
+
+            // the expiry date: the old model starts the renewal and ends, and the provider lapses on the way
+            clock(expiry.atTime(0, 30));
+            journeys.runDueJobsOf(pi.getId());
+            assertThat(pi).isEnded().hasPassed(TASK_START_REACCREDITATION, "EndEvent_ReaccreditationStarted");
+            assertThat(status()).isEqualTo(AccreditationStatus.EXPIRED);
+            assertThat(searchable()).isFalse();
+            assertThat(decisions.findAll()).filteredOn(d -> ("EXPIRED provider " + provider.getId()).equals(d.getOutcome()))
+                    .singleElement().extracting(d -> d.getReason()).isEqualTo("Not re-accredited by the expiry date " + UkFormat.date(expiry));
+            assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals(PROVIDER_ID, provider.getId())
+                    .active().count()).as("the renewal").isEqualTo(1);
+        }
+        String latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult().getId();
+        assertThat((Object) repositoryService.getBpmnModelInstance(latest).getModelElementById(TASK_LAPSE_UNLESS_RENEWED)).as("the current model is the latest again")
+                .isNotNull();
     }
 
     @Test

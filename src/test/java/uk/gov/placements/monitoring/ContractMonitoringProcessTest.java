@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
+import uk.gov.placements.PreviousRelease;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
@@ -46,6 +47,7 @@ class ContractMonitoringProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
     @Autowired Journeys journeys;
     @Autowired PlacementRepository placements;
     @Autowired ProviderRepository providers;
@@ -340,6 +342,53 @@ class ContractMonitoringProcessTest {
         assertThat(plans.findByProviderIdOrderByIdAsc(home.getProvider().getId())).extracting(ActionPlan::getStatus)
                 .containsExactly(ActionPlan.Status.RESOLVED);
         assertThat(providers.findById(home.getProvider().getId()).orElseThrow().isSuspended()).isFalse();
+    }
+
+    /**
+     * A placement whose monitoring started before this release keeps that model and its forms: the officer's rating form
+     * has no deadline, the provider gives its own ("actionDeadline", now held to 3 months) and the next timer reads it.
+     */
+    @Test
+    void shouldLetAnInstanceOfThePreviousReleaseTakeTheProvidersOwnDeadlineAndCheckTheActionPlanAtIt() {
+        // the instance setUp started is of this release: this placement's monitoring is started again on the previous one
+        runtimeService.deleteProcessInstance(pi.getId(), "started again on the previous release's model");
+        rounds.deleteAll(rounds.findByPlacementIdOrderByRoundNumberAsc(placement.getId()));
+        try (PreviousRelease previous = PreviousRelease.deploy(repositoryService, "contractMonitoring.bpmn")) {
+            pi = runtimeService.startProcessInstanceById(previous.definitionId(KEY), businessKey(placement.getId()),
+                    ContractMonitoringService.variables(placement));
+            journeys.runDueJobsOf(pi.getId());
+            roundDueAndEvidenced();
+            taskService.complete(task(TASK_REVIEW_MONITORING).getId(), rated("AMBER", "Staffing below ratio at night", null));
+            assertThat(pi).isWaitingAt(TASK_RESPOND_WITH_ACTION_PLAN);
+            ActionPlan plan = plans.findByProviderIdOrderByIdAsc(home.getProvider().getId()).get(0);
+            assertThat(plan.getDeadline()).isNull();
+            assertThat(plan.getDeadlineSetBy()).isNull();
+            Task respond = task(TASK_RESPOND_WITH_ACTION_PLAN);
+            assertThat(display.text(respond.getId(), "monitoringSummary")).as("the old form's only text").contains("Staffing below ratio at night");
+
+            assertThatThrownBy(() -> taskService.complete(respond.getId(), Map.of("actions", "Two more waking night staff")))
+                    .hasMessageContaining("actionDeadline is required");
+            assertThatThrownBy(() -> taskService.complete(respond.getId(), Map.of("actions", "Two more waking night staff", "actionDeadline", "2027-11-01")))
+                    .hasMessageContaining("actionDeadline must be within 3 months (by 13/10/2027)");
+            taskService.complete(respond.getId(), Map.of("actions", "Two more waking night staff", "actionDeadline", "2027-08-31"));
+            assertThat(pi).isWaitingAt(TIMER_ACTION_PLAN_DEADLINE);
+            assertThat(job(TIMER_ACTION_PLAN_DEADLINE).getDuedate()).isEqualTo(ukTime(LocalDateTime.of(2027, 8, 31, 17, 0)));
+            plan = plans.findById(plan.getId()).orElseThrow();
+            assertThat(plan.getDeadline()).isEqualTo(LocalDate.of(2027, 8, 31));
+            assertThat(plan.getActions()).isEqualTo("Two more waking night staff");
+
+            clock(LocalDateTime.of(2027, 8, 31, 17, 30));
+            managementService.executeJob(job(TIMER_ACTION_PLAN_DEADLINE).getId());
+            Task check = task(TASK_CHECK_ACTION_PLAN);
+            assertThat(display.text(check.getId(), "monitoringSummary")).contains("(given by the provider with its answer): 31/08/2027");
+            taskService.complete(check.getId(), Map.of(ACTION_PLAN_RESOLVED, "true", "checkNotes", "Night staffing at ratio"));
+            journeys.runDueJobsOf(pi.getId());
+            assertThat(pi).hasPassed("EndEvent_ActionPlanResolved").isWaitingAt(TIMER_ROUND_DUE);
+            assertThat(plans.findById(plan.getId()).orElseThrow().getStatus()).isEqualTo(ActionPlan.Status.RESOLVED);
+        }
+        String latest = repositoryService.createProcessDefinitionQuery().processDefinitionKey(KEY).latestVersion().singleResult().getId();
+        assertThat((Object) repositoryService.getBpmnModelInstance(latest).getModelElementById(TIMER_NO_ACTION_PLAN)).as("the current model is the latest again")
+                .isNotNull();
     }
 
     @Test
