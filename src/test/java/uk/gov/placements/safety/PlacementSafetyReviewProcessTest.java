@@ -242,7 +242,7 @@ class PlacementSafetyReviewProcessTest {
         today = PlacementService.today();
         CareService byHand = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
         CareService byList = homes.save(journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4100, OfstedRating.GOOD)
-                .registeredWithOfsted("SC9" + council.id().replaceAll("\\D", "") + "1"));
+                .registeredWithOfsted("SC9" + String.format("%05d", Integer.parseInt(council.id().replaceAll("\\D", "")))));
         Child amy = placedIn(byHand, "sw-amy-" + council.id());
         Child ben = placedIn(byList, "sw-ben-" + council.id());
         String team = worker("pt-" + council.id(), "placements-team");
@@ -274,7 +274,7 @@ class PlacementSafetyReviewProcessTest {
                         + byList.getProvider().getName() + "\n", csv), String.class)));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as(a.getBody()).isEqualTo(200));
-        assertThat(new ObjectMapper().readTree(answers.get(1).getBody()).get("downgraded").asInt()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(answers.get(1).getBody()).get("downgraded").asInt()).as(answers.get(1).getBody()).isEqualTo(1);
         for (CareService home : List.of(byHand, byList)) {
             assertThat(homes.findById(home.getId()).orElseThrow().getOfstedRating()).isEqualTo(OfstedRating.INADEQUATE);
         }
