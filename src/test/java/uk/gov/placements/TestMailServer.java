@@ -45,6 +45,20 @@ public class TestMailServer implements SmartLifecycle {
         }
     }
 
+    /**
+     * The mail server answers RCPT for {@code address} with a permanent refusal (550, no such mailbox), the way JavaMail
+     * reports it: GreenMail takes every address, so the refusal is made at the application's mail sender, the last step
+     * before the wire ({@link RefusedAddresses}); everything else still goes to GreenMail.
+     */
+    public void refusing(String address, Runnable whileRefused) {
+        RefusedAddresses.REFUSED.add(address);
+        try {
+            whileRefused.run();
+        } finally {
+            RefusedAddresses.REFUSED.remove(address);
+        }
+    }
+
     public List<MimeMessage> received() {
         return Arrays.asList(greenMail.getReceivedMessages());
     }

@@ -43,6 +43,8 @@ public class ActionPlan {
     private String deadlineSetBy;
     private Instant deadlineSetAt;
     private LocalDate notAnsweredBy;
+    /** V31: nobody signs in for the provider, so it was never shown the request: it could not be reached, not silent. */
+    private boolean providerUnreachable;
     @Enumerated(EnumType.STRING)
     private Decision decision;
     private String decisionReason;
@@ -81,8 +83,9 @@ public class ActionPlan {
     }
 
     /** The deadline passed with no answer from the provider: unresolved, and the record says why. */
-    public void notAnswered(LocalDate by) {
+    public void notAnswered(LocalDate by, boolean reached) {
         this.notAnsweredBy = by;
+        this.providerUnreachable = !reached;
         this.status = Status.UNRESOLVED;
     }
 
@@ -121,6 +124,7 @@ public class ActionPlan {
     public String getDeadlineSetBy() { return deadlineSetBy; }
     public Instant getDeadlineSetAt() { return deadlineSetAt; }
     public LocalDate getNotAnsweredBy() { return notAnsweredBy; }
+    public boolean isProviderUnreachable() { return providerUnreachable; }
     public Decision getDecision() { return decision; }
     public String getDecisionReason() { return decisionReason; }
     public String getDecidedBy() { return decidedBy; }

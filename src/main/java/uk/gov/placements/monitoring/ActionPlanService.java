@@ -1,6 +1,7 @@
 package uk.gov.placements.monitoring;
 
 import java.time.LocalDate;
+import uk.gov.placements.provider.ProviderReachability;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -22,8 +23,10 @@ public class ActionPlanService {
     public static final int MAX_DEADLINE_MONTHS = 3;
     private final ActionPlanRepository plans;
     private final Decisions decisions;
+    private final ProviderReachability reachability;
 
-    public ActionPlanService(ActionPlanRepository plans, Decisions decisions) {
+    public ActionPlanService(ActionPlanRepository plans, Decisions decisions, ProviderReachability reachability) {
+        this.reachability = reachability;
         this.plans = plans;
         this.decisions = decisions;
     }
@@ -90,13 +93,20 @@ public class ActionPlanService {
         return plan;
     }
 
+    /**
+     * What is recorded, instead of a silence, for a provider nobody signs in for: the request went only to its Tasklist
+     * group, with nobody in it, so it was never told (weigh that before suspending it; give it a member of staff).
+     */
+    public static final String UNREACHABLE = "the provider could not be reached (no member of its staff signs in to see the request;"
+            + " it was never told)";
+
     /** The deadline passed with no answer: unresolved, recorded as the system's finding, not anyone's judgement. */
     @Transactional
     public ActionPlan notAnswered(Long planId) {
         ActionPlan plan = plan(planId);
-        plan.notAnswered(plan.getDeadline());
+        plan.notAnswered(plan.getDeadline(), reachability.hasStaff(plan.getProviderId()));
         decisions.record(null, null, "ACTION_PLAN_CHECK", "NOT_ANSWERED provider " + plan.getProviderId(),
-                "No action plan by " + UkFormat.date(plan.getDeadline()), null);
+                "No action plan by " + UkFormat.date(plan.getDeadline()) + (plan.isProviderUnreachable() ? ": " + UNREACHABLE : ""), null);
         return plan;
     }
 
@@ -162,7 +172,8 @@ public class ActionPlanService {
             s.append("\n\n**Provider's actions**: ").append(plan.getActions());
         }
         if (plan.getNotAnsweredBy() != null) {
-            s.append("\n\n**No action plan by ").append(UkFormat.date(plan.getNotAnsweredBy())).append("**: the provider did not answer.");
+            s.append("\n\n**No action plan by ").append(UkFormat.date(plan.getNotAnsweredBy())).append("**: ")
+                    .append(plan.isProviderUnreachable() ? UNREACHABLE + "." : "the provider did not answer.");
         }
         if (plan.getCheckNotes() != null) {
             s.append("\n\n**Check**: ").append(plan.getCheckNotes());

@@ -25,6 +25,7 @@ import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.provider.Provider;
+import uk.gov.placements.provider.ProviderReachability;
 import uk.gov.placements.provider.ProviderRepository;
 import uk.gov.placements.security.Roles;
 
@@ -52,11 +53,14 @@ public class ContractMonitoringService {
     private final ActionPlanService actionPlans;
     private final ChildRepository children;
     private final WorkingDays workingDays;
+    private final ProviderReachability reachability;
 
     public ContractMonitoringService(MonitoringRoundRepository rounds, ProviderLatestRatingRepository latestRatings, ExitInterviewRepository exitInterviews,
                                      PlacementRepository placements, ProviderRepository providers, IroReviewRepository iroReviews,
                                      RuntimeService runtimeService, IdentityService identityService, NotificationSender sender,
-                                     Decisions decisions, ActionPlanService actionPlans, ChildRepository children, WorkingDays workingDays) {
+                                     Decisions decisions, ActionPlanService actionPlans, ChildRepository children, WorkingDays workingDays,
+                                     ProviderReachability reachability) {
+        this.reachability = reachability;
         this.actionPlans = actionPlans;
         this.children = children;
         this.workingDays = workingDays;
@@ -147,10 +151,11 @@ public class ContractMonitoringService {
         if (owed == Evidence.FEEDBACK) {
             r.feedbackNotReturned();
         } else {
-            r.outcomeReportNotReturned();
+            r.outcomeReportNotReturned(reachability.hasStaff(r.getProviderId()));
         }
         decisions.record(null, r.getPlacementId(), "MONITORING_EVIDENCE", owed.name() + "_NOT_RETURNED round " + r.getRoundNumber(),
-                what + " not returned by " + UkFormat.date(r.getEvidenceDue()), null);
+                what + " not returned by " + UkFormat.date(r.getEvidenceDue())
+                        + (owed == Evidence.FORM_D && r.isProviderUnreachable() ? ": " + ActionPlanService.UNREACHABLE : ""), null);
     }
 
     @Transactional

@@ -32,6 +32,8 @@ public class MonitoringRound {
     private LocalDate evidenceEscalation;
     private LocalDate feedbackNotReturnedBy;
     private LocalDate outcomeReportNotReturnedBy;
+    /** V31: Form D was asked of a provider nobody signs in for: it could not be reached, which is not a silence of its own. */
+    private boolean providerUnreachable;
     @Enumerated(EnumType.STRING)
     private Status status = Status.OPEN;
     private Boolean needsMet;
@@ -74,8 +76,10 @@ public class MonitoringRound {
         this.feedbackNotReturnedBy = evidenceDue;
     }
 
-    public void outcomeReportNotReturned() {
+    /** Form D not in by the escalation; {@code reached} false when no member of the provider's staff could see the request. */
+    public void outcomeReportNotReturned(boolean reached) {
         this.outcomeReportNotReturnedBy = evidenceDue;
+        this.providerUnreachable = !reached;
     }
 
     public void feedback(boolean needsMet, String feedback, String childViews) {
@@ -126,6 +130,7 @@ public class MonitoringRound {
     public LocalDate getEvidenceEscalation() { return evidenceEscalation; }
     public LocalDate getFeedbackNotReturnedBy() { return feedbackNotReturnedBy; }
     public LocalDate getOutcomeReportNotReturnedBy() { return outcomeReportNotReturnedBy; }
+    public boolean isProviderUnreachable() { return providerUnreachable; }
     public Boolean getNeedsMet() { return needsMet; }
     public String getSocialWorkerFeedback() { return socialWorkerFeedback; }
     public String getChildViews() { return childViews; }

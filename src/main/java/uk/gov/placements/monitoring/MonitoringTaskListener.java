@@ -142,6 +142,9 @@ public class MonitoringTaskListener implements TaskListener {
                 }
                 if (round.getOutcomeReportNotReturnedBy() != null) {
                     s.append("\n\n**Form D: not returned by ").append(UkFormat.date(round.getOutcomeReportNotReturnedBy())).append("**");
+                    if (round.isProviderUnreachable()) {
+                        s.append(": ").append(ActionPlanService.UNREACHABLE);
+                    }
                 } else {
                     s.append("\n\nForm D: school attendance ").append(round.getSchoolAttendance()).append("%, health appointments kept ")
                             .append(round.getHealthAppointmentsKept()).append("%, SDQ ").append(round.getSdqScore()).append(", missing episodes ")

@@ -18,7 +18,8 @@ import uk.gov.placements.security.Roles;
  * by e-mail to each member ({@code group@council}: each member in that council only), and one to a
  * council ({@code council:<id>}) to its commissioning managers, and one to a person ({@code user:<id>}) to that person; a failing mail server throws, so the
  * async service task retries and then raises an incident, and the process waits rather than losing
- * the notice. Without a mail server (the demo), notifications are written to the log. Statutory
+ * the notice. A caller outside an async step (a downgrade's alert, {@code InadequateHomes}) sends after its commit and
+ * records a failure instead; an e-mail to an address outside the system goes through {@code Notifications.emailOnce}. Without a mail server (the demo), notifications are written to the log. Statutory
  * notices to people outside the system (the child, parents, GP, school) are recorded in the
  * notification table either way.
  */

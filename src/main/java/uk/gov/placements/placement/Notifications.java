@@ -91,8 +91,28 @@ public class Notifications {
         return notifications.findAllById(all.stream().map(Notification::getId).toList());
     }
 
+    /**
+     * E-mails one address outside the system (a provider's referral address) once: the notice is prepared on the first
+     * try and a retry sends it only if it has not gone. SENT once the mail server took it. An address the mail server
+     * refused for good (the mailbox does not exist) is recorded FAILED, "not delivered to" it with the server's reason,
+     * and returned: trying again cannot help, and the caller records it where people will see it. Anything else (the
+     * mail server down, a refusal for now) is recorded FAILED and throws, so the step retries and then raises an incident.
+     */
+    public Notification emailOnce(Long providerId, String recipient, String address, String subject, String text, LocalDate dueBy) {
+        Notification n = ownTransaction.execute(s -> notifications.findByProviderIdAndSubjectOrderByIdAsc(providerId, subject).stream()
+                .filter(x -> address.equals(x.getAddress())).findFirst()
+                .orElseGet(() -> notifications.save(Notification.emailToProvider(providerId, recipient, address, subject, dueBy))));
+        deliver(List.of(n), x -> text, true);
+        return notifications.findById(n.getId()).orElseThrow();
+    }
+
     /** E-mails every notice not yet sent, recording each as it goes; throws at the end if any failed, so the step retries. */
     private void deliver(List<Notification> all, java.util.function.Function<Notification, String> body) {
+        deliver(all, body, false);
+    }
+
+    /** As above; with {@code refusalIsFinal}, an address the mail server refused for good is recorded and not retried. */
+    private void deliver(List<Notification> all, java.util.function.Function<Notification, String> body, boolean refusalIsFinal) {
         List<String> failures = new ArrayList<>();
         for (Notification n : all) {
             if (n.getChannel() != Notification.Channel.EMAIL || n.getStatus() == Notification.Status.SENT) {
@@ -106,6 +126,11 @@ public class Notifications {
                 sender.email(n.getAddress(), n.getSubject(), body.apply(n));
                 record(n.getId(), Decisions.SYSTEM, null);
             } catch (RuntimeException e) {
+                String refused = refusalIsFinal ? refusedForGood(e) : null;
+                if (refused != null) {
+                    record(n.getId(), null, "Not delivered to " + n.getAddress() + ": " + refused);
+                    continue;
+                }
                 record(n.getId(), null, "The mail server did not accept the message: " + e.getMessage());
                 failures.add(n.getRecipient());
             }
@@ -113,6 +138,36 @@ public class Notifications {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("Notifications not delivered, to be retried: " + failures);
         }
+    }
+
+    /**
+     * The mail server's reason when it refused the address itself for good: JavaMail lists a recipient answered with a
+     * permanent (5xx) refusal as an invalid address, and one refused for now (4xx, a full mailbox) as valid but unsent.
+     * Null for everything else (no connection, a refusal for now), which a retry may cure.
+     */
+    static String refusedForGood(Throwable e) {
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof jakarta.mail.SendFailedException sf && sf.getInvalidAddresses() != null && sf.getInvalidAddresses().length > 0) {
+                Throwable why = sf.getNextException() != null ? sf.getNextException() : sf;
+                return why.getMessage() == null ? "the mail server refused the address" : why.getMessage().trim();
+            }
+            if (t instanceof org.springframework.mail.MailSendException m) {
+                todo.addAll(m.getFailedMessages().values());
+            }
+            if (t instanceof jakarta.mail.MessagingException me && me.getNextException() != null) {
+                todo.add(me.getNextException());
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+        }
+        return null;
     }
 
     private void record(Long notificationId, String sentBy, String failure) {

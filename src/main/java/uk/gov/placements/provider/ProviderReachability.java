@@ -38,8 +38,11 @@ public class ProviderReachability {
         return p.getReferralEmail() != null && sender.canEmail() ? Way.EMAIL : Way.NONE;
     }
 
-    /** Asked as the application: whoever is signed in (or no one, in a job) must get the same answer. */
-    private boolean hasStaff(Long providerId) {
+    /**
+     * Whether a member of the provider's staff signs in, to see what is asked of it in the Tasklist (Form A, Form D,
+     * an action plan). Asked as the application: whoever is signed in (or no one, in a job) must get the same answer.
+     */
+    public boolean hasStaff(Long providerId) {
         return system.run(() -> identityService.createUserQuery().memberOfGroup(Provider.groupOf(providerId)).count() > 0);
     }
 

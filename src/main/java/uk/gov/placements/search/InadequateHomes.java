@@ -5,6 +5,11 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.placement.NotificationSender;
@@ -15,6 +20,7 @@ import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.ReferralStatus;
 import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
 
 /**
  * A home judged inadequate while searches are open: new searches already pass it by (ServiceMatcher), and here the
@@ -24,6 +30,13 @@ import uk.gov.placements.security.Roles;
  * is its own record, but an offer there is recorded unsuitable. Nothing is withdrawn silently: each referral's record
  * says what changed, and its placements team is told. In the downgrade's own transaction, so the register never shows
  * the home inadequate while a search still offers it.
+ *
+ * <p>The placements teams are e-mailed only after that transaction commits, and a mail server that fails is recorded,
+ * not thrown: the rating, the children's safety reviews, the IRO reviews brought forward and the options withdrawn are
+ * the safeguard and must stand whatever the mail does (a keeper's rating by hand or an import line must not fail on
+ * SMTP). The e-mail is an alert, not the record: the referral's record already says what changed, and the team's
+ * choosing and approval refuse the home. So a failed e-mail is written into that record ("placements team not
+ * e-mailed", with the mail server's reason) rather than retried by a job of its own, which a downgrade has no process for.
  */
 @Component
 class InadequateHomes {
@@ -36,9 +49,16 @@ class InadequateHomes {
     private final SearchService search;
     private final Decisions decisions;
     private final NotificationSender sender;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InadequateHomes.class);
+    private final TransactionTemplate ownTransaction;
+    private final SystemActions system;
 
     InadequateHomes(PlacementOptionRepository options, ProviderReferralRepository asked, ReferralRepository referrals,
-                    CareServiceRepository services, SearchService search, Decisions decisions, NotificationSender sender) {
+                    CareServiceRepository services, SearchService search, Decisions decisions, NotificationSender sender,
+                    PlatformTransactionManager transactions, SystemActions system) {
+        this.system = system;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.options = options;
         this.asked = asked;
         this.referrals = referrals;
@@ -78,9 +98,40 @@ class InadequateHomes {
             if (r.getStatus() == ReferralStatus.SELECTING) {
                 search.rank(referralId);
             }
-            sender.send(NotificationSender.groupIn(Roles.PLACEMENTS_TEAM, r.getCouncil()), "Referral " + r.getReference()
-                    + ": a home in its search was rated inadequate", why + ". Its option is no longer offered; an offer from it is recorded"
-                    + " but cannot be chosen.");
+            String to = NotificationSender.groupIn(Roles.PLACEMENTS_TEAM, r.getCouncil());
+            String subject = "Referral " + r.getReference() + ": a home in its search was rated inadequate";
+            String text = why + ". Its option is no longer offered; an offer from it is recorded but cannot be chosen.";
+            afterCommit(() -> tell(referralId, to, subject, text));
+        }
+    }
+
+    /** After the downgrade's transaction commits; at once when there is none (nothing then can be undone by the mail). */
+    private static void afterCommit(Runnable told) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    told.run();
+                }
+            });
+        } else {
+            told.run();
+        }
+    }
+
+    private void tell(Long referralId, String to, String subject, String text) {
+        try {
+            // as the application: the team's members are found whoever rated the home (a contracts officer may not read them)
+            system.run(() -> sender.send(to, subject, text));
+        } catch (RuntimeException e) {
+            try {
+                ownTransaction.executeWithoutResult(s -> decisions.record(referralId, null, "HOME_RATED_INADEQUATE", "PLACEMENTS TEAM NOT E-MAILED",
+                        "The mail server did not accept the e-mail \"" + subject + "\": " + e.getMessage()
+                                + ". What changed is in this record; the team's choosing and approval already refuse the home", null));
+            } catch (RuntimeException recordFailed) {
+                // the downgrade has committed: an answer of failure now would be untrue, so the log keeps what was not told
+                LOG.error("Placements team not e-mailed about referral {} ({}), and that could not be recorded", referralId, subject, recordFailed);
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ public final class PlacementSearchProcess {
     public static final String TASK_RESPOND_TO_REFERRAL = "Task_RespondToReferral";
     public static final String TIMER_RESPONSE_DEADLINE = "BoundaryEvent_ResponseDeadlinePassed";
     public static final String TASK_RECORD_NO_RESPONSE = "Task_RecordNoResponse";
+    public static final String TASK_EMAIL_REFERRAL = "Task_EmailReferral";
     public static final String TASK_APPROVE_PROCUREMENT_WAIVER = "Task_ApproveProcurementWaiver";
     public static final String TASK_RANK_OPTIONS = "Task_RankOptions";
     public static final String END_OPTIONS_RANKED = "EndEvent_OptionsRanked";

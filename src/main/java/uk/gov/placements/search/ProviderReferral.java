@@ -53,6 +53,8 @@ public class ProviderReferral {
     private Channel channel = Channel.TASK;
     private String emailedTo;
     private Instant emailedAt;
+    /** V31: why the e-mail could not be delivered to the referral address, when the mail server refused it for good. */
+    private String emailFailure;
 
     protected ProviderReferral() {
     }
@@ -75,6 +77,14 @@ public class ProviderReferral {
     public void emailed(String address, Instant at) {
         this.emailedTo = address;
         this.emailedAt = at;
+        this.emailFailure = null;
+    }
+
+    /** The mail server refused the address for good: the referral stands, its answering task says it was not delivered. */
+    public void notDelivered(String address, String failure) {
+        this.emailedTo = address;
+        this.emailedAt = null;
+        this.emailFailure = failure;
     }
 
     public void offered(String by, Instant at, BigDecimal weeklyFee, LocalDate startDate, String namedCarer, String howNeedsMet, Long optionId) {
@@ -122,4 +132,5 @@ public class ProviderReferral {
     public boolean isByEmail() { return channel == Channel.EMAIL; }
     public String getEmailedTo() { return emailedTo; }
     public Instant getEmailedAt() { return emailedAt; }
+    public String getEmailFailure() { return emailFailure; }
 }

@@ -22,6 +22,8 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.placement.Notification;
+import uk.gov.placements.placement.Notifications;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.Provider;
@@ -54,15 +56,17 @@ public class ProviderReferrals {
     private final WorkingDays workingDays;
     private final Decisions decisions;
     private final uk.gov.placements.placement.NotificationSender sender;
+    private final Notifications notifications;
     private final ProviderReachability reachability;
     private final IdentityService identityService;
     private final SystemActions system;
 
     public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
                              PlacementRepository placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
-                             uk.gov.placements.placement.NotificationSender sender, ProviderReachability reachability,
-                             IdentityService identityService, SystemActions system) {
+                             uk.gov.placements.placement.NotificationSender sender, Notifications notifications,
+                             ProviderReachability reachability, IdentityService identityService, SystemActions system) {
         this.sender = sender;
+        this.notifications = notifications;
         this.sent = sent;
         this.referrals = referrals;
         this.options = options;
@@ -79,8 +83,8 @@ public class ProviderReferrals {
      * Sends the referral to every matching provider that can answer it; the deadline is the DMN's duration, whole days
      * counted as working days. A provider whose staff sign in gets a task; one reached only at its referral address is
      * e-mailed, and its answer is entered by the placements team; one reached neither way is left out, and the search's
-     * record names it. An e-mail is recorded as sent only once the mail server took it: a refusal throws, the step is
-     * retried (and raises an incident), and nothing of this attempt is kept.
+     * record names it. Nothing is e-mailed here: the referrals commit first, and each e-mail goes in its own step
+     * ({@link #emailReferral}), so one address the mail server refuses cannot hold back or undo the others.
      */
     @Transactional
     public List<ProviderReferral> send(Long referralId, String responseDeadline) {
@@ -112,24 +116,48 @@ public class ProviderReferrals {
                         .map(pr -> pr.getService().getProvider().getName()).collect(Collectors.joining(", "))
                         + (created.size() > NAMED_IN_DECISION ? " and " + (created.size() - NAMED_IN_DECISION) + " more (every one is in the "
                         + "referral's provider referrals)" : "")
-                        + (byEmail.isEmpty() ? "" : ". By e-mail, answered through the placements team: " + String.join(", ", byEmail))
+                        + (byEmail.isEmpty() ? "" : ". To be e-mailed (each provider referral records when the mail server took it),"
+                        + " answered through the placements team: " + String.join(", ", byEmail))
                         + (unreachable.isEmpty() ? "" : ". Not sent, as nobody can receive it (no member of staff signs in and no referral"
                         + " e-mail address can be used): " + String.join(", ", unreachable)), null);
-        List<ProviderReferral> saved = sent.saveAll(created);
-        saved.stream().filter(ProviderReferral::isByEmail).forEach(pr -> email(r, pr));
-        return saved;
+        return sent.saveAll(created);
     }
 
-    private void email(Referral r, ProviderReferral pr) {
+    /** Whether the provider referral goes by e-mail: the BPMN e-mails it (Task_EmailReferral) before its answering task. */
+    public boolean byEmail(Long providerReferralId) {
+        return get(providerReferralId).isByEmail();
+    }
+
+    /**
+     * Task_EmailReferral, one job per e-mailed provider referral, through the notification outbox: e-mailed once (a
+     * retry after the mail server took it sends nothing again), recorded e-mailed only once the server took it. An address
+     * refused for good is recorded against this provider referral, with the reason, for its answering task to show, and the
+     * search goes on; the mail server unreachable throws, so this step alone retries and then raises an incident.
+     */
+    @Transactional
+    public void emailReferral(Long providerReferralId) {
+        ProviderReferral pr = get(providerReferralId);
+        if (!pr.isByEmail() || pr.getEmailedAt() != null || pr.getEmailFailure() != null) {
+            return;
+        }
+        Referral r = referral(pr.getReferralId());
         String address = pr.getService().getProvider().getReferralEmail();
         String council = system.run(() -> java.util.Optional.ofNullable(identityService.createTenantQuery().tenantId(r.getCouncil()).singleResult())
                 .map(t -> t.getName() == null ? t.getId() : t.getName()).orElse(r.getCouncil()));
         String replyTo = system.run(() -> identityService.createUserQuery().memberOfGroup(Roles.PLACEMENTS_TEAM).memberOfTenant(r.getCouncil())
                 .list().stream().map(u -> u.getEmail()).filter(e -> e != null && !e.isBlank()).sorted().collect(Collectors.joining(", ")));
-        sender.email(address, "Placement referral " + r.getReference() + " from " + council + ": please answer by "
+        Notification n = notifications.emailOnce(pr.getProviderId(), "Referral address of " + pr.getService().getProvider().getName(),
+                address, "Placement referral " + r.getReference() + " from " + council + ": please answer by "
                 + UkFormat.dateTime(pr.getDeadline()), ReferralForProvider.email(r, pr, council,
-                replyTo.isEmpty() ? "the address this e-mail came from" : replyTo));
-        pr.emailed(address, Decisions.now());
+                replyTo.isEmpty() ? "the address this e-mail came from" : replyTo), pr.getDeadline().atZone(LONDON).toLocalDate());
+        if (n.getStatus() == Notification.Status.SENT) {
+            pr.emailed(address, n.getSentAt());
+        } else {
+            pr.notDelivered(address, n.getFailure());
+            decisions.record(r.getId(), null, "PROVIDER_REFERRAL", "NOT DELIVERED to provider " + pr.getProviderId(),
+                    n.getFailure() + ". The referral stands; the placements team's task to answer for "
+                    + pr.getService().getProvider().getName() + " says so", null);
+        }
     }
 
     /** The audit line names the nearest providers; a national search can ask hundreds, each kept as a provider referral. */
@@ -241,12 +269,15 @@ public class ProviderReferrals {
         ProviderReferral pr = get(providerReferralId);
         if (pr.getStatus() == ProviderReferral.Status.SENT) {
             pr.noResponse(Decisions.now());
+            // a referral the mail server refused never reached the provider: its silence is not the provider's
+            String notReached = pr.getEmailFailure() == null ? "" : "; the referral never reached the provider (" + pr.getEmailFailure() + ")";
             decisions.record(pr.getReferralId(), null, "PROVIDER_RESPONSE", "NO_RESPONSE from provider " + pr.getProviderId(),
-                    "No answer by " + UkFormat.dateTime(pr.getDeadline()), null);
+                    "No answer by " + UkFormat.dateTime(pr.getDeadline()) + notReached, null);
             Referral r = referral(pr.getReferralId());
             sender.send(uk.gov.placements.placement.NotificationSender.groupIn(uk.gov.placements.security.Roles.PLACEMENTS_TEAM, r.getCouncil()),
                     "No answer from " + pr.getService().getProvider().getName(),
-                    "The provider did not answer referral " + r.getReference() + " by its deadline " + UkFormat.dateTime(pr.getDeadline()) + ".");
+                    (notReached.isEmpty() ? "The provider did not answer referral " : "No answer was recorded to referral ") + r.getReference()
+                            + " by its deadline " + UkFormat.dateTime(pr.getDeadline()) + notReached + ".");
         }
     }
 

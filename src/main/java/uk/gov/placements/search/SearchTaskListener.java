@@ -119,8 +119,13 @@ public class SearchTaskListener implements TaskListener {
         String summary = ReferralForProvider.summary(r, pr);
         if (pr.isByEmail()) {
             // the placements team types what the provider answered by e-mail: the form says whose answer it is
-            summary = "**Answering on behalf of " + pr.getService().getProvider().getName() + ", by e-mail.** The referral was e-mailed to "
-                    + pr.getEmailedTo() + " on " + UkFormat.dateTime(pr.getEmailedAt()) + "; record the answer the provider gave, as it gave it.\n\n"
+            summary = "**Answering on behalf of " + pr.getService().getProvider().getName() + ", by e-mail.** "
+                    + (pr.getEmailFailure() != null
+                    // refused for good: said plainly, so the team reaches the provider another way or lets the deadline pass
+                    ? "**The referral was not delivered:** " + pr.getEmailFailure() + ". The provider has not been told of it; reach it"
+                    + " another way (and put its referral address right) or let the deadline pass. Record only an answer it gave.\n\n"
+                    : "The referral was e-mailed to " + pr.getEmailedTo() + " on " + UkFormat.dateTime(pr.getEmailedAt())
+                    + "; record the answer the provider gave, as it gave it.\n\n")
                     + summary;
         }
         presenter.display().show(task, TaskPresenter.SUMMARY, summary);

@@ -294,6 +294,35 @@ class ContractMonitoringProcessTest {
     }
 
     @Test
+    void shouldRecordAProviderNobodySignsInForAsNotReachedRatherThanSilentForFormDAndTheActionPlan() {
+        // its only member of staff removed: Form D and the action plan go to a Tasklist group with nobody in it
+        identityService.deleteUser("staff-" + home.getProvider().candidateGroup());
+        clock(LocalDateTime.of(2027, 7, 13, 9, 30));
+        managementService.executeJob(job(TIMER_ROUND_DUE).getId());
+        taskService.complete(task(TASK_GIVE_FEEDBACK).getId(), Map.of("needsMet", "true", "feedback", "Settled well"));
+        clock(LocalDateTime.of(2027, 7, 27, 17, 30));
+        managementService.executeJob(job(TIMER_FORM_D_REMINDER).getId());
+        journeys.runDueJobsOf(pi.getId());
+        clock(LocalDateTime.of(2027, 8, 3, 17, 30));
+        managementService.executeJob(job(TIMER_FORM_D_OVERDUE).getId());
+        journeys.runDueJobsOf(pi.getId());
+
+        MonitoringRound round = rounds.findByPlacementIdOrderByRoundNumberAsc(placement.getId()).get(0);
+        assertThat(round.isProviderUnreachable()).isTrue();
+        assertThat(display.text(task(TASK_REVIEW_MONITORING).getId(), "monitoringSummary"))
+                .contains("**Form D: not returned by 27/07/2027**: the provider could not be reached (no member of its staff signs in");
+
+        taskService.complete(task(TASK_REVIEW_MONITORING).getId(), rated("RED", "No outcome report", "2027-09-01"));
+        clock(LocalDateTime.of(2027, 9, 1, 17, 30));
+        managementService.executeJob(job(TIMER_NO_ACTION_PLAN).getId());
+        journeys.runDueJobsOf(pi.getId());
+        ActionPlan plan = plans.findByProviderIdOrderByIdAsc(home.getProvider().getId()).get(0);
+        assertThat(plan.isProviderUnreachable()).isTrue();
+        assertThat(display.text(task(TASK_DECIDE_UNRESOLVED).getId(), "actionPlanSummary"))
+                .contains("**No action plan by 01/09/2027**: the provider could not be reached").doesNotContain("did not answer");
+    }
+
+    @Test
     void shouldRefuseAnActionPlanDeadlineMissingPastOrMoreThanThreeMonthsAwayBeforeWritingAnything() {
         roundDueAndEvidenced();
         Task review = task(TASK_REVIEW_MONITORING);

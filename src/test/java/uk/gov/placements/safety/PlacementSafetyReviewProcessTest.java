@@ -25,6 +25,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import uk.gov.placements.TestMailServer;
+import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.search.PlacementOption;
+import uk.gov.placements.search.PlacementOptionRepository;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.audit.DecisionRecordRepository;
@@ -67,6 +80,10 @@ class PlacementSafetyReviewProcessTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired TestMailServer mail;
+    @Autowired TestRestTemplate http;
+    @Autowired CareServiceRepository homes;
+    @Autowired PlacementOptionRepository options;
 
     Journeys.Council council;
     LocalDate today;
@@ -213,5 +230,63 @@ class PlacementSafetyReviewProcessTest {
         assertThat(move).isEnded().hasPassed(END_CHILD_TO_MOVE);
         assertThat(decisions.findAll()).filteredOn(d -> moves.getId().equals(d.getChildId()) && "PLACEMENT_SAFETY_REVIEW".equals(d.getKind()))
                 .extracting(d -> d.getOutcome().split(" ")[0]).containsExactly("STARTED", MOVE, "TEAM_MANAGERS_TOLD");
+    }
+
+    /**
+     * The mail server down while a home is downgraded, by hand and by Ofsted's list: the rating, the children's safety
+     * reviews, the IRO reviews brought forward and the options withdrawn all stand, both answer 200, and each search's
+     * record says its placements team could not be e-mailed.
+     */
+    @Test
+    void shouldKeepTheDowngradeAndEverythingItStartsWhenTheMailServerFailsAndRecordThatTheTeamWasNotEmailed() throws Exception {
+        ClockUtil.reset();
+        today = PlacementService.today();
+        CareService byHand = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
+        CareService byList = homes.save(journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4100, OfstedRating.GOOD)
+                .registeredWithOfsted("SC9" + String.format("%05d", Integer.parseInt(council.id().replaceAll("\\D", "")))));
+        Child amy = placedIn(byHand, "sw-amy-" + council.id());
+        Child ben = placedIn(byList, "sw-ben-" + council.id());
+        String team = worker("pt-" + council.id(), "placements-team");
+        var member = identityService.createUserQuery().userId(team).singleResult();
+        member.setEmail(team + "@" + council.id() + ".example.gov.uk");
+        identityService.saveUser(member);
+        Referral r = journeys.refer(journeys.child(council, 12), "URGENT", PlacementType.CHILDRENS_HOME, 8, null);
+        ProcessInstance search = journeys.toExternalSearch(r);
+        journeys.runDueJobsOfTree(r.getProcessInstanceId());
+        journeys.offerAll(search);
+        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())
+                .contains(byHand.getId(), byList.getId());
+
+        HttpHeaders h = new HttpHeaders();
+        h.setBasicAuth("co1", "demo");
+        h.setContentType(MediaType.APPLICATION_JSON);
+        List<ResponseEntity<String>> answers = new java.util.ArrayList<>();
+        mail.outage(() -> answers.add(http.exchange("/api/providers/" + byHand.getProvider().getId() + "/services/" + byHand.getId()
+                + "/ofsted-rating", HttpMethod.PUT, new HttpEntity<>(Map.of("rating", "INADEQUATE", "ratingDate", today.toString(),
+                "reason", "Ofsted's report published today"), h), String.class)));
+        HttpHeaders csv = new HttpHeaders();
+        csv.setBasicAuth("cm1", "demo");
+        csv.setContentType(MediaType.valueOf("text/csv"));
+        String date = today.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        mail.outage(() -> answers.add(http.exchange("/api/providers/ofsted-import", HttpMethod.POST, new HttpEntity<>(
+                "URN,Provider type,Setting name,Local authority,Registration status,Overall effectiveness,Latest full inspection date,"
+                        + "Number of registered places,Postcode,Organisation which owns the provider\n"
+                        + byList.getOfstedUrn() + ",Children's home," + byList.getName() + ",Leeds,Active,Inadequate," + date + ",3,TE2 2ND,"
+                        + byList.getProvider().getName() + "\n", csv), String.class)));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as(a.getBody()).isEqualTo(200));
+        assertThat(new ObjectMapper().readTree(answers.get(1).getBody()).get("downgraded").asInt()).as(answers.get(1).getBody()).isEqualTo(1);
+        for (CareService home : List.of(byHand, byList)) {
+            assertThat(homes.findById(home.getId()).orElseThrow().getOfstedRating()).isEqualTo(OfstedRating.INADEQUATE);
+        }
+        for (Child child : List.of(amy, ben)) {
+            assertThat(safetyTasks(child)).hasSize(1);
+            assertThat(nextReview(child).isBroughtForward()).isTrue();
+        }
+        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).filteredOn(o -> o.getService().getId().equals(byHand.getId())
+                || o.getService().getId().equals(byList.getId())).hasSize(2).noneMatch(PlacementOption::isSuitable);
+        assertThat(decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).filteredOn(d -> d.getKind().equals("HOME_RATED_INADEQUATE"))
+                .extracting(d -> d.getOutcome()).containsExactly("NOT TO BE CHOSEN service " + byHand.getId(), "PLACEMENTS TEAM NOT E-MAILED",
+                        "NOT TO BE CHOSEN service " + byList.getId(), "PLACEMENTS TEAM NOT E-MAILED");
     }
 }

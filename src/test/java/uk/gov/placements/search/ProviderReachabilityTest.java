@@ -87,6 +87,24 @@ class ProviderReachabilityTest {
                 .map(d -> d.getOutcome() + ": " + d.getReason()).toList();
     }
 
+    List<Job> emailJobs(ProcessInstance search) {
+        return managementService.createJobQuery().processInstanceId(search.getId()).activityId(TASK_EMAIL_REFERRAL).list();
+    }
+
+    Long providerReferralOf(Job job) {
+        return ((Number) engine.getRuntimeService().getVariable(job.getExecutionId(), PROVIDER_REFERRAL_ID)).longValue();
+    }
+
+    List<MimeMessage> receivedAt(String address) {
+        return mail.received().stream().filter(m -> {
+            try {
+                return ((InternetAddress) m.getAllRecipients()[0]).getAddress().equals(address);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     ResponseEntity<String> get(String user, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBasicAuth(user, "demo");
@@ -145,11 +163,19 @@ class ProviderReachabilityTest {
         Job send = managementService.createJobQuery().processInstanceId(search.getId()).activityId(TASK_SEND_TO_PROVIDERS).singleResult();
         mail.reset();
 
-        // the mail server refuses: nothing is recorded as sent, and the step will be tried again
-        mail.outage(() -> assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull());
-        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).isEmpty();
-
+        // the referral is recorded first, not yet e-mailed; its e-mail is a step of its own
         managementService.executeJob(send.getId());
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId())).singleElement()
+                .satisfies(recorded -> assertThat(recorded.getEmailedAt()).isNull());
+        Job email = emailJobs(search).get(0);
+
+        // the mail server down: nothing is recorded as e-mailed, and only this step will be tried again
+        mail.outage(() -> assertThatThrownBy(() -> managementService.executeJob(email.getId())).isNotNull());
+        assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).get(0).getEmailedAt()).isNull();
+        assertThat(taskService.createTaskQuery().processInstanceId(search.getId()).taskDefinitionKey(TASK_RESPOND_TO_REFERRAL).count()).isZero();
+
+        managementService.executeJob(email.getId());
+        assertThat(emailJobs(search)).isEmpty();
         ProviderReferral pr = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).get(0);
         assertThat(pr.getChannel()).isEqualTo(ProviderReferral.Channel.EMAIL);
         assertThat(pr.getEmailedTo()).isEqualTo(REFERRAL_ADDRESS);
@@ -169,7 +195,8 @@ class ProviderReachabilityTest {
                 .doesNotContain(child.getFirstName()).doesNotContain(child.getLastName()).doesNotContain(child.getPostcode())
                 .doesNotContain(UkFormat.date(child.getDateOfBirth()));
         assertThat(externalSearchRecords(r)).singleElement().asString().startsWith("SENT TO 1 PROVIDERS")
-                .contains("By e-mail, answered through the placements team: " + emailOnly.getProvider().getName());
+                .contains("To be e-mailed (each provider referral records when the mail server took it), answered through the placements team: "
+                        + emailOnly.getProvider().getName());
 
         // the referring council's placements team answers for the provider, as the provider answered by e-mail
         Task answer = taskService.createTaskQuery().processInstanceId(search.getId()).taskDefinitionKey(TASK_RESPOND_TO_REFERRAL).singleResult();
@@ -189,5 +216,67 @@ class ProviderReachabilityTest {
                 .filter(d -> d.getKind().equals("PROVIDER_RESPONSE")).findFirst().orElseThrow();
         assertThat(recorded.getDecidedBy()).isEqualTo(teamMember);
         assertThat(recorded.getReason()).contains("answered by e-mail; entered on the provider's behalf by " + teamMember);
+    }
+
+    @Test
+    void shouldRecordAnAddressTheMailServerRefusesAgainstThatProviderAloneAndSendTheRestOnceThroughAnOutage() throws Exception {
+        String gone = "old-referrals@closed-mailbox.example.org";
+        String good = "referrals@lighthouse.example.org";
+        CareService refused = noStaff("Gone Away Fostering", gone);
+        CareService emailed = noStaff("Lighthouse Fostering", good);
+        CareService withStaff = journeys.independent(council, council.id(), PlacementType.FOSTER, 910, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 9), "URGENT", PlacementType.FOSTER, 8, null);
+        ProcessInstance search = journeys.toExternalSearch(r);
+        mail.reset();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(search.getId())
+                .activityId(TASK_SEND_TO_PROVIDERS).singleResult().getId());
+
+        // every referral is recorded, and the provider with staff has its task, before any e-mail goes
+        List<ProviderReferral> all = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());
+        assertThat(all).extracting(ProviderReferral::getProviderId).containsExactlyInAnyOrder(refused.getProvider().getId(),
+                emailed.getProvider().getId(), withStaff.getProvider().getId());
+        Task staffTask = taskService.createTaskQuery().processInstanceId(search.getId()).taskDefinitionKey(TASK_RESPOND_TO_REFERRAL).singleResult();
+        assertThat(taskService.getIdentityLinksForTask(staffTask.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly(withStaff.getProvider().candidateGroup());
+        List<Job> emails = emailJobs(search);
+        assertThat(emails).hasSize(2);
+        Job toGone = emails.stream().filter(j -> providerReferralOf(j).equals(byProvider(all, refused).getId())).findFirst().orElseThrow();
+        Job toGood = emails.stream().filter(j -> !j.getId().equals(toGone.getId())).findFirst().orElseThrow();
+
+        // the mail server down while the good address's e-mail goes: that step alone fails, to be retried
+        mail.outage(() -> assertThatThrownBy(() -> managementService.executeJob(toGood.getId())).isNotNull());
+        assertThat(byProvider(providerReferrals.findByReferralIdOrderByIdAsc(r.getId()), emailed).getEmailedAt()).isNull();
+        // the refused address: recorded against that one provider referral, and the search goes on
+        mail.refusing(gone, () -> managementService.executeJob(toGone.getId()));
+        // the mail server back: the retry sends the e-mail not yet sent
+        managementService.executeJob(toGood.getId());
+        journeys.runDueJobsOfTree(search.getRootProcessInstanceId());
+        assertThat(emailJobs(search)).isEmpty();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(search.getId()).count()).isZero();
+
+        List<ProviderReferral> after = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());
+        ProviderReferral notDelivered = byProvider(after, refused);
+        assertThat(notDelivered.getEmailedAt()).isNull();
+        assertThat(notDelivered.getEmailFailure()).startsWith("Not delivered to " + gone + ": 550 5.1.1");
+        assertThat(notDelivered.getStatus()).isEqualTo(ProviderReferral.Status.SENT);
+        assertThat(byProvider(after, emailed).getEmailedAt()).isNotNull();
+        assertThat(byProvider(after, emailed).getEmailFailure()).isNull();
+        assertThat(receivedAt(good)).as("sent once, through the outage and its retry").hasSize(1);
+        assertThat(receivedAt(gone)).isEmpty();
+        assertThat(decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).filteredOn(d -> d.getKind().equals("PROVIDER_REFERRAL"))
+                .singleElement().satisfies(d -> assertThat(d.getOutcome()).isEqualTo("NOT DELIVERED to provider " + refused.getProvider().getId()));
+
+        // three answering tasks: the provider's own, and the placements team's for each e-mailed one, the refused one saying so
+        List<Task> tasks = taskService.createTaskQuery().processInstanceId(search.getId()).taskDefinitionKey(TASK_RESPOND_TO_REFERRAL).list();
+        assertThat(tasks).hasSize(3);
+        List<String> summaries = tasks.stream().map(t -> taskDisplay.text(t.getId(), "referralSummary")).toList();
+        assertThat(summaries).filteredOn(t -> t.contains(refused.getProvider().getName())).singleElement().asString()
+                .contains("**The referral was not delivered:** Not delivered to " + gone).contains("The provider has not been told of it");
+        assertThat(summaries).filteredOn(t -> t.contains(emailed.getProvider().getName())).singleElement().asString()
+                .contains("The referral was e-mailed to " + good);
+    }
+
+    static ProviderReferral byProvider(List<ProviderReferral> all, CareService service) {
+        return all.stream().filter(pr -> pr.getProviderId().equals(service.getProvider().getId())).findFirst().orElseThrow();
     }
 }
