@@ -29,13 +29,16 @@ import uk.gov.placements.referral.ReferralService;
 /**
  * Test data for process tests. Each test takes its own council at its own place on the map, far
  * from the demo register and from other tests (slots 25+ miles apart), so that searches within 20
- * miles see only that test's carers and homes. There are 121 places (11 rows of 11); a test run that took more would
- * put two tests' councils in one place, and one test's homes would answer another's referrals.
+ * miles see only that test's carers and homes. There are 192 places (12 rows of 16, west of the scale benchmark's
+ * England and away from the demo's councils, within the latitudes and longitudes a location may have); a test run that
+ * took more would put two tests' councils in one place, and one test's homes would answer another's referrals (as
+ * happened when the run outgrew the first 121).
  */
 @Component
 public class Journeys {
     private static final AtomicInteger SLOT = new AtomicInteger();
-    private static final double[] ROWS = {50.3, 50.9, 56.5, 57.1, 57.7, 58.3, 58.9, 59.5, 60.1, 49.1, 49.7};
+    private static final double[] ROWS = {50.3, 50.9, 56.5, 57.1, 57.7, 58.3, 58.9, 59.5, 60.1, 49.1, 49.7, 60.7};
+    private static final int COLUMNS = 16;
 
     final ChildService children;
     final ReferralService referrals;
@@ -70,7 +73,7 @@ public class Journeys {
 
     public Council newCouncil() {
         int n = SLOT.getAndIncrement();
-        return new Council("testshire" + n, ROWS[(n / 11) % ROWS.length], -5.5 + (n % 11) * 0.6);
+        return new Council("testshire" + n, ROWS[(n / COLUMNS) % ROWS.length], -8.5 + (n % COLUMNS) * 0.6);
     }
 
     public void neighbours(String a, String b) {

@@ -139,7 +139,8 @@ public class ReferralTimeline {
             case DECLINED -> events.add(event(pr.getRespondedAt(), "DECLINE", provider + " declined", pr.getRespondedBy(),
                     UkFormat.declineReason(pr.getDeclineReason()) + (pr.getDeclineDetails() == null || pr.getDeclineDetails().isBlank() ? ""
                             : ": " + pr.getDeclineDetails())));
-            case NO_RESPONSE -> events.add(event(pr.getDeadline(), "NO_RESPONSE", provider + " did not answer by the deadline", null, null));
+            case NO_RESPONSE -> events.add(event(pr.getDeadline(), "NO_RESPONSE", pr.getEmailFailure() == null
+                    ? provider + " did not answer by the deadline" : provider + " was never reached: " + pr.getEmailFailure(), null, null));
             case SENT -> {
                 // still awaited: shown in waitingOn
             }

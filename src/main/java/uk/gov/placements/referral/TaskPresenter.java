@@ -203,7 +203,8 @@ public class TaskPresenter {
                                 : ". How it meets the needs: " + pr.getHowNeedsMet());
                 case DECLINED -> s.append("declined: ").append(UkFormat.declineReason(pr.getDeclineReason()))
                         .append(pr.getDeclineDetails() == null || pr.getDeclineDetails().isBlank() ? "" : " (" + pr.getDeclineDetails() + ")");
-                case NO_RESPONSE -> s.append("did not answer by ").append(UkFormat.dateTime(pr.getDeadline()));
+                case NO_RESPONSE -> s.append(pr.getEmailFailure() == null ? "did not answer by " + UkFormat.dateTime(pr.getDeadline())
+                        : "never reached: " + pr.getEmailFailure());
                 case SENT -> s.append("not answered yet; due by ").append(UkFormat.dateTime(pr.getDeadline()));
             }
             s.append('\n');

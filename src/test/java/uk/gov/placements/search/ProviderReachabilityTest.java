@@ -30,6 +30,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.referral.ReferralTimeline;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.TestMailServer;
 import uk.gov.placements.audit.DecisionRecord;
@@ -64,6 +65,7 @@ class ProviderReachabilityTest {
     @Autowired TaskDisplay taskDisplay;
     @Autowired TestMailServer mail;
     @Autowired TestRestTemplate http;
+    @Autowired uk.gov.placements.referral.ReferralTimeline timeline;
     final ObjectMapper json = new ObjectMapper();
 
     Journeys.Council council;
@@ -274,6 +276,18 @@ class ProviderReachabilityTest {
                 .contains("**The referral was not delivered:** Not delivered to " + gone).contains("The provider has not been told of it");
         assertThat(summaries).filteredOn(t -> t.contains(emailed.getProvider().getName())).singleElement().asString()
                 .contains("The referral was e-mailed to " + good);
+
+        // its deadline passes unanswered: the case reads that the referral never reached it, not that it kept silent
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(notDelivered.getDeadline().plusSeconds(60)));
+            journeys.runDueJobsOfTree(search.getRootProcessInstanceId());
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        assertThat(providerReferrals.findById(notDelivered.getId()).orElseThrow().getStatus()).isEqualTo(ProviderReferral.Status.NO_RESPONSE);
+        assertThat(timeline.of(r).events()).filteredOn(e -> e.kind().equals("NO_RESPONSE")).extracting(ReferralTimeline.Event::what)
+                .contains(refused.getProvider().getName() + " was never reached: " + notDelivered.getEmailFailure())
+                .noneMatch(what -> what.startsWith(refused.getProvider().getName() + " did not answer"));
     }
 
     static ProviderReferral byProvider(List<ProviderReferral> all, CareService service) {
