@@ -48,12 +48,12 @@ public class Journeys {
     final ManagementService managementService;
     final IdentityService identityService;
     final org.camunda.bpm.engine.TaskService taskService;
-    final uk.gov.placements.search.ProviderReferrals providerReferrals;
+    final uk.gov.placements.referral.search.ProviderReferrals providerReferrals;
     final org.camunda.bpm.engine.RuntimeService runtimeService;
 
     Journeys(ChildService children, ReferralService referrals, ProviderRepository providers, CareServiceRepository services,
              CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService,
-             org.camunda.bpm.engine.TaskService taskService, uk.gov.placements.search.ProviderReferrals providerReferrals,
+             org.camunda.bpm.engine.TaskService taskService, uk.gov.placements.referral.search.ProviderReferrals providerReferrals,
              org.camunda.bpm.engine.RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;

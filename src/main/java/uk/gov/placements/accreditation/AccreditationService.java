@@ -1,5 +1,9 @@
 package uk.gov.placements.accreditation;
 
+import uk.gov.placements.common.UkTime;
+
+import uk.gov.placements.notification.Recipient;
+
 import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +24,7 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.monitoring.ActionPlanRepository;
-import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
@@ -77,7 +81,7 @@ public class AccreditationService {
             errors.reject("ofstedUrn", "must be an Ofsted URN such as SC123456");
         }
         FieldErrors.parseEnum(OfstedRating.class, a.ofstedRating(), "ofstedRating", errors);
-        if (a.ofstedRatingDate() != null && a.ofstedRatingDate().isAfter(PlacementService.today())) {
+        if (a.ofstedRatingDate() != null && a.ofstedRatingDate().isAfter(UkTime.today())) {
             errors.reject("ofstedRatingDate", "must not be in the future");
         }
         List<String> types = split(a.placementTypes());
@@ -301,7 +305,7 @@ public class AccreditationService {
         }
         Accreditation a = accreditation(accreditationId);
         Provider p = provider(a.getProviderId());
-        LocalDate today = PlacementService.today();
+        LocalDate today = UkTime.today();
         boolean renewing = p.getAccreditationStatus().receivesReferrals() && p.getAccreditationExpiry() != null
                 && p.getAccreditationExpiry().isAfter(today);
         LocalDate expires = (renewing ? p.getAccreditationExpiry() : today).plusMonths(VALID_MONTHS);
@@ -346,7 +350,7 @@ public class AccreditationService {
 
     public void remindProvider(Long accreditationId) {
         Accreditation a = accreditation(accreditationId);
-        sender.send(Provider.groupOf(a.getProviderId()), "Reminder: Form A for accreditation", "Please complete Form A; it expires after 28 days.");
+        sender.send(Recipient.group(Provider.groupOf(a.getProviderId())), "Reminder: Form A for accreditation", "Please complete Form A; it expires after 28 days.");
     }
 
     /**

@@ -33,6 +33,11 @@ public class Decisions {
                 ClockUtil.getCurrentTime().toInstant(), taskId));
     }
 
+    /** A referral's decisions, oldest first: its record, read by the module that made them and by the case pages. */
+    public java.util.List<DecisionRecord> ofReferral(Long referralId) {
+        return records.findByReferralIdOrderByDecidedAtAscIdAsc(referralId);
+    }
+
     /** A decision about a child rather than one referral (IRO reviews, dispute resolution). */
     public DecisionRecord recordForChild(Long childId, String kind, String outcome, String reason, String taskId) {
         return records.save(new DecisionRecord(null, null, kind, outcome, reason, actor(), ClockUtil.getCurrentTime().toInstant(), taskId)

@@ -30,11 +30,11 @@ import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.ReferralTimeline;
 import uk.gov.placements.referral.TaskPresenter;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
-import uk.gov.placements.search.ProviderReferral;
-import uk.gov.placements.search.ProviderReferralRepository;
-import uk.gov.placements.search.SearchService;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.ProviderReferral;
+import uk.gov.placements.referral.search.ProviderReferralRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.security.SystemActions;
 
 /**

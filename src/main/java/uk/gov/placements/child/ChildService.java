@@ -1,5 +1,7 @@
 package uk.gov.placements.child;
 
+import uk.gov.placements.common.ModuleListener;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -81,9 +83,9 @@ public class ChildService {
         String sex = sex(errors, c.gender());
         if (c.dateOfBirth() == null) {
             errors.reject("dateOfBirth", "is required");
-        } else if (c.dateOfBirth().isAfter(LocalDate.now())) {
+        } else if (c.dateOfBirth().isAfter(UkTime.today())) {
             errors.reject("dateOfBirth", "must not be in the future");
-        } else if (c.dateOfBirth().isBefore(LocalDate.now().minusYears(MAX_AGE))) {
+        } else if (c.dateOfBirth().isBefore(UkTime.today().minusYears(MAX_AGE))) {
             errors.reject("dateOfBirth", "is too long ago for a child in care (age out of range)");
         }
         validatePostcode(errors, "postcode", c.postcode());
@@ -293,10 +295,15 @@ public class ChildService {
         return rows;
     }
 
-    @EventListener
-    @Transactional
+    @ModuleListener
     public void on(ChildLeftCare left) {
         get(left.childId()).leftCare();
+    }
+
+    /** The child's first placement dates their being looked after; a later one changes nothing. */
+    @Transactional
+    public void becameLookedAfter(Long childId, LocalDate date) {
+        get(childId).becameLookedAfter(date);
     }
 
     public Child get(Long id) {

@@ -1,7 +1,6 @@
 package uk.gov.placements.common;
 
 import java.math.BigDecimal;
-import uk.gov.placements.iro.IroReview;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -13,12 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import uk.gov.placements.monitoring.MonitoringRound;
-import uk.gov.placements.placement.PlacementStatus;
-import uk.gov.placements.provider.AccreditationStatus;
-import uk.gov.placements.provider.ProviderKind;
-import uk.gov.placements.referral.ReferralStatus;
-import uk.gov.placements.search.ProviderReferral;
+import java.util.stream.Stream;
+import java.util.Arrays;
 
 /**
  * How the product writes what a person reads, in forms, task names, pages, e-mails and letters alike: dates
@@ -67,16 +62,12 @@ public final class UkFormat {
         if (code == null) {
             return "";
         }
-        String label = LABELS.getOrDefault(code.getDeclaringClass(), Map.of()).get(code);
+        String label = code instanceof Labelled labelled ? labelled.label()
+                : LABELS.getOrDefault(code.getDeclaringClass(), Map.of()).get(code);
         if (label == null) {
             throw new IllegalArgumentException("No plain-English label for " + code.getDeclaringClass().getSimpleName() + "." + code.name());
         }
         return label;
-    }
-
-    /** A contract-monitoring rating as stored (GREEN, AMBER, RED); none yet is "Not yet monitored". */
-    public static String monitoringRating(String rating) {
-        return rating == null || rating.isBlank() ? "Not yet monitored" : label(MonitoringRound.Rating.valueOf(rating));
     }
 
     /** A provider's reason for declining a referral (one of {@code ProviderReferrals.DECLINE_REASONS}). */
@@ -105,7 +96,7 @@ public final class UkFormat {
      */
     public static Map<String, String> allLabels() {
         Map<String, String> all = new java.util.TreeMap<>();
-        LABELS.values().forEach(labels -> labels.forEach((code, label) -> all.putIfAbsent(code.name(), label)));
+        LABELLED.forEach(type -> Arrays.stream(type.getEnumConstants()).forEach(code -> all.putIfAbsent(code.name(), label(code))));
         all.putAll(DECLINE_REASONS);
         all.putAll(REVIEW_OUTCOMES);
         return all;
@@ -161,10 +152,13 @@ public final class UkFormat {
 
     public static final Map<String, String> REVIEW_OUTCOMES = Map.of("ENDORSED", "Care plan endorsed", "CONCERNS", "Concerns raised");
 
-    /** Every enum whose codes people read: each of its values must have a label here. */
-    public static final List<Class<? extends Enum<?>>> LABELLED = List.of(NeedCode.class, PlacementType.class, OfstedRating.class,
-            Urgency.class, AccreditationStatus.class, ProviderKind.class, MonitoringRound.Rating.class, ProviderReferral.Status.class,
-            PlacementStatus.class, ReferralStatus.class, LegalStatus.class, IroReview.Status.class);
+    /**
+     * Every enum whose codes people read: the shared codes, whose words are kept here, and each module's own codes,
+     * which carry theirs ({@link Labelled}) and are found on the classpath, so no module has to be named here.
+     */
+    public static final List<Class<? extends Enum<?>>> LABELLED = Stream.concat(
+            Stream.of(NeedCode.class, PlacementType.class, OfstedRating.class, Urgency.class, LegalStatus.class),
+            LabelledCodes.find("uk.gov.placements").stream()).toList();
 
     public static final Map<String, String> DECLINE_REASONS = Map.of("NO_VACANCY", "No vacancy",
             "CANNOT_MEET_NEEDS", "Cannot meet the child's needs", "MATCHING_RISK", "Matching risk with children in the home",
@@ -192,8 +186,6 @@ public final class UkFormat {
                 Map.entry(LegalStatus.V2, "V2 — Single period of accommodation under section 20"),
                 Map.entry(LegalStatus.V3, "V3 — Agreed series of short-term breaks, each episode recorded"),
                 Map.entry(LegalStatus.V4, "V4 — Agreed series of short-term breaks, agreements recorded")));
-        labels(IroReview.Status.class, Map.of(IroReview.Status.SCHEDULED, "Scheduled", IroReview.Status.HELD, "Held",
-                IroReview.Status.CANCELLED, "Cancelled"));
         labels(NeedCode.class, Map.ofEntries(
                 Map.entry(NeedCode.AUTISM, "Autism"),
                 Map.entry(NeedCode.LEARNING_DISABILITY, "Learning disability"),
@@ -223,33 +215,5 @@ public final class UkFormat {
                 OfstedRating.INADEQUATE, "Inadequate",
                 OfstedRating.NOT_YET_INSPECTED, "Not yet inspected"));
         labels(Urgency.class, Map.of(Urgency.EMERGENCY, "Emergency", Urgency.URGENT, "Urgent", Urgency.PLANNED, "Planned"));
-        labels(AccreditationStatus.class, Map.of(
-                AccreditationStatus.NOT_ACCREDITED, "Not accredited",
-                AccreditationStatus.ACCREDITED, "Accredited",
-                AccreditationStatus.ACCREDITED_WITH_CONDITIONS, "Accredited with conditions",
-                AccreditationStatus.REFUSED, "Accreditation refused",
-                AccreditationStatus.EXPIRED, "Accreditation expired"));
-        labels(ProviderKind.class, Map.of(ProviderKind.IN_HOUSE, "In-house", ProviderKind.INDEPENDENT, "Independent"));
-        labels(MonitoringRound.Rating.class, Map.of(
-                MonitoringRound.Rating.GREEN, "Green",
-                MonitoringRound.Rating.AMBER, "Amber",
-                MonitoringRound.Rating.RED, "Red"));
-        labels(ProviderReferral.Status.class, Map.of(
-                ProviderReferral.Status.SENT, "Awaiting an answer",
-                ProviderReferral.Status.OFFERED, "Offered a place",
-                ProviderReferral.Status.DECLINED, "Declined",
-                ProviderReferral.Status.NO_RESPONSE, "Did not answer"));
-        labels(PlacementStatus.class, Map.of(
-                PlacementStatus.PLANNED, "Planned",
-                PlacementStatus.ACTIVE, "Active",
-                PlacementStatus.ENDED, "Ended"));
-        labels(ReferralStatus.class, Map.of(
-                ReferralStatus.CARER_REVIEW, "With the current carer",
-                ReferralStatus.TRIAGE, "Awaiting triage",
-                ReferralStatus.MORE_INFORMATION, "More information asked for",
-                ReferralStatus.SEARCHING, "Searching",
-                ReferralStatus.SELECTING, "Choosing a placement",
-                ReferralStatus.AWAITING_APPROVAL, "Awaiting approval",
-                ReferralStatus.PLACED, "Placed"));
     }
 }

@@ -1,5 +1,7 @@
 package uk.gov.placements.iro;
 
+import uk.gov.placements.common.ModuleListener;
+
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ class IroAllocations {
         this.assignments = assignments;
     }
 
-    @EventListener
+    @ModuleListener
     void on(ChildAllocated allocated) {
         assignments.move(List.of(IroReviewProcess.businessKey(allocated.childId())), Roles.IROS, allocated.previousIro(), allocated.iro());
     }

@@ -14,7 +14,7 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.security.Roles;
 
 /**

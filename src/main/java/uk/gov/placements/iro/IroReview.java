@@ -1,5 +1,7 @@
 package uk.gov.placements.iro;
 
+import uk.gov.placements.common.Labelled;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +15,22 @@ import java.time.LocalDate;
 @Entity
 @Table(name = "iro_review")
 public class IroReview {
-    public enum Status { SCHEDULED, HELD, CANCELLED }
+    public enum Status implements Labelled {
+        SCHEDULED("Scheduled"),
+        HELD("Held"),
+        CANCELLED("Cancelled");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

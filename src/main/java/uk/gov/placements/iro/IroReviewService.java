@@ -1,5 +1,7 @@
 package uk.gov.placements.iro;
 
+import uk.gov.placements.common.ModuleListener;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -17,7 +19,7 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
 
 /**
@@ -69,7 +71,7 @@ public class IroReviewService {
                 .filter(r -> r.getStatus() == IroReview.Status.HELD)
                 .filter(r -> periodStart == null || !r.getHeldOn().isBefore(periodStart)).toList();
         if (held.isEmpty()) {
-            LocalDate since = child.getLookedAfterSince() != null ? child.getLookedAfterSince() : PlacementService.today();
+            LocalDate since = child.getLookedAfterSince() != null ? child.getLookedAfterSince() : UkTime.today();
             return workingDays.plus(since, FIRST_REVIEW_WORKING_DAYS);
         }
         LocalDate last = held.get(held.size() - 1).getHeldOn();
@@ -107,7 +109,7 @@ public class IroReviewService {
      */
     @Transactional
     public IroReview bringForward(Long childId, String processInstanceId) {
-        return bringForward(childId, processInstanceId, "Placement changed on " + UkFormat.date(PlacementService.today()));
+        return bringForward(childId, processInstanceId, "Placement changed on " + UkFormat.date(UkTime.today()));
     }
 
     /**
@@ -130,7 +132,7 @@ public class IroReviewService {
 
     private IroReview bringForward(Long childId, String processInstanceId, String changed) {
         IroReview next = scheduleNext(childId, processInstanceId);
-        LocalDate by = workingDays.plus(PlacementService.today(), AFTER_PLACEMENT_CHANGE_WORKING_DAYS);
+        LocalDate by = workingDays.plus(UkTime.today(), AFTER_PLACEMENT_CHANGE_WORKING_DAYS);
         boolean moved = next.bringForward(by, changed);
         if (moved) {
             reschedule(processInstanceId, next);
@@ -166,7 +168,7 @@ public class IroReviewService {
         if (on == null) {
             throw InvalidInputException.of("consultedOn", "is required: the date of the consultation");
         }
-        if (on.isAfter(PlacementService.today())) {
+        if (on.isAfter(UkTime.today())) {
             throw InvalidInputException.of("consultedOn", "must not be in the future");
         }
         if (views == null || views.isBlank()) {
@@ -195,7 +197,7 @@ public class IroReviewService {
             throw InvalidInputException.of(IroReviewProcess.CONCERNS, "is required: what the council is to answer in dispute resolution");
         }
         IroReview r = review(reviewId);
-        r.held(PlacementService.today(), decisions.actor(), decisionsText.trim(), recommendations == null ? null : recommendations.trim(), outcome,
+        r.held(UkTime.today(), decisions.actor(), decisionsText.trim(), recommendations == null ? null : recommendations.trim(), outcome,
                 disputed ? concerns.trim() : null, participation == null || participation.isBlank() ? null : participation);
         decisions.recordForChild(r.getChildId(), "IRO_REVIEW", outcome, decisionsText.trim(), taskId);
     }
@@ -208,7 +210,7 @@ public class IroReviewService {
         decisions.recordForChild(childId, "LEFT_CARE", "REVIEWS_CLOSED", null, null);
     }
 
-    @org.springframework.context.event.EventListener
+    @ModuleListener
     public void on(uk.gov.placements.placement.PlacementApproved approved) {
         placementStarted(approved.childId(), approved.council());
     }
@@ -225,7 +227,7 @@ public class IroReviewService {
     }
 
     /** A placement ended with the child leaving care: their reviews end (none may be running, e.g. a child never reviewed here). */
-    @org.springframework.context.event.EventListener
+    @ModuleListener
     public void on(uk.gov.placements.child.ChildLeftCare left) {
         if (reviewsRunning(IroReviewProcess.businessKey(left.childId()))) {
             leftCare(left.childId());
@@ -251,7 +253,7 @@ public class IroReviewService {
     }
 
     public long overdue(String council) {
-        LocalDate today = PlacementService.today();
+        LocalDate today = UkTime.today();
         return reviews.countByCouncilAndStatusAndDueDateBefore(council, IroReview.Status.SCHEDULED, today);
     }
 

@@ -1,5 +1,7 @@
 package uk.gov.placements.iro;
 
+import uk.gov.placements.provider.MonitoringRatings;
+
 import uk.gov.placements.common.UkFormat;
 import java.util.Comparator;
 import java.util.List;
@@ -10,10 +12,10 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
-import uk.gov.placements.search.ProviderReferral;
-import uk.gov.placements.search.ProviderReferralRepository;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.ProviderReferral;
+import uk.gov.placements.referral.search.ProviderReferralRepository;
 
 /**
  * How the child's current placement was found, for the IRO's scrutiny: every option considered

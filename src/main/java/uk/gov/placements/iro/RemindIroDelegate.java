@@ -1,12 +1,14 @@
 package uk.gov.placements.iro;
 
+import uk.gov.placements.notification.Recipient;
+
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.iro.IroReviewProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.security.Roles;
 
 /** Task_RemindIro: the review falls due in 5 working days. */
@@ -23,7 +25,7 @@ public class RemindIroDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IroReview r = reviews.review(((Number) execution.getVariable(REVIEW_ID)).longValue());
-        sender.send(NotificationSender.groupIn(Roles.IROS, r.getCouncil()), "Review " + r.getSequenceNumber() + " of " + execution.getProcessBusinessKey() + " due " + UkFormat.date(r.getDueDate()),
+        sender.send(Recipient.group(Roles.IROS, r.getCouncil()), "Review " + r.getSequenceNumber() + " of " + execution.getProcessBusinessKey() + " due " + UkFormat.date(r.getDueDate()),
                 "The statutory review is due on " + UkFormat.date(r.getDueDate()) + ".");
     }
 }

@@ -33,7 +33,7 @@ public class ActionPlanService {
 
     /** A deadline a person sets: required, not in the past, at most 3 months from today. */
     public static void checkDeadline(FieldErrors errors, String field, LocalDate deadline) {
-        LocalDate today = PlacementService.today();
+        LocalDate today = UkTime.today();
         if (deadline == null) {
             errors.reject(field, "is required: the date by which the provider must put it right");
         } else if (deadline.isBefore(today)) {

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.tasks.TaskDisplay;
 
@@ -62,7 +62,7 @@ public class ActionPlanTasks {
     public void onCreate(DelegateTask task, String context) {
         ActionPlan plan = plan(task);
         LocalDate due = TASK_RESPOND_WITH_ACTION_PLAN.equals(task.getTaskDefinitionKey()) && plan.getDeadline() != null ? plan.getDeadline()
-                : workingDays.plus(PlacementService.today(), 5);
+                : workingDays.plus(UkTime.today(), 5);
         task.setDueDate(Date.from(due.atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
         display.show(task, "actionPlanSummary", (context == null || context.isBlank() ? "" : context + "\n\n") + ActionPlanService.describe(plan));
     }

@@ -1,5 +1,16 @@
 package uk.gov.placements.monitoring;
 
+import uk.gov.placements.common.ModuleListener;
+import uk.gov.placements.placement.PlacementApproved;
+import uk.gov.placements.placement.PlacementEnded;
+import uk.gov.placements.provider.ProviderSuspended;
+
+import uk.gov.placements.common.UkTime;
+
+import uk.gov.placements.notification.Recipient;
+
+import uk.gov.placements.provider.MonitoringRating;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
@@ -15,7 +26,7 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewRepository;
-import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
@@ -23,10 +34,10 @@ import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.UkFormat;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderReachability;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.security.Roles;
 
 /**
@@ -44,7 +55,7 @@ public class ContractMonitoringService {
     private final ProviderLatestRatingRepository latestRatings;
     private final ExitInterviewRepository exitInterviews;
     private final PlacementRepository placements;
-    private final ProviderRepository providers;
+    private final ProviderService providerService;
     private final IroReviewRepository iroReviews;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
@@ -56,7 +67,7 @@ public class ContractMonitoringService {
     private final ProviderReachability reachability;
 
     public ContractMonitoringService(MonitoringRoundRepository rounds, ProviderLatestRatingRepository latestRatings, ExitInterviewRepository exitInterviews,
-                                     PlacementRepository placements, ProviderRepository providers, IroReviewRepository iroReviews,
+                                     PlacementRepository placements, ProviderService providerService, IroReviewRepository iroReviews,
                                      RuntimeService runtimeService, IdentityService identityService, NotificationSender sender,
                                      Decisions decisions, ActionPlanService actionPlans, ChildRepository children, WorkingDays workingDays,
                                      ProviderReachability reachability) {
@@ -68,7 +79,7 @@ public class ContractMonitoringService {
         this.latestRatings = latestRatings;
         this.exitInterviews = exitInterviews;
         this.placements = placements;
-        this.providers = providers;
+        this.providerService = providerService;
         this.iroReviews = iroReviews;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -76,11 +87,15 @@ public class ContractMonitoringService {
         this.decisions = decisions;
     }
 
-    /** One monitoring process per independent placement. */
-    /** An independent placement approved: its monitoring starts (the council's own provision is not contract-monitored). */
-    @org.springframework.context.event.EventListener
-    public void on(uk.gov.placements.placement.PlacementApproved approved) {
-        if (!approved.inHouse()) {
+    /**
+     * An independent placement approved: its monitoring starts (the council's own provision is not contract-monitored).
+     * One monitoring process per placement: an event handed over again finds it running and starts nothing.
+     */
+    @ModuleListener
+    public void on(PlacementApproved approved) {
+        String key = ContractMonitoringProcess.businessKey(approved.placementId());
+        if (!approved.inHouse() && runtimeService.createProcessInstanceQuery().processDefinitionKey(ContractMonitoringProcess.KEY)
+                .processInstanceBusinessKey(key).count() == 0) {
             start(placement(approved.placementId()));
         }
     }
@@ -97,8 +112,8 @@ public class ContractMonitoringService {
     }
 
     /** A placement ended (published by the placements feature on its end date): its monitoring ends with the exit interview. */
-    @org.springframework.context.event.EventListener
-    public void on(uk.gov.placements.placement.PlacementEnded ended) {
+    @ModuleListener
+    public void on(PlacementEnded ended) {
         placementEnded(ended.placementId());
     }
 
@@ -135,10 +150,10 @@ public class ContractMonitoringService {
                 + ", the round goes to the contracts officer without it, recorded as not returned.";
         if (owed == Evidence.FEEDBACK) {
             String worker = children.findById(r.getChildId()).map(Child::getAllocatedSocialWorker).orElse(null);
-            sender.send(worker == null ? NotificationSender.groupIn(Roles.SOCIAL_WORKERS, r.getCouncil()) : NotificationSender.user(worker),
+            sender.send(worker == null ? Recipient.group(Roles.SOCIAL_WORKERS, r.getCouncil()) : Recipient.person(worker),
                     "Reminder: your feedback for " + subject, "Your monitoring feedback on placement " + r.getPlacementId() + after);
         } else {
-            sender.send(Provider.groupOf(r.getProviderId()), "Reminder: Form D for " + subject,
+            sender.send(Recipient.group(Provider.groupOf(r.getProviderId())), "Reminder: Form D for " + subject,
                     "Your outcome report (Form D) for placement " + r.getPlacementId() + after);
         }
     }
@@ -225,11 +240,11 @@ public class ContractMonitoringService {
     public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, LocalDate actionPlanDeadline,
                            boolean officerSetsDeadline, String taskId) {
         FieldErrors errors = new FieldErrors();
-        MonitoringRound.Rating r = java.util.Arrays.stream(MonitoringRound.Rating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
+        MonitoringRating r = java.util.Arrays.stream(MonitoringRating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
         if (r == null) {
             errors.reject("rating", "must be GREEN, AMBER or RED");
         }
-        if (r != null && r != MonitoringRound.Rating.GREEN) {
+        if (r != null && r != MonitoringRating.GREEN) {
             if (reason == null || reason.isBlank()) {
                 errors.reject("ratingReason", "is required for an AMBER or RED rating: what must change");
             }
@@ -242,7 +257,7 @@ public class ContractMonitoringService {
         round.rate(r, reason, costAgainstOutcomes, decisions.actor(), Decisions.now());
         keepLatest(round);
         decisions.record(null, round.getPlacementId(), "MONITORING_RATING", r.name(), reason, taskId);
-        if (r == MonitoringRound.Rating.GREEN) {
+        if (r == MonitoringRating.GREEN) {
             return null;
         }
         return actionPlans.open(new ActionPlan(round.getProviderId(), roundId, ActionPlan.Source.CONTRACT_MONITORING, reason.trim(), Decisions.now()),
@@ -258,7 +273,7 @@ public class ContractMonitoringService {
         if (takeIfLater(round) > 0) {
             return;
         }
-        providers.lockById(round.getProviderId());
+        providerService.lock(round.getProviderId());
         if (takeIfLater(round) == 0 && !latestRatings.existsById(round.getProviderId())) {
             latestRatings.save(new ProviderLatestRating(round));
         }
@@ -285,21 +300,29 @@ public class ContractMonitoringService {
      */
     @Transactional
     public void suspend(Long providerId, String notice, String reason) {
-        Provider p = providers.findById(providerId).orElseThrow(() -> new NotFoundException("Provider", providerId));
-        p.suspend(true, notice);
+        providerService.suspend(providerId, true, notice);
         decisions.record(null, null, "SUSPENSION", "SUSPENDED provider " + providerId, reason, null);
+    }
+
+    /**
+     * Every council of the consortium is told of a suspension, and so are the allocated social worker and IRO of each
+     * child living there now, who must judge whether the child is safe. Their notice names the placement by its number
+     * only, never the child.
+     */
+    @ModuleListener
+    public void on(ProviderSuspended suspended) {
         for (Tenant council : identityService.createTenantQuery().list()) {
-            sender.send("council:" + council.getId(), p.getName() + " suspended from the regional register",
-                    p.getName() + " receives no new referrals: " + notice);
+            sender.send(Recipient.group(Roles.COMMISSIONING_MANAGERS, council.getId()), suspended.providerName() + " suspended from the regional register",
+                    suspended.providerName() + " receives no new referrals: " + suspended.notice());
         }
-        for (Placement placed : placements.findByProviderIdAndStatus(providerId, PlacementStatus.ACTIVE)) {
+        for (Placement placed : placements.findByProviderIdAndStatus(suspended.providerId(), PlacementStatus.ACTIVE)) {
             Child child = children.findById(placed.getChildId()).orElseThrow();
-            String subject = "Placement " + placed.getId() + ": " + p.getName() + " suspended from the regional register";
-            String body = "A child allocated to you lives with " + p.getName() + " (placement " + placed.getId() + ", from "
-                    + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + notice
+            String subject = "Placement " + placed.getId() + ": " + suspended.providerName() + " suspended from the regional register";
+            String body = "A child allocated to you lives with " + suspended.providerName() + " (placement " + placed.getId() + ", from "
+                    + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + suspended.notice()
                     + "\n\nPlease review whether the placement still meets the child's needs. The placement's record is in the placements system.";
             java.util.stream.Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(java.util.Objects::nonNull).distinct()
-                    .forEach(worker -> sender.send(NotificationSender.user(worker), subject, body));
+                    .forEach(worker -> sender.send(Recipient.person(worker), subject, body));
         }
     }
 
@@ -309,8 +332,7 @@ public class ContractMonitoringService {
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "is required to lift a suspension");
         }
-        Provider p = providers.findById(providerId).orElseThrow(() -> new NotFoundException("Provider", providerId));
-        p.suspend(false, null);
+        providerService.suspend(providerId, false, null);
         decisions.record(null, null, "SUSPENSION", "LIFTED provider " + providerId, reason.trim(), null);
     }
 
@@ -319,7 +341,7 @@ public class ContractMonitoringService {
         FieldErrors errors = new FieldErrors();
         if (on == null) {
             errors.reject("interviewedOn", "is required");
-        } else if (on.isAfter(PlacementService.today())) {
+        } else if (on.isAfter(UkTime.today())) {
             errors.reject("interviewedOn", "must not be in the future");
         }
         if (views == null || views.isBlank()) {

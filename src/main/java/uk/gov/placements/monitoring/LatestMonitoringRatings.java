@@ -2,7 +2,7 @@ package uk.gov.placements.monitoring;
 
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.iro.MonitoringRatings;
+import uk.gov.placements.provider.MonitoringRatings;
 
 /** The provider's latest rated monitoring round, as the IRO and the ranking see it. */
 @Component

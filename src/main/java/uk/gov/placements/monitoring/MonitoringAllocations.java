@@ -1,5 +1,7 @@
 package uk.gov.placements.monitoring;
 
+import uk.gov.placements.common.ModuleListener;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.ChildAllocated;
@@ -18,7 +20,7 @@ class MonitoringAllocations {
         this.assignments = assignments;
     }
 
-    @EventListener
+    @ModuleListener
     void on(ChildAllocated allocated) {
         assignments.move(placements.findByChildIdOrderByStartDateAscIdAsc(allocated.childId()).stream()
                         .map(p -> ContractMonitoringProcess.businessKey(p.getId())).toList(),

@@ -24,13 +24,13 @@ class MonitoringController {
     private final ExitInterviewRepository exitInterviews;
     private final ContractMonitoringService monitoring;
     private final CurrentUser currentUser;
-    private final uk.gov.placements.accreditation.AccreditationRepository accreditations;
+    private final AccreditationHistory accreditations;
     private final uk.gov.placements.security.SystemActions system;
     private final ProviderService providers;
 
     MonitoringController(MonitoringRoundRepository rounds, ActionPlanRepository plans, ExitInterviewRepository exitInterviews,
                          ContractMonitoringService monitoring, CurrentUser currentUser,
-                         uk.gov.placements.accreditation.AccreditationRepository accreditations,
+                         AccreditationHistory accreditations,
                          uk.gov.placements.security.SystemActions system, ProviderService providers) {
         this.providers = providers;
         this.system = system;
@@ -53,16 +53,7 @@ class MonitoringController {
         h.put("actionPlans", plans.findByProviderIdOrderByIdAsc(id).stream()
                 .map(p -> Map.of("id", p.getId(), "source", p.getSource(), "concern", p.getConcern(), "status", p.getStatus(),
                         "deadline", p.getDeadline() == null ? "" : p.getDeadline().toString())).toList());
-        h.put("accreditations", accreditations.findByProviderIdOrderByIdAsc(id).stream().map(a -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("status", a.getStatus());
-            m.put("outcome", a.getOutcome());
-            m.put("confirmed", a.getConfirmed());
-            m.put("expiresOn", a.getExpiresOn());
-            m.put("lowestFormBCScore", a.visitsDone() ? a.lowestScore() : null);
-            m.put("discrepancies", a.getDiscrepancies());
-            return m;
-        }).toList());
+        h.put("accreditations", accreditations.of(id));
         h.put("exitInterviews", exitInterviews.findByProviderIdOrderByInterviewedOnDesc(id).stream()
                 .map(e -> Map.of("interviewedOn", e.getInterviewedOn().toString(), "childViews", e.getChildViews(),
                         "feltSafe", e.getFeltSafe() == null ? "not asked" : e.getFeltSafe())).toList());

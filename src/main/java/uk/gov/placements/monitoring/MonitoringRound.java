@@ -1,5 +1,7 @@
 package uk.gov.placements.monitoring;
 
+import uk.gov.placements.provider.MonitoringRating;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,8 +18,6 @@ import java.time.LocalDate;
 @Table(name = "monitoring_round")
 public class MonitoringRound {
     public enum Status { OPEN, RATED, CLOSED }
-
-    public enum Rating { GREEN, AMBER, RED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,7 +48,7 @@ public class MonitoringRound {
     private String incidents;
     private String iroRecommendations;
     @Enumerated(EnumType.STRING)
-    private Rating rating;
+    private MonitoringRating rating;
     private String ratingReason;
     private String costAgainstOutcomes;
     private String ratedBy;
@@ -103,7 +103,7 @@ public class MonitoringRound {
         this.iroRecommendations = recommendations;
     }
 
-    public void rate(Rating rating, String reason, String costAgainstOutcomes, String by, Instant at) {
+    public void rate(MonitoringRating rating, String reason, String costAgainstOutcomes, String by, Instant at) {
         this.rating = rating;
         this.ratingReason = reason;
         this.costAgainstOutcomes = costAgainstOutcomes;
@@ -142,7 +142,7 @@ public class MonitoringRound {
     public String getGoalProgress() { return goalProgress; }
     public String getIncidents() { return incidents; }
     public String getIroRecommendations() { return iroRecommendations; }
-    public Rating getRating() { return rating; }
+    public MonitoringRating getRating() { return rating; }
     public String getRatingReason() { return ratingReason; }
     public String getCostAgainstOutcomes() { return costAgainstOutcomes; }
     public String getRatedBy() { return ratedBy; }

@@ -1,5 +1,7 @@
 package uk.gov.placements.monitoring;
 
+import uk.gov.placements.common.UkTime;
+
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
@@ -14,7 +16,7 @@ import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
 
 /** The user tasks of contractMonitoring: named, dated and shown on create; checked and recorded on complete. */
@@ -119,12 +121,12 @@ public class MonitoringTaskListener implements TaskListener {
             case TASK_RECORD_EXIT_INTERVIEW -> "Record exit interview";
             default -> task.getName();
         } + context);
-        LocalDate due = round == null ? workingDays.plus(PlacementService.today(), 10) : switch (task.getTaskDefinitionKey()) {
+        LocalDate due = round == null ? workingDays.plus(UkTime.today(), 10) : switch (task.getTaskDefinitionKey()) {
             // a round scheduled before evidence due dates were stored: the same rule, worked out now
             case TASK_GIVE_FEEDBACK, TASK_SUBMIT_OUTCOME_REPORT -> round.getEvidenceDue() != null ? round.getEvidenceDue()
                     : workingDays.plus(round.getDueDate(), ContractMonitoringService.EVIDENCE_WORKING_DAYS);
-            case TASK_REVIEW_MONITORING -> workingDays.plus(PlacementService.today(), 5);
-            default -> workingDays.plus(PlacementService.today(), 10);
+            case TASK_REVIEW_MONITORING -> workingDays.plus(UkTime.today(), 5);
+            default -> workingDays.plus(UkTime.today(), 10);
         };
         task.setDueDate(Date.from(due.atTime(17, 0).atZone(uk.gov.placements.common.UkTime.LONDON).toInstant()));
         StringBuilder s = new StringBuilder("**Placement** ").append(placementId).append(": ").append(initials).append(", ")

@@ -1,5 +1,7 @@
 package uk.gov.placements.placement;
 
+import uk.gov.placements.common.UkTime;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -20,11 +22,11 @@ class PlacementCalendar {
 
     @Scheduled(cron = "0 5 0 * * *", zone = "Europe/London")
     void nightly() {
-        placements.startAndEndDue(PlacementService.today());
+        placements.startAndEndDue(UkTime.today());
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
-        placements.startAndEndDue(PlacementService.today());
+        placements.startAndEndDue(UkTime.today());
     }
 }

@@ -1,5 +1,8 @@
 package uk.gov.placements.placement;
 
+import uk.gov.placements.notification.Notification;
+import uk.gov.placements.notification.Notifications;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +28,12 @@ class PlacementController {
     private final CurrentUser currentUser;
     private final PlacementService service;
     private final Notifications notifications;
+    private final PlacementLetters letters;
 
     PlacementController(PlacementRepository placements, ChildRepository children, CurrentUser currentUser, PlacementService service,
-                        Notifications notifications) {
+                        Notifications notifications, PlacementLetters letters) {
         this.notifications = notifications;
+        this.letters = letters;
         this.service = service;
         this.placements = placements;
         this.children = children;
@@ -72,7 +77,7 @@ class PlacementController {
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"notification-" + notificationId + ".pdf\"")
-                .body(notifications.letter(p.getId(), notificationId));
+                .body(letters.letter(p.getId(), notificationId));
     }
 
     /** Another council's placement is answered as one that does not exist. */

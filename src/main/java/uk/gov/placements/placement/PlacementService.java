@@ -1,15 +1,16 @@
 package uk.gov.placements.placement;
 
+import uk.gov.placements.child.ChildService;
+import uk.gov.placements.provider.ProviderService;
+
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
@@ -21,15 +22,9 @@ import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.security.SystemActions;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
-import uk.gov.placements.provider.CouncilNeighbourRepository;
 import uk.gov.placements.provider.Provider;
-import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
 
 /** Turns an approved option into a started placement, with everything the 903 return and the reports need. */
 @Service
@@ -37,11 +32,8 @@ public class PlacementService {
     public static final int PLAN_DUE_WORKING_DAYS = 5;
 
     private final PlacementRepository placements;
-    private final ReferralRepository referrals;
-    private final PlacementOptionRepository options;
-    private final CareServiceRepository services;
-    private final CouncilNeighbourRepository neighbours;
-    private final DecisionRecordRepository decisionRecords;
+    private final ProviderService providers;
+    private final ChildService children;
     private final WorkingDays workingDays;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlacementService.class);
     private final ApplicationEventPublisher events;
@@ -50,8 +42,8 @@ public class PlacementService {
     private final SystemActions system;
     private final MissingEpisodeRepository missingEpisodes;
 
-    public PlacementService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
-                            CareServiceRepository services, CouncilNeighbourRepository neighbours, DecisionRecordRepository decisionRecords, WorkingDays workingDays, ApplicationEventPublisher events,
+    public PlacementService(PlacementRepository placements, ProviderService providers, ChildService children, WorkingDays workingDays,
+                            ApplicationEventPublisher events,
                             Decisions decisions, SystemActions system, org.springframework.transaction.PlatformTransactionManager transactionManager,
                             MissingEpisodeRepository missingEpisodes) {
         this.missingEpisodes = missingEpisodes;
@@ -60,11 +52,8 @@ public class PlacementService {
         this.decisions = decisions;
         this.system = system;
         this.placements = placements;
-        this.referrals = referrals;
-        this.options = options;
-        this.services = services;
-        this.neighbours = neighbours;
-        this.decisionRecords = decisionRecords;
+        this.providers = providers;
+        this.children = children;
         this.workingDays = workingDays;
     }
 
@@ -78,93 +67,51 @@ public class PlacementService {
      */
     public Area area(String childCouncil, CareService service) {
         boolean outOfArea = !service.getLocalAuthority().equals(childCouncil);
-        boolean atDistance = outOfArea && !neighbours.existsByCouncilAndNeighbour(childCouncil, service.getLocalAuthority());
+        boolean atDistance = outOfArea && !providers.neighbours(childCouncil, service.getLocalAuthority());
         return new Area(outOfArea, atDistance);
     }
 
     /**
-     * The inputs of decision {@code approvalLevel}. The council's own foster carers are exempt from the
-     * out-of-area rules (the scheme of delegation), so they enter the decision as in area.
+     * A placement as its referral agreed it: the home, the fee and distance of the chosen option, the start date, how it
+     * matches what was asked (second best, with why), the approval's who/as/when/why, and the child's placement it
+     * replaces (if any). The referral reads all of it from its own records; this module records it.
      */
-    public record ApprovalInputs(BigDecimal commitment, boolean outOfArea, boolean atDistance, BigDecimal weeklyFee, String providerName) {
-    }
-
-    @Transactional(readOnly = true)
-    public ApprovalInputs approvalInputs(Long referralId) {
-        Referral r = referral(referralId);
-        PlacementOption o = selectedOption(r);
-        BigDecimal commitment = uk.gov.placements.search.SearchService.commitment(o, r.getPlannedWeeks());
-        CareService s = o.getService();
-        String providerName = s.getProvider().getName();
-        if (o.isInHouse() && s.getPlacementType() == PlacementType.FOSTER) {
-            return new ApprovalInputs(commitment, false, false, o.getWeeklyFee(), providerName);
-        }
-        Area area = area(r.getCouncil(), s);
-        return new ApprovalInputs(commitment, area.outOfArea(), area.atDistance(), o.getWeeklyFee(), providerName);
+    public record NewPlacement(Long referralId, Long childId, String council, Long serviceId, BigDecimal weeklyFee, double distanceMiles,
+                               String childPostcode, LocalDate startDate, String secondBest, boolean siblingsTogether,
+                               String reasonPlaceChange, String approvedBy, String approvedAs, Instant approvedAt, String approvalReason,
+                               Urgency urgency, int places, Long previousPlacementId) {
     }
 
     /**
-     * Records the placement from the referral's selected option and its approval, on the agreed start date: the
-     * provider's offered date, or for an in-house option the placements team's proposal (else the required-by date),
-     * never before today. It is PLANNED until then (the place is held from now) and the child's previous placement
-     * ends on that day.
+     * Records the placement on its agreed start date. It is PLANNED until then (the places are held from now) and the
+     * child's previous placement ends on that day.
      */
     @Transactional
-    public Placement start(Long referralId, LocalDate today) {
-        Referral r = referral(referralId);
-        if (r.getPlacementId() != null) {
-            return placements.findById(r.getPlacementId()).orElseThrow();  // idempotent on a retried job
-        }
-        PlacementOption o = selectedOption(r);
-        CareService s = o.getService();
+    public Placement record(NewPlacement n, LocalDate today) {
+        CareService s = providers.home(n.serviceId());
         Provider provider = s.getProvider();
-        Area area = area(r.getCouncil(), s);
-        LocalDate startDate = agreedStart(r, o, today);
-        DecisionRecord approval = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(referralId).stream()
-                .filter(d -> "APPROVAL".equals(d.getKind()) && "APPROVE".equals(d.getOutcome()))
-                .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("Referral " + referralId + " has no approval"));
-
-        List<String> secondBest = new ArrayList<>();
-        if (s.getPlacementType() != r.getPlacementType()) {
-            secondBest.add(UkFormat.label(s.getPlacementType()) + " instead of " + UkFormat.label(r.getPlacementType()).toLowerCase(java.util.Locale.UK));
-        }
-        if (o.getDistanceMiles() > r.getMaxDistanceMiles()) {
-            secondBest.add(UkFormat.miles(o.getDistanceMiles()) + " miles from home, beyond the " + r.getMaxDistanceMiles() + " asked");
-        }
-        if (!o.needsUnmet().isEmpty()) {
-            secondBest.add("needs not met: " + o.needsUnmet().stream().map(uk.gov.placements.common.NeedCode::label).collect(java.util.stream.Collectors.joining(", ")));
-        }
-        boolean siblingsTogether = r.getSiblings() > 0 && r.isSiblingsTogether();
-        Placement p = Placement.of(referralId, r.getChild().getId(), r.getCouncil(), s.getPlacementType(), startDate)
-                .at(s.getId(), provider.getId(), provider.isInHouse(), o.getWeeklyFee(), o.getDistanceMiles(),
-                        r.getChild().getPostcode(), s.getPostcode(), s.registeredUrn())
+        Area area = area(n.council(), s);
+        Placement p = Placement.of(n.referralId(), n.childId(), n.council(), s.getPlacementType(), n.startDate())
+                .at(s.getId(), provider.getId(), provider.isInHouse(), n.weeklyFee(), n.distanceMiles(),
+                        n.childPostcode(), s.getPostcode(), s.registeredUrn())
                 .area(area.outOfArea(), area.atDistance())
-                .match(!secondBest.isEmpty(), secondBest.isEmpty() ? null : String.join("; ", secondBest), siblingsTogether)
-                .codes(s.getPlacementType().ssda903Place(), placeProvider(provider, r.getCouncil()),
-                        r.isMoving() ? (r.getReasonPlaceChange() == null ? "CARPL" : r.getReasonPlaceChange()) : null)
-                .approval(approval.getDecidedBy(), r.getApprovedAs(), approval.getDecidedAt(), approval.getReason())
-                .planDue(planDue(r.getUrgency(), startDate, today))
+                .match(n.secondBest() != null, n.secondBest(), n.siblingsTogether())
+                .codes(s.getPlacementType().ssda903Place(), placeProvider(provider, n.council()), n.reasonPlaceChange())
+                .approval(n.approvedBy(), n.approvedAs(), n.approvedAt(), n.approvalReason())
+                .planDue(planDue(n.urgency(), n.startDate(), today))
                 .plannedUnless(today);
         placements.save(p);
-        services.takePlaces(s.getId(), r.placesNeeded());
-        if (r.getCurrentPlacementId() != null) {
-            placements.findById(r.getCurrentPlacementId()).ifPresent(previous -> {
-                previous.endsOn(startDate);
-                if (!startDate.isAfter(today)) {
-                    close(previous, startDate);
+        providers.takePlaces(s.getId(), n.places());
+        if (n.previousPlacementId() != null) {
+            placements.findById(n.previousPlacementId()).ifPresent(previous -> {
+                previous.endsOn(n.startDate());
+                if (!n.startDate().isAfter(today)) {
+                    close(previous, n.startDate());
                 }
             });
         }
-        r.getChild().becameLookedAfter(startDate);
-        r.placed(p.getId());
+        children.becameLookedAfter(n.childId(), n.startDate());
         return p;
-    }
-
-    /** The day a placement of the option would start if approved today: also what the approver is shown. */
-    public static LocalDate agreedStart(Referral r, PlacementOption o, LocalDate today) {
-        LocalDate agreed = o.getStartDate() != null ? o.getStartDate()
-                : r.getProposedStartDate() != null ? r.getProposedStartDate() : r.getRequiredBy();
-        return agreed.isBefore(today) ? today : agreed;
     }
 
     /**
@@ -240,7 +187,7 @@ public class PlacementService {
             // the child's next placement is already approved: it ends this one on its start date
             throw new ConflictException("The child's next placement is planned; this one ends on its start date (" + UkFormat.date(p.getEndDate()) + ")");
         }
-        LocalDate today = today();
+        LocalDate today = UkTime.today();
         if (e.endDate() == null) {
             errors.reject("endDate", "is required");
         } else if (e.endDate().isBefore(p.getStartDate()) || e.endDate().isAfter(today)) {
@@ -282,7 +229,7 @@ public class PlacementService {
             throw new ConflictException("Placement " + p.getId() + " was ended by someone else at the same time");
         }
         p.end(endDate);
-        services.releasePlace(p.getServiceId());
+        providers.releasePlace(p.getServiceId());
         events.publishEvent(new PlacementEnded(p.getId(), p.getChildId()));
     }
 
@@ -341,18 +288,4 @@ public class PlacementService {
         return placements.findById(id).orElseThrow(() -> new NotFoundException("Placement", id));
     }
 
-    public static LocalDate today() {
-        return Decisions.now().atZone(ZoneId.of("Europe/London")).toLocalDate();
-    }
-
-    private PlacementOption selectedOption(Referral r) {
-        if (r.getSelectedOptionId() == null) {
-            throw new IllegalStateException("Referral " + r.getId() + " has no selected option");
-        }
-        return options.findById(r.getSelectedOptionId()).orElseThrow(() -> new NotFoundException("Option", r.getSelectedOptionId()));
-    }
-
-    private Referral referral(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
-    }
 }

@@ -1,5 +1,7 @@
 package uk.gov.placements.provider;
 
+import uk.gov.placements.common.UkTime;
+
 import java.time.LocalDate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -10,7 +12,6 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.UkFormat;
-import uk.gov.placements.placement.PlacementService;
 
 /**
  * A home's Ofsted rating changes only here: from Ofsted's list (the import) or, when Ofsted has published a worse
@@ -44,7 +45,7 @@ public class OfstedRatings {
         decisions.record(null, null, DECISION_KIND, now.name() + " home " + home.getId() + " provider " + home.getProvider().getId(),
                 "Was " + UkFormat.label(previous) + ": " + why, null);
         if (isDowngrade(previous, now)) {
-            events.publishEvent(new HomeDowngraded(home.getId(), home.getProvider().getId(), now, previous, PlacementService.today()));
+            events.publishEvent(new HomeDowngraded(home.getId(), home.getProvider().getId(), now, previous, UkTime.today()));
         }
     }
 
@@ -66,7 +67,7 @@ public class OfstedRatings {
         } else if (body.reason().length() > 2000) {
             errors.reject("reason", "must be at most 2000 characters");
         }
-        LocalDate today = PlacementService.today();
+        LocalDate today = UkTime.today();
         if (body != null && body.ratingDate() != null && body.ratingDate().isAfter(today)) {
             errors.reject("ratingDate", "must not be in the future");
         }

@@ -1,5 +1,7 @@
 package uk.gov.placements.provider;
 
+import uk.gov.placements.common.UkTime;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -243,7 +245,7 @@ public class OfstedRegisterImport {
         if (!dateText.isEmpty() && date == null) {
             throw new LineRejected(DATE, "must be a date such as 31/03/2025");
         }
-        if (date != null && date.isAfter(uk.gov.placements.placement.PlacementService.today())) {
+        if (date != null && date.isAfter(UkTime.today())) {
             throw new LineRejected(DATE, "must not be in the future");
         }
         String placesText = get(r, header, PLACES);

@@ -28,8 +28,7 @@ class ProviderController {
     private final ProviderService service;
     private final ServiceMatcher matcher;
     private final CurrentUser currentUser;
-    private final uk.gov.placements.iro.MonitoringRatings monitoringRatings;
-    private final uk.gov.placements.accreditation.AccreditationService accreditations;
+    private final uk.gov.placements.provider.MonitoringRatings monitoringRatings;
     private final OfstedRegisterImport ofstedImport;
     private final OfstedRatings ofstedRatings;
     private final uk.gov.placements.security.SystemActions system;
@@ -38,8 +37,8 @@ class ProviderController {
     private final ProviderReachability reachability;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
-                       uk.gov.placements.iro.MonitoringRatings monitoringRatings,
-                       uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport,
+                       uk.gov.placements.provider.MonitoringRatings monitoringRatings,
+                       OfstedRegisterImport ofstedImport,
                        uk.gov.placements.security.SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
                        Vacancies vacancies, ProviderReachability reachability) {
         this.vacancies = vacancies;
@@ -47,7 +46,6 @@ class ProviderController {
         this.ofstedRatings = ofstedRatings;
         this.postcodes = postcodes;
         this.system = system;
-        this.accreditations = accreditations;
         this.ofstedImport = ofstedImport;
         this.monitoringRatings = monitoringRatings;
         this.service = service;
@@ -63,16 +61,6 @@ class ProviderController {
             throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council you work for");
         }
         return Map.of("id", service.create(body).getId());
-    }
-
-    /** Starts accreditation with Form A (contracts officers and commissioning managers). */
-    @PostMapping("/{id}/accreditations")
-    @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> accredit(@PathVariable Long id) {
-        currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
-        service.get(id);
-        // the role is checked above; the register's processes belong to the consortium, so the application starts them
-        return Map.of("processInstanceId", system.run(() -> accreditations.start(id)).getId());
     }
 
     /**
@@ -258,7 +246,7 @@ class ProviderController {
                     display.put("accreditation", UkFormat.label(s.getProvider().getAccreditationStatus())
                             + (s.getProvider().getAccreditationExpiry() == null ? "" : " until " + UkFormat.date(s.getProvider().getAccreditationExpiry())));
                     display.put("ofstedRating", UkFormat.label(s.registeredRating()));
-                    display.put("monitoringRating", UkFormat.monitoringRating(ratings.get(s.getProvider().getId())));
+                    display.put("monitoringRating", MonitoringRating.describe(ratings.get(s.getProvider().getId())));
                     display.put("distance", UkFormat.miles(m.distanceMiles()));
                     display.put("weeklyFee", UkFormat.money(s.getWeeklyFee()));
                     display.put("vacancies", Vacancies.asOf(s));

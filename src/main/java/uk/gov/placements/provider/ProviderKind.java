@@ -1,3 +1,19 @@
 package uk.gov.placements.provider;
 
-public enum ProviderKind { IN_HOUSE, INDEPENDENT }
+import uk.gov.placements.common.Labelled;
+
+public enum ProviderKind implements Labelled {
+    IN_HOUSE("In-house"),
+    INDEPENDENT("Independent");
+
+    private final String label;
+
+    ProviderKind(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

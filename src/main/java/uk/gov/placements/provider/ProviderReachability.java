@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.security.SystemActions;
 
 /**

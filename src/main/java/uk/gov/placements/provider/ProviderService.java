@@ -1,5 +1,7 @@
 package uk.gov.placements.provider;
 
+import uk.gov.placements.common.UkTime;
+
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
@@ -28,18 +31,64 @@ public class ProviderService {
     private final SystemActions system;
     private final TenantAccess tenantAccess;
     private final LocalAuthorityRepository localAuthorities;
+    private final CouncilNeighbourRepository neighbours;
+    private final ApplicationEventPublisher events;
     private final uk.gov.placements.audit.Decisions decisions;
 
     public ProviderService(ProviderRepository providers, CareServiceRepository services, IdentityService identityService,
                            SystemActions system, TenantAccess tenantAccess, LocalAuthorityRepository localAuthorities,
-                           uk.gov.placements.audit.Decisions decisions) {
+                           uk.gov.placements.audit.Decisions decisions, CouncilNeighbourRepository neighbours,
+                           ApplicationEventPublisher events) {
+        this.events = events;
         this.decisions = decisions;
+        this.neighbours = neighbours;
         this.localAuthorities = localAuthorities;
         this.providers = providers;
         this.services = services;
         this.identityService = identityService;
         this.system = system;
         this.tenantAccess = tenantAccess;
+    }
+
+    /** A home by id, for the modules that act on one (they read the register here, never through its repository). */
+    @Transactional(readOnly = true)
+    public CareService home(Long serviceId) {
+        return services.findById(serviceId).orElseThrow(() -> new NotFoundException("Service", serviceId));
+    }
+
+    /** Whether two local authorities are neighbours (V23): a placement in a neighbour is out of area but not at a distance. */
+    public boolean neighbours(String council, String other) {
+        return neighbours.existsByCouncilAndNeighbour(council, other);
+    }
+
+    /** A placement recorded at the home takes its places from the vacancies, as of now. */
+    public void takePlaces(Long serviceId, int places) {
+        services.takePlaces(serviceId, places);
+    }
+
+    /** A placement ended gives its place back, never more than the home's places, as of now. */
+    public void releasePlace(Long serviceId) {
+        services.releasePlace(serviceId);
+    }
+
+    /**
+     * Suspends a provider from the register, or lifts its suspension; a suspension is told to the modules that act on
+     * it ({@link ProviderSuspended}). The provider's row is locked first, so two decisions about it are taken one at a time.
+     */
+    @Transactional
+    public Provider suspend(Long providerId, boolean suspended, String notice) {
+        providers.lockById(providerId);
+        Provider p = get(providerId);
+        p.suspend(suspended, notice);
+        if (suspended) {
+            events.publishEvent(new ProviderSuspended(p.getId(), p.getName(), notice, UkTime.today()));
+        }
+        return p;
+    }
+
+    /** Holds the provider's row until the transaction ends: what is decided about it next is decided one at a time. */
+    public void lock(Long providerId) {
+        providers.lockById(providerId);
     }
 
     /** {@code referralEmail}: where the provider takes referrals when none of its staff signs in (optional). */

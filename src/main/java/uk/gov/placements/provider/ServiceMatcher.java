@@ -1,5 +1,7 @@
 package uk.gov.placements.provider;
 
+import uk.gov.placements.common.UkTime;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +50,7 @@ public class ServiceMatcher {
     }
 
     private List<Match> match(Criteria c, ProviderKind kind, String council) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = UkTime.today();
         // a bounding box in the database (indexed), the exact great-circle distance below
         double miles = c.maxMiles() == null ? 1000 : c.maxMiles();
         double dLat = miles / 69.0 + 0.01;

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.placement.Notifications;
+import uk.gov.placements.notification.Notifications;
 import uk.gov.placements.security.Roles;
 
 /**

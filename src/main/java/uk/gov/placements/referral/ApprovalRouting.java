@@ -3,7 +3,6 @@ package uk.gov.placements.referral;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
 
@@ -17,17 +16,17 @@ import uk.gov.placements.security.SystemActions;
 public class ApprovalRouting {
     static final String DECISION = "approvalLevel";
     private final DecisionService decisionService;
-    private final PlacementService placements;
+    private final PlacementStart placements;
     private final SystemActions system;
 
-    public ApprovalRouting(DecisionService decisionService, PlacementService placements, SystemActions system) {
+    public ApprovalRouting(DecisionService decisionService, PlacementStart placements, SystemActions system) {
         this.decisionService = decisionService;
         this.placements = placements;
         this.system = system;
     }
 
     public String approverGroup(Long referralId) {
-        PlacementService.ApprovalInputs in = placements.approvalInputs(referralId);
+        PlacementStart.ApprovalInputs in = placements.approvalInputs(referralId);
         String group = system.run(() -> decisionService.evaluateDecisionTableByKey(DECISION, Variables.createVariables()
                 .putValue(PlacementReferralProcess.COMMITMENT, in.commitment().doubleValue())
                 .putValue(PlacementReferralProcess.OUT_OF_AREA, in.outOfArea())

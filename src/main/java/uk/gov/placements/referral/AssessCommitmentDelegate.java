@@ -5,22 +5,21 @@ import static uk.gov.placements.referral.PlacementReferralProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.placement.PlacementService;
 
 /** Task_AssessCommitment: the inputs of decision approvalLevel, and how long the approver has. */
 @Component
 public class AssessCommitmentDelegate implements JavaDelegate {
-    private final PlacementService placements;
+    private final PlacementStart placements;
     private final ReferralService referrals;
 
-    public AssessCommitmentDelegate(PlacementService placements, ReferralService referrals) {
+    public AssessCommitmentDelegate(PlacementStart placements, ReferralService referrals) {
         this.referrals = referrals;
         this.placements = placements;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        PlacementService.ApprovalInputs in = placements.approvalInputs(referrals.ofInstance(execution).getId());
+        PlacementStart.ApprovalInputs in = placements.approvalInputs(referrals.ofInstance(execution).getId());
         execution.setVariable(COMMITMENT, in.commitment().doubleValue());
         execution.setVariable(WEEKLY_COST, in.weeklyFee().doubleValue());
         execution.setVariable(PROVIDER_NAME, in.providerName());

@@ -1,5 +1,7 @@
 package uk.gov.placements.referral;
 
+import uk.gov.placements.notification.Recipient;
+
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import org.camunda.bpm.engine.TaskService;
@@ -8,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.audit.Decisions;
-import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.notification.NotificationSender;
 
 /** Task_EscalateApproval: the approval is overdue, so the next tier up may approve it too, and is told. */
 @Component
@@ -39,7 +41,7 @@ public class EscalateApprovalDelegate implements JavaDelegate {
         }
         decisions.record(referralId, null, "ESCALATION", "ESCALATED_TO " + next,
                 "Approval by " + group + " not given within " + execution.getVariable(APPROVAL_ESCALATION_AFTER), null);
-        sender.send(NotificationSender.groupIn(next, execution.getTenantId()), "Placement approval overdue: " + execution.getProcessBusinessKey(),
+        sender.send(Recipient.group(next, execution.getTenantId()), "Placement approval overdue: " + execution.getProcessBusinessKey(),
                 "The approval of " + execution.getProcessBusinessKey() + " by " + group + " is overdue and now open to " + next + ".");
     }
 }

@@ -1,5 +1,7 @@
 package uk.gov.placements.referral;
 
+import uk.gov.placements.common.UkTime;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -122,7 +124,7 @@ public class Referral {
     }
 
     public int childAge() {
-        return child.ageOn(LocalDate.now());
+        return child.ageOn(UkTime.today());
     }
 
     public void details(int siblings, boolean siblingsTogether, String education, boolean ehcp, String health, boolean camhs,

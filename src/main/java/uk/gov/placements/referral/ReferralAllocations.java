@@ -1,5 +1,7 @@
 package uk.gov.placements.referral;
 
+import uk.gov.placements.common.ModuleListener;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.ChildAllocated;
@@ -17,7 +19,7 @@ class ReferralAllocations {
         this.assignments = assignments;
     }
 
-    @EventListener
+    @ModuleListener
     void on(ChildAllocated allocated) {
         assignments.move(referrals.findByChildId(allocated.childId()).stream().map(Referral::getReference).toList(),
                 Roles.SOCIAL_WORKERS, allocated.previousSocialWorker(), allocated.socialWorker());

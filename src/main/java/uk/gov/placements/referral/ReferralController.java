@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 

@@ -1,5 +1,7 @@
 package uk.gov.placements.referral;
 
+import uk.gov.placements.common.UkTime;
+
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.time.LocalDate;
@@ -32,6 +34,8 @@ import uk.gov.placements.placement.PlacementStatus;
 
 @Service
 public class ReferralService {
+    /** The kind of the approver's decision in the referral's record; the placement's approval is read back from it. */
+    static final String APPROVAL_KIND = "APPROVAL";
     public static final int MAX_PLANNED_WEEKS = 520;
     public static final int TEXT_LIMIT = 4000;
 
@@ -145,7 +149,7 @@ public class ReferralService {
     private Referral build(NewReferral n, Child child, FieldErrors errors, String userId) {
         Urgency urgency = FieldErrors.parseEnum(Urgency.class, n.urgency(), "urgency", errors);
         PlacementType type = FieldErrors.parseEnum(PlacementType.class, n.placementType(), "placementType", errors);
-        LocalDate today = PlacementService.today();
+        LocalDate today = UkTime.today();
         if (n.requiredBy() == null) {
             errors.reject("requiredBy", "is required");
         } else if (n.requiredBy().isBefore(today)) {
@@ -307,7 +311,7 @@ public class ReferralService {
         String approverGroup = approvingTier(r);
         r.status(APPROVE.equals(decision) ? ReferralStatus.AWAITING_APPROVAL : ReferralStatus.SELECTING);
         r.approvedAs(APPROVE.equals(decision) ? approverGroup : null);
-        decisions.record(referralId, null, "APPROVAL", decision.toString(), reason == null ? "approved by " + approverGroup
+        decisions.record(referralId, null, APPROVAL_KIND, decision.toString(), reason == null ? "approved by " + approverGroup
                 : reason.trim(), taskId);
     }
 

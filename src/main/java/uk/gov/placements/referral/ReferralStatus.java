@@ -1,3 +1,24 @@
 package uk.gov.placements.referral;
 
-public enum ReferralStatus { CARER_REVIEW, TRIAGE, MORE_INFORMATION, SEARCHING, SELECTING, AWAITING_APPROVAL, PLACED }
+import uk.gov.placements.common.Labelled;
+
+public enum ReferralStatus implements Labelled {
+    CARER_REVIEW("With the current carer"),
+    TRIAGE("Awaiting triage"),
+    MORE_INFORMATION("More information asked for"),
+    SEARCHING("Searching"),
+    SELECTING("Choosing a placement"),
+    AWAITING_APPROVAL("Awaiting approval"),
+    PLACED("Placed");
+
+    private final String label;
+
+    ReferralStatus(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

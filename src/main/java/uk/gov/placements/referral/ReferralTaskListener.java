@@ -14,12 +14,12 @@ import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.placement.Notification;
-import uk.gov.placements.placement.Notifications;
+import uk.gov.placements.notification.Notification;
+import uk.gov.placements.notification.Notifications;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.SearchService;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.SearchService;
 
 /**
  * The user tasks of placementReferral. On create: name, priority, due date and what the form shows.
@@ -203,7 +203,7 @@ public class ReferralTaskListener implements TaskListener {
                 .append(", rank ").append(o.getRankPosition()).append(", ").append(UkFormat.miles(o.getDistanceMiles())).append(" miles from home, ")
                 .append(UkFormat.money(o.getWeeklyFee())).append(" a week × ").append(r.getPlannedWeeks()).append(" weeks = **")
                 .append(UkFormat.money(commitment)).append("** commitment");
-        s.append("\n\n**Start date:** ").append(UkFormat.date(PlacementService.agreedStart(r, o, PlacementService.today())))
+        s.append("\n\n**Start date:** ").append(UkFormat.date(PlacementStart.agreedStart(r, o, UkTime.today())))
                 .append(o.isWrittenOffer() ? " (offered by the provider)" : r.getProposedStartDate() != null ? " (proposed by the placements team)"
                         : " (the required-by date)");
         if (o.getNamedCarer() != null) {

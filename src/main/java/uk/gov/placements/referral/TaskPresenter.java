@@ -1,5 +1,7 @@
 package uk.gov.placements.referral;
 
+import uk.gov.placements.provider.MonitoringRating;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,14 +19,14 @@ import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.iro.MonitoringRatings;
+import uk.gov.placements.provider.MonitoringRatings;
 import uk.gov.placements.provider.ProviderKind;
 import uk.gov.placements.provider.Vacancies;
-import uk.gov.placements.search.ProviderReferral;
-import uk.gov.placements.search.ProviderReferralRepository;
-import uk.gov.placements.search.SearchService;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.ProviderReferral;
+import uk.gov.placements.referral.search.ProviderReferralRepository;
+import uk.gov.placements.referral.search.SearchService;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /**
  * What a person sees on a task: a name with its context ("Approve placement — REF-0042, A.B., 14,
@@ -146,7 +148,7 @@ public class TaskPresenter {
             row.put("miles", UkFormat.miles(o.getDistanceMiles()));
             row.put("weeklyFee", fee);
             row.put("ofsted", UkFormat.label(o.getOfstedRating()));
-            row.put("monitoring", o.isInHouse() ? UkFormat.label(ProviderKind.IN_HOUSE) : UkFormat.monitoringRating(ratings.get(o.getProviderId())));
+            row.put("monitoring", o.isInHouse() ? UkFormat.label(ProviderKind.IN_HOUSE) : MonitoringRating.describe(ratings.get(o.getProviderId())));
             rows.add(row);
             explained.append("**").append(o.getRankPosition() == null ? "" : o.getRankPosition() + ". ").append(home).append("**, ")
                     .append(o.getService().getProvider().getName()).append(o.isInHouse() ? " (in-house)" : " (independent)")

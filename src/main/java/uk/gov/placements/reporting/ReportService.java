@@ -19,9 +19,9 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
 import uk.gov.placements.referral.ReferralRepository;
-import uk.gov.placements.search.PlacementOptionRepository;
-import uk.gov.placements.search.ProviderReferral;
-import uk.gov.placements.search.ProviderReferralRepository;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.ProviderReferral;
+import uk.gov.placements.referral.search.ProviderReferralRepository;
 
 /** Sufficiency figures and the SSDA903 episodes extract, computed from the records made at each decision. */
 @Service
@@ -90,7 +90,7 @@ public class ReportService {
         return new SufficiencyReport(council, from, to, started.size(), countByType,
                 count(started, Placement::isInHouse), count(started, p -> !p.isInHouse()),
                 count(started, p -> !p.isSecondBest()), count(started, Placement::isSecondBest), reasons,
-                count(started, p -> p.getDistanceMiles() > uk.gov.placements.search.SearchService.NEAR_HOME_MILES), count(started, Placement::isOutOfArea),
+                count(started, p -> p.getDistanceMiles() > uk.gov.placements.referral.search.SearchService.NEAR_HOME_MILES), count(started, Placement::isOutOfArea),
                 (int) placementsPerChild.values().stream().filter(n -> n >= 3).count(), average, median,
                 referred.size(), gapsByNeed, gapsByArea,
                 (int) referred.stream().filter(r -> Boolean.TRUE.equals(r.getRestrictToInHouse())).count(),

@@ -1,5 +1,9 @@
 package uk.gov.placements.safety;
 
+import uk.gov.placements.common.ModuleListener;
+
+import uk.gov.placements.notification.Recipient;
+
 import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
 import java.util.EnumSet;
@@ -15,7 +19,7 @@ import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
-import uk.gov.placements.placement.NotificationSender;
+import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementStatus;
@@ -64,8 +68,7 @@ public class PlacementSafetyReviews {
         this.sender = sender;
     }
 
-    @EventListener
-    @Transactional
+    @ModuleListener
     public void on(HomeDowngraded downgraded) {
         if (downgraded.toInadequate()) {
             // the register's keeper (or the import) acts for every council whose children live there: the application
@@ -117,7 +120,7 @@ public class PlacementSafetyReviews {
         PlacementSafetyReview review = get(reviewId);
         Placement p = placements.findById(review.getPlacementId()).orElseThrow();
         String home = services.findById(review.getServiceId()).map(CareService::getName).orElse("the home");
-        sender.send(NotificationSender.groupIn(Roles.TEAM_MANAGERS, review.getCouncil()), "A child must move from " + home + ", rated inadequate",
+        sender.send(Recipient.group(Roles.TEAM_MANAGERS, review.getCouncil()), "A child must move from " + home + ", rated inadequate",
                 "The social worker " + review.getDecidedBy() + " reviewed placement " + p.getId() + " on " + UkFormat.dateTime(review.getDecidedAt())
                         + " and decided the child must move. Please plan the move: a referral for a child moving on, from the child's page.");
         decisions.recordForChild(review.getChildId(), "PLACEMENT_SAFETY_REVIEW", "TEAM_MANAGERS_TOLD placement " + p.getId(), null, null);

@@ -13,7 +13,7 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareServiceRepository;
@@ -68,7 +68,7 @@ public class SafetyReviewTaskListener implements TaskListener {
         AllocatedWorker.assign(task, child);
         String home = services.findById(review.getServiceId()).map(s -> s.getName()).orElse("the home");
         task.setName("Review placement safety — " + child.initials() + ", " + home + " rated inadequate");
-        task.setDueDate(Date.from(workingDays.plus(PlacementService.today(), DUE_WORKING_DAYS).atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
+        task.setDueDate(Date.from(workingDays.plus(UkTime.today(), DUE_WORKING_DAYS).atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
         task.setPriority(80);
         display.show(task, "safetySummary", "**Placement** " + p.getId() + ": " + child.initials() + ", " + UkFormat.label(p.getPlacementType())
                 + " at " + home + ", " + (p.getStatus() == uk.gov.placements.placement.PlacementStatus.PLANNED ? "starting " : "since ")

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.variable.type.ValueType;
-import uk.gov.placements.search.PlacementSearchProcess;
 
 /**
  * Writes Camunda's history (level full) with an allow-list of the variables it may hold: ids, decisions,
@@ -48,9 +47,8 @@ public class HistoryFilter implements HistoryEventHandler {
             "reminderAt", "roundDue", "evidenceDue", "evidenceEscalation", "monitoringInterval", "actionPlanDeadline", "newDeadline",
             "accreditationExpiresAt", "reaccreditationStartsAt");
     /** The fields of a provider's answer, declared empty in each provider's scope of placementSearch. */
-    static final Set<String> DECLARED_EMPTY = Set.of(PlacementSearchProcess.RESPONSE, PlacementSearchProcess.WEEKLY_FEE,
-            PlacementSearchProcess.START_DATE, PlacementSearchProcess.NAMED_CARER_OR_HOME, PlacementSearchProcess.HOW_NEEDS_MET,
-            PlacementSearchProcess.DECLINE_REASON, PlacementSearchProcess.DECLINE_DETAILS);
+    static final Set<String> DECLARED_EMPTY = Set.of("response", "weeklyFee", "startDate", "namedCarerOrHome", "howNeedsMet",
+            "declineReason", "declineDetails");
     private final HistoryEventHandler delegate = new DbHistoryEventHandler();
 
     /** A code, id, amount, date or duration: what a kept variable holds when it is what it claims to be. */

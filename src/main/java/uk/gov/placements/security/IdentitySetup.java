@@ -18,7 +18,6 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.referral.PlacementReferralProcess;
 
 /**
  * The roles of the product, in every profile: the spec's groups, what each may open and start,
@@ -55,9 +54,6 @@ public class IdentitySetup {
         ensureGroup(Roles.CONSORTIUM_COMMISSIONERS, "WORKFLOW");
         ensureGroup(Roles.VIRTUAL_SCHOOL, "WORKFLOW");
         grantTasklist(authorizationService, Roles.PROVIDERS);
-        grant(authorizationService, Roles.SOCIAL_WORKERS, Resources.PROCESS_DEFINITION, PlacementReferralProcess.KEY,
-                Permissions.READ, Permissions.CREATE_INSTANCE);
-        grant(authorizationService, Roles.SOCIAL_WORKERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         ensureFilters();
     }
 
@@ -78,7 +74,8 @@ public class IdentitySetup {
         grant(auth, groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
 
-    static void grant(AuthorizationService auth, String groupId, Resource resource, String resourceId, Permission... permissions) {
+    /** A grant made once: a restart finds it and adds nothing. Modules grant the rights on their own processes through it. */
+    public static void grant(AuthorizationService auth, String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = auth.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
                 .authorizationType(Authorization.AUTH_TYPE_GRANT).singleResult();
         Authorization a = existing != null ? existing : auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);

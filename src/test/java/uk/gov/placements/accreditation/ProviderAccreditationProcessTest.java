@@ -1,5 +1,7 @@
 package uk.gov.placements.accreditation;
 
+import uk.gov.placements.common.UkTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -276,7 +278,7 @@ class ProviderAccreditationProcessTest {
         assertThat(taskService.getIdentityLinksForTask(set.getId())).extracting(l -> l.getGroupId()).containsExactly("contracts-officers");
         assertThat(display.text(set.getId(), "actionPlanSummary")).contains("Accredited with conditions: a visit score below 2");
         assertThatThrownBy(() -> taskService.complete(set.getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DEADLINE,
-                uk.gov.placements.placement.PlacementService.today().plusMonths(3).plusDays(1).toString())))
+                UkTime.today().plusMonths(3).plusDays(1).toString())))
                 .hasMessageContaining("actionPlanDeadline must be within 3 months");
         taskService.complete(set.getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DEADLINE, deadline.toString()));
         assertThat(pi).isWaitingAt(TASK_RESPOND_WITH_ACTION_PLAN);

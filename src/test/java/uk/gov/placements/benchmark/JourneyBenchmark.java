@@ -21,8 +21,8 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /**
  * Complete referral journeys through the product's services and real delegates (triage, in-house
@@ -42,11 +42,11 @@ public class JourneyBenchmark {
     private final PlacementOptionRepository options;
     private final PlacementRepository placements;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final uk.gov.placements.placement.NotificationRepository notifications;
+    private final uk.gov.placements.notification.NotificationRepository notifications;
 
     public JourneyBenchmark(Journeys journeys, TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
                             RepositoryService repositoryService, PlacementOptionRepository options, PlacementRepository placements,
-                            org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.placement.NotificationRepository notifications) {
+                            org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.NotificationRepository notifications) {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.journeys = journeys;
@@ -208,7 +208,7 @@ public class JourneyBenchmark {
         complete(referral, root, "Task_WritePlacementPlan", Map.of("placementPlanSummary", "Settle; school; contact"));
         Long placementId = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
         complete(referral, root, "Task_SendNotifications", Map.of("lettersSent", notifications.findByPlacementIdOrderByIdAsc(placementId).stream()
-                .filter(n -> n.getChannel() == uk.gov.placements.placement.Notification.Channel.LETTER).map(n -> n.getId().toString()).toList()));
+                .filter(n -> n.getChannel() == uk.gov.placements.notification.Notification.Channel.LETTER).map(n -> n.getId().toString()).toList()));
 
         String reviewsKey = "CHILD-" + child.getId();
         String reviews = instanceOf(reviewsKey);

@@ -1,5 +1,7 @@
 package uk.gov.placements.common;
 
+import uk.gov.placements.provider.MonitoringRating;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +12,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import uk.gov.placements.monitoring.MonitoringRound;
 import uk.gov.placements.provider.AccreditationStatus;
-import uk.gov.placements.search.ProviderReferrals;
+import uk.gov.placements.referral.search.ProviderReferrals;
 
 /** The one way the product writes dates, times, amounts and codes for people. */
 class UkFormatTest {
@@ -78,11 +80,11 @@ class UkFormatTest {
         assertThat(UkFormat.label(NeedCode.EMOTIONAL_BEHAVIOURAL)).isEqualTo("Emotional and behavioural needs");
         assertThat(UkFormat.label(NeedCode.EHCP_EDUCATION)).isEqualTo("Education, health and care plan");
         assertThat(UkFormat.label(Urgency.EMERGENCY)).isEqualTo("Emergency");
-        assertThat(UkFormat.label(MonitoringRound.Rating.AMBER)).isEqualTo("Amber");
+        assertThat(UkFormat.label(MonitoringRating.AMBER)).isEqualTo("Amber");
         // the need codes' own label() is this one
         Arrays.stream(NeedCode.values()).forEach(n -> assertThat(n.label()).isEqualTo(UkFormat.label(n)));
-        assertThat(UkFormat.monitoringRating("RED")).isEqualTo("Red");
-        assertThat(UkFormat.monitoringRating(null)).isEqualTo("Not yet monitored");
+        assertThat(MonitoringRating.describe("RED")).isEqualTo("Red");
+        assertThat(MonitoringRating.describe(null)).isEqualTo("Not yet monitored");
         assertThat(UkFormat.sex("FEMALE")).isEqualTo("female");
         assertThat(UkFormat.sex("NOT_STATED")).isEqualTo("sex not stated");
     }

@@ -1,5 +1,7 @@
 package uk.gov.placements.monitoring;
 
+import uk.gov.placements.provider.MonitoringRating;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -53,13 +55,13 @@ class ContractMonitoringProcessTest {
     @Autowired ProviderRepository providers;
     @Autowired MonitoringRoundRepository rounds;
     @Autowired ProviderLatestRatingRepository latestRatings;
-    @Autowired uk.gov.placements.iro.MonitoringRatings ratings;
+    @Autowired uk.gov.placements.provider.MonitoringRatings ratings;
     @Autowired ActionPlanRepository plans;
     @Autowired uk.gov.placements.audit.DecisionRecordRepository decisionRecords;
     @Autowired ExitInterviewRepository exitInterviews;
     @Autowired ContractMonitoringService monitoring;
     @Autowired ServiceMatcher matcher;
-    @Autowired uk.gov.placements.search.PlacementOptionRepository options;
+    @Autowired uk.gov.placements.referral.search.PlacementOptionRepository options;
 
     @Autowired uk.gov.placements.placement.PlacementService placementService;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
@@ -149,7 +151,7 @@ class ContractMonitoringProcessTest {
         taskService.complete(review.getId(), Map.of(RATING, "GREEN", "costAgainstOutcomes", "Good value"));
         journeys.runDueJobsOf(pi.getId());
         MonitoringRound rated = rounds.findById(first.getId()).orElseThrow();
-        assertThat(rated.getRating()).isEqualTo(MonitoringRound.Rating.GREEN);
+        assertThat(rated.getRating()).isEqualTo(MonitoringRating.GREEN);
         assertThat(rated.getSdqScore()).isEqualTo(14);
         assertThat(rated.getIroRecommendations()).isEqualTo("No IRO recommendations recorded yet.");
         MonitoringRound second = rounds.findByPlacementIdOrderByRoundNumberAsc(placement.getId()).get(1);

@@ -1,5 +1,7 @@
 package uk.gov.placements.placement;
 
+import uk.gov.placements.common.UkTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -19,13 +21,13 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Urgency;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /**
  * A placement starts on the agreed date, not the day it is approved: the provider's offered start, or the
@@ -76,7 +78,7 @@ class PlacementDatesTest {
         String search = search(r).getId();
         taskService.complete(only(search, "Task_ReviewInHouseOptions").getId(), Map.of("restrictToInHouse", false));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        LocalDate offered = PlacementService.today().plusDays(10);
+        LocalDate offered = UkTime.today().plusDays(10);
         Map<String, Object> offer = new HashMap<>(Map.of("response", "OFFER", "weeklyFee", 450.0, "startDate", offered.toString(),
                 "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
         taskService.complete(only(search, "Task_RespondToReferral").getId(), offer);
@@ -108,15 +110,15 @@ class PlacementDatesTest {
         CareService first = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 400, NeedCode.SELF_HARM);
         // the child's current placement, started today
         Referral earlier = journeys.refer(journeys.child(council, 12), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.SELF_HARM);
-        Placement current = restrictInHouseAndPlace(earlier, first, PlacementService.today());
+        Placement current = restrictInHouseAndPlace(earlier, first, UkTime.today());
         assertThat(current.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
-        assertThat(current.getStartDate()).isEqualTo(PlacementService.today());
+        assertThat(current.getStartDate()).isEqualTo(UkTime.today());
 
         // an urgent move to another in-house home, proposed for three days' time
         CareService next = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 420, NeedCode.SELF_HARM);
         Referral move = journeys.refer(earlier.getChild(), "URGENT", PlacementType.FOSTER, 8, current.getId(), NeedCode.SELF_HARM);
         taskService.complete(only(move.getProcessInstanceId(), "Task_ReviewReferralAsCarer").getId(), Map.of("carerReview", "Agreed"));
-        LocalDate proposed = PlacementService.today().plusDays(3);
+        LocalDate proposed = UkTime.today().plusDays(3);
         Placement moved = restrictInHouseAndPlace(move, next, proposed);
         assertThat(moved.getStartDate()).isEqualTo(proposed);
         assertThat(moved.getStatus()).isEqualTo(PlacementStatus.PLANNED);
@@ -127,7 +129,7 @@ class PlacementDatesTest {
         int vacancies = services.findById(first.getId()).orElseThrow().getVacancies();
         // while the move is planned, the current placement is not ended by hand: the move ends it on its day
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> placementService.end(current.getId(), new PlacementService.Ending(
-                        PlacementService.today(), "E13", null, true, null)))
+                        UkTime.today(), "E13", null, true, null)))
                 .isInstanceOf(uk.gov.placements.common.ConflictException.class).hasMessageContaining("next placement is planned");
 
         placementService.startAndEndDue(proposed);

@@ -1,5 +1,7 @@
 package uk.gov.placements.placement;
 
+import uk.gov.placements.common.UkTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,14 +27,14 @@ import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /**
  * POST /api/placements/{id}/end with the SSDA903 codes: checked before anything changes, and every consequence
@@ -86,7 +88,7 @@ class PlacementEndTest {
     void shouldEndAPlacementWhenTheChildLeavesCareWithEveryConsequence() throws Exception {
         CareService home = journeys.independent(NORTHSHIRE, "northshire", PlacementType.FOSTER, 430, OfstedRating.GOOD, NeedCode.SUBSTANCE_MISUSE);
         Referral r = journeys.refer(journeys.child(NORTHSHIRE, 16), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.SUBSTANCE_MISUSE);
-        Placement p = placeWith(r, home, PlacementService.today());
+        Placement p = placeWith(r, home, UkTime.today());
         assertThat(p.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
         String url = "/api/placements/" + p.getId() + "/end";
         int vacancies = services.findById(home.getId()).orElseThrow().getVacancies();
@@ -98,7 +100,7 @@ class PlacementEndTest {
         assertThat(json.readTree(call("sw1", url, ending("ZZ9", null)).getBody()).get("errors").findValuesAsText("field"))
                 .contains("reasonEpisodeCeased");
         Map<String, Object> future = ending("E13", null);
-        future.put("endDate", PlacementService.today().plusDays(1).toString());
+        future.put("endDate", UkTime.today().plusDays(1).toString());
         assertThat(json.readTree(call("sw1", url, future).getBody()).get("errors").findValuesAsText("field")).contains("endDate");
         // the wrong people: another council as if it did not exist, another group refused
         ResponseEntity<String> theirs = call("sw2", url, ending("E13", null));
@@ -109,7 +111,7 @@ class PlacementEndTest {
         assertThat(placements.findById(p.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.ACTIVE);
 
         // the child returns home to their parents (E13), unplanned
-        int disruptions = reports.sufficiency("northshire", PlacementService.today(), PlacementService.today()).disruptions();
+        int disruptions = reports.sufficiency("northshire", UkTime.today(), UkTime.today()).disruptions();
         ResponseEntity<String> ended = call("sw1", url, ending("E13", null));
         assertThat(ended.getStatusCode().value()).as(ended.getBody()).isEqualTo(200);
         JsonNode view = json.readTree(ended.getBody());
@@ -125,18 +127,18 @@ class PlacementEndTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CHILD-" + r.getChild().getId()).count()).isZero();
         assertThat(children.findById(r.getChild().getId()).orElseThrow().getLookedAfterSince()).isNull();
         // the 903 episode closes with that code and date
-        var episode = ssda903.episodes("northshire", PlacementService.today(), PlacementService.today()).stream()
+        var episode = ssda903.episodes("northshire", UkTime.today(), UkTime.today()).stream()
                 .filter(e -> e.child().equals(r.getChild().getId())).findFirst().orElseThrow();
         assertThat(episode.reasonEpisodeCeased()).isEqualTo("E13");
-        assertThat(episode.end()).isEqualTo(PlacementService.today());
+        assertThat(episode.end()).isEqualTo(UkTime.today());
         // an unplanned end counts as a disruption in the sufficiency figures
-        assertThat(reports.sufficiency("northshire", PlacementService.today(), PlacementService.today()).disruptions())
+        assertThat(reports.sufficiency("northshire", UkTime.today(), UkTime.today()).disruptions())
                 .isEqualTo(disruptions + 1);
         // ending it twice is a conflict
         assertThat(call("sw1", url, ending("E13", null)).getStatusCode().value()).isEqualTo(409);
 
         // back into care a few days on: reviewed as a new start, the first review within 20 working days of it
-        LocalDate back = PlacementService.today().plusDays(6);
+        LocalDate back = UkTime.today().plusDays(6);
         CareService next = journeys.inHouse(NORTHSHIRE, "northshire", PlacementType.FOSTER, 440, NeedCode.SUBSTANCE_MISUSE);
         Referral again = journeys.refer(children.findById(r.getChild().getId()).orElseThrow(), "PLANNED", PlacementType.FOSTER, 8, null,
                 NeedCode.SUBSTANCE_MISUSE);
@@ -151,7 +153,7 @@ class PlacementEndTest {
     void shouldMoveAChildWithinCareWithTheReasonForThePlaceChange() throws Exception {
         CareService home = journeys.independent(NORTHSHIRE, "northshire", PlacementType.FOSTER, 420, OfstedRating.GOOD, NeedCode.GOING_MISSING);
         Referral r = journeys.refer(journeys.child(NORTHSHIRE, 13), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.GOING_MISSING);
-        Placement p = placeWith(r, home, PlacementService.today());
+        Placement p = placeWith(r, home, UkTime.today());
         ResponseEntity<String> ended = call("tm1", "/api/placements/" + p.getId() + "/end", ending("X1", "CARPL"));
         assertThat(ended.getStatusCode().value()).as(ended.getBody()).isEqualTo(200);
         Placement after = placements.findById(p.getId()).orElseThrow();
@@ -166,7 +168,7 @@ class PlacementEndTest {
 
     static Map<String, Object> ending(String rec, String reasonPlaceChange) {
         Map<String, Object> body = new HashMap<>();
-        body.put("endDate", PlacementService.today().toString());
+        body.put("endDate", UkTime.today().toString());
         body.put("reasonEpisodeCeased", rec);
         body.put("reasonPlaceChange", reasonPlaceChange);
         body.put("unplanned", true);

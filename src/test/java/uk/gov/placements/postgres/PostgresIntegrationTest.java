@@ -24,7 +24,7 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /**
  * The application on PostgreSQL 16, the production database, started by the test itself

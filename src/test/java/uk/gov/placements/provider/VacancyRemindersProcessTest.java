@@ -31,8 +31,8 @@ import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.TestMailServer;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.placement.Notification;
-import uk.gov.placements.placement.NotificationRepository;
+import uk.gov.placements.notification.Notification;
+import uk.gov.placements.notification.NotificationRepository;
 
 /** The monthly reminder: one timer for the register, and on its day an e-mail to each provider whose figures are stale, only those. */
 @IntegrationTest

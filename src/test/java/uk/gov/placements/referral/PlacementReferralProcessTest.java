@@ -1,5 +1,7 @@
 package uk.gov.placements.referral;
 
+import uk.gov.placements.common.UkTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -35,16 +37,16 @@ import uk.gov.placements.common.BadInputs;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.common.WorkingDays;
-import uk.gov.placements.placement.NotificationRepository;
+import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.notification.NotificationRepository;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
-import uk.gov.placements.search.PlacementSearchProcess;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /** Every path of placementReferral (and the in-house part of placementSearch) on the real delegates and tables. */
 @IntegrationTest
@@ -88,7 +90,7 @@ class PlacementReferralProcessTest {
         Map<String, Object> review = new HashMap<>();
         review.put(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, restrict);
         // an in-house carer is proposed for today (else the required-by date): the placements in these tests start now
-        review.put(PlacementSearchProcess.PROPOSED_START_DATE, PlacementService.today().toString());
+        review.put(PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today().toString());
         if (restrict) {
             review.put(PlacementSearchProcess.RESTRICTION_REASON, "Sibling already with these carers");
         }
@@ -153,13 +155,13 @@ class PlacementReferralProcessTest {
         assertThat(p.isSecondBest()).isFalse();
         assertThat(p.getWeeklyCost()).isEqualByComparingTo("450");
         // a planned placement's plan is due the working day before it starts: starting today, it is due today
-        assertThat(p.getPlanDue()).isEqualTo(PlacementService.today());
+        assertThat(p.getPlanDue()).isEqualTo(UkTime.today());
         // nobody in this council's IRO or virtual school groups to e-mail: every notice is a letter, none recorded as sent
         assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).extracting(n -> n.getRecipient())
                 .containsExactly("Independent reviewing officer", "Virtual school", "The child", "Parents", "Health", "GP", "School");
         assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).allSatisfy(n -> {
-            assertThat(n.getChannel()).isEqualTo(uk.gov.placements.placement.Notification.Channel.LETTER);
-            assertThat(n.getStatus()).isEqualTo(uk.gov.placements.placement.Notification.Status.PENDING);
+            assertThat(n.getChannel()).isEqualTo(uk.gov.placements.notification.Notification.Channel.LETTER);
+            assertThat(n.getStatus()).isEqualTo(uk.gov.placements.notification.Notification.Status.PENDING);
             assertThat(n.getSentAt()).isNull();
         });
         Task plan = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_WRITE_PLACEMENT_PLAN).singleResult();
@@ -177,7 +179,7 @@ class PlacementReferralProcessTest {
         List<String> letters = notifications.findByPlacementIdOrderByIdAsc(p.getId()).stream().map(n -> n.getId().toString()).toList();
         complete(task(pi), withVariables(LETTERS_SENT, letters));
         assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId()))
-                .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(uk.gov.placements.placement.Notification.Status.SENT));
+                .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(uk.gov.placements.notification.Notification.Status.SENT));
         assertThat(pi).isEnded().hasPassed(END_PLACEMENT_STARTED);
         assertThat(placements.findById(p.getId()).orElseThrow().getPlanWrittenAt()).isNotNull();
         assertThat(referrals.findById(r.getId()).orElseThrow().getStatus()).isEqualTo(ReferralStatus.PLACED);

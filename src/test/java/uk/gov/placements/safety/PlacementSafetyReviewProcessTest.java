@@ -1,5 +1,7 @@
 package uk.gov.placements.safety;
 
+import uk.gov.placements.common.UkTime;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -36,8 +38,8 @@ import uk.gov.placements.TestMailServer;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.audit.DecisionRecordRepository;
@@ -46,7 +48,7 @@ import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.common.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.iro.IroReviewRepository;
@@ -240,7 +242,7 @@ class PlacementSafetyReviewProcessTest {
     @Test
     void shouldKeepTheDowngradeAndEverythingItStartsWhenTheMailServerFailsAndRecordThatTheTeamWasNotEmailed() throws Exception {
         ClockUtil.reset();
-        today = PlacementService.today();
+        today = UkTime.today();
         CareService byHand = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
         CareService byList = homes.save(journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4100, OfstedRating.GOOD)
                 .registeredWithOfsted("SC9" + String.format("%05d", Integer.parseInt(council.id().replaceAll("\\D", "")))));

@@ -41,7 +41,7 @@ import uk.gov.placements.provider.OfstedRatings;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.trust.ReliabilityFigures;
 
 /**

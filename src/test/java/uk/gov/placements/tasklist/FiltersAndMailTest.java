@@ -23,8 +23,8 @@ import uk.gov.placements.Journeys;
 import uk.gov.placements.TestMailServer;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /** The role queues return exactly their tasks to their groups; escalations e-mail every member; a mail outage never loses a process. */
 @IntegrationTest

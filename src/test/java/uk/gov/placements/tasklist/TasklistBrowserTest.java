@@ -20,14 +20,14 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.iro.IroDispute;
 import uk.gov.placements.iro.IroDisputes;
-import uk.gov.placements.placement.Notification;
-import uk.gov.placements.placement.NotificationRepository;
+import uk.gov.placements.notification.Notification;
+import uk.gov.placements.notification.NotificationRepository;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
-import uk.gov.placements.search.PlacementOption;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /**
  * The referral journey in a real browser through the Camunda Tasklist and its rendered Camunda

@@ -29,7 +29,7 @@ import uk.gov.placements.PlacementsApplication;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /**
  * Two managers approving at once; two providers answering at once; a bad decision through /api; the prod profile's refusal of
@@ -44,7 +44,7 @@ class ConcurrencyAndProductionTest {
     @Autowired IdentityService identityService;
     @Autowired PlacementOptionRepository options;
     @Autowired PlacementRepository placements;
-    @Autowired uk.gov.placements.search.ProviderReferralRepository providerReferrals;
+    @Autowired uk.gov.placements.referral.search.ProviderReferralRepository providerReferrals;
 
     ResponseEntity<String> complete(String user, String taskId, Map<String, Object> vars) {
         HttpHeaders h = new HttpHeaders();
@@ -121,7 +121,7 @@ class ConcurrencyAndProductionTest {
             }
             pool.shutdown();
             journeys.runDueJobsOfTree(r.getProcessInstanceId());
-            recorded += (int) providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(p -> p.getStatus() == uk.gov.placements.search.ProviderReferral.Status.OFFERED).count();
+            recorded += (int) providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(p -> p.getStatus() == uk.gov.placements.referral.search.ProviderReferral.Status.OFFERED).count();
             // the third provider can still answer
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_RespondToReferral")
                     .list()).extracting(Task::getId).containsExactly(asked.get(2).getId());

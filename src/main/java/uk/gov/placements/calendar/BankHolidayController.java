@@ -1,0 +1,42 @@
+package uk.gov.placements.calendar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.security.CurrentUser;
+import uk.gov.placements.security.Roles;
+
+/** The bank holidays working days skip: read by any signed-in user, kept by administrators. */
+@RestController
+@RequestMapping("/api/bank-holidays")
+class BankHolidayController {
+    private final BankHolidays bankHolidays;
+    private final BankHolidayRepository repository;
+    private final CurrentUser currentUser;
+
+    BankHolidayController(BankHolidays bankHolidays, BankHolidayRepository repository, CurrentUser currentUser) {
+        this.bankHolidays = bankHolidays;
+        this.repository = repository;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    Map<String, Object> list() {
+        List<Map<String, String>> days = repository.findAll().stream()
+                .sorted(java.util.Comparator.comparing(BankHoliday::getHolidayDate))
+                .map(d -> Map.of("date", d.getHolidayDate().toString(), "title", d.getName())).toList();
+        return Map.of("coveredUntil", String.valueOf(bankHolidays.coveredUntil().orElse(null)), "bankHolidays", days);
+    }
+
+    /** The government's published list (bank-holidays.json), England and Wales. */
+    @PostMapping("/import")
+    BankHolidays.Imported importPublished(@RequestBody JsonNode list) {
+        currentUser.requireAnyGroup(Roles.ADMIN);
+        return bankHolidays.importPublished(list);
+    }
+}

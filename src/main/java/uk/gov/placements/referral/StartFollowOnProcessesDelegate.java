@@ -1,0 +1,36 @@
+package uk.gov.placements.referral;
+
+import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementApproved;
+import uk.gov.placements.placement.PlacementService;
+
+import static uk.gov.placements.referral.PlacementReferralProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_StartFollowOnProcesses: tells the features that follow a placement that it was approved
+ * ({@link PlacementApproved}): the child's reviews start (or are told of the change) and an independent placement's
+ * contract monitoring starts, their first dates counting from the placement's start date. The placement the child
+ * leaves ends on that date ({@link PlacementEnded}). One transaction: a failure retries the whole step, so nothing is
+ * started twice.
+ */
+@Component
+public class StartFollowOnProcessesDelegate implements JavaDelegate {
+    private final PlacementService placements;
+    private final ApplicationEventPublisher events;
+
+    public StartFollowOnProcessesDelegate(PlacementService placements, ApplicationEventPublisher events) {
+        this.placements = placements;
+        this.events = events;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Placement p = placements.get(((Number) execution.getVariable(PLACEMENT_ID)).longValue());
+        events.publishEvent(new PlacementApproved(p.getId(), p.getChildId(), p.getCouncil(), p.isInHouse()));
+    }
+}

@@ -1,4 +1,0 @@
-package uk.gov.placements.search;
-
-/** How an option came to be considered: the council's own search, or a written offer from an independent provider. */
-public enum OptionSource { IN_HOUSE_SEARCH, PROVIDER_OFFER }
