@@ -1,6 +1,5 @@
 package uk.gov.placements.accreditation;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +26,16 @@ class AccreditationController {
         this.system = system;
     }
 
+    record AccreditationStarted(String processInstanceId) {
+    }
+
     /** Starts accreditation with Form A (contracts officers and commissioning managers). */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> accredit(@PathVariable Long id) {
+    AccreditationStarted accredit(@PathVariable Long id) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         providers.get(id);
         // the role is checked above; the register's processes belong to the consortium, so the application starts them
-        return Map.of("processInstanceId", system.run(() -> accreditations.start(id)).getId());
+        return new AccreditationStarted(system.run(() -> accreditations.start(id)).getId());
     }
 }

@@ -16,9 +16,9 @@ class AccreditationHistoryEntries implements AccreditationHistory {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Entry> of(Long providerId) {
+    public List<AccreditationRow> of(Long providerId) {
         return accreditations.findByProviderIdOrderByIdAsc(providerId).stream()
-                .map(a -> new Entry(a.getStatus().name(), a.getOutcome(), a.getConfirmed(), a.getExpiresOn(),
+                .map(a -> new AccreditationRow(a.getStatus().name(), a.getOutcome(), a.getConfirmed(), a.getExpiresOn(),
                         a.visitsDone() ? a.lowestScore() : null, a.getDiscrepancies()))
                 .toList();
     }

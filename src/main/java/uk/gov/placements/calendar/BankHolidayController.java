@@ -2,7 +2,6 @@ package uk.gov.placements.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,12 +24,19 @@ class BankHolidayController {
         this.currentUser = currentUser;
     }
 
+    /** The days known, and the last day they cover ("null" when none is known). */
+    record BankHolidayList(String coveredUntil, List<Day> bankHolidays) {
+    }
+
+    record Day(String date, String title) {
+    }
+
     @GetMapping
-    Map<String, Object> list() {
-        List<Map<String, String>> days = repository.findAll().stream()
+    BankHolidayList list() {
+        List<Day> days = repository.findAll().stream()
                 .sorted(java.util.Comparator.comparing(BankHoliday::getHolidayDate))
-                .map(d -> Map.of("date", d.getHolidayDate().toString(), "title", d.getName())).toList();
-        return Map.of("coveredUntil", String.valueOf(bankHolidays.coveredUntil().orElse(null)), "bankHolidays", days);
+                .map(d -> new Day(d.getHolidayDate().toString(), d.getName())).toList();
+        return new BankHolidayList(String.valueOf(bankHolidays.coveredUntil().orElse(null)), days);
     }
 
     /** The government's published list (bank-holidays.json), England and Wales. */

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,11 @@ public class BankHolidays implements HealthIndicator {
         this.workingDays = workingDays;
     }
 
-    public record Imported(int created, int unchanged, List<Map<String, String>> rejected) {
+    public record Imported(int created, int unchanged, List<RejectedEvent> rejected) {
+    }
+
+    /** An event of the list that was skipped: its index in the list, and why. */
+    public record RejectedEvent(String event, String reason) {
     }
 
     /**
@@ -56,7 +59,7 @@ public class BankHolidays implements HealthIndicator {
         }
         int created = 0;
         int unchanged = 0;
-        List<Map<String, String>> rejected = new ArrayList<>();
+        List<RejectedEvent> rejected = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             JsonNode event = events.get(i);
             String title = event.path("title").asText("").trim();
@@ -64,11 +67,11 @@ public class BankHolidays implements HealthIndicator {
             try {
                 date = LocalDate.parse(event.path("date").asText(""));
             } catch (DateTimeParseException e) {
-                rejected.add(Map.of("event", String.valueOf(i), "reason", "date must be a date such as 2029-01-01"));
+                rejected.add(new RejectedEvent(String.valueOf(i), "date must be a date such as 2029-01-01"));
                 continue;
             }
             if (title.isEmpty() || title.length() > 100 || PlainText.problem(title) != null) {
-                rejected.add(Map.of("event", String.valueOf(i), "reason", "title must be plain text of at most 100 characters"));
+                rejected.add(new RejectedEvent(String.valueOf(i), "title must be plain text of at most 100 characters"));
                 continue;
             }
             if (holidays.existsById(date)) {

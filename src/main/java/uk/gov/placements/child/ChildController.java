@@ -1,7 +1,6 @@
 package uk.gov.placements.child;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.common.Created;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
@@ -28,17 +28,25 @@ class ChildController {
         this.currentUser = currentUser;
     }
 
+    record ChildView(Long id, String firstName, String lastName, String dateOfBirth, String council, String postcode, String gender,
+                     String legalStatus, String categoryOfNeed, String ethnicity, String upn, boolean uasc, String uascCeased,
+                     String allocatedSocialWorker, String iro) {
+    }
+
+    record ChildAllocation(Long id, String allocatedSocialWorker, String iro) {
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody ChildService.NewChild body) {
+    Created create(@RequestBody ChildService.NewChild body) {
         // the child's social worker registers the child, with the referral (the spec's groups)
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS);
         String council = currentUser.councilFor(body.council(), "council");
-        return Map.of("id", service.register(body, council).getId());
+        return new Created(service.register(body, council).getId());
     }
 
     @GetMapping
-    List<Map<String, Object>> list() {
+    List<ChildView> list() {
         return currentUser.councils().stream().flatMap(c -> children.findByCouncilOrderByLastNameAsc(c).stream())
                 .map(ChildController::view).toList();
     }
@@ -48,13 +56,13 @@ class ChildController {
      * the children allocated to them and the tasks they hold, and the children still without a worker.
      */
     @GetMapping("/caseload")
-    List<Map<String, Object>> caseload() {
+    List<ChildService.CaseloadRow> caseload() {
         currentUser.requireAnyGroup(Roles.TEAM_MANAGERS);
         return service.caseload(currentUser.councils());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable Long id) {
+    ChildView get(@PathVariable Long id) {
         return view(visible(id));
     }
 
@@ -63,16 +71,16 @@ class ChildController {
 
     /** The child's team manager allocates the social worker and the IRO; open tasks move with them. */
     @PutMapping("/{id}/allocation")
-    Map<String, Object> allocate(@PathVariable Long id, @RequestBody Allocation body) {
+    ChildAllocation allocate(@PathVariable Long id, @RequestBody Allocation body) {
         Child child = visible(id);
         currentUser.requireAnyGroup(Roles.TEAM_MANAGERS);
         Child allocated = service.allocate(child.getId(), body.socialWorker(), body.iro());
-        return Map.of("id", allocated.getId(), "allocatedSocialWorker", allocated.getAllocatedSocialWorker(), "iro", allocated.getIro());
+        return new ChildAllocation(allocated.getId(), allocated.getAllocatedSocialWorker(), allocated.getIro());
     }
 
     /** A change of legal status or category of need from a day on: each 903 episode carries the value of its own day. */
     @PutMapping("/{id}/legal-status")
-    Map<String, Object> legalStatus(@PathVariable Long id, @RequestBody ChildService.StatusChange body) {
+    ChildView legalStatus(@PathVariable Long id, @RequestBody ChildService.StatusChange body) {
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
         Child child = visible(id);
         return view(service.changeStatus(child.getId(), body));
@@ -80,7 +88,7 @@ class ChildController {
 
     /** The child's ethnicity, UPN, asylum-seeking status and (for a girl) motherhood, as the 903 reports them. */
     @PutMapping("/{id}/ssda903")
-    Map<String, Object> ssda903(@PathVariable Long id, @RequestBody ChildService.Ssda903Details body) {
+    ChildView ssda903(@PathVariable Long id, @RequestBody ChildService.Ssda903Details body) {
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
         Child child = visible(id);
         return view(service.recordSsda903(child.getId(), body));
@@ -92,23 +100,9 @@ class ChildController {
                 .orElseThrow(() -> new NotFoundException("Child", id));
     }
 
-    private static Map<String, Object> view(Child c) {
-        Map<String, Object> v = new java.util.LinkedHashMap<>();
-        v.put("id", c.getId());
-        v.put("firstName", c.getFirstName());
-        v.put("lastName", c.getLastName());
-        v.put("dateOfBirth", c.getDateOfBirth().toString());
-        v.put("council", c.getCouncil());
-        v.put("postcode", c.getPostcode());
-        v.put("gender", c.getGender());
-        v.put("legalStatus", c.getLegalStatus().name());
-        v.put("categoryOfNeed", c.getCategoryOfNeed());
-        v.put("ethnicity", c.getEthnicity());
-        v.put("upn", c.getUpn());
-        v.put("uasc", c.isUasc());
-        v.put("uascCeased", c.getUascCeased() == null ? null : c.getUascCeased().toString());
-        v.put("allocatedSocialWorker", c.getAllocatedSocialWorker());
-        v.put("iro", c.getIro());
-        return v;
+    private static ChildView view(Child c) {
+        return new ChildView(c.getId(), c.getFirstName(), c.getLastName(), c.getDateOfBirth().toString(), c.getCouncil(), c.getPostcode(),
+                c.getGender(), c.getLegalStatus().name(), c.getCategoryOfNeed(), c.getEthnicity(), c.getUpn(), c.isUasc(),
+                c.getUascCeased() == null ? null : c.getUascCeased().toString(), c.getAllocatedSocialWorker(), c.getIro());
     }
 }

@@ -264,13 +264,17 @@ public class ChildService {
         }
     }
 
+    /** A worker's load: the children allocated to them and the open tasks they hold. */
+    public record CaseloadRow(String role, String worker, long children, long openTasks) {
+    }
+
     /**
      * Per allocated worker of the councils: their role, the children in care allocated to them and the open tasks they
      * hold (counted as the application: a manager need not see each task to see the load); and the children in care
      * with no social worker yet.
      */
     @Transactional(readOnly = true)
-    public List<Map<String, Object>> caseload(Set<String> councils) {
+    public List<CaseloadRow> caseload(Set<String> councils) {
         Map<List<String>, Long> byWorker = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
         long unallocated = 0;
         for (String council : councils) {
@@ -288,10 +292,10 @@ public class ChildService {
                 }
             }
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        byWorker.forEach((key, count) -> rows.add(Map.of("role", key.get(0), "worker", key.get(1), "children", count,
-                "openTasks", system.run(() -> taskService.createTaskQuery().taskAssignee(key.get(1)).count()))));
-        rows.add(Map.of("role", "social worker", "worker", "(none allocated)", "children", unallocated, "openTasks", 0L));
+        List<CaseloadRow> rows = new ArrayList<>();
+        byWorker.forEach((key, count) -> rows.add(new CaseloadRow(key.get(0), key.get(1), count,
+                system.run(() -> taskService.createTaskQuery().taskAssignee(key.get(1)).count()))));
+        rows.add(new CaseloadRow("social worker", "(none allocated)", unallocated, 0L));
         return rows;
     }
 

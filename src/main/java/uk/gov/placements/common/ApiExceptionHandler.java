@@ -1,6 +1,5 @@
 package uk.gov.placements.common;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -17,14 +16,17 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /** Every error of /api as JSON: 400 with one entry per bad field, 403, 404, 409. */
 @RestControllerAdvice(basePackages = "uk.gov.placements")
 class ApiExceptionHandler {
+    /** The body of every /api error: the status again, a sentence, and the bad fields (none but for a 400). */
+    record ApiError(int status, String message, List<FieldError> errors) {
+    }
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    ResponseEntity<ApiError> invalid(InvalidInputException e) {
         return body(HttpStatus.BAD_REQUEST, "Invalid input", e.getFieldErrors());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         String field = "body";
         if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
@@ -41,46 +43,38 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
         return body(HttpStatus.BAD_REQUEST, "Invalid input", Map.of(e.getName(), "has the wrong type or format"));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
         return body(HttpStatus.BAD_REQUEST, "Invalid input", Map.of(e.getParameterName(), "is required"));
     }
 
     @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
+    ResponseEntity<ApiError> notFound(NotFoundException e) {
         return body(HttpStatus.NOT_FOUND, e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(AuthorizationException.class)
-    ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
+    ResponseEntity<ApiError> forbidden(AuthorizationException e) {
         return body(HttpStatus.FORBIDDEN, "Not allowed: " + e.getMessage(), Map.of());
     }
 
     @ExceptionHandler(ForbiddenException.class)
-    ResponseEntity<Map<String, Object>> forbidden(ForbiddenException e) {
+    ResponseEntity<ApiError> forbidden(ForbiddenException e) {
         return body(HttpStatus.FORBIDDEN, e.getMessage(), Map.of());
     }
 
     @ExceptionHandler({OptimisticLockingException.class, ConflictException.class})
-    ResponseEntity<Map<String, Object>> conflict(RuntimeException e) {
+    ResponseEntity<ApiError> conflict(RuntimeException e) {
         return body(HttpStatus.CONFLICT, e instanceof ConflictException ? e.getMessage()
                 : "Someone else changed this at the same time; reload and try again", Map.of());
     }
 
-    private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, Map<String, String> fields) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status.value());
-        body.put("message", message);
-        if (!fields.isEmpty()) {
-            body.put("errors", fields.entrySet().stream()
-                    .map(f -> Map.of("field", f.getKey(), "message", f.getKey() + " " + f.getValue())).toList());
-        } else {
-            body.put("errors", List.of());
-        }
+    private static ResponseEntity<ApiError> body(HttpStatus status, String message, Map<String, String> fields) {
+        ApiError body = new ApiError(status.value(), message, FieldError.of(fields));
         // the content type is set, so a refusal reaches a client that asked for CSV as JSON rather than as a 500
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
     }

@@ -4,8 +4,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -37,16 +35,12 @@ class EngineRestValidationErrors implements ResourceConfigCustomizer {
         public Response toResponse(ProcessEngineException e) {
             if (e instanceof org.camunda.bpm.engine.OptimisticLockingException) {
                 // two people completing one task: one succeeds, the other is told plainly
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "OptimisticLockingException");
-                body.put("message", "Someone else changed this at the same moment; nothing was changed by you. Reload and try again");
+                EngineError body = new EngineError("OptimisticLockingException", EngineError.CONCURRENT_CHANGE);
                 return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
             if (e.getMessage() != null && e.getMessage().contains("belongs to no authenticated tenant")) {
                 // another council's record is answered as if it did not exist, so that no id can be probed
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("type", "InvalidRequestException");
-                body.put("message", "Not found");
+                EngineError body = new EngineError("InvalidRequestException", "Not found");
                 return Response.status(Response.Status.NOT_FOUND).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
             }
             return ExceptionHandlerHelper.getInstance().getResponse(e);
@@ -59,17 +53,11 @@ class EngineRestValidationErrors implements ResourceConfigCustomizer {
         public Response toResponse(RestException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ForbiddenException forbidden) {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("type", "AuthorizationException");
-                    body.put("message", forbidden.getMessage());
+                    EngineError body = new EngineError("AuthorizationException", forbidden.getMessage());
                     return Response.status(Response.Status.FORBIDDEN).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
                 }
                 if (t instanceof InvalidInputException invalid) {
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("type", "InvalidRequestException");
-                    body.put("message", invalid.getMessage());
-                    body.put("errors", invalid.getFieldErrors().entrySet().stream()
-                            .map(f -> Map.of("field", f.getKey(), "message", f.getKey() + " " + f.getValue())).toList());
+                    EngineError body = new EngineError("InvalidRequestException", invalid.getMessage(), FieldError.of(invalid.getFieldErrors()));
                     return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
                 }
             }

@@ -1,7 +1,5 @@
 package uk.gov.placements.common;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,15 +15,14 @@ class PostcodeController {
         this.postcodes = postcodes;
     }
 
+    /** The postcode as written in full, and its district's centre. */
+    record PostcodeDistrict(String postcode, String district, double latitude, double longitude) {
+    }
+
     @GetMapping("/{postcode}")
-    Map<String, Object> find(@PathVariable String postcode) {
+    PostcodeDistrict find(@PathVariable String postcode) {
         Postcodes.Normalised n = Postcodes.normalise(postcode).orElseThrow(() -> InvalidInputException.of("postcode", Postcodes.MALFORMED));
         Postcodes.Centroid c = postcodes.centroid(n.district()).orElseThrow(() -> new NotFoundException("Postcode district", n.district()));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("postcode", n.postcode());
-        body.put("district", c.district());
-        body.put("latitude", c.latitude());
-        body.put("longitude", c.longitude());
-        return body;
+        return new PostcodeDistrict(n.postcode(), c.district(), c.latitude(), c.longitude());
     }
 }

@@ -7,9 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -112,28 +110,21 @@ class TasklistEngineErrors {
     }
 
     private static void answer(HttpServletResponse response, RuntimeException refusal) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
+        EngineError body;
         if (refusal instanceof InvalidInputException invalid) {
             response.setStatus(400);
-            body.put("type", "InvalidRequestException");
-            body.put("message", invalid.getMessage());
-            body.put("errors", invalid.getFieldErrors().entrySet().stream()
-                    .map(f -> Map.of("field", f.getKey(), "message", f.getKey() + " " + f.getValue())).toList());
+            body = new EngineError("InvalidRequestException", invalid.getMessage(), FieldError.of(invalid.getFieldErrors()));
         } else if (refusal instanceof org.camunda.bpm.engine.OptimisticLockingException) {
             // two people completing one task: one succeeds, the other is told plainly
             response.setStatus(409);
-            body.put("type", "Conflict");
-            body.put("message", "Someone else changed this at the same moment; nothing was changed by you. Reload and try again");
+            body = new EngineError("Conflict", EngineError.CONCURRENT_CHANGE);
         } else if (refusal != null) {
             response.setStatus(403);
-            body.put("type", "AuthorizationException");
-            body.put("message", refusal.getMessage());
+            body = new EngineError("AuthorizationException", refusal.getMessage());
         } else if (response.getStatus() == 404) {
-            body.put("type", "NotFound");
-            body.put("message", "This is no longer open: someone may have completed it already. Reload the list.");
+            body = new EngineError("NotFound", "This is no longer open: someone may have completed it already. Reload the list.");
         } else {
-            body.put("type", "ServerError");
-            body.put("message", PLAIN_FAILURE);
+            body = new EngineError("ServerError", PLAIN_FAILURE);
         }
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

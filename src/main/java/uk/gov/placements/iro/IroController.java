@@ -1,8 +1,6 @@
 package uk.gov.placements.iro;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,69 +33,60 @@ class IroController {
         this.currentUser = currentUser;
     }
 
+    record ReviewView(int sequenceNumber, String dueDate, IroReview.Status status, boolean broughtForward, String heldOn, String outcome,
+                      String recommendations) {
+    }
+
+    record DisputeView(Long id, IroDispute.Status status, IroDispute.Stage stage, String concern, String raisedBy, String raisedAt,
+                       String closedBy, String closedAt, String cafcassReferredOn, String cafcassReference, List<DisputeStepView> steps) {
+    }
+
+    /** One tier of a dispute: its answer, and the IRO's decision on it. */
+    record DisputeStepView(IroDispute.Stage stage, String answerDue, String answer, String answeredBy, String answeredAt,
+                           IroDispute.Decision decision, String decisionReason, String decidedBy, String decidedAt) {
+    }
+
+    record MatchingRecordView(Long childId, String matchingRecord) {
+    }
+
+    record ReviewsEnded(Long childId, String reviews) {
+    }
+
     @GetMapping("/reviews")
-    List<Map<String, Object>> reviews(@PathVariable Long id) {
+    List<ReviewView> reviews(@PathVariable Long id) {
         visible(id);
-        return reviews.findByChildIdOrderBySequenceNumberAsc(id).stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sequenceNumber", r.getSequenceNumber());
-            m.put("dueDate", r.getDueDate().toString());
-            m.put("status", r.getStatus());
-            m.put("broughtForward", r.isBroughtForward());
-            m.put("heldOn", r.getHeldOn() == null ? null : r.getHeldOn().toString());
-            m.put("outcome", r.getOutcome());
-            m.put("recommendations", r.getRecommendations());
-            return m;
-        }).toList();
+        return reviews.findByChildIdOrderBySequenceNumberAsc(id).stream().map(r -> new ReviewView(r.getSequenceNumber(),
+                r.getDueDate().toString(), r.getStatus(), r.isBroughtForward(), r.getHeldOn() == null ? null : r.getHeldOn().toString(),
+                r.getOutcome(), r.getRecommendations())).toList();
     }
 
     /** The IRO's disputes about the child's plan: each tier's answer and the IRO's decision on it, with who and when. */
     @GetMapping("/disputes")
-    List<Map<String, Object>> disputes(@PathVariable Long id) {
+    List<DisputeView> disputes(@PathVariable Long id) {
         visible(id);
-        return disputes.ofChild(id).stream().map(d -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", d.getId());
-            m.put("status", d.getStatus());
-            m.put("stage", d.getStage());
-            m.put("concern", d.getConcern());
-            m.put("raisedBy", d.getRaisedBy());
-            m.put("raisedAt", d.getRaisedAt().toString());
-            m.put("closedBy", d.getClosedBy());
-            m.put("closedAt", d.getClosedAt() == null ? null : d.getClosedAt().toString());
-            m.put("cafcassReferredOn", d.getCafcassReferredOn() == null ? null : d.getCafcassReferredOn().toString());
-            m.put("cafcassReference", d.getCafcassReference());
-            m.put("steps", d.getSteps().stream().map(st -> {
-                Map<String, Object> step = new LinkedHashMap<>();
-                step.put("stage", st.getStage());
-                step.put("answerDue", st.getAnswerDue().toString());
-                step.put("answer", st.getAnswer());
-                step.put("answeredBy", st.getAnsweredBy());
-                step.put("answeredAt", st.getAnsweredAt() == null ? null : st.getAnsweredAt().toString());
-                step.put("decision", st.getDecision());
-                step.put("decisionReason", st.getDecisionReason());
-                step.put("decidedBy", st.getDecidedBy());
-                step.put("decidedAt", st.getDecidedAt() == null ? null : st.getDecidedAt().toString());
-                return step;
-            }).toList());
-            return m;
-        }).toList();
+        return disputes.ofChild(id).stream().map(d -> new DisputeView(d.getId(), d.getStatus(), d.getStage(), d.getConcern(), d.getRaisedBy(),
+                d.getRaisedAt().toString(), d.getClosedBy(), d.getClosedAt() == null ? null : d.getClosedAt().toString(),
+                d.getCafcassReferredOn() == null ? null : d.getCafcassReferredOn().toString(), d.getCafcassReference(),
+                d.getSteps().stream().map(st -> new DisputeStepView(st.getStage(), st.getAnswerDue().toString(), st.getAnswer(),
+                        st.getAnsweredBy(), st.getAnsweredAt() == null ? null : st.getAnsweredAt().toString(), st.getDecision(),
+                        st.getDecisionReason(), st.getDecidedBy(), st.getDecidedAt() == null ? null : st.getDecidedAt().toString())).toList()))
+                .toList();
     }
 
     /** How the child's current placement was found: what the IRO scrutinises. */
     @GetMapping("/matching-record")
-    Map<String, Object> matchingRecord(@PathVariable Long id) {
+    MatchingRecordView matchingRecord(@PathVariable Long id) {
         visible(id);
-        return Map.of("childId", id, "matchingRecord", matchingRecord.forChild(id));
+        return new MatchingRecordView(id, matchingRecord.forChild(id));
     }
 
     /** Message ChildLeftCare: the reviews end. 409 when the child has no running review. */
     @PostMapping("/left-care")
-    Map<String, Object> leftCare(@PathVariable Long id) {
+    ReviewsEnded leftCare(@PathVariable Long id) {
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.IROS, Roles.TEAM_MANAGERS);
         visible(id);
         system.run(() -> service.leftCare(id));   // role and council checked above
-        return Map.of("childId", id, "reviews", "ended");
+        return new ReviewsEnded(id, "ended");
     }
 
     private void visible(Long id) {

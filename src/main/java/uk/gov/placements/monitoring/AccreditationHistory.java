@@ -9,8 +9,8 @@ import java.util.List;
  * answers it.
  */
 public interface AccreditationHistory {
-    record Entry(String status, String outcome, Boolean confirmed, LocalDate expiresOn, Integer lowestFormBCScore, String discrepancies) {
+    record AccreditationRow(String status, String outcome, Boolean confirmed, LocalDate expiresOn, Integer lowestFormBCScore, String discrepancies) {
     }
 
-    List<Entry> of(Long providerId);
+    List<AccreditationRow> of(Long providerId);
 }

@@ -1,7 +1,10 @@
 package uk.gov.placements.monitoring;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import uk.gov.placements.provider.MonitoringRating;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,29 +45,44 @@ class MonitoringController {
         this.currentUser = currentUser;
     }
 
+    /** A provider's history in the register; {@code lowestFormBCScore} is null until the accreditation's visits are done. */
+    record ProviderHistory(List<RatingRow> ratings, List<ActionPlanRow> actionPlans, List<AccreditationHistory.AccreditationRow> accreditations,
+                           List<ExitInterviewRow> exitInterviews) {
+    }
+
+    record RatingRow(int round, MonitoringRating rating, String ratedAt, String reason) {
+    }
+
+    record ActionPlanRow(Long id, ActionPlan.Source source, String concern, ActionPlan.Status status, String deadline) {
+    }
+
+    /** {@code feltSafe} is the child's yes or no, or the words "not asked". */
+    record ExitInterviewRow(String interviewedOn, String childViews,
+                            @Schema(oneOf = {Boolean.class, String.class}, example = "not asked") Object feltSafe) {
+    }
+
+    record SuspensionAnswer(Long providerId, boolean suspended) {
+    }
+
     /** Ratings, action plans and exit interviews: shared by every council, with no child named. */
     @GetMapping("/history")
-    Map<String, Object> history(@PathVariable Long id) {
+    ProviderHistory history(@PathVariable Long id) {
         currentUser.requireAnyGroup(Roles.STAFF.toArray(String[]::new));
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("ratings", rounds.findByProviderIdOrderByIdAsc(id).stream().filter(r -> r.getRating() != null)
-                .map(r -> Map.of("round", r.getRoundNumber(), "rating", r.getRating(), "ratedAt", r.getRatedAt().toString(),
-                        "reason", r.getRatingReason() == null ? "" : r.getRatingReason())).toList());
-        h.put("actionPlans", plans.findByProviderIdOrderByIdAsc(id).stream()
-                .map(p -> Map.of("id", p.getId(), "source", p.getSource(), "concern", p.getConcern(), "status", p.getStatus(),
-                        "deadline", p.getDeadline() == null ? "" : p.getDeadline().toString())).toList());
-        h.put("accreditations", accreditations.of(id));
-        h.put("exitInterviews", exitInterviews.findByProviderIdOrderByInterviewedOnDesc(id).stream()
-                .map(e -> Map.of("interviewedOn", e.getInterviewedOn().toString(), "childViews", e.getChildViews(),
-                        "feltSafe", e.getFeltSafe() == null ? "not asked" : e.getFeltSafe())).toList());
-        return h;
+        return new ProviderHistory(rounds.findByProviderIdOrderByIdAsc(id).stream().filter(r -> r.getRating() != null)
+                .map(r -> new RatingRow(r.getRoundNumber(), r.getRating(), r.getRatedAt().toString(),
+                        r.getRatingReason() == null ? "" : r.getRatingReason())).toList(),
+                plans.findByProviderIdOrderByIdAsc(id).stream().map(p -> new ActionPlanRow(p.getId(), p.getSource(), p.getConcern(),
+                        p.getStatus(), p.getDeadline() == null ? "" : p.getDeadline().toString())).toList(),
+                accreditations.of(id),
+                exitInterviews.findByProviderIdOrderByInterviewedOnDesc(id).stream().map(e -> new ExitInterviewRow(
+                        e.getInterviewedOn().toString(), e.getChildViews(), e.getFeltSafe() == null ? "not asked" : e.getFeltSafe())).toList());
     }
 
     record SuspensionDecision(Boolean suspended, String reason) {
     }
 
     @PostMapping("/suspension")
-    Map<String, Object> suspension(@PathVariable Long id, @RequestBody SuspensionDecision decision) {
+    SuspensionAnswer suspension(@PathVariable Long id, @RequestBody SuspensionDecision decision) {
         currentUser.requireAnyGroup(Roles.COMMISSIONING_MANAGERS);
         // an independent provider is the consortium's, and any council may suspend it; a council's own provision is its own
         Provider provider = providers.get(id);
@@ -82,6 +100,6 @@ class MonitoringController {
         } else {
             monitoring.liftSuspension(id, decision.reason());
         }
-        return Map.of("providerId", id, "suspended", decision.suspended());
+        return new SuspensionAnswer(id, decision.suspended());
     }
 }

@@ -3,9 +3,8 @@ package uk.gov.placements.placement;
 import uk.gov.placements.notification.Notification;
 import uk.gov.placements.notification.Notifications;
 
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 
@@ -40,8 +40,25 @@ class PlacementController {
         this.currentUser = currentUser;
     }
 
+    /** A placement with its 903 facts and its approval; {@code unplannedEnd} is null until it ends. */
+    record PlacementView(Long id, Long childId, Long referralId, String council, PlacementStatus status, PlacementType placementType,
+                         Long serviceId, Long providerId, boolean inHouse, String startDate, String endDate, BigDecimal weeklyCost,
+                         double distanceMiles, boolean outOfArea, boolean atDistance, boolean secondBest, String secondBestReason,
+                         boolean siblingsPlacedTogether, String place, String placeProvider, String reasonPlaceChange, String homePostcode,
+                         String placementPostcode, String providerUrn, String approvedBy, String approverGroup, String approvedAt,
+                         String planDue, String reasonEpisodeCeased, String endReasonPlaceChange, Boolean unplannedEnd) {
+    }
+
+    /** A statutory notification; {@code letter} is the PDF's address for one sent by post, null otherwise. */
+    record NotificationView(Long id, String recipient, Notification.Channel channel, String dueBy, Notification.Status status, String sentAt,
+                            String sentBy, String failure, String letter) {
+    }
+
+    record MissingEpisodeView(Long id, Long placementId, MissingEpisode.Kind kind, String start, String end, String reportedBy) {
+    }
+
     @GetMapping
-    List<Map<String, Object>> list(@RequestParam(required = false) Long childId) {
+    List<PlacementView> list(@RequestParam(required = false) Long childId) {
         if (childId == null) {
             return placements.findByCouncilInOrderByStartDateDescIdDesc(currentUser.councils()).stream().map(PlacementController::view).toList();
         }
@@ -52,22 +69,13 @@ class PlacementController {
 
     /** The placement's statutory notifications: to whom, how, by when, and whether each went (and who sent a letter). */
     @GetMapping("/{id}/notifications")
-    List<Map<String, Object>> notifications(@PathVariable Long id) {
+    List<NotificationView> notifications(@PathVariable Long id) {
         Placement p = visible(id);
         currentUser.requireAnyGroup(Roles.STAFF.toArray(String[]::new));
-        return notifications.of(p.getId()).stream().map(n -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", n.getId());
-            m.put("recipient", n.getRecipient());
-            m.put("channel", n.getChannel());
-            m.put("dueBy", n.getDueBy().toString());
-            m.put("status", n.getStatus());
-            m.put("sentAt", n.getSentAt() == null ? null : n.getSentAt().toString());
-            m.put("sentBy", n.getSentBy());
-            m.put("failure", n.getFailure());
-            m.put("letter", n.getChannel() == Notification.Channel.LETTER ? "/api/placements/" + id + "/notifications/" + n.getId() + "/letter" : null);
-            return m;
-        }).toList();
+        return notifications.of(p.getId()).stream().map(n -> new NotificationView(n.getId(), n.getRecipient(), n.getChannel(),
+                n.getDueBy().toString(), n.getStatus(), n.getSentAt() == null ? null : n.getSentAt().toString(), n.getSentBy(), n.getFailure(),
+                n.getChannel() == Notification.Channel.LETTER ? "/api/placements/" + id + "/notifications/" + n.getId() + "/letter" : null))
+                .toList();
     }
 
     /** A notification letter as a PDF, for the child's social worker (or team manager) to print and post. */
@@ -89,14 +97,14 @@ class PlacementController {
     /** A time the child was missing or away: the placement's provider reports it, or the council's social workers. */
     @PostMapping("/{id}/missing-episodes")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
-    Map<String, Object> missing(@PathVariable Long id, @RequestBody PlacementService.MissingReport body) {
+    MissingEpisodeView missing(@PathVariable Long id, @RequestBody PlacementService.MissingReport body) {
         Placement p = reportable(id);
         MissingEpisode m = service.reportMissing(p.getId(), body);
         return missingView(m);
     }
 
     @GetMapping("/{id}/missing-episodes")
-    List<Map<String, Object>> missingEpisodes(@PathVariable Long id) {
+    List<MissingEpisodeView> missingEpisodes(@PathVariable Long id) {
         Placement p = reportable(id);
         return service.missingEpisodes(p.getId()).stream().map(PlacementController::missingView).toList();
     }
@@ -108,58 +116,26 @@ class PlacementController {
                 .orElseThrow(() -> new NotFoundException("Placement", id));
     }
 
-    private static Map<String, Object> missingView(MissingEpisode m) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("id", m.getId());
-        v.put("placementId", m.getPlacementId());
-        v.put("kind", m.getKind());
-        v.put("start", m.getStartDate().toString());
-        v.put("end", m.getEndDate() == null ? null : m.getEndDate().toString());
-        v.put("reportedBy", m.getReportedBy());
-        return v;
+    private static MissingEpisodeView missingView(MissingEpisode m) {
+        return new MissingEpisodeView(m.getId(), m.getPlacementId(), m.getKind(), m.getStartDate().toString(),
+                m.getEndDate() == null ? null : m.getEndDate().toString(), m.getReportedBy());
     }
 
     /** Ends a placement (social workers and team managers of the child's council). */
     @PostMapping("/{id}/end")
-    Map<String, Object> end(@PathVariable Long id, @RequestBody PlacementService.Ending body) {
+    PlacementView end(@PathVariable Long id, @RequestBody PlacementService.Ending body) {
         Placement p = visible(id);
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS, Roles.TEAM_MANAGERS);
         return view(service.end(p.getId(), body));
     }
 
-    static Map<String, Object> view(Placement p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.getId());
-        m.put("childId", p.getChildId());
-        m.put("referralId", p.getReferralId());
-        m.put("council", p.getCouncil());
-        m.put("status", p.getStatus());
-        m.put("placementType", p.getPlacementType());
-        m.put("serviceId", p.getServiceId());
-        m.put("providerId", p.getProviderId());
-        m.put("inHouse", p.isInHouse());
-        m.put("startDate", p.getStartDate().toString());
-        m.put("endDate", p.getEndDate() == null ? null : p.getEndDate().toString());
-        m.put("weeklyCost", p.getWeeklyCost());
-        m.put("distanceMiles", p.getDistanceMiles());
-        m.put("outOfArea", p.isOutOfArea());
-        m.put("atDistance", p.isAtDistance());
-        m.put("secondBest", p.isSecondBest());
-        m.put("secondBestReason", p.getSecondBestReason());
-        m.put("siblingsPlacedTogether", p.isSiblingsPlacedTogether());
-        m.put("place", p.getPlaceCode());
-        m.put("placeProvider", p.getPlaceProviderCode());
-        m.put("reasonPlaceChange", p.getReasonPlaceChange());
-        m.put("homePostcode", p.getHomePostcode());
-        m.put("placementPostcode", p.getPlacementPostcode());
-        m.put("providerUrn", p.getProviderUrn());
-        m.put("approvedBy", p.getApprovedBy());
-        m.put("approverGroup", p.getApproverGroup());
-        m.put("approvedAt", p.getApprovedAt().toString());
-        m.put("planDue", p.getPlanDue().toString());
-        m.put("reasonEpisodeCeased", p.getReasonEpisodeCeased());
-        m.put("endReasonPlaceChange", p.getEndReasonPlaceChange());
-        m.put("unplannedEnd", p.getStatus() == PlacementStatus.ENDED ? p.isUnplannedEnd() : null);
-        return m;
+    static PlacementView view(Placement p) {
+        return new PlacementView(p.getId(), p.getChildId(), p.getReferralId(), p.getCouncil(), p.getStatus(), p.getPlacementType(),
+                p.getServiceId(), p.getProviderId(), p.isInHouse(), p.getStartDate().toString(),
+                p.getEndDate() == null ? null : p.getEndDate().toString(), p.getWeeklyCost(), p.getDistanceMiles(), p.isOutOfArea(),
+                p.isAtDistance(), p.isSecondBest(), p.getSecondBestReason(), p.isSiblingsPlacedTogether(), p.getPlaceCode(),
+                p.getPlaceProviderCode(), p.getReasonPlaceChange(), p.getHomePostcode(), p.getPlacementPostcode(), p.getProviderUrn(),
+                p.getApprovedBy(), p.getApproverGroup(), p.getApprovedAt().toString(), p.getPlanDue().toString(), p.getReasonEpisodeCeased(),
+                p.getEndReasonPlaceChange(), p.getStatus() == PlacementStatus.ENDED ? p.isUnplannedEnd() : null);
     }
 }

@@ -1,7 +1,6 @@
 package uk.gov.placements.provider;
 
 import java.util.List;
-import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,19 +17,25 @@ class LocalAuthorityController {
         this.localAuthorities = localAuthorities;
     }
 
+    record LocalAuthorityRow(String code, String name) {
+    }
+
+    record LocalAuthorityWithNeighbours(String code, String name, List<LocalAuthorityRow> neighbours) {
+    }
+
     @GetMapping
-    List<Map<String, String>> all() {
+    List<LocalAuthorityRow> all() {
         return localAuthorities.findAllByOrderByNameAsc().stream().map(LocalAuthorityController::row).toList();
     }
 
     @GetMapping("/{code}")
-    Map<String, Object> one(@PathVariable String code) {
+    LocalAuthorityWithNeighbours one(@PathVariable String code) {
         LocalAuthority la = localAuthorities.findById(code).orElseThrow(() -> new NotFoundException("Local authority", code));
-        return Map.of("code", la.getCode(), "name", la.getName(),
-                "neighbours", localAuthorities.neighboursOf(code).stream().map(LocalAuthorityController::row).toList());
+        return new LocalAuthorityWithNeighbours(la.getCode(), la.getName(),
+                localAuthorities.neighboursOf(code).stream().map(LocalAuthorityController::row).toList());
     }
 
-    private static Map<String, String> row(LocalAuthority la) {
-        return Map.of("code", la.getCode(), "name", la.getName());
+    private static LocalAuthorityRow row(LocalAuthority la) {
+        return new LocalAuthorityRow(la.getCode(), la.getName());
     }
 }

@@ -126,15 +126,17 @@ public class OfstedRegisterImport {
     }
 
     public record Result(int created, int updated, int downgraded, int unchanged, List<Rejection> rejected) {
-        public Map<String, Object> asMap() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("created", created);
-            m.put("updated", updated);
-            m.put("downgraded", downgraded);
-            m.put("unchanged", unchanged);
-            m.put("rejected", rejected.stream().map(r -> Map.of("line", r.line(), "field", r.field(), "reason", r.field() + " " + r.reason())).toList());
-            return m;
+        /** The import as the API answers it: each rejected line's reason starts with its field. */
+        public RegisterImported imported() {
+            return new RegisterImported(created, updated, downgraded, unchanged,
+                    rejected.stream().map(r -> new RejectedLine(r.line(), r.field(), r.field() + " " + r.reason())).toList());
         }
+    }
+
+    public record RegisterImported(int created, int updated, int downgraded, int unchanged, List<RejectedLine> rejected) {
+    }
+
+    public record RejectedLine(long line, String field, String reason) {
     }
 
     private enum Outcome { CREATED, UPDATED, DOWNGRADED, UNCHANGED }

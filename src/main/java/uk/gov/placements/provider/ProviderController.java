@@ -1,6 +1,8 @@
 package uk.gov.placements.provider;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -12,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.common.Created;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.PlacementType;
@@ -53,14 +57,56 @@ class ProviderController {
         this.currentUser = currentUser;
     }
 
+    /** A home's judgement as entered by hand, and as people read it. */
+    record HandRated(Long serviceId, OfstedRating ofstedRating, LocalDate ofstedRatingDate, HandRatedDisplay display) {
+    }
+
+    record HandRatedDisplay(String ofstedRating, String ofstedRatingDate) {
+    }
+
+    /** A home whose vacancies the signed-in person keeps, its figure with its date, and the words the keepers' page shows. */
+    record KeptHome(Long providerId, String providerName, Long serviceId, String name, PlacementType placementType, int places,
+                    @JsonUnwrapped Vacancies.View vacancyFigure, KeptHomeDisplay display) {
+    }
+
+    record KeptHomeDisplay(String placementType, String vacanciesAsOf, String vacanciesStale) {
+    }
+
+    record ReferralEmailSet(Long id, String referralEmail, boolean reachable) {
+    }
+
+    /** An independent provider no referral can reach, and why. */
+    record UnreachableProvider(Long providerId, String name, AccreditationStatus accreditationStatus, String referralEmail, String why,
+                               UnreachableProviderDisplay display) {
+    }
+
+    record UnreachableProviderDisplay(String accreditation) {
+    }
+
+    /** The provider's new user and the groups they now belong to. */
+    record ProviderUser(String userId, List<String> groups) {
+    }
+
+    /** A home of the register that matches the search, with its provider's standing, and the same facts as people read them. */
+    record RegisterMatch(Long serviceId, String name, Long providerId, String providerName, PlacementType placementType,
+                         AccreditationStatus accreditationStatus, LocalDate accreditationExpiry, OfstedRating ofstedRating, String ofstedUrn,
+                         double distanceMiles, @JsonUnwrapped Vacancies.View vacancyFigure, BigDecimal weeklyFee, String localAuthority,
+                         String postcode, List<String> specialisms, String latestMonitoringRating, long exitInterviews,
+                         RegisterMatchDisplay display) {
+    }
+
+    record RegisterMatchDisplay(String accreditation, String ofstedRating, String monitoringRating, String distance, String weeklyFee,
+                                String vacancies, String vacanciesStale, String specialisms) {
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody ProviderService.NewProvider body) {
+    Created create(@RequestBody ProviderService.NewProvider body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS, Roles.PLACEMENTS_TEAM);
         if ("IN_HOUSE".equals(body.kind()) && body.council() != null && !currentUser.canSeeCouncil(body.council())) {
             throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council you work for");
         }
-        return Map.of("id", service.create(body).getId());
+        return new Created(service.create(body).getId());
     }
 
     /**
@@ -68,74 +114,57 @@ class ProviderController {
      * downgraded and unchanged, and each rejected line with its number and field.
      */
     @PostMapping(value = "/ofsted-import", consumes = {"text/csv", "text/plain"})
-    Map<String, Object> importOfsted(@RequestBody String csv) {
+    OfstedRegisterImport.RegisterImported importOfsted(@RequestBody String csv) {
         // the spec's contract: the register is the commissioning managers' to keep
         currentUser.requireAnyGroup(Roles.COMMISSIONING_MANAGERS);
-        return ofstedImport.importCsv(csv).asMap();
+        return ofstedImport.importCsv(csv).imported();
     }
 
     /** A worse judgement Ofsted has published, entered by hand before the next list: the home gets no new referrals from now. */
     @org.springframework.web.bind.annotation.PutMapping("/{id}/services/{serviceId}/ofsted-rating")
-    Map<String, Object> rateHome(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody OfstedRatings.HandRating body) {
+    HandRated rateHome(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody OfstedRatings.HandRating body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         ownCouncilsProvisionOnly(id);
         CareService home = ofstedRatings.rateByHand(id, serviceId, body);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("serviceId", home.getId());
-        m.put("ofstedRating", home.registeredRating());
-        m.put("ofstedRatingDate", home.getOfstedRatingDate());
-        m.put("display", Map.of("ofstedRating", UkFormat.label(home.registeredRating()),
-                "ofstedRatingDate", home.getOfstedRatingDate() == null ? "" : UkFormat.date(home.getOfstedRatingDate())));
-        return m;
+        return new HandRated(home.getId(), home.registeredRating(), home.getOfstedRatingDate(),
+                new HandRatedDisplay(UkFormat.label(home.registeredRating()),
+                        home.getOfstedRatingDate() == null ? "" : UkFormat.date(home.getOfstedRatingDate())));
     }
 
     /** The homes whose vacancies the signed-in person keeps (their provider's, or their council's own), with each figure's date. */
     @GetMapping("/vacancies")
-    List<Map<String, Object>> homesIKeep() {
+    List<KeptHome> homesIKeep() {
         java.time.LocalDate today = UkTime.today();
         return vacancies.keptByCurrentUser().stream().map(home -> keptHome(home, today)).toList();
     }
 
     /** A home's vacancies now, given by its provider's own staff (or the council, for its own homes). */
     @org.springframework.web.bind.annotation.PutMapping("/{id}/services/{serviceId}/vacancies")
-    Map<String, Object> updateVacancies(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody(required = false) Vacancies.Update body) {
+    KeptHome updateVacancies(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody(required = false) Vacancies.Update body) {
         return keptHome(vacancies.update(id, serviceId, body), UkTime.today());
     }
 
-    private static Map<String, Object> keptHome(CareService home, java.time.LocalDate today) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("providerId", home.getProvider().getId());
-        m.put("providerName", home.getProvider().getName());
-        m.put("serviceId", home.getId());
-        m.put("name", home.getName());
-        m.put("placementType", home.getPlacementType());
-        m.put("places", home.getPlaces());
-        m.putAll(Vacancies.view(home, today));
-        m.put("display", Map.of("placementType", UkFormat.label(home.getPlacementType()),
-                "vacanciesAsOf", UkFormat.date(home.vacanciesAsOf()),
-                "vacanciesStale", Vacancies.staleWords(home, today)));
-        return m;
+    private static KeptHome keptHome(CareService home, java.time.LocalDate today) {
+        return new KeptHome(home.getProvider().getId(), home.getProvider().getName(), home.getId(), home.getName(), home.getPlacementType(),
+                home.getPlaces(), Vacancies.view(home, today), new KeptHomeDisplay(UkFormat.label(home.getPlacementType()),
+                UkFormat.date(home.vacanciesAsOf()), Vacancies.staleWords(home, today)));
     }
 
     @PostMapping("/{id}/services")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> addService(@PathVariable Long id, @RequestBody ProviderService.NewService body) {
+    Created addService(@PathVariable Long id, @RequestBody ProviderService.NewService body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS, Roles.PLACEMENTS_TEAM);
         ownCouncilsProvisionOnly(id);
-        return Map.of("id", service.addService(id, body).getId());
+        return new Created(service.addService(id, body).getId());
     }
 
     /** Where the provider takes referrals when none of its staff signs in; blank removes it. */
     @org.springframework.web.bind.annotation.PutMapping("/{id}/referral-email")
-    Map<String, Object> referralEmail(@PathVariable Long id, @RequestBody ProviderService.ReferralEmail body) {
+    ReferralEmailSet referralEmail(@PathVariable Long id, @RequestBody ProviderService.ReferralEmail body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         ownCouncilsProvisionOnly(id);
         Provider p = service.setReferralEmail(id, body);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.getId());
-        m.put("referralEmail", p.getReferralEmail());
-        m.put("reachable", reachability.way(p) != ProviderReachability.Way.NONE);
-        return m;
+        return new ReferralEmailSet(p.getId(), p.getReferralEmail(), reachability.way(p) != ProviderReachability.Way.NONE);
     }
 
     /**
@@ -144,29 +173,28 @@ class ProviderController {
      * add providers' users.
      */
     @GetMapping("/unreachable")
-    List<Map<String, Object>> unreachable() {
+    List<UnreachableProvider> unreachable() {
         currentUser.requireAnyGroup(Roles.COMMISSIONING_MANAGERS, Roles.CONTRACTS_OFFICERS);
         return reachability.unreachable().stream().map(u -> {
             Provider p = u.provider();
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("providerId", p.getId());
-            v.put("name", p.getName());
-            v.put("accreditationStatus", p.getAccreditationStatus());
-            v.put("referralEmail", p.getReferralEmail());
-            v.put("why", u.why());
-            v.put("display", Map.of("accreditation", UkFormat.label(p.getAccreditationStatus())
-                    + (p.getAccreditationExpiry() == null ? "" : " until " + UkFormat.date(p.getAccreditationExpiry()))));
-            return v;
+            return new UnreachableProvider(p.getId(), p.getName(), p.getAccreditationStatus(), p.getReferralEmail(), u.why(),
+                    new UnreachableProviderDisplay(accreditationWords(p)));
         }).toList();
     }
 
     @PostMapping("/{id}/users")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> addUser(@PathVariable Long id, @RequestBody ProviderService.NewProviderUser body) {
+    ProviderUser addUser(@PathVariable Long id, @RequestBody ProviderService.NewProviderUser body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         ownCouncilsProvisionOnly(id);
         service.addUser(id, body);
-        return Map.of("userId", body.userId(), "groups", List.of(Roles.PROVIDERS, Provider.groupOf(id)));
+        return new ProviderUser(body.userId(), List.of(Roles.PROVIDERS, Provider.groupOf(id)));
+    }
+
+    /** The provider's accreditation as people read it, with the day it ends when it has one. */
+    private static String accreditationWords(Provider p) {
+        return UkFormat.label(p.getAccreditationStatus())
+                + (p.getAccreditationExpiry() == null ? "" : " until " + UkFormat.date(p.getAccreditationExpiry()));
     }
 
     /**
@@ -185,7 +213,7 @@ class ProviderController {
      * down"), near the child's home postcode (its district's centre) or, for a client that has them, coordinates.
      */
     @GetMapping("/search")
-    List<Map<String, Object>> search(@RequestParam String placementType, @RequestParam Integer age,
+    List<RegisterMatch> search(@RequestParam String placementType, @RequestParam Integer age,
                                      @RequestParam(required = false) List<String> needs, @RequestParam(required = false) String postcode,
                                      @RequestParam(required = false) Double latitude, @RequestParam(required = false) Double longitude,
                                      @RequestParam(required = false) Double maxMiles) {
@@ -223,37 +251,18 @@ class ProviderController {
         java.time.LocalDate today = UkTime.today();
         return matches.stream().map(m -> {
                     CareService s = m.service();
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("serviceId", s.getId());
-                    v.put("name", s.getName());
-                    v.put("providerId", s.getProvider().getId());
-                    v.put("providerName", s.getProvider().getName());
-                    v.put("placementType", s.getPlacementType());
-                    v.put("accreditationStatus", s.getProvider().getAccreditationStatus());
-                    v.put("accreditationExpiry", s.getProvider().getAccreditationExpiry());
-                    v.put("ofstedRating", s.registeredRating());
-                    v.put("ofstedUrn", s.registeredUrn());
-                    v.put("distanceMiles", m.distanceMiles());
-                    v.putAll(Vacancies.view(s, today));
-                    v.put("weeklyFee", s.getWeeklyFee());
-                    v.put("localAuthority", s.getLocalAuthority());
-                    v.put("postcode", s.getPostcode());
-                    v.put("specialisms", s.getSpecialisms().stream().map(NeedCode::name).sorted().toList());
-                    v.put("latestMonitoringRating", ratings.get(s.getProvider().getId()));
-                    v.put("exitInterviews", interviews.getOrDefault(s.getProvider().getId(), 0L));
+                    Long providerId = s.getProvider().getId();
                     // the same facts as people read them, written in the one place the product formats
-                    Map<String, String> display = new LinkedHashMap<>();
-                    display.put("accreditation", UkFormat.label(s.getProvider().getAccreditationStatus())
-                            + (s.getProvider().getAccreditationExpiry() == null ? "" : " until " + UkFormat.date(s.getProvider().getAccreditationExpiry())));
-                    display.put("ofstedRating", UkFormat.label(s.registeredRating()));
-                    display.put("monitoringRating", MonitoringRating.describe(ratings.get(s.getProvider().getId())));
-                    display.put("distance", UkFormat.miles(m.distanceMiles()));
-                    display.put("weeklyFee", UkFormat.money(s.getWeeklyFee()));
-                    display.put("vacancies", Vacancies.asOf(s));
-                    display.put("vacanciesStale", Vacancies.staleWords(s, today));
-                    display.put("specialisms", s.getSpecialisms().stream().map(UkFormat::label).sorted().collect(java.util.stream.Collectors.joining(", ")));
-                    v.put("display", display);
-                    return v;
+                    RegisterMatchDisplay display = new RegisterMatchDisplay(accreditationWords(s.getProvider()),
+                            UkFormat.label(s.registeredRating()), MonitoringRating.describe(ratings.get(providerId)),
+                            UkFormat.miles(m.distanceMiles()), UkFormat.money(s.getWeeklyFee()), Vacancies.asOf(s),
+                            Vacancies.staleWords(s, today),
+                            s.getSpecialisms().stream().map(UkFormat::label).sorted().collect(java.util.stream.Collectors.joining(", ")));
+                    return new RegisterMatch(s.getId(), s.getName(), providerId, s.getProvider().getName(), s.getPlacementType(),
+                            s.getProvider().getAccreditationStatus(), s.getProvider().getAccreditationExpiry(), s.registeredRating(),
+                            s.registeredUrn(), m.distanceMiles(), Vacancies.view(s, today), s.getWeeklyFee(), s.getLocalAuthority(),
+                            s.getPostcode(), s.getSpecialisms().stream().map(NeedCode::name).sorted().toList(), ratings.get(providerId),
+                            interviews.getOrDefault(providerId, 0L), display);
                 }).toList();
     }
 }

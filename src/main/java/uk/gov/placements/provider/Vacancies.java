@@ -1,10 +1,9 @@
 package uk.gov.placements.provider;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -101,13 +100,15 @@ public class Vacancies {
         return services.keptBy(providerIds.isEmpty() ? List.of(-1L) : providerIds, councils.isEmpty() ? List.of("") : councils);
     }
 
-    /** A home's vacancies as the register, the options and the keepers' page show them: the figure, its date, stale or not. */
-    public static Map<String, Object> view(CareService home, LocalDate today) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("vacancies", home.getVacancies());
-        v.put("vacanciesUpdatedAt", home.getVacanciesUpdatedAt());
-        v.put("vacanciesStale", home.vacanciesStale(today));
-        return v;
+    /**
+     * A home's vacancies as the register, the options and the keepers' page show them: the figure, its date, stale or
+     * not. The answers that carry it write its three fields among their own.
+     */
+    public record View(int vacancies, Instant vacanciesUpdatedAt, boolean vacanciesStale) {
+    }
+
+    public static View view(CareService home, LocalDate today) {
+        return new View(home.getVacancies(), home.getVacanciesUpdatedAt(), home.vacanciesStale(today));
     }
 
     /** "2 as of 01/12/2026", or "2" for a figure nobody has confirmed. */

@@ -1,9 +1,9 @@
 package uk.gov.placements.referral;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.math.BigDecimal;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.Urgency;
+import uk.gov.placements.provider.AccreditationStatus;
+import uk.gov.placements.provider.Vacancies;
+import uk.gov.placements.referral.search.OptionSource;
 import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.security.CurrentUser;
@@ -40,41 +46,49 @@ class ReferralController {
         this.currentUser = currentUser;
     }
 
+    record ReferralSubmitted(Long id, String reference, String processInstanceId) {
+    }
+
+    record ReferralView(Long id, String reference, Long childId, String council, ReferralStatus status, Urgency urgency, String requiredBy,
+                        PlacementType placementType, int plannedWeeks, int maxDistanceMiles, List<ReferralNeedView> needs,
+                        Boolean restrictToInHouse, String restrictionReason, Long selectedOptionId, String selectionReason, Long placementId,
+                        String processInstanceId) {
+    }
+
+    record ReferralNeedView(NeedCode code, boolean essential) {
+    }
+
+    /** An option considered for the referral, with the home's vacancies now and the reasons for its rank. */
+    record OptionView(Long id, Long serviceId, String serviceName, Long providerId, String providerName, boolean inHouse, OptionSource source,
+                      int searchRound, boolean secondBest, String secondBestReason, PlacementType placementType, BigDecimal weeklyFee,
+                      double distanceMiles, List<String> needsMet, List<String> needsUnmet, OfstedRating ofstedRating,
+                      AccreditationStatus accreditationStatus, @JsonUnwrapped Vacancies.View vacancyFigure, boolean suitable,
+                      String suitabilityReason, Integer rank, String reasons) {
+    }
+
+    record ReferralDecision(String kind, String outcome, String reason, String decidedBy, String decidedAt, String taskId) {
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody ReferralService.NewReferral body) {
+    ReferralSubmitted create(@RequestBody ReferralService.NewReferral body) {
         currentUser.requireAnyGroup(Roles.SOCIAL_WORKERS);
         Referral r = service.submit(body, currentUser::canSeeCouncil, currentUser.userId());
-        return Map.of("id", r.getId(), "reference", r.getReference(), "processInstanceId", r.getProcessInstanceId());
+        return new ReferralSubmitted(r.getId(), r.getReference(), r.getProcessInstanceId());
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable Long id) {
+    ReferralView get(@PathVariable Long id) {
         Referral r = visible(id);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", r.getId());
-        view.put("reference", r.getReference());
-        view.put("childId", r.getChild().getId());
-        view.put("council", r.getCouncil());
-        view.put("status", r.getStatus());
-        view.put("urgency", r.getUrgency());
-        view.put("requiredBy", r.getRequiredBy().toString());
-        view.put("placementType", r.getPlacementType());
-        view.put("plannedWeeks", r.getPlannedWeeks());
-        view.put("maxDistanceMiles", r.getMaxDistanceMiles());
-        view.put("needs", r.getNeeds().stream().map(n -> Map.of("code", n.getCode(), "essential", n.isEssential())).toList());
-        view.put("restrictToInHouse", r.getRestrictToInHouse());
-        view.put("restrictionReason", r.getRestrictionReason());
-        view.put("selectedOptionId", r.getSelectedOptionId());
-        view.put("selectionReason", r.getSelectionReason());
-        view.put("placementId", r.getPlacementId());
-        view.put("processInstanceId", r.getProcessInstanceId());
-        return view;
+        return new ReferralView(r.getId(), r.getReference(), r.getChild().getId(), r.getCouncil(), r.getStatus(), r.getUrgency(),
+                r.getRequiredBy().toString(), r.getPlacementType(), r.getPlannedWeeks(), r.getMaxDistanceMiles(),
+                r.getNeeds().stream().map(n -> new ReferralNeedView(n.getCode(), n.isEssential())).toList(), r.getRestrictToInHouse(),
+                r.getRestrictionReason(), r.getSelectedOptionId(), r.getSelectionReason(), r.getPlacementId(), r.getProcessInstanceId());
     }
 
     /** Every option considered, in-house and external, ranked, each with the reasons for its rank. */
     @GetMapping("/{id}/options")
-    List<Map<String, Object>> options(@PathVariable Long id) {
+    List<OptionView> options(@PathVariable Long id) {
         visible(id);
         return options.findByReferralIdOrderByRankPositionAscIdAsc(id).stream()
                 .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition())
@@ -84,18 +98,10 @@ class ReferralController {
 
     /** The audit trail: who decided what, when and why. */
     @GetMapping("/{id}/decisions")
-    List<Map<String, Object>> decisions(@PathVariable Long id) {
+    List<ReferralDecision> decisions(@PathVariable Long id) {
         visible(id);
-        return decisions.findByReferralIdOrderByDecidedAtAscIdAsc(id).stream().map(d -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", d.getKind());
-            m.put("outcome", d.getOutcome());
-            m.put("reason", d.getReason());
-            m.put("decidedBy", d.getDecidedBy());
-            m.put("decidedAt", d.getDecidedAt().toString());
-            m.put("taskId", d.getTaskId());
-            return m;
-        }).toList();
+        return decisions.findByReferralIdOrderByDecidedAtAscIdAsc(id).stream().map(d -> new ReferralDecision(d.getKind(), d.getOutcome(),
+                d.getReason(), d.getDecidedBy(), d.getDecidedAt().toString(), d.getTaskId())).toList();
     }
 
     /**
@@ -108,32 +114,14 @@ class ReferralController {
         return timeline.visibleTo(r, currentUser).orElseThrow(() -> new NotFoundException("Referral", id));
     }
 
-    static Map<String, Object> optionView(PlacementOption o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", o.getId());
-        m.put("serviceId", o.getService().getId());
-        m.put("serviceName", o.getService().getName());
-        m.put("providerId", o.getProviderId());
-        m.put("providerName", o.getService().getProvider().getName());
-        m.put("inHouse", o.isInHouse());
-        m.put("source", o.getSource());
-        m.put("searchRound", o.getSearchRound());
-        m.put("secondBest", o.isSecondBest());
-        m.put("secondBestReason", o.getSecondBestReason());
-        m.put("placementType", o.getService().getPlacementType());
-        m.put("weeklyFee", o.getWeeklyFee());
-        m.put("distanceMiles", o.getDistanceMiles());
-        m.put("needsMet", o.needsMet().stream().map(NeedCode::name).toList());
-        m.put("needsUnmet", o.needsUnmet().stream().map(NeedCode::name).toList());
-        m.put("ofstedRating", o.getOfstedRating());
-        m.put("accreditationStatus", o.getService().getProvider().getAccreditationStatus());
+    static OptionView optionView(PlacementOption o) {
         // the home's vacancies now, with their date: an option found weeks ago may have lost its place since
-        m.putAll(uk.gov.placements.provider.Vacancies.view(o.getService(), uk.gov.placements.common.UkTime.today()));
-        m.put("suitable", o.isSuitable());
-        m.put("suitabilityReason", o.getSuitabilityReason());
-        m.put("rank", o.getRankPosition());
-        m.put("reasons", o.getRankReasons());
-        return m;
+        return new OptionView(o.getId(), o.getService().getId(), o.getService().getName(), o.getProviderId(),
+                o.getService().getProvider().getName(), o.isInHouse(), o.getSource(), o.getSearchRound(), o.isSecondBest(),
+                o.getSecondBestReason(), o.getService().getPlacementType(), o.getWeeklyFee(), o.getDistanceMiles(),
+                o.needsMet().stream().map(NeedCode::name).toList(), o.needsUnmet().stream().map(NeedCode::name).toList(), o.getOfstedRating(),
+                o.getService().getProvider().getAccreditationStatus(), Vacancies.view(o.getService(), uk.gov.placements.common.UkTime.today()),
+                o.isSuitable(), o.getSuitabilityReason(), o.getRankPosition(), o.getRankReasons());
     }
 
     private Referral visible(Long id) {

@@ -40,8 +40,11 @@ class TaskController {
         this.system = system;
     }
 
+    record TaskCompleted(String taskId, boolean completed) {
+    }
+
     @PostMapping("/{id}/complete")
-    Map<String, Object> complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> variables) {
+    TaskCompleted complete(@PathVariable String id, @RequestBody(required = false) Map<String, Object> variables) {
         Task task = taskService.createTaskQuery().taskId(id).singleResult();
         if (task == null) {
             // someone who was offered the task, and may not read history, still learns that it was done (not who did
@@ -74,7 +77,7 @@ class TaskController {
             }
             throw e;
         }
-        return Map.of("taskId", id, "completed", true);
+        return new TaskCompleted(id, true);
     }
 
     private boolean wasOffered(org.camunda.bpm.engine.history.HistoricTaskInstance done) {
