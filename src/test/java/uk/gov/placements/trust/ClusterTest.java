@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.gov.placements.TestPostgres;
+import uk.gov.placements.referral.PlacementReferralProcess;
+import uk.gov.placements.search.PlacementSearchProcess;
 
 /**
  * Two application nodes on one PostgreSQL, as a council would run it for resilience. Referrals are
@@ -76,7 +78,7 @@ class ClusterTest {
                 }
             }
             for (String ref : referralIds.keySet()) {
-                task(a, "pt1", "Task_ReviewOverdueReferral", ref);
+                task(a, "pt1", PlacementReferralProcess.TASK_REVIEW_OVERDUE_REFERRAL, ref);
             }
 
             try (AppNode b = AppNode.start("node-b", dir, AppNode.freePort(), args(common, "node-b"))) {
@@ -91,15 +93,15 @@ class ClusterTest {
     private static void finishOnNodeB(AppNode a, AppNode b, Map<String, Long> referralIds, Map<String, Object> database, Instant began)
             throws Exception {
         for (String ref : referralIds.keySet()) {
-            complete(b, "pt1", task(b, "pt1", "Task_TriageReferral", ref), "{\"triageOutcome\":\"ACCEPT\",\"triageNotes\":\"Clear\"}");
+            complete(b, "pt1", task(b, "pt1", PlacementReferralProcess.TASK_TRIAGE, ref), "{\"triageOutcome\":\"ACCEPT\",\"triageNotes\":\"Clear\"}");
         }
         for (String ref : referralIds.keySet()) {
-            complete(b, "pt1", task(b, "pt1", "Task_ReviewOverdueReferral", ref), "{\"overduePlan\":\"Placement found; plan agreed\"}");
-            complete(b, "pt1", task(b, "pt1", "Task_ReviewInHouseOptions", ref),
+            complete(b, "pt1", task(b, "pt1", PlacementReferralProcess.TASK_REVIEW_OVERDUE_REFERRAL, ref), "{\"overduePlan\":\"Placement found; plan agreed\"}");
+            complete(b, "pt1", task(b, "pt1", PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, ref),
                     "{\"restrictToInHouse\":true,\"restrictionReason\":\"Our own lodgings meet her needs\",\"unsuitableOptionIds\":[]}");
         }
         for (Map.Entry<String, Long> r : referralIds.entrySet()) {
-            String selectTask = task(b, "sw1", "Task_SelectPlacement", r.getKey());
+            String selectTask = task(b, "sw1", PlacementReferralProcess.TASK_SELECT_PLACEMENT, r.getKey());
             JsonNode chosen = null;
             for (JsonNode o : b.get("sw1", "/api/referrals/" + r.getValue() + "/options")) {
                 if (o.get("serviceName").asText().equals("Cluster Lodgings flats")) {
@@ -114,7 +116,7 @@ class ClusterTest {
         int approved = 0;
         Instant killedAt = null;
         for (String ref : referralIds.keySet()) {
-            complete(b, "tm1", task(b, "tm1", "Task_ApprovePlacement", ref), "{\"approvalDecision\":\"APPROVE\",\"approvalReason\":\"Good match\"}");
+            complete(b, "tm1", task(b, "tm1", PlacementReferralProcess.TASK_APPROVE_PLACEMENT, ref), "{\"approvalDecision\":\"APPROVE\",\"approvalReason\":\"Good match\"}");
             if (++approved == REFERRALS / 2) {
                 a.kill();
                 killedAt = Instant.now();
@@ -124,9 +126,9 @@ class ClusterTest {
 
         // the survivor finishes every instance
         for (Map.Entry<String, Long> r : referralIds.entrySet()) {
-            complete(b, "sw1", task(b, "sw1", "Task_WritePlacementPlan", r.getKey()), "{\"placementPlanSummary\":\"Goals agreed with her\"}");
+            complete(b, "sw1", task(b, "sw1", PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN, r.getKey()), "{\"placementPlanSummary\":\"Goals agreed with her\"}");
             // every letter confirmed sent, from the choices the task's form offers
-            String letters = task(b, "sw1", "Task_SendNotifications", r.getKey());
+            String letters = task(b, "sw1", PlacementReferralProcess.TASK_SEND_NOTIFICATIONS, r.getKey());
             JsonNode choices = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
                     b.get("sw1", "/engine-rest/task/" + letters + "/form-variables").get("letterChoices").get("value").asText());
             List<String> ids = new java.util.ArrayList<>();
