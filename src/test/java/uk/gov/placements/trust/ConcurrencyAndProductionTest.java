@@ -159,7 +159,7 @@ class ConcurrencyAndProductionTest {
         for (String m : managers) {
             answers.add(pool.submit(() -> {
                 start.await();
-                return complete(m, approval.getId(), Map.of("approvalDecision", "APPROVE", "approvalReason", "Good match"));
+                return complete(m, approval.getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE", PlacementReferralProcess.APPROVAL_REASON, "Good match"));
             }));
         }
         start.countDown();
