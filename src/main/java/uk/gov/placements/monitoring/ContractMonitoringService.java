@@ -252,7 +252,7 @@ public class ContractMonitoringService {
     /**
      * The provider's latest rating becomes this round's unless a later one is held. Most ratings update the
      * provider's row in place; the first of a provider inserts it, under a lock on the provider's row so that
-     * two first ratings committing together take turns (the benchmark's two threads met on its key at once).
+     * two first ratings of one provider committing together take turns instead of both inserting its key.
      */
     private void keepLatest(MonitoringRound round) {
         if (takeIfLater(round) > 0) {
