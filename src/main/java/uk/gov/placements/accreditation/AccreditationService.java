@@ -1,5 +1,10 @@
 package uk.gov.placements.accreditation;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -131,11 +136,11 @@ public class AccreditationService {
         List<String> claims = new ArrayList<>();
         claims.add("Ofsted URN " + a.getOfstedUrn() + ", rated " + rating(a.getOfstedRating())
                 + (a.getOfstedRatingDate() == null ? "" : " on " + UkFormat.date(a.getOfstedRatingDate())));
-        claims.add("Placement types: " + labels(a.getPlacementTypes(), uk.gov.placements.common.PlacementType.class));
+        claims.add("Placement types: " + labels(a.getPlacementTypes(), PlacementType.class));
         claims.add("Ages " + a.getMinAge() + " to " + a.getMaxAge() + ", " + a.getPlaces() + " places");
         claims.add("Locations: " + a.getLocations());
         claims.add("Specialisms: " + (a.getSpecialisms() == null || a.getSpecialisms().isBlank() ? "none"
-                : labels(a.getSpecialisms(), uk.gov.placements.common.NeedCode.class)));
+                : labels(a.getSpecialisms(), NeedCode.class)));
         claims.add("Staffing: " + a.getStaffing());
         claims.add("Standard fee " + UkFormat.money(a.getStandardWeeklyFee()) + " a week");
         claims.add("Safeguarding policy: " + yes(a.getSafeguardingPolicy()));
@@ -156,9 +161,9 @@ public class AccreditationService {
         if (p.getOfstedRating() != null) {
             judged.add(p.getOfstedRating());
         }
-        homes.findByProviderId(providerId).stream().map(CareService::getOfstedRating).filter(java.util.Objects::nonNull).forEach(judged::add);
+        homes.findByProviderId(providerId).stream().map(CareService::getOfstedRating).filter(Objects::nonNull).forEach(judged::add);
         return judged.stream().filter(r -> r != OfstedRating.NOT_YET_INSPECTED)
-                .min(java.util.Comparator.comparingInt(OfstedRating::quality)).orElse(OfstedRating.NOT_YET_INSPECTED);
+                .min(Comparator.comparingInt(OfstedRating::quality)).orElse(OfstedRating.NOT_YET_INSPECTED);
     }
 
     /**
@@ -173,9 +178,9 @@ public class AccreditationService {
             return found;
         }
         Provider p = provider(a.getProviderId());
-        String urn = a.getOfstedUrn().trim().toUpperCase(java.util.Locale.UK);
+        String urn = a.getOfstedUrn().trim().toUpperCase(Locale.UK);
         OfstedRating registered;
-        java.util.Optional<CareService> home = homes.findByOfstedUrn(urn);
+        Optional<CareService> home = homes.findByOfstedUrn(urn);
         if (home.isPresent() && home.get().getProvider().getId().equals(p.getId())) {
             registered = home.get().registeredRating();
         } else if (urn.equalsIgnoreCase(p.getOfstedUrn())) {
@@ -225,13 +230,13 @@ public class AccreditationService {
         if (codes == null || codes.isBlank()) {
             return "none";
         }
-        return java.util.Arrays.stream(codes.split(",")).map(String::trim).map(c -> {
+        return Arrays.stream(codes.split(",")).map(String::trim).map(c -> {
             try {
                 return UkFormat.label(Enum.valueOf(type, c));
             } catch (IllegalArgumentException e) {
                 return c;
             }
-        }).collect(java.util.stream.Collectors.joining(", "));
+        }).collect(Collectors.joining(", "));
     }
 
     private static String yes(Boolean b) {
@@ -387,7 +392,7 @@ public class AccreditationService {
         if (csv == null || csv.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(csv.replace("[", "").replace("]", "").replace("\"", "").split(","))
+        return Arrays.stream(csv.replace("[", "").replace("]", "").replace("\"", "").split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).collect(Collectors.toList());
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
@@ -74,7 +75,7 @@ public class AccreditationTaskListener implements TaskListener {
                     + (mismatches.isEmpty() ? "" : "\n\n**Discrepancies with Ofsted's register:**\n\n- " + String.join("\n- ", mismatches));
             display.show(task, "ofstedRegisterDiscrepancies", String.join("\n", mismatches));
             String summary = "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims)) + register
-                    + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + UkFormat.label(uk.gov.placements.provider.AccreditationStatus.valueOf(a.getOutcome())) + "**"
+                    + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + UkFormat.label(AccreditationStatus.valueOf(a.getOutcome())) + "**"
                     + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies()));
             display.show(task, "formASummary", summary);
             display.showJson(task, "formAClaims", claims.stream().map(c -> Map.of("label", c, "value", c)).toList());

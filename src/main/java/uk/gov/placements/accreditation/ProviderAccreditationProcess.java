@@ -1,5 +1,7 @@
 package uk.gov.placements.accreditation;
 
+import uk.gov.placements.monitoring.ActionPlanSteps;
+
 /** Ids and variables of {@code processes/providerAccreditation.bpmn}. */
 public final class ProviderAccreditationProcess {
     public static final String KEY = "providerAccreditation";
@@ -16,12 +18,12 @@ public final class ProviderAccreditationProcess {
     public static final String TASK_DECIDE_OUTCOME = "Task_DecideAccreditationOutcome";
     public static final String TASK_CONFIRM_ACCREDITATION = "Task_ConfirmAccreditation";
     public static final String TASK_SET_CONDITIONS_DEADLINE = "Task_SetConditionsDeadline";
-    public static final String TASK_RESPOND_WITH_ACTION_PLAN = uk.gov.placements.monitoring.ActionPlanSteps.TASK_RESPOND_WITH_ACTION_PLAN;
-    public static final String TIMER_NO_ACTION_PLAN = uk.gov.placements.monitoring.ActionPlanSteps.TIMER_NO_ACTION_PLAN;
-    public static final String TIMER_ACTION_PLAN_DEADLINE = uk.gov.placements.monitoring.ActionPlanSteps.TIMER_ACTION_PLAN_DEADLINE;
-    public static final String TASK_CHECK_ACTION_PLAN = uk.gov.placements.monitoring.ActionPlanSteps.TASK_CHECK_ACTION_PLAN;
-    public static final String TASK_DECIDE_UNRESOLVED = uk.gov.placements.monitoring.ActionPlanSteps.TASK_DECIDE_UNRESOLVED;
-    public static final String TASK_SUSPEND_PROVIDER = uk.gov.placements.monitoring.ActionPlanSteps.TASK_SUSPEND_PROVIDER;
+    public static final String TASK_RESPOND_WITH_ACTION_PLAN = ActionPlanSteps.TASK_RESPOND_WITH_ACTION_PLAN;
+    public static final String TIMER_NO_ACTION_PLAN = ActionPlanSteps.TIMER_NO_ACTION_PLAN;
+    public static final String TIMER_ACTION_PLAN_DEADLINE = ActionPlanSteps.TIMER_ACTION_PLAN_DEADLINE;
+    public static final String TASK_CHECK_ACTION_PLAN = ActionPlanSteps.TASK_CHECK_ACTION_PLAN;
+    public static final String TASK_DECIDE_UNRESOLVED = ActionPlanSteps.TASK_DECIDE_UNRESOLVED;
+    public static final String TASK_SUSPEND_PROVIDER = ActionPlanSteps.TASK_SUSPEND_PROVIDER;
     public static final String TIMER_REACCREDITATION_DUE = "Event_ReaccreditationDue";
     public static final String TASK_START_REACCREDITATION = "Task_StartReaccreditation";
     public static final String TIMER_ACCREDITATION_EXPIRES = "Event_AccreditationExpires";

@@ -1,6 +1,7 @@
 package uk.gov.placements.audit;
 
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,9 @@ public class Decisions {
     }
 
     /** The groups of the person deciding; none for the application itself. */
-    public java.util.List<String> actorGroups() {
+    public List<String> actorGroups() {
         var auth = identityService.getCurrentAuthentication();
-        return auth == null || auth.getUserId() == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+        return auth == null || auth.getUserId() == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
     }
 
     public DecisionRecord record(Long referralId, Long placementId, String kind, String outcome, String reason, String taskId) {

@@ -1,5 +1,6 @@
 package uk.gov.placements.child;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -93,7 +94,7 @@ class ChildController {
     }
 
     private static Map<String, Object> view(Child c) {
-        Map<String, Object> v = new java.util.LinkedHashMap<>();
+        Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", c.getId());
         v.put("firstName", c.getFirstName());
         v.put("lastName", c.getLastName());

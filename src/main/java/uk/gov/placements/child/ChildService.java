@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -317,8 +318,8 @@ public class ChildService {
         }
     }
 
-    private static final java.util.regex.Pattern POSTCODE =
-            java.util.regex.Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
+    private static final Pattern POSTCODE =
+            Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
 
     public static void validatePostcode(FieldErrors errors, String field, String postcode) {
         if (postcode == null || postcode.isBlank()) {

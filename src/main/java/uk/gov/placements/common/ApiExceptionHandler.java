@@ -1,5 +1,6 @@
 package uk.gov.placements.common;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
         String field = "body";
-        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (var ref : jme.getPath()) {
                 if (ref.getFieldName() != null) {

@@ -1,6 +1,7 @@
 package uk.gov.placements.common;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +29,7 @@ class BankHolidayController {
     @GetMapping
     Map<String, Object> list() {
         List<Map<String, String>> days = repository.findAll().stream()
-                .sorted(java.util.Comparator.comparing(BankHoliday::getHolidayDate))
+                .sorted(Comparator.comparing(BankHoliday::getHolidayDate))
                 .map(d -> Map.of("date", d.getHolidayDate().toString(), "title", d.getName())).toList();
         return Map.of("coveredUntil", String.valueOf(bankHolidays.coveredUntil().orElse(null)), "bankHolidays", days);
     }

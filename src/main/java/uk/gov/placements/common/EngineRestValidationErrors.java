@@ -6,9 +6,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineRestValidationErrors implements ResourceConfigCustomizer {
     @Override
-    public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    public void customize(ResourceConfig config) {
         config.register(Mapper.class);
         config.register(TenantMapper.class);
     }
@@ -35,7 +37,7 @@ class EngineRestValidationErrors implements ResourceConfigCustomizer {
     public static class TenantMapper implements ExceptionMapper<ProcessEngineException> {
         @Override
         public Response toResponse(ProcessEngineException e) {
-            if (e instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+            if (e instanceof OptimisticLockingException) {
                 // two people completing one task: one succeeds, the other is told plainly
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("type", "OptimisticLockingException");

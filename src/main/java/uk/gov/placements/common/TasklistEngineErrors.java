@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -63,7 +64,7 @@ class TasklistEngineErrors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             RuntimeException[] slot = REFUSAL.get();
             if (slot != null && (t instanceof InvalidInputException || t instanceof ForbiddenException
-                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException)) {
+                    || t instanceof OptimisticLockingException)) {
                 slot[0] = (RuntimeException) t;
                 return;
             }
@@ -119,7 +120,7 @@ class TasklistEngineErrors {
             body.put("message", invalid.getMessage());
             body.put("errors", invalid.getFieldErrors().entrySet().stream()
                     .map(f -> Map.of("field", f.getKey(), "message", f.getKey() + " " + f.getValue())).toList());
-        } else if (refusal instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        } else if (refusal instanceof OptimisticLockingException) {
             // two people completing one task: one succeeds, the other is told plainly
             response.setStatus(409);
             body.put("type", "Conflict");

@@ -1,6 +1,9 @@
 package uk.gov.placements.common;
 
 import java.math.BigDecimal;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import uk.gov.placements.iro.IroReview;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -104,7 +107,7 @@ public final class UkFormat {
      * pages never write their own. A code two lists share (PARENT_AND_CHILD) reads the same in both.
      */
     public static Map<String, String> allLabels() {
-        Map<String, String> all = new java.util.TreeMap<>();
+        Map<String, String> all = new TreeMap<>();
         LABELS.values().forEach(labels -> labels.forEach((code, label) -> all.putIfAbsent(code.name(), label)));
         all.putAll(DECLINE_REASONS);
         all.putAll(REVIEW_OUTCOMES);
@@ -124,7 +127,7 @@ public final class UkFormat {
         if (known != null) {
             return known;
         }
-        java.util.regex.Matcher option = CHOSEN_OPTION.matcher(recorded);
+        Matcher option = CHOSEN_OPTION.matcher(recorded);
         if (option.matches()) {
             return "null".equals(option.group(1)) ? "An unranked option chosen" : "Rank " + option.group(1) + " chosen";
         }
@@ -135,7 +138,7 @@ public final class UkFormat {
         return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static final java.util.regex.Pattern CHOSEN_OPTION = java.util.regex.Pattern.compile("OPTION \\d+ \\(rank (\\d+|null)\\)");
+    private static final Pattern CHOSEN_OPTION = Pattern.compile("OPTION \\d+ \\(rank (\\d+|null)\\)");
 
     /** Only the outcomes whose words are not the code in sentence case ("WAIVED" reads "Waived" without a line here). */
     private static final Map<String, String> OUTCOMES = Map.ofEntries(

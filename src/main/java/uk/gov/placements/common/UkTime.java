@@ -1,7 +1,10 @@
 package uk.gov.placements.common;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Every time the product keeps is UK time. A timer's date is written with the UK's offset on that day
@@ -16,13 +19,13 @@ public final class UkTime {
     }
 
     /** The UK day of an instant. */
-    public static java.time.LocalDate day(java.time.Instant at) {
+    public static LocalDate day(Instant at) {
         return at.atZone(LONDON).toLocalDate();
     }
 
     /** Today in the UK, by the engine's clock (which process tests move). */
-    public static java.time.LocalDate today() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
+    public static LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
     }
 
     /** The ISO-8601 date and time, with its offset, of a UK wall-clock time: what a timer's timeDate reads. */

@@ -1,7 +1,9 @@
 package uk.gov.placements.demo;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
@@ -285,8 +288,8 @@ public class DemoData {
     static final String STALE_HOME = "Brightwater Cottage";
 
     /** Every other home's figure was confirmed two days before the demo began. */
-    private static java.time.Instant vacanciesConfirmed(String home) {
-        return uk.gov.placements.audit.Decisions.now().minus(home.equals(STALE_HOME) ? 21 : 2, java.time.temporal.ChronoUnit.DAYS);
+    private static Instant vacanciesConfirmed(String home) {
+        return Decisions.now().minus(home.equals(STALE_HOME) ? 21 : 2, ChronoUnit.DAYS);
     }
 
 }

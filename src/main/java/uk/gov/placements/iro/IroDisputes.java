@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +49,8 @@ public class IroDisputes {
      */
     @Transactional
     public IroDispute open(Long childId, String processInstanceId) {
-        java.util.Set<Long> disputed = disputes.findByChildIdOrderByIdAsc(childId).stream().map(IroDispute::getReviewId)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Long> disputed = disputes.findByChildIdOrderByIdAsc(childId).stream().map(IroDispute::getReviewId)
+                .collect(Collectors.toSet());
         IroReview review = reviews.findByChildIdOrderBySequenceNumberAsc(childId).stream()
                 .filter(r -> r.getStatus() == IroReview.Status.HELD && "CONCERNS".equals(r.getOutcome()))
                 .filter(r -> !disputed.contains(r.getId()))

@@ -3,10 +3,14 @@ package uk.gov.placements.monitoring;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -17,6 +21,8 @@ import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.placement.NotificationSender;
 import uk.gov.placements.placement.Placement;
+import uk.gov.placements.placement.PlacementApproved;
+import uk.gov.placements.placement.PlacementEnded;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
@@ -78,8 +84,8 @@ public class ContractMonitoringService {
 
     /** One monitoring process per independent placement. */
     /** An independent placement approved: its monitoring starts (the council's own provision is not contract-monitored). */
-    @org.springframework.context.event.EventListener
-    public void on(uk.gov.placements.placement.PlacementApproved approved) {
+    @EventListener
+    public void on(PlacementApproved approved) {
         if (!approved.inHouse()) {
             start(placement(approved.placementId()));
         }
@@ -97,8 +103,8 @@ public class ContractMonitoringService {
     }
 
     /** A placement ended (published by the placements feature on its end date): its monitoring ends with the exit interview. */
-    @org.springframework.context.event.EventListener
-    public void on(uk.gov.placements.placement.PlacementEnded ended) {
+    @EventListener
+    public void on(PlacementEnded ended) {
         placementEnded(ended.placementId());
     }
 
@@ -225,7 +231,7 @@ public class ContractMonitoringService {
     public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, LocalDate actionPlanDeadline,
                            boolean officerSetsDeadline, String taskId) {
         FieldErrors errors = new FieldErrors();
-        MonitoringRound.Rating r = java.util.Arrays.stream(MonitoringRound.Rating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
+        MonitoringRound.Rating r = Arrays.stream(MonitoringRound.Rating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
         if (r == null) {
             errors.reject("rating", "must be GREEN, AMBER or RED");
         }
@@ -298,7 +304,7 @@ public class ContractMonitoringService {
             String body = "A child allocated to you lives with " + p.getName() + " (placement " + placed.getId() + ", from "
                     + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + notice
                     + "\n\nPlease review whether the placement still meets the child's needs. The placement's record is in the placements system.";
-            java.util.stream.Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(java.util.Objects::nonNull).distinct()
+            Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(Objects::nonNull).distinct()
                     .forEach(worker -> sender.send(NotificationSender.user(worker), subject, body));
         }
     }

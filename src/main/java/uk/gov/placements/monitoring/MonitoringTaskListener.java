@@ -1,5 +1,6 @@
 package uk.gov.placements.monitoring;
 
+import java.util.ArrayList;
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.AllocatedWorker;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
@@ -62,7 +64,7 @@ public class MonitoringTaskListener implements TaskListener {
                 Integer sdq = f.integer("sdqScore");
                 Integer missing = f.integer("missingEpisodes");
                 // the dates of each time missing or away, for the 903's missing table: as many as the count, up to the form's three
-                List<PlacementService.MissingReport> episodes = new java.util.ArrayList<>();
+                List<PlacementService.MissingReport> episodes = new ArrayList<>();
                 for (int n = 1; missing != null && n <= Math.min(missing, FORM_D_MISSING_EPISODES); n++) {
                     PlacementService.MissingReport report = new PlacementService.MissingReport(f.text("missing" + n + "Kind"),
                             f.date("missing" + n + "Start"), f.date("missing" + n + "End"));
@@ -126,7 +128,7 @@ public class MonitoringTaskListener implements TaskListener {
             case TASK_REVIEW_MONITORING -> workingDays.plus(PlacementService.today(), 5);
             default -> workingDays.plus(PlacementService.today(), 10);
         };
-        task.setDueDate(Date.from(due.atTime(17, 0).atZone(uk.gov.placements.common.UkTime.LONDON).toInstant()));
+        task.setDueDate(Date.from(due.atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
         StringBuilder s = new StringBuilder("**Placement** ").append(placementId).append(": ").append(initials).append(", ")
                 .append(UkFormat.label(placement.getPlacementType())).append(" from ").append(UkFormat.date(placement.getStartDate())).append(", ")
                 .append(UkFormat.money(placement.getWeeklyCost())).append(" a week");

@@ -6,14 +6,21 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -107,12 +114,12 @@ public class Notifications {
     }
 
     /** E-mails every notice not yet sent, recording each as it goes; throws at the end if any failed, so the step retries. */
-    private void deliver(List<Notification> all, java.util.function.Function<Notification, String> body) {
+    private void deliver(List<Notification> all, Function<Notification, String> body) {
         deliver(all, body, false);
     }
 
     /** As above; with {@code refusalIsFinal}, an address the mail server refused for good is recorded and not retried. */
-    private void deliver(List<Notification> all, java.util.function.Function<Notification, String> body, boolean refusalIsFinal) {
+    private void deliver(List<Notification> all, Function<Notification, String> body, boolean refusalIsFinal) {
         List<String> failures = new ArrayList<>();
         for (Notification n : all) {
             if (n.getChannel() != Notification.Channel.EMAIL || n.getStatus() == Notification.Status.SENT) {
@@ -146,21 +153,21 @@ public class Notifications {
      * Null for everything else (no connection, a refusal for now), which a retry may cure.
      */
     static String refusedForGood(Throwable e) {
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
         Set<Throwable> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Throwable t = todo.pop();
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof jakarta.mail.SendFailedException sf && sf.getInvalidAddresses() != null && sf.getInvalidAddresses().length > 0) {
+            if (t instanceof SendFailedException sf && sf.getInvalidAddresses() != null && sf.getInvalidAddresses().length > 0) {
                 Throwable why = sf.getNextException() != null ? sf.getNextException() : sf;
                 return why.getMessage() == null ? "the mail server refused the address" : why.getMessage().trim();
             }
-            if (t instanceof org.springframework.mail.MailSendException m) {
+            if (t instanceof MailSendException m) {
                 todo.addAll(m.getFailedMessages().values());
             }
-            if (t instanceof jakarta.mail.MessagingException me && me.getNextException() != null) {
+            if (t instanceof MessagingException me && me.getNextException() != null) {
                 todo.add(me.getNextException());
             }
             if (t.getCause() != null) {
@@ -285,7 +292,7 @@ public class Notifications {
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Child: " + child.getFirstName() + " " + child.getLastName() + ", born "
                     + UkFormat.date(child.getDateOfBirth()) + " (our reference " + r.getReference() + ")", text));
-            doc.add(new Paragraph("The child will live in a placement of the type " + UkFormat.label(p.getPlacementType()).toLowerCase(java.util.Locale.UK) + " from "
+            doc.add(new Paragraph("The child will live in a placement of the type " + UkFormat.label(p.getPlacementType()).toLowerCase(Locale.UK) + " from "
                     + UkFormat.date(p.getStartDate()) + ".", text));
             doc.add(new Paragraph("This notice is given under the Care Planning, Placement and Case Review (England) Regulations 2010."
                     + " Please contact the child's social worker with any question.", text));

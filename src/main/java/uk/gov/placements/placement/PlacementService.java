@@ -5,12 +5,22 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.placements.audit.DecisionRecord;
 import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.child.ChildLeftCare;
@@ -20,6 +30,7 @@ import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.Urgency;
+import uk.gov.placements.search.SearchService;
 import uk.gov.placements.security.SystemActions;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.provider.CareService;
@@ -43,19 +54,19 @@ public class PlacementService {
     private final CouncilNeighbourRepository neighbours;
     private final DecisionRecordRepository decisionRecords;
     private final WorkingDays workingDays;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlacementService.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PlacementService.class);
     private final ApplicationEventPublisher events;
     private final Decisions decisions;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
     private final SystemActions system;
     private final MissingEpisodeRepository missingEpisodes;
 
     public PlacementService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
                             CareServiceRepository services, CouncilNeighbourRepository neighbours, DecisionRecordRepository decisionRecords, WorkingDays workingDays, ApplicationEventPublisher events,
-                            Decisions decisions, SystemActions system, org.springframework.transaction.PlatformTransactionManager transactionManager,
+                            Decisions decisions, SystemActions system, PlatformTransactionManager transactionManager,
                             MissingEpisodeRepository missingEpisodes) {
         this.missingEpisodes = missingEpisodes;
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.decisions = decisions;
         this.system = system;
@@ -93,7 +104,7 @@ public class PlacementService {
     public ApprovalInputs approvalInputs(Long referralId) {
         Referral r = referral(referralId);
         PlacementOption o = selectedOption(r);
-        BigDecimal commitment = uk.gov.placements.search.SearchService.commitment(o, r.getPlannedWeeks());
+        BigDecimal commitment = SearchService.commitment(o, r.getPlannedWeeks());
         CareService s = o.getService();
         String providerName = s.getProvider().getName();
         if (o.isInHouse() && s.getPlacementType() == PlacementType.FOSTER) {
@@ -126,13 +137,13 @@ public class PlacementService {
 
         List<String> secondBest = new ArrayList<>();
         if (s.getPlacementType() != r.getPlacementType()) {
-            secondBest.add(UkFormat.label(s.getPlacementType()) + " instead of " + UkFormat.label(r.getPlacementType()).toLowerCase(java.util.Locale.UK));
+            secondBest.add(UkFormat.label(s.getPlacementType()) + " instead of " + UkFormat.label(r.getPlacementType()).toLowerCase(Locale.UK));
         }
         if (o.getDistanceMiles() > r.getMaxDistanceMiles()) {
             secondBest.add(UkFormat.miles(o.getDistanceMiles()) + " miles from home, beyond the " + r.getMaxDistanceMiles() + " asked");
         }
         if (!o.needsUnmet().isEmpty()) {
-            secondBest.add("needs not met: " + o.needsUnmet().stream().map(uk.gov.placements.common.NeedCode::label).collect(java.util.stream.Collectors.joining(", ")));
+            secondBest.add("needs not met: " + o.needsUnmet().stream().map(NeedCode::label).collect(Collectors.joining(", ")));
         }
         boolean siblingsTogether = r.getSiblings() > 0 && r.isSiblingsTogether();
         Placement p = Placement.of(referralId, r.getChild().getId(), r.getCouncil(), s.getPlacementType(), startDate)
@@ -195,7 +206,7 @@ public class PlacementService {
      */
     public void checkMissing(Long placementId, String prefix, MissingReport r, FieldErrors errors) {
         Placement p = placements.findById(placementId).orElseThrow(() -> new NotFoundException("Placement", placementId));
-        java.util.function.UnaryOperator<String> field = name -> prefix.isEmpty() ? name
+        UnaryOperator<String> field = name -> prefix.isEmpty() ? name
                 : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
         FieldErrors.parseEnum(MissingEpisode.Kind.class, r.kind(), field.apply("kind"), errors);
         LocalDate today = UkTime.today();
@@ -234,7 +245,7 @@ public class PlacementService {
         Placement p = get(placementId);
         FieldErrors errors = new FieldErrors();
         if (p.getStatus() != PlacementStatus.ACTIVE) {
-            throw new ConflictException("Placement " + placementId + " is " + UkFormat.label(p.getStatus()).toLowerCase(java.util.Locale.UK) + ": only an active placement can end");
+            throw new ConflictException("Placement " + placementId + " is " + UkFormat.label(p.getStatus()).toLowerCase(Locale.UK) + ": only an active placement can end");
         }
         if (!placements.findByChildIdAndStatus(p.getChildId(), PlacementStatus.PLANNED).isEmpty()) {
             // the child's next placement is already approved: it ends this one on its start date
@@ -252,7 +263,7 @@ public class PlacementService {
         }
         String change = e.reasonPlaceChange() == null || e.reasonPlaceChange().isBlank() ? null : e.reasonPlaceChange().trim().toUpperCase();
         if (Ssda903.MOVED_WITHIN_CARE.equals(rec) && (change == null || !Ssda903.REASONS_PLACE_CHANGE.contains(change))) {
-            errors.reject("reasonPlaceChange", "is required when the child moves (REC X1): one of " + new java.util.TreeSet<>(Ssda903.REASONS_PLACE_CHANGE));
+            errors.reject("reasonPlaceChange", "is required when the child moves (REC X1): one of " + new TreeSet<>(Ssda903.REASONS_PLACE_CHANGE));
         }
         if (e.unplanned() == null) {
             errors.reject("unplanned", "is required: did the placement end as planned?");
@@ -309,7 +320,7 @@ public class PlacementService {
         return changed;
     }
 
-    private int ownTransaction(java.util.function.IntSupplier work) {
+    private int ownTransaction(IntSupplier work) {
         try {
             Integer done = transactions.execute(s -> work.getAsInt());
             return done == null ? 0 : done;

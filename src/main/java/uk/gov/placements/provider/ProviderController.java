@@ -1,26 +1,36 @@
 package uk.gov.placements.provider;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.accreditation.AccreditationService;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.Geo;
+import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Postcodes;
+import uk.gov.placements.iro.MonitoringRatings;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
 
 @RestController
 @RequestMapping("/api/providers")
@@ -28,19 +38,19 @@ class ProviderController {
     private final ProviderService service;
     private final ServiceMatcher matcher;
     private final CurrentUser currentUser;
-    private final uk.gov.placements.iro.MonitoringRatings monitoringRatings;
-    private final uk.gov.placements.accreditation.AccreditationService accreditations;
+    private final MonitoringRatings monitoringRatings;
+    private final AccreditationService accreditations;
     private final OfstedRegisterImport ofstedImport;
     private final OfstedRatings ofstedRatings;
-    private final uk.gov.placements.security.SystemActions system;
+    private final SystemActions system;
     private final Postcodes postcodes;
     private final Vacancies vacancies;
     private final ProviderReachability reachability;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
-                       uk.gov.placements.iro.MonitoringRatings monitoringRatings,
-                       uk.gov.placements.accreditation.AccreditationService accreditations, OfstedRegisterImport ofstedImport,
-                       uk.gov.placements.security.SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
+                       MonitoringRatings monitoringRatings,
+                       AccreditationService accreditations, OfstedRegisterImport ofstedImport,
+                       SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
                        Vacancies vacancies, ProviderReachability reachability) {
         this.vacancies = vacancies;
         this.reachability = reachability;
@@ -60,7 +70,7 @@ class ProviderController {
     Map<String, Object> create(@RequestBody ProviderService.NewProvider body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS, Roles.PLACEMENTS_TEAM);
         if ("IN_HOUSE".equals(body.kind()) && body.council() != null && !currentUser.canSeeCouncil(body.council())) {
-            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council you work for");
+            throw InvalidInputException.of("council", "is not a council you work for");
         }
         return Map.of("id", service.create(body).getId());
     }
@@ -87,7 +97,7 @@ class ProviderController {
     }
 
     /** A worse judgement Ofsted has published, entered by hand before the next list: the home gets no new referrals from now. */
-    @org.springframework.web.bind.annotation.PutMapping("/{id}/services/{serviceId}/ofsted-rating")
+    @PutMapping("/{id}/services/{serviceId}/ofsted-rating")
     Map<String, Object> rateHome(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody OfstedRatings.HandRating body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         ownCouncilsProvisionOnly(id);
@@ -104,17 +114,17 @@ class ProviderController {
     /** The homes whose vacancies the signed-in person keeps (their provider's, or their council's own), with each figure's date. */
     @GetMapping("/vacancies")
     List<Map<String, Object>> homesIKeep() {
-        java.time.LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today();
         return vacancies.keptByCurrentUser().stream().map(home -> keptHome(home, today)).toList();
     }
 
     /** A home's vacancies now, given by its provider's own staff (or the council, for its own homes). */
-    @org.springframework.web.bind.annotation.PutMapping("/{id}/services/{serviceId}/vacancies")
+    @PutMapping("/{id}/services/{serviceId}/vacancies")
     Map<String, Object> updateVacancies(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody(required = false) Vacancies.Update body) {
         return keptHome(vacancies.update(id, serviceId, body), UkTime.today());
     }
 
-    private static Map<String, Object> keptHome(CareService home, java.time.LocalDate today) {
+    private static Map<String, Object> keptHome(CareService home, LocalDate today) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("providerId", home.getProvider().getId());
         m.put("providerName", home.getProvider().getName());
@@ -138,7 +148,7 @@ class ProviderController {
     }
 
     /** Where the provider takes referrals when none of its staff signs in; blank removes it. */
-    @org.springframework.web.bind.annotation.PutMapping("/{id}/referral-email")
+    @PutMapping("/{id}/referral-email")
     Map<String, Object> referralEmail(@PathVariable Long id, @RequestBody ProviderService.ReferralEmail body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         ownCouncilsProvisionOnly(id);
@@ -188,7 +198,7 @@ class ProviderController {
     private void ownCouncilsProvisionOnly(Long providerId) {
         Provider provider = service.get(providerId);
         if (provider.isInHouse() && !currentUser.canSeeCouncil(provider.getCouncil())) {
-            throw new uk.gov.placements.common.NotFoundException("Provider", providerId);
+            throw new NotFoundException("Provider", providerId);
         }
     }
 
@@ -224,15 +234,15 @@ class ProviderController {
         if (errors.asMap().containsKey("postcode")) {
             errors.throwIfAny();
         }
-        uk.gov.placements.child.ChildService.validateLocation(errors, latitude, longitude);
+        ChildService.validateLocation(errors, latitude, longitude);
         errors.throwIfAny();
-        List<ServiceMatcher.Match> matches = matcher.independent(new ServiceMatcher.Criteria(type, age, 1, needCodes, java.util.Set.of(), latitude,
+        List<ServiceMatcher.Match> matches = matcher.independent(new ServiceMatcher.Criteria(type, age, 1, needCodes, Set.of(), latitude,
                 longitude, maxMiles));
         // the providers' ratings and exit interviews in two queries, not two per home (a national search finds hundreds)
-        java.util.Set<Long> providerIds = matches.stream().map(m -> m.service().getProvider().getId()).collect(java.util.stream.Collectors.toSet());
+        Set<Long> providerIds = matches.stream().map(m -> m.service().getProvider().getId()).collect(Collectors.toSet());
         Map<Long, String> ratings = monitoringRatings.latestRatings(providerIds);
         Map<Long, Long> interviews = monitoringRatings.exitInterviewCounts(providerIds);
-        java.time.LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today();
         return matches.stream().map(m -> {
                     CareService s = m.service();
                     Map<String, Object> v = new LinkedHashMap<>();
@@ -263,7 +273,7 @@ class ProviderController {
                     display.put("weeklyFee", UkFormat.money(s.getWeeklyFee()));
                     display.put("vacancies", Vacancies.asOf(s));
                     display.put("vacanciesStale", Vacancies.staleWords(s, today));
-                    display.put("specialisms", s.getSpecialisms().stream().map(UkFormat::label).sorted().collect(java.util.stream.Collectors.joining(", ")));
+                    display.put("specialisms", s.getSpecialisms().stream().map(UkFormat::label).sorted().collect(Collectors.joining(", ")));
                     v.put("display", display);
                     return v;
                 }).toList();

@@ -3,12 +3,15 @@ package uk.gov.placements.provider;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.InvalidInputException;
@@ -28,11 +31,11 @@ public class ProviderService {
     private final SystemActions system;
     private final TenantAccess tenantAccess;
     private final LocalAuthorityRepository localAuthorities;
-    private final uk.gov.placements.audit.Decisions decisions;
+    private final Decisions decisions;
 
     public ProviderService(ProviderRepository providers, CareServiceRepository services, IdentityService identityService,
                            SystemActions system, TenantAccess tenantAccess, LocalAuthorityRepository localAuthorities,
-                           uk.gov.placements.audit.Decisions decisions) {
+                           Decisions decisions) {
         this.decisions = decisions;
         this.localAuthorities = localAuthorities;
         this.providers = providers;
@@ -129,7 +132,7 @@ public class ProviderService {
             errors.reject("referralEmail", "is for independent providers: the council's own provision is searched by its placements team");
         }
         errors.throwIfAny();
-        if (!java.util.Objects.equals(address, provider.getReferralEmail())) {
+        if (!Objects.equals(address, provider.getReferralEmail())) {
             provider.referralEmail(address);
             decisions.record(null, null, "REFERRAL_EMAIL", (address == null ? "REMOVED" : "SET") + " provider " + providerId,
                     address == null ? "No referral e-mail address" : "Referrals by e-mail to " + address, null);
@@ -159,7 +162,7 @@ public class ProviderService {
         }
         ChildService.validatePostcode(errors, "postcode", s.postcode());
         ChildService.validateLocation(errors, s.latitude(), s.longitude());
-        String urn = s.ofstedUrn() == null || s.ofstedUrn().isBlank() ? null : s.ofstedUrn().trim().toUpperCase(java.util.Locale.UK);
+        String urn = s.ofstedUrn() == null || s.ofstedUrn().isBlank() ? null : s.ofstedUrn().trim().toUpperCase(Locale.UK);
         if (urn != null && !isUrn(urn)) {
             errors.reject("ofstedUrn", URN_FORMAT);
         } else if (urn != null && services.findByOfstedUrn(urn).isPresent()) {
@@ -178,7 +181,7 @@ public class ProviderService {
                 s.localAuthority().trim(), ChildService.normalisePostcode(s.postcode()), s.latitude(), s.longitude(),
                 s.weeklyFee(), specialisms).registeredWithOfsted(urn)
                 // the person adding the home gives its vacancies now
-                .vacancies(s.vacancies(), uk.gov.placements.audit.Decisions.now()));
+                .vacancies(s.vacancies(), Decisions.now()));
     }
 
     public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";

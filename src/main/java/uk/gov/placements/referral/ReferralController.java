@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.UkTime;
+import uk.gov.placements.provider.Vacancies;
 import uk.gov.placements.search.PlacementOption;
 import uk.gov.placements.search.PlacementOptionRepository;
 import uk.gov.placements.security.CurrentUser;
@@ -128,7 +130,7 @@ class ReferralController {
         m.put("ofstedRating", o.getOfstedRating());
         m.put("accreditationStatus", o.getService().getProvider().getAccreditationStatus());
         // the home's vacancies now, with their date: an option found weeks ago may have lost its place since
-        m.putAll(uk.gov.placements.provider.Vacancies.view(o.getService(), uk.gov.placements.common.UkTime.today()));
+        m.putAll(Vacancies.view(o.getService(), UkTime.today()));
         m.put("suitable", o.isSuitable());
         m.put("suitabilityReason", o.getSuitabilityReason());
         m.put("rank", o.getRankPosition());

@@ -8,7 +8,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +20,9 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
@@ -29,6 +34,7 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
+import uk.gov.placements.security.Roles;
 
 @Service
 public class ReferralService {
@@ -70,7 +76,7 @@ public class ReferralService {
      * {@code placementReferral} in one transaction, so a bad referral writes nothing and starts nothing.
      */
     @Transactional
-    public Referral submit(NewReferral n, java.util.function.Predicate<String> councilVisible, String userId) {
+    public Referral submit(NewReferral n, Predicate<String> councilVisible, String userId) {
         FieldErrors errors = new FieldErrors();
         Child child = null;
         if (n.childId() == null) {
@@ -154,7 +160,7 @@ public class ReferralService {
             errors.reject("requiredBy", "must be within a year");
         }
         errors.requireBetween("plannedWeeks", n.plannedWeeks(), 1, MAX_PLANNED_WEEKS);
-        errors.requireBetween("maxDistanceMiles", n.maxDistanceMiles(), 1, uk.gov.placements.common.Geo.MAX_DISTANCE_MILES);
+        errors.requireBetween("maxDistanceMiles", n.maxDistanceMiles(), 1, Geo.MAX_DISTANCE_MILES);
         if (n.siblings() != null) {
             errors.requireBetween("siblings", n.siblings(), 0, 10);
         }
@@ -250,10 +256,10 @@ public class ReferralService {
      * The referral a process step acts on: named by the instance's {@code referralId}, and accepted only if the
      * referral's own record says it was started as that instance (or as the one that called it).
      */
-    public Referral ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    public Referral ofInstance(DelegateExecution execution) {
         Object id = execution.getVariable(REFERRAL_ID);
         Referral r = id instanceof Number n ? referrals.findById(n.longValue()).orElse(null) : null;
-        String root = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getRootProcessInstanceId();
+        String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
         if (r == null || r.getProcessInstanceId() == null || !r.getProcessInstanceId().equals(root)) {
             throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " is not the instance of referral " + id);
         }
@@ -285,7 +291,7 @@ public class ReferralService {
     @Transactional
     public String escalateApproval(Long referralId) {
         Referral r = get(referralId);
-        String next = uk.gov.placements.security.Roles.nextTier(r.getApproverGroup());
+        String next = Roles.nextTier(r.getApproverGroup());
         r.approvalEscalatedTo(next);
         return next;
     }
@@ -318,11 +324,11 @@ public class ReferralService {
      */
     private String approvingTier(Referral r) {
         List<String> groups = decisions.actorGroups();
-        if (Decisions.SYSTEM.equals(decisions.actor()) || groups.contains(uk.gov.placements.security.Roles.ADMIN)) {
+        if (Decisions.SYSTEM.equals(decisions.actor()) || groups.contains(Roles.ADMIN)) {
             return r.getApproverGroup();
         }
         return r.approvers().stream().filter(groups::contains).findFirst().orElseThrow(() ->
-                new uk.gov.placements.common.ForbiddenException("Only " + uk.gov.placements.security.Roles.names(r.approvers().toArray(String[]::new))
+                new ForbiddenException("Only " + Roles.names(r.approvers().toArray(String[]::new))
                         + " may decide this approval, under the scheme of delegation"));
     }
 

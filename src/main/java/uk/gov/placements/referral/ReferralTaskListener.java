@@ -3,8 +3,10 @@ package uk.gov.placements.referral;
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -14,10 +16,12 @@ import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
+import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Notification;
 import uk.gov.placements.placement.Notifications;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.search.PlacementOption;
 import uk.gov.placements.search.SearchService;
 
@@ -111,7 +115,7 @@ public class ReferralTaskListener implements TaskListener {
                         .append(UkFormat.date(n.getDueBy())).append('\n'));
                 presenter.display().show(task, "lettersSummary", s.toString());
                 presenter.display().showJson(task, "letterChoices", letters.stream()
-                        .map(n -> java.util.Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());
+                        .map(n -> Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_WRITE_PLACEMENT_PLAN -> {
@@ -121,9 +125,9 @@ public class ReferralTaskListener implements TaskListener {
                 PlacementOption o = search.option(r.getSelectedOptionId());
                 presenter.display().show(task, "placementSummary", "**The placement:** " + o.getService().getName() + ", "
                         + o.getService().getProvider().getName() + (o.getNamedCarer() == null ? "" : " (" + o.getNamedCarer() + ")") + ", "
-                        + UkFormat.label(p.getPlacementType()) + ", " + (p.getStatus() == uk.gov.placements.placement.PlacementStatus.PLANNED
+                        + UkFormat.label(p.getPlacementType()) + ", " + (p.getStatus() == PlacementStatus.PLANNED
                         ? "starting " : "started ") + UkFormat.date(p.getStartDate()) + ", " + UkFormat.money(p.getWeeklyCost()) + " a week"
-                        + "\n\n**The plan is due by " + UkFormat.date(p.getPlanDue()) + "**" + (r.getUrgency() == uk.gov.placements.common.Urgency.PLANNED
+                        + "\n\n**The plan is due by " + UkFormat.date(p.getPlanDue()) + "**" + (r.getUrgency() == Urgency.PLANNED
                         ? ": before a planned placement starts (the working day before)." : ": within 5 working days of the start."));
             }
             default -> presenter.present(task, r, task.getName(), null);
@@ -175,7 +179,7 @@ public class ReferralTaskListener implements TaskListener {
             }
             case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text("overduePlan"), task.getId());
             case TASK_SEND_NOTIFICATIONS -> {
-                List<Long> confirmed = new java.util.ArrayList<>();
+                List<Long> confirmed = new ArrayList<>();
                 for (String id : f.list(LETTERS_SENT)) {
                     try {
                         confirmed.add(Long.valueOf(id));

@@ -3,6 +3,7 @@ package uk.gov.placements.referral;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -173,7 +175,7 @@ public class ReferralTimeline {
      * The open tasks of these process instances and the instances they called, soonest due first: what each asks, who
      * must act (the person holding it, or the groups that may, by the names people know them by) and by when.
      */
-    public List<Waiting> openTasks(java.util.Collection<String> processInstanceIds) {
+    public List<Waiting> openTasks(Collection<String> processInstanceIds) {
         if (processInstanceIds.isEmpty()) {
             return List.of();
         }
@@ -198,7 +200,7 @@ public class ReferralTimeline {
         if (name != null) {
             return name;
         }
-        org.camunda.bpm.engine.identity.Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
         return group == null || group.getName() == null ? groupId : group.getName();
     }
 

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.UkTime;
 
 /**
  * Task_RegisterReferral. A referral made through the API is already saved (variable referralId);
@@ -43,7 +44,7 @@ public class RegisterReferralDelegate implements JavaDelegate {
         execution.setVariable(COUNCIL, referral.getCouncil());
         execution.setVariable(URGENCY, referral.getUrgency().name());
         execution.setVariable(CHILD_MOVING, referral.isMoving());
-        execution.setVariable(REQUIRED_BY_DEADLINE, uk.gov.placements.common.UkTime.timerDate(referral.getRequiredBy().atTime(REQUIRED_BY_TIME)));
+        execution.setVariable(REQUIRED_BY_DEADLINE, UkTime.timerDate(referral.getRequiredBy().atTime(REQUIRED_BY_TIME)));
         // what the Tasklist queues show: initials and age, never a name
         execution.setVariable(CHILD_INITIALS, referral.getChild().initials());
         execution.setVariable(CHILD_AGE, referral.childAge());

@@ -3,6 +3,8 @@ package uk.gov.placements.search;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,7 +51,7 @@ class InadequateHomes {
     private final SearchService search;
     private final Decisions decisions;
     private final NotificationSender sender;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InadequateHomes.class);
+    private static final Logger LOG = LoggerFactory.getLogger(InadequateHomes.class);
     private final TransactionTemplate ownTransaction;
     private final SystemActions system;
 

@@ -1,5 +1,8 @@
 package uk.gov.placements.search;
 
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
 import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.placement.Notification;
+import uk.gov.placements.placement.NotificationSender;
 import uk.gov.placements.placement.Notifications;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
@@ -55,7 +59,7 @@ public class ProviderReferrals {
     private final ServiceMatcher matcher;
     private final WorkingDays workingDays;
     private final Decisions decisions;
-    private final uk.gov.placements.placement.NotificationSender sender;
+    private final NotificationSender sender;
     private final Notifications notifications;
     private final ProviderReachability reachability;
     private final IdentityService identityService;
@@ -63,7 +67,7 @@ public class ProviderReferrals {
 
     public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
                              PlacementRepository placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
-                             uk.gov.placements.placement.NotificationSender sender, Notifications notifications,
+                             NotificationSender sender, Notifications notifications,
                              ProviderReachability reachability, IdentityService identityService, SystemActions system) {
         this.sender = sender;
         this.notifications = notifications;
@@ -97,9 +101,9 @@ public class ProviderReferrals {
         matcher.independent(SearchService.criteria(r)).stream()
                 .filter(m -> !m.service().getId().equals(currentService))
                 .forEach(m -> bestPerProvider.putIfAbsent(m.service().getProvider().getId(), m));   // nearest first
-        List<ProviderReferral> created = new java.util.ArrayList<>();
-        List<String> byEmail = new java.util.ArrayList<>();
-        List<String> unreachable = new java.util.ArrayList<>();
+        List<ProviderReferral> created = new ArrayList<>();
+        List<String> byEmail = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
         for (ServiceMatcher.Match m : bestPerProvider.values()) {
             Provider provider = m.service().getProvider();
             switch (reachability.way(provider)) {
@@ -142,7 +146,7 @@ public class ProviderReferrals {
         }
         Referral r = referral(pr.getReferralId());
         String address = pr.getService().getProvider().getReferralEmail();
-        String council = system.run(() -> java.util.Optional.ofNullable(identityService.createTenantQuery().tenantId(r.getCouncil()).singleResult())
+        String council = system.run(() -> Optional.ofNullable(identityService.createTenantQuery().tenantId(r.getCouncil()).singleResult())
                 .map(t -> t.getName() == null ? t.getId() : t.getName()).orElse(r.getCouncil()));
         String replyTo = system.run(() -> identityService.createUserQuery().memberOfGroup(Roles.PLACEMENTS_TEAM).memberOfTenant(r.getCouncil())
                 .list().stream().map(u -> u.getEmail()).filter(e -> e != null && !e.isBlank()).sorted().collect(Collectors.joining(", ")));
@@ -203,7 +207,7 @@ public class ProviderReferrals {
         ProviderReferral pr = get(providerReferralId);
         Referral r = referral(pr.getReferralId());
         if (pr.getStatus() != ProviderReferral.Status.SENT) {
-            throw InvalidInputException.of("response", "was already given (" + UkFormat.label(pr.getStatus()).toLowerCase(java.util.Locale.UK) + ")");
+            throw InvalidInputException.of("response", "was already given (" + UkFormat.label(pr.getStatus()).toLowerCase(Locale.UK) + ")");
         }
         FieldErrors errors = new FieldErrors();
         if ("OFFER".equals(a.response())) {
@@ -274,7 +278,7 @@ public class ProviderReferrals {
             decisions.record(pr.getReferralId(), null, "PROVIDER_RESPONSE", "NO_RESPONSE from provider " + pr.getProviderId(),
                     "No answer by " + UkFormat.dateTime(pr.getDeadline()) + notReached, null);
             Referral r = referral(pr.getReferralId());
-            sender.send(uk.gov.placements.placement.NotificationSender.groupIn(uk.gov.placements.security.Roles.PLACEMENTS_TEAM, r.getCouncil()),
+            sender.send(NotificationSender.groupIn(Roles.PLACEMENTS_TEAM, r.getCouncil()),
                     "No answer from " + pr.getService().getProvider().getName(),
                     (notReached.isEmpty() ? "The provider did not answer referral " : "No answer was recorded to referral ") + r.getReference()
                             + " by its deadline " + UkFormat.dateTime(pr.getDeadline()) + notReached + ".");

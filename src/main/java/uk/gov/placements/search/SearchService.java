@@ -1,5 +1,12 @@
 package uk.gov.placements.search;
 
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,7 +23,9 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.iro.MonitoringRatings;
 import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
@@ -38,10 +47,10 @@ public class SearchService {
     private final ServiceMatcher matcher;
     private final Decisions decisions;
     private final PlacementRepository placements;
-    private final uk.gov.placements.iro.MonitoringRatings monitoringRatings;
+    private final MonitoringRatings monitoringRatings;
 
     public SearchService(ReferralRepository referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions,
-                         PlacementRepository placements, uk.gov.placements.iro.MonitoringRatings monitoringRatings) {
+                         PlacementRepository placements, MonitoringRatings monitoringRatings) {
         this.monitoringRatings = monitoringRatings;
         this.referrals = referrals;
         this.placements = placements;
@@ -84,10 +93,10 @@ public class SearchService {
      */
     @Transactional
     public void reviewInHouse(Long referralId, List<Long> unsuitableIds, String notes, boolean restrict, String restrictionReason,
-                              java.time.LocalDate proposedStart, String taskId) {
+                              LocalDate proposedStart, String taskId) {
         Referral r = referral(referralId);
-        if (proposedStart != null && (proposedStart.isBefore(uk.gov.placements.placement.PlacementService.today())
-                || proposedStart.isAfter(uk.gov.placements.placement.PlacementService.today().plusYears(1)))) {
+        if (proposedStart != null && (proposedStart.isBefore(PlacementService.today())
+                || proposedStart.isAfter(PlacementService.today().plusYears(1)))) {
             throw InvalidInputException.of("proposedStartDate", "must be from today and within a year");
         }
         List<PlacementOption> inHouse = options.findByReferralIdAndSource(referralId, OptionSource.IN_HOUSE_SEARCH);
@@ -135,8 +144,8 @@ public class SearchService {
         Set<Long> known = current.stream().map(o -> o.getService().getId()).collect(Collectors.toSet());
         Long leaving = currentServiceId(r);
         ServiceMatcher.Criteria asked = criteria(r);
-        Map<Long, PlacementOption> alternatives = new java.util.LinkedHashMap<>();
-        java.util.function.BiConsumer<ServiceMatcher.Match, String> offer = (m, lacks) -> {
+        Map<Long, PlacementOption> alternatives = new LinkedHashMap<>();
+        BiConsumer<ServiceMatcher.Match, String> offer = (m, lacks) -> {
             if (!known.contains(m.service().getId()) && !m.service().getId().equals(leaving)) {
                 alternatives.putIfAbsent(m.service().getId(), new PlacementOption(r.getId(), m.service(), OptionSource.IN_HOUSE_SEARCH,
                         m.distanceMiles(), m.needsMet(), m.needsUnmet()).inRound(r.getSearchRound()).secondBest(lacks));
@@ -149,7 +158,7 @@ public class SearchService {
                         .forEach(m -> offer.accept(m, "another placement type: " + label(type) + " instead of " + label(asked.type())));
             }
         }
-        double further = Math.min(asked.maxMiles() * 2, uk.gov.placements.common.Geo.MAX_DISTANCE_MILES);
+        double further = Math.min(asked.maxMiles() * 2, Geo.MAX_DISTANCE_MILES);
         matcher.inHouse(new ServiceMatcher.Criteria(asked.type(), asked.age(), asked.places(), asked.essential(), asked.desirable(),
                 asked.latitude(), asked.longitude(), further), r.getCouncil()).stream()
                 .filter(m -> m.distanceMiles() > asked.maxMiles())
@@ -159,7 +168,7 @@ public class SearchService {
         wanted.addAll(asked.desirable());
         matcher.inHouse(new ServiceMatcher.Criteria(asked.type(), asked.age(), asked.places(), Set.of(), wanted, asked.latitude(),
                 asked.longitude(), asked.maxMiles()), r.getCouncil()).stream()
-                .filter(m -> !java.util.Collections.disjoint(m.needsUnmet(), asked.essential()))
+                .filter(m -> !Collections.disjoint(m.needsUnmet(), asked.essential()))
                 .forEach(m -> offer.accept(m, "does not meet: " + m.needsUnmet().stream().filter(asked.essential()::contains)
                         .map(NeedCode::label).collect(Collectors.joining(", "))));
         List<PlacementOption> nearest = alternatives.values().stream()
@@ -172,7 +181,7 @@ public class SearchService {
     }
 
     private static String label(PlacementType type) {
-        return UkFormat.label(type).toLowerCase(java.util.Locale.UK);
+        return UkFormat.label(type).toLowerCase(Locale.UK);
     }
 
     /** Ranks every suitable option and writes the reasons for each rank. */
@@ -183,7 +192,7 @@ public class SearchService {
         List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId);
         List<PlacementOption> suitable = new ArrayList<>(all.stream().filter(PlacementOption::isSuitable).toList());
         Ranking ranking = new Ranking(monitoringRatings.latestRatings(suitable.stream().map(PlacementOption::getProviderId)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
+                .filter(Objects::nonNull).collect(Collectors.toSet())));
         suitable.sort(ranking.order());
         for (int i = 0; i < suitable.size(); i++) {
             PlacementOption o = suitable.get(i);
@@ -209,7 +218,7 @@ public class SearchService {
      * council's own provision is not penalised), and within 20 miles of home. Options equal on all of
      * these are equally good; only among them does in-house come first, then nearer, then cheaper.
      */
-    record Ranking(java.util.Map<Long, String> ratings) {
+    record Ranking(Map<Long, String> ratings) {
         int monitoring(PlacementOption o) {
             String rating = ratings.get(o.getProviderId());
             return "RED".equals(rating) ? 0 : "AMBER".equals(rating) ? 1 : 2;
@@ -245,10 +254,10 @@ public class SearchService {
         why.add(wanted == 0 ? "No specific needs were listed"
                 : "Meets " + o.needsMet().size() + " of " + wanted + " needs (every essential need)"
                         + (unmet.isEmpty() ? "" : "; not met: " + unmet.stream().map(NeedCode::label).collect(Collectors.joining(", "))));
-        why.add("Ofsted " + UkFormat.label(o.getOfstedRating()).toLowerCase(java.util.Locale.UK));
+        why.add("Ofsted " + UkFormat.label(o.getOfstedRating()).toLowerCase(Locale.UK));
         String rating = ranking.ratings().get(o.getProviderId());
         if (rating != null) {
-            why.add("latest contract-monitoring rating " + UkFormat.monitoringRating(rating).toLowerCase(java.util.Locale.UK));
+            why.add("latest contract-monitoring rating " + UkFormat.monitoringRating(rating).toLowerCase(Locale.UK));
         }
         why.add(UkFormat.miles(o.getDistanceMiles()) + " miles from home (" + (nearHome(o) ? "within" : "more than") + " 20 miles)");
         boolean tieWithOtherKind = ranked.stream().anyMatch(x -> x != o && x.isInHouse() != o.isInHouse() && ranking.equallyGood(x, o));

@@ -1,5 +1,6 @@
 package uk.gov.placements.security;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -138,7 +139,7 @@ public class IdentitySetup {
     }
 
     private void ensureFilter(String name, int priority, String description, TaskQuery query, List<String> groups) {
-        Map<String, Object> props = new java.util.HashMap<>();
+        Map<String, Object> props = new HashMap<>();
         props.put("description", description);
         props.put("priority", priority);
         props.put("refresh", true);

@@ -17,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -76,7 +77,7 @@ public class SecurityConfig {
 
     /** Requests the firewall refuses (encoded slashes, NUL bytes, ...) get a 400 with a message like every other refusal. */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    RequestRejectedHandler requestRejectedHandler() {
         return (request, response, e) -> {
             response.setStatus(400);
             response.setContentType("application/json");
