@@ -27,6 +27,9 @@ import uk.gov.placements.security.SystemActions;
 @Service
 public class ChildService {
     static final int MAX_AGE = 25;
+
+    private static final Pattern POSTCODE =
+            Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
     private final ChildRepository children;
     private final IdentityService identityService;
     private final SystemActions system;
@@ -317,9 +320,6 @@ public class ChildService {
             errors.reject(field, "must be at most " + max + " characters");
         }
     }
-
-    private static final Pattern POSTCODE =
-            Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
 
     public static void validatePostcode(FieldErrors errors, String field, String postcode) {
         if (postcode == null || postcode.isBlank()) {

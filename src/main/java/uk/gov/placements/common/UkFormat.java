@@ -33,6 +33,31 @@ public final class UkFormat {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
 
+    private static final Pattern CHOSEN_OPTION = Pattern.compile("OPTION \\d+ \\(rank (\\d+|null)\\)");
+
+    /** Only the outcomes whose words are not the code in sentence case ("WAIVED" reads "Waived" without a line here). */
+    private static final Map<String, String> OUTCOMES = Map.ofEntries(
+            Map.entry("APPROVE", "Approved"), Map.entry("REJECT", "Rejected"), Map.entry("RETURN", "Returned to the social worker"),
+            Map.entry("ACCEPT", "Accepted for a search"), Map.entry("MORE_INFORMATION", "More information asked for"),
+            Map.entry("RESTRICTED_TO_IN_HOUSE", "Restricted to the council's own provision"),
+            Map.entry("EXTERNAL_SEARCH", "Independent providers to be asked"),
+            Map.entry("TEAM_MANAGER", "Team manager (informal)"), Map.entry("HEAD_OF_SERVICE", "Head of service (formal)"),
+            Map.entry("ASSISTANT_DIRECTOR", "Assistant director (formal)"), Map.entry("DIRECTOR", "Director (formal)"),
+            Map.entry("ESCALATE", "Escalated"), Map.entry("REFER_TO_CAFCASS", "Referred to Cafcass"));
+
+    public static final Map<String, String> REVIEW_OUTCOMES = Map.of("ENDORSED", "Care plan endorsed", "CONCERNS", "Concerns raised");
+
+    /** Every enum whose codes people read: each of its values must have a label here. */
+    public static final List<Class<? extends Enum<?>>> LABELLED = List.of(NeedCode.class, PlacementType.class, OfstedRating.class,
+            Urgency.class, AccreditationStatus.class, ProviderKind.class, MonitoringRound.Rating.class, ProviderReferral.Status.class,
+            PlacementStatus.class, ReferralStatus.class, LegalStatus.class, IroReview.Status.class);
+
+    public static final Map<String, String> DECLINE_REASONS = Map.of("NO_VACANCY", "No vacancy",
+            "CANNOT_MEET_NEEDS", "Cannot meet the child's needs", "MATCHING_RISK", "Matching risk with children in the home",
+            "LOCATION", "Location", "STAFFING", "Staffing", "OTHER", "Other");
+
+    private static final Map<Class<?>, Map<? extends Enum<?>, String>> LABELS = new HashMap<>();
+
     private UkFormat() {
     }
 
@@ -138,18 +163,6 @@ public final class UkFormat {
         return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    private static final Pattern CHOSEN_OPTION = Pattern.compile("OPTION \\d+ \\(rank (\\d+|null)\\)");
-
-    /** Only the outcomes whose words are not the code in sentence case ("WAIVED" reads "Waived" without a line here). */
-    private static final Map<String, String> OUTCOMES = Map.ofEntries(
-            Map.entry("APPROVE", "Approved"), Map.entry("REJECT", "Rejected"), Map.entry("RETURN", "Returned to the social worker"),
-            Map.entry("ACCEPT", "Accepted for a search"), Map.entry("MORE_INFORMATION", "More information asked for"),
-            Map.entry("RESTRICTED_TO_IN_HOUSE", "Restricted to the council's own provision"),
-            Map.entry("EXTERNAL_SEARCH", "Independent providers to be asked"),
-            Map.entry("TEAM_MANAGER", "Team manager (informal)"), Map.entry("HEAD_OF_SERVICE", "Head of service (formal)"),
-            Map.entry("ASSISTANT_DIRECTOR", "Assistant director (formal)"), Map.entry("DIRECTOR", "Director (formal)"),
-            Map.entry("ESCALATE", "Escalated"), Map.entry("REFER_TO_CAFCASS", "Referred to Cafcass"));
-
     /** An IRO review's outcome as recorded from the Hold review form. */
     public static String reviewOutcome(String code) {
         if (code == null || code.isBlank()) {
@@ -161,19 +174,6 @@ public final class UkFormat {
         }
         return label;
     }
-
-    public static final Map<String, String> REVIEW_OUTCOMES = Map.of("ENDORSED", "Care plan endorsed", "CONCERNS", "Concerns raised");
-
-    /** Every enum whose codes people read: each of its values must have a label here. */
-    public static final List<Class<? extends Enum<?>>> LABELLED = List.of(NeedCode.class, PlacementType.class, OfstedRating.class,
-            Urgency.class, AccreditationStatus.class, ProviderKind.class, MonitoringRound.Rating.class, ProviderReferral.Status.class,
-            PlacementStatus.class, ReferralStatus.class, LegalStatus.class, IroReview.Status.class);
-
-    public static final Map<String, String> DECLINE_REASONS = Map.of("NO_VACANCY", "No vacancy",
-            "CANNOT_MEET_NEEDS", "Cannot meet the child's needs", "MATCHING_RISK", "Matching risk with children in the home",
-            "LOCATION", "Location", "STAFFING", "Staffing", "OTHER", "Other");
-
-    private static final Map<Class<?>, Map<? extends Enum<?>, String>> LABELS = new HashMap<>();
 
     private static <E extends Enum<E>> void labels(Class<E> type, Map<E, String> labels) {
         LABELS.put(type, new EnumMap<>(labels));

@@ -64,6 +64,9 @@ public class DemoData {
             Map.entry("tm2", new String[] {EASTMOOR, Roles.TEAM_MANAGERS}),
             Map.entry("cm2", new String[] {EASTMOOR, Roles.COMMISSIONING_MANAGERS}));
 
+    /** The demo's home whose provider has not confirmed its vacancies for three weeks: the walk shows it flagged stale. */
+    static final String STALE_HOME = "Brightwater Cottage";
+
     private final IdentityService identityService;
     private final ProviderRepository providers;
     private final CareServiceRepository services;
@@ -283,9 +286,6 @@ public class DemoData {
         services.save(new CareService(p, name, type, minAge, maxAge, places, vacancies, la, postcode, lat, lon, BigDecimal.valueOf(fee),
                 EnumSet.copyOf(specialisms)).vacancies(vacancies, vacanciesConfirmed(name)));
     }
-
-    /** The demo's home whose provider has not confirmed its vacancies for three weeks: the walk shows it flagged stale. */
-    static final String STALE_HOME = "Brightwater Cottage";
 
     /** Every other home's figure was confirmed two days before the demo began. */
     private static Instant vacanciesConfirmed(String home) {

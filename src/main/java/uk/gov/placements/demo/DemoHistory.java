@@ -35,6 +35,8 @@ import uk.gov.placements.referral.ReferralStatus;
 @Component
 @Profile("demo")
 class DemoHistory {
+
+    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
     private final ChildRepository children;
     private final PlacementRepository placements;
     private final CareServiceRepository services;
@@ -53,8 +55,6 @@ class DemoHistory {
         this.referrals = referrals;
         this.placementService = placementService;
     }
-
-    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
 
     void createIfEmpty() {
         if (placements.count() > 0) {

@@ -20,6 +20,9 @@ import uk.gov.placements.tasks.TaskDisplay;
  */
 @Component
 public class ActionPlanTasks {
+
+    /** The provider's own "Done by" date on the respond form of a model from before this release. */
+    public static final String PROVIDER_DEADLINE = "actionDeadline";
     private final ActionPlanService plans;
     private final WorkingDays workingDays;
     private final TaskDisplay display;
@@ -33,9 +36,6 @@ public class ActionPlanTasks {
     public static boolean handles(String taskKey) {
         return TASK_RESPOND_WITH_ACTION_PLAN.equals(taskKey) || TASK_CHECK_ACTION_PLAN.equals(taskKey) || TASK_DECIDE_UNRESOLVED.equals(taskKey);
     }
-
-    /** The provider's own "Done by" date on the respond form of a model from before this release. */
-    public static final String PROVIDER_DEADLINE = "actionDeadline";
 
     /**
      * Whether the task runs on a definition deployed before the contracts officer set action-plan deadlines: in that

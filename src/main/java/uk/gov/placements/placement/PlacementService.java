@@ -46,6 +46,7 @@ import uk.gov.placements.search.PlacementOptionRepository;
 @Service
 public class PlacementService {
     public static final int PLAN_DUE_WORKING_DAYS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(PlacementService.class);
 
     private final PlacementRepository placements;
     private final ReferralRepository referrals;
@@ -54,7 +55,6 @@ public class PlacementService {
     private final CouncilNeighbourRepository neighbours;
     private final DecisionRecordRepository decisionRecords;
     private final WorkingDays workingDays;
-    private static final Logger LOG = LoggerFactory.getLogger(PlacementService.class);
     private final ApplicationEventPublisher events;
     private final Decisions decisions;
     private final TransactionTemplate transactions;

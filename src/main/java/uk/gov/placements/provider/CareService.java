@@ -36,6 +36,9 @@ import uk.gov.placements.common.UkTime;
 @DynamicUpdate
 @Table(name = "care_service")
 public class CareService {
+
+    /** The spec's limit: vacancies older than 14 days are flagged as stale. */
+    public static final int VACANCIES_FRESH_DAYS = 14;
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -148,9 +151,6 @@ public class CareService {
         LocalDate asOf = vacanciesAsOf();
         return asOf == null || asOf.isBefore(today.minusDays(VACANCIES_FRESH_DAYS));
     }
-
-    /** The spec's limit: vacancies older than 14 days are flagged as stale. */
-    public static final int VACANCIES_FRESH_DAYS = 14;
 
     public CareService registeredWithOfsted(String urn) {
         this.ofstedUrn = urn;

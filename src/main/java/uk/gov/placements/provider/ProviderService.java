@@ -25,6 +25,10 @@ import uk.gov.placements.security.TenantAccess;
 
 @Service
 public class ProviderService {
+
+    static final String EMAIL_FORMAT = "must be an e-mail address";
+
+    public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";
     private final ProviderRepository providers;
     private final CareServiceRepository services;
     private final IdentityService identityService;
@@ -55,8 +59,6 @@ public class ProviderService {
 
     public record ReferralEmail(String referralEmail) {
     }
-
-    static final String EMAIL_FORMAT = "must be an e-mail address";
 
     static boolean isEmail(String address) {
         return address.matches("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
@@ -183,8 +185,6 @@ public class ProviderService {
                 // the person adding the home gives its vacancies now
                 .vacancies(s.vacancies(), Decisions.now()));
     }
-
-    public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";
 
     public static boolean isUrn(String urn) {
         return urn != null && urn.matches("^(SC|EY|CF)?[0-9]{6,7}$");

@@ -41,6 +41,17 @@ import uk.gov.placements.security.SystemActions;
 @Service
 public class ReferralTimeline {
 
+    /** The audit record's kinds in words; any other is its code in lower case. */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("TRIAGE", "Triage"), Map.entry("MORE_INFORMATION", "More information given"),
+            Map.entry("CARER_REVIEW", "Current carer's review"), Map.entry("IN_HOUSE_REVIEW", "Council's own carers and homes reviewed"),
+            Map.entry("SEARCH_RESTRICTION", "Search kept to the council's own provision"),
+            Map.entry("EXTERNAL_SEARCH", "Independent providers searched"), Map.entry("SECOND_BEST_OFFERED", "Nearest alternatives offered"),
+            Map.entry("PROCUREMENT_WAIVER", "Procurement waiver"), Map.entry("SELECTION", "Option chosen"), Map.entry("APPROVAL", "Approval"),
+            Map.entry("APPROVER_ANSWERED", "Approver's question answered"), Map.entry("ESCALATION", "Approval escalated"),
+            Map.entry("REQUIRED_BY_ALERT", "Required-by date passed"), Map.entry("OVERDUE_PLAN", "Placement plan overdue"),
+            Map.entry("PLACEMENT_END", "Placement ended"), Map.entry("MISSING_EPISODE", "Missing or away"));
+
     /** One event: when (ISO and as people read it), what kind, what happened, who, and why. */
     public record Event(String at, String when, String kind, String what, String who, String why) {
     }
@@ -216,17 +227,6 @@ public class ReferralTimeline {
     static String money(BigDecimal amount) {
         return amount == null ? "an amount to agree" : UkFormat.money(amount);
     }
-
-    /** The audit record's kinds in words; any other is its code in lower case. */
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("TRIAGE", "Triage"), Map.entry("MORE_INFORMATION", "More information given"),
-            Map.entry("CARER_REVIEW", "Current carer's review"), Map.entry("IN_HOUSE_REVIEW", "Council's own carers and homes reviewed"),
-            Map.entry("SEARCH_RESTRICTION", "Search kept to the council's own provision"),
-            Map.entry("EXTERNAL_SEARCH", "Independent providers searched"), Map.entry("SECOND_BEST_OFFERED", "Nearest alternatives offered"),
-            Map.entry("PROCUREMENT_WAIVER", "Procurement waiver"), Map.entry("SELECTION", "Option chosen"), Map.entry("APPROVAL", "Approval"),
-            Map.entry("APPROVER_ANSWERED", "Approver's question answered"), Map.entry("ESCALATION", "Approval escalated"),
-            Map.entry("REQUIRED_BY_ALERT", "Required-by date passed"), Map.entry("OVERDUE_PLAN", "Placement plan overdue"),
-            Map.entry("PLACEMENT_END", "Placement ended"), Map.entry("MISSING_EPISODE", "Missing or away"));
 
     /** The plain name of a kind of decision or event ("APPROVAL" → "Approval"). */
     public static String label(String kind) {

@@ -44,6 +44,7 @@ import uk.gov.placements.security.SystemActions;
 class InadequateHomes {
     /** Referrals whose search is open: their options may still be chosen or approved. */
     static final Set<ReferralStatus> OPEN = EnumSet.of(ReferralStatus.SEARCHING, ReferralStatus.SELECTING, ReferralStatus.AWAITING_APPROVAL);
+    private static final Logger LOG = LoggerFactory.getLogger(InadequateHomes.class);
     private final PlacementOptionRepository options;
     private final ProviderReferralRepository asked;
     private final ReferralRepository referrals;
@@ -51,7 +52,6 @@ class InadequateHomes {
     private final SearchService search;
     private final Decisions decisions;
     private final NotificationSender sender;
-    private static final Logger LOG = LoggerFactory.getLogger(InadequateHomes.class);
     private final TransactionTemplate ownTransaction;
     private final SystemActions system;
 

@@ -52,6 +52,9 @@ public class ProviderReferrals {
     public static final Set<String> DECLINE_REASONS = UkFormat.DECLINE_REASONS.keySet();
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    /** The audit line names the nearest providers; a national search can ask hundreds, each kept as a provider referral. */
+    static final int NAMED_IN_DECISION = 20;
+
     private final ProviderReferralRepository sent;
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
@@ -163,9 +166,6 @@ public class ProviderReferrals {
                     + pr.getService().getProvider().getName() + " says so", null);
         }
     }
-
-    /** The audit line names the nearest providers; a national search can ask hundreds, each kept as a provider referral. */
-    static final int NAMED_IN_DECISION = 20;
 
     Instant deadline(Instant from, String isoDuration) {
         if (isoDuration.startsWith("PT")) {

@@ -42,6 +42,12 @@ import uk.gov.placements.referral.ReferralStatus;
 public class SearchService {
     /** "Near home": the one definition the ranking and the sufficiency reports share. */
     public static final double NEAR_HOME_MILES = 20.0;
+
+    /** How many second-best alternatives are offered when nothing meets the referral in full. */
+    static final int ALTERNATIVES = 5;
+
+    /** The seed council's procurement rule: from this commitment, two written offers or a waiver. */
+    public static final BigDecimal PROCUREMENT_THRESHOLD = new BigDecimal("10000");
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
     private final ServiceMatcher matcher;
@@ -126,9 +132,6 @@ public class SearchService {
         decisions.record(referralId, null, "SEARCH_RESTRICTION", restrict ? "RESTRICTED_TO_IN_HOUSE" : "EXTERNAL_SEARCH",
                 restrict ? restrictionReason : null, taskId);
     }
-
-    /** How many second-best alternatives are offered when nothing meets the referral in full. */
-    static final int ALTERNATIVES = 5;
 
     /**
      * Second-best, honestly: when no option of this round meets every essential need within the type and distance
@@ -297,9 +300,6 @@ public class SearchService {
         decisions.record(referralId, null, "SELECTION", "OPTION " + optionId + " (rank " + chosen.getRankPosition() + ")", reason, taskId);
         return chosen;
     }
-
-    /** The seed council's procurement rule: from this commitment, two written offers or a waiver. */
-    public static final BigDecimal PROCUREMENT_THRESHOLD = new BigDecimal("10000");
 
     /**
      * A waiver is needed when an independent offer would commit £10,000 or more and fewer than two

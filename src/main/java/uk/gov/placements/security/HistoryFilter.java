@@ -54,13 +54,13 @@ public class HistoryFilter implements HistoryEventHandler {
     static final Set<String> DECLARED_EMPTY = Set.of(PlacementSearchProcess.RESPONSE, PlacementSearchProcess.WEEKLY_FEE,
             PlacementSearchProcess.START_DATE, PlacementSearchProcess.NAMED_CARER_OR_HOME, PlacementSearchProcess.HOW_NEEDS_MET,
             PlacementSearchProcess.DECLINE_REASON, PlacementSearchProcess.DECLINE_DETAILS);
-    private final HistoryEventHandler delegate = new DbHistoryEventHandler();
 
     /** A code, id, amount, date or duration: what a kept variable holds when it is what it claims to be. */
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_:.+\\-]{0,64}");
     /** A checklist of codes or ids, as a form sends it (JSON text). */
     private static final Pattern CODE_LIST =
             Pattern.compile("\\[\\s*(\"?[A-Za-z0-9_.\\-]{0,64}\"?\\s*,?\\s*){0,100}\\]");
+    private final HistoryEventHandler delegate = new DbHistoryEventHandler();
 
     /** Whether a variable or form field of this name may be written to history. */
     public static boolean kept(String name) {

@@ -28,6 +28,12 @@ import uk.gov.placements.referral.PlacementReferralProcess;
  */
 @Component
 public class IdentitySetup {
+
+    /** The columns a role scans a queue by (process variables kept for exactly this: initials, not names). */
+    static final List<Map<String, String>> REFERRAL_COLUMNS = List.of(
+            Map.of("name", "childInitials", "label", "Child"), Map.of("name", "childAge", "label", "Age"),
+            Map.of("name", "urgency", "label", "Urgency"), Map.of("name", "requiredBy", "label", "Required by"),
+            Map.of("name", "weeklyCost", "label", "£/week"), Map.of("name", "providerName", "label", "Provider"));
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
@@ -91,12 +97,6 @@ public class IdentitySetup {
         }
         auth.saveAuthorization(a);
     }
-
-    /** The columns a role scans a queue by (process variables kept for exactly this: initials, not names). */
-    static final List<Map<String, String>> REFERRAL_COLUMNS = List.of(
-            Map.of("name", "childInitials", "label", "Child"), Map.of("name", "childAge", "label", "Age"),
-            Map.of("name", "urgency", "label", "Urgency"), Map.of("name", "requiredBy", "label", "Required by"),
-            Map.of("name", "weeklyCost", "label", "£/week"), Map.of("name", "providerName", "label", "Provider"));
 
     /**
      * Shared Tasklist filters, one queue per way of working, each readable by the groups that work it.

@@ -30,9 +30,6 @@ public final class Roles {
     /** The approval tiers, lowest first: an escalation moves one step up. */
     public static final List<String> APPROVAL_TIERS = List.of(TEAM_MANAGERS, HEADS_OF_SERVICE, ASSISTANT_DIRECTORS, DIRECTORS);
 
-    private Roles() {
-    }
-
     /** What people call each group: the Tasklist, the pages and "waiting on" show these, never the ids. */
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry(SOCIAL_WORKERS, "Social workers"), Map.entry(PLACEMENTS_TEAM, "Placements team"),
@@ -42,6 +39,9 @@ public final class Roles {
             Map.entry(COMMISSIONING_MANAGERS, "Commissioning managers"), Map.entry(PROVIDERS, "Providers"),
             Map.entry(CONSORTIUM_COMMISSIONERS, "Consortium commissioners"), Map.entry(ADMIN, "Administrators"),
             Map.entry(VIRTUAL_SCHOOL, "Virtual school"));
+
+    private Roles() {
+    }
 
     /** The plain name of one of the spec's groups, or null for another group (a provider's is named after the provider). */
     public static String name(String group) {
