@@ -1,5 +1,6 @@
 package uk.gov.placements.accreditation;
 
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
@@ -44,7 +45,7 @@ public class AccreditationTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long id = ((Number) task.getVariable(ACCREDITATION_ID)).longValue();
+        Long id = ProcessVariables.id(task, ACCREDITATION_ID);
         Accreditation a = service.accreditation(id);
         Provider p = providers.findById(a.getProviderId()).orElseThrow();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -132,7 +133,7 @@ public class AccreditationTaskListener implements TaskListener {
             case TASK_SET_CONDITIONS_DEADLINE -> {
                 LocalDate deadline = f.date(ActionPlanSteps.ACTION_PLAN_DEADLINE);
                 errors.throwIfAny();
-                ActionPlan plan = actionPlans.setDeadline(((Number) task.getVariable(ActionPlanSteps.ACTION_PLAN_ID)).longValue(), deadline,
+                ActionPlan plan = actionPlans.setDeadline(ProcessVariables.id(task, ActionPlanSteps.ACTION_PLAN_ID), deadline,
                         ActionPlanSteps.ACTION_PLAN_DEADLINE);
                 task.setVariable(ActionPlanSteps.ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
             }

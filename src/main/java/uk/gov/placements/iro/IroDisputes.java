@@ -14,6 +14,7 @@ import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.WorkingDays;
@@ -68,7 +69,7 @@ public class IroDisputes {
     }
 
     public IroDispute dispute(DelegateExecution execution) {
-        return dispute(((Number) execution.getVariable(IroReviewProcess.DISPUTE_ID)).longValue());
+        return dispute(ProcessVariables.id(execution, IroReviewProcess.DISPUTE_ID));
     }
 
     public IroDispute dispute(Long id) {

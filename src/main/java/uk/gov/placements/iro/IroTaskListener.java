@@ -11,6 +11,7 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.tasks.TaskDisplay;
@@ -35,7 +36,7 @@ public class IroTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long childId = ((Number) task.getVariable(CHILD_ID)).longValue();
+        Long childId = ProcessVariables.id(task, CHILD_ID);
         boolean disputeTask = task.hasVariable(DISPUTE_ID) && switch (task.getTaskDefinitionKey()) {
             case TASK_ANSWER_CONCERN, TASK_DECIDE_ON_ANSWER, TASK_REFER_TO_CAFCASS -> true;
             default -> false;
@@ -44,7 +45,7 @@ public class IroTaskListener implements TaskListener {
             dispute(task, childId);
             return;
         }
-        IroReview review = reviews.review(((Number) task.getVariable(REVIEW_ID)).longValue());
+        IroReview review = reviews.review(ProcessVariables.id(task, REVIEW_ID));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Child child = children.findById(childId).orElseThrow();
             String context = " — " + child.initials() + ", review " + review.getSequenceNumber() + " due " + UkFormat.date(review.getDueDate());
@@ -86,7 +87,7 @@ public class IroTaskListener implements TaskListener {
      * child's IRO. Completing one records the answer or decision against the record, checked as it stands.
      */
     private void dispute(DelegateTask task, Long childId) {
-        IroDispute d = disputes.dispute(((Number) task.getVariable(DISPUTE_ID)).longValue());
+        IroDispute d = disputes.dispute(ProcessVariables.id(task, DISPUTE_ID));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Child child = children.findById(childId).orElseThrow();
             // initials and age, as on every task about a child; the Case tab leads to the child

@@ -1,5 +1,6 @@
 package uk.gov.placements.iro;
 
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.iro.IroReviewProcess.*;
 
@@ -22,7 +23,7 @@ public class RemindIroDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IroReview r = reviews.review(((Number) execution.getVariable(REVIEW_ID)).longValue());
+        IroReview r = reviews.review(ProcessVariables.id(execution, REVIEW_ID));
         sender.send(NotificationSender.groupIn(Roles.IROS, r.getCouncil()), "Review " + r.getSequenceNumber() + " of " + execution.getProcessBusinessKey() + " due " + UkFormat.date(r.getDueDate()),
                 "The statutory review is due on " + UkFormat.date(r.getDueDate()) + ".");
     }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
@@ -70,7 +71,7 @@ public class ActionPlanTasks {
     public void onComplete(DelegateTask task) {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(task, errors);
-        Long planId = ((Number) task.getVariable(ACTION_PLAN_ID)).longValue();
+        Long planId = ProcessVariables.id(task, ACTION_PLAN_ID);
         switch (task.getTaskDefinitionKey()) {
             case TASK_RESPOND_WITH_ACTION_PLAN -> {
                 if (providerSetsDeadline(task)) {
@@ -103,6 +104,6 @@ public class ActionPlanTasks {
     }
 
     private ActionPlan plan(DelegateTask task) {
-        return plans.plan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue());
+        return plans.plan(ProcessVariables.id(task, ACTION_PLAN_ID));
     }
 }

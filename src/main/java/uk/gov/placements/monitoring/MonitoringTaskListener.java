@@ -1,6 +1,7 @@
 package uk.gov.placements.monitoring;
 
 import java.util.ArrayList;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
@@ -43,9 +44,9 @@ public class MonitoringTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long placementId = ((Number) task.getVariable(PLACEMENT_ID)).longValue();
-        Object roundVar = task.getVariable(ROUND_ID);
-        MonitoringRound round = roundVar == null ? null : monitoring.round(((Number) roundVar).longValue());
+        Long placementId = ProcessVariables.id(task, PLACEMENT_ID);
+        Long roundId = ProcessVariables.optionalId(task, ROUND_ID);
+        MonitoringRound round = roundId == null ? null : monitoring.round(roundId);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             onCreate(task, placementId, round);
             return;

@@ -5,6 +5,7 @@ import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkTime;
 
 /** Task_ScheduleRound: the next round, due the decided interval after the start or the previous round. */
@@ -18,7 +19,7 @@ public class ScheduleRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MonitoringRound round = monitoring.scheduleRound(((Number) execution.getVariable(PLACEMENT_ID)).longValue(),
+        MonitoringRound round = monitoring.scheduleRound(ProcessVariables.id(execution, PLACEMENT_ID),
                 (String) execution.getVariable(MONITORING_INTERVAL));
         execution.setVariable(ROUND_ID, round.getId());
         execution.setVariable(ROUND_DUE, UkTime.timerDate(round.getDueDate().atTime(9, 0)));

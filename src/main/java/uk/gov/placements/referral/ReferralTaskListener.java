@@ -14,6 +14,7 @@ import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.Urgency;
@@ -106,7 +107,7 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.dueIn(task, 4);
             }
             case TASK_SEND_NOTIFICATIONS -> {
-                Long placementId = ((Number) task.getVariable(PLACEMENT_ID)).longValue();
+                Long placementId = ProcessVariables.id(task, PLACEMENT_ID);
                 presenter.present(task, r, "Send notification letters", null);
                 List<Notification> letters = notifications.lettersToSend(placementId);
                 StringBuilder s = new StringBuilder("**Letters to send**, each a PDF at /api/placements/" + placementId
@@ -119,7 +120,7 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_WRITE_PLACEMENT_PLAN -> {
-                Placement p = placements.get(((Number) task.getVariable(PLACEMENT_ID)).longValue());
+                Placement p = placements.get(ProcessVariables.id(task, PLACEMENT_ID));
                 presenter.present(task, r, "Write placement plan", "due " + UkFormat.date(p.getPlanDue()));
                 task.setDueDate(Date.from(p.getPlanDue().atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
                 PlacementOption o = search.option(r.getSelectedOptionId());
@@ -175,7 +176,7 @@ public class ReferralTaskListener implements TaskListener {
                 if (plan == null || plan.isBlank()) {
                     throw InvalidInputException.of(PLACEMENT_PLAN_SUMMARY, "is required: the plan's goals and arrangements");
                 }
-                placements.planWritten(((Number) task.getVariable(PLACEMENT_ID)).longValue());
+                placements.planWritten(ProcessVariables.id(task, PLACEMENT_ID));
             }
             case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text("overduePlan"), task.getId());
             case TASK_SEND_NOTIFICATIONS -> {
@@ -188,7 +189,7 @@ public class ReferralTaskListener implements TaskListener {
                     }
                 }
                 errors.throwIfAny();
-                notifications.lettersSent(((Number) task.getVariable(PLACEMENT_ID)).longValue(), confirmed, LETTERS_SENT);
+                notifications.lettersSent(ProcessVariables.id(task, PLACEMENT_ID), confirmed, LETTERS_SENT);
             }
             default -> {
             }

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkTime;
 
 /**
@@ -29,9 +30,9 @@ public class RegisterReferralDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Referral referral;
-        Object id = execution.getVariable(REFERRAL_ID);
+        Long id = ProcessVariables.optionalId(execution, REFERRAL_ID);
         if (id != null) {
-            referral = referrals.bind(((Number) id).longValue(), execution.getProcessInstanceId());
+            referral = referrals.bind(id, execution.getProcessInstanceId());
         } else {
             Map<String, Object> form = new HashMap<>(execution.getVariables());
             var auth = Context.getCommandContext().getAuthentication();

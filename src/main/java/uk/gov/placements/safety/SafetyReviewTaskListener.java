@@ -12,6 +12,7 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.WorkingDays;
@@ -49,7 +50,7 @@ public class SafetyReviewTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        PlacementSafetyReview review = reviews.get(((Number) task.getVariable(SAFETY_REVIEW_ID)).longValue());
+        PlacementSafetyReview review = reviews.get(ProcessVariables.id(task, SAFETY_REVIEW_ID));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             onCreate(task, review);
             return;
