@@ -1,6 +1,5 @@
 package uk.gov.placements.accreditation;
 
-import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
@@ -11,7 +10,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
@@ -24,6 +22,8 @@ import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.monitoring.ActionPlanSteps;
 import uk.gov.placements.monitoring.ActionPlanTasks;
 import java.time.LocalDate;
+import uk.gov.placements.common.ProcessVariables;
+import uk.gov.placements.provider.AccreditationStatus;
 
 /** The user tasks of providerAccreditation: what each form shows, and each form checked and recorded. */
 @Component

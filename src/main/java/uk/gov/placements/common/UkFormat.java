@@ -1,9 +1,6 @@
 package uk.gov.placements.common;
 
 import java.math.BigDecimal;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import uk.gov.placements.iro.IroReview;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -16,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import uk.gov.placements.monitoring.MonitoringRound;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.AccreditationStatus;

@@ -1,12 +1,12 @@
 package uk.gov.placements.iro;
 
-import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.iro.IroReviewProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.placement.NotificationSender;
 import uk.gov.placements.security.Roles;
 

@@ -1,22 +1,22 @@
 package uk.gov.placements.monitoring;
 
-import java.util.ArrayList;
-import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.AllocatedWorker;
-import uk.gov.placements.common.UkTime;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.ProcessVariables;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
 

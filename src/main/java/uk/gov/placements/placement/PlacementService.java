@@ -20,17 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.placements.audit.DecisionRecord;
 import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.audit.Decisions;
-import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.child.ChildLeftCare;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.Urgency;
-import uk.gov.placements.search.SearchService;
 import uk.gov.placements.security.SystemActions;
 import uk.gov.placements.common.WorkingDays;
 import uk.gov.placements.provider.CareService;
@@ -41,6 +40,7 @@ import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.search.PlacementOption;
 import uk.gov.placements.search.PlacementOptionRepository;
+import uk.gov.placements.search.SearchService;
 
 /** Turns an approved option into a started placement, with everything the 903 return and the reports need. */
 @Service
