@@ -381,11 +381,11 @@ public class AccreditationService {
     }
 
     public Accreditation accreditation(Long id) {
-        return accreditations.findById(id).orElseThrow(() -> new NotFoundException("Accreditation", id));
+        return NotFoundException.findOrThrow(accreditations, "Accreditation", id);
     }
 
     private Provider provider(Long id) {
-        return providers.findById(id).orElseThrow(() -> new NotFoundException("Provider", id));
+        return NotFoundException.findOrThrow(providers, "Provider", id);
     }
 
     static List<String> split(String csv) {

@@ -304,7 +304,7 @@ public class ChildService {
     }
 
     public Child get(Long id) {
-        return children.findById(id).orElseThrow(() -> new NotFoundException("Child", id));
+        return NotFoundException.findOrThrow(children, "Child", id);
     }
 
     public static void requireText(FieldErrors errors, String field, String value, int max) {

@@ -73,7 +73,7 @@ public class IroDisputes {
     }
 
     public IroDispute dispute(Long id) {
-        return disputes.findById(id).orElseThrow(() -> new NotFoundException("Dispute", id));
+        return NotFoundException.findOrThrow(disputes, "Dispute", id);
     }
 
     /** Task_AnswerIroConcern completed: the tier's answer, by a member of that tier. */

@@ -260,10 +260,10 @@ public class IroReviewService {
     }
 
     public IroReview review(Long id) {
-        return reviews.findById(id).orElseThrow(() -> new NotFoundException("Review", id));
+        return NotFoundException.findOrThrow(reviews, "Review", id);
     }
 
     private Child child(Long id) {
-        return children.findById(id).orElseThrow(() -> new NotFoundException("Child", id));
+        return NotFoundException.findOrThrow(children, "Child", id);
     }
 }

@@ -185,6 +185,6 @@ public class ActionPlanService {
     }
 
     public ActionPlan plan(Long id) {
-        return plans.findById(id).orElseThrow(() -> new NotFoundException("Action plan", id));
+        return NotFoundException.findOrThrow(plans, "Action plan", id);
     }
 }

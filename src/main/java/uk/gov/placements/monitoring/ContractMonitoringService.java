@@ -291,7 +291,7 @@ public class ContractMonitoringService {
      */
     @Transactional
     public void suspend(Long providerId, String notice, String reason) {
-        Provider p = providers.findById(providerId).orElseThrow(() -> new NotFoundException("Provider", providerId));
+        Provider p = NotFoundException.findOrThrow(providers, "Provider", providerId);
         p.suspend(true, notice);
         decisions.record(null, null, "SUSPENSION", "SUSPENDED provider " + providerId, reason, null);
         for (Tenant council : identityService.createTenantQuery().list()) {
@@ -315,7 +315,7 @@ public class ContractMonitoringService {
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "is required to lift a suspension");
         }
-        Provider p = providers.findById(providerId).orElseThrow(() -> new NotFoundException("Provider", providerId));
+        Provider p = NotFoundException.findOrThrow(providers, "Provider", providerId);
         p.suspend(false, null);
         decisions.record(null, null, "SUSPENSION", "LIFTED provider " + providerId, reason.trim(), null);
     }
@@ -339,11 +339,11 @@ public class ContractMonitoringService {
     }
 
     public MonitoringRound round(Long id) {
-        return rounds.findById(id).orElseThrow(() -> new NotFoundException("Monitoring round", id));
+        return NotFoundException.findOrThrow(rounds, "Monitoring round", id);
     }
 
 
     private Placement placement(Long id) {
-        return placements.findById(id).orElseThrow(() -> new NotFoundException("Placement", id));
+        return NotFoundException.findOrThrow(placements, "Placement", id);
     }
 }

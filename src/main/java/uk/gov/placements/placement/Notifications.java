@@ -193,7 +193,7 @@ public class Notifications {
         if (!already.isEmpty()) {
             return already;   // prepared on an earlier try of this step
         }
-        Placement p = placements.findById(placementId).orElseThrow(() -> new NotFoundException("Placement", placementId));
+        Placement p = NotFoundException.findOrThrow(placements, "Placement", placementId);
         Referral r = referrals.findById(p.getReferralId()).orElseThrow();
         Child child = r.getChild();
         LocalDate due = r.getUrgency() == Urgency.EMERGENCY ? workingDays.plus(p.getStartDate(), EMERGENCY_NOTICE_WORKING_DAYS)

@@ -205,7 +205,7 @@ public class PlacementService {
      * {@code start}, {@code end}, or Form D's {@code missing1Kind}, {@code missing1Start}, {@code missing1End}.
      */
     public void checkMissing(Long placementId, String prefix, MissingReport r, FieldErrors errors) {
-        Placement p = placements.findById(placementId).orElseThrow(() -> new NotFoundException("Placement", placementId));
+        Placement p = NotFoundException.findOrThrow(placements, "Placement", placementId);
         UnaryOperator<String> field = name -> prefix.isEmpty() ? name
                 : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
         FieldErrors.parseEnum(MissingEpisode.Kind.class, r.kind(), field.apply("kind"), errors);
@@ -349,7 +349,7 @@ public class PlacementService {
     }
 
     public Placement get(Long id) {
-        return placements.findById(id).orElseThrow(() -> new NotFoundException("Placement", id));
+        return NotFoundException.findOrThrow(placements, "Placement", id);
     }
 
     public static LocalDate today() {
@@ -360,10 +360,10 @@ public class PlacementService {
         if (r.getSelectedOptionId() == null) {
             throw new IllegalStateException("Referral " + r.getId() + " has no selected option");
         }
-        return options.findById(r.getSelectedOptionId()).orElseThrow(() -> new NotFoundException("Option", r.getSelectedOptionId()));
+        return NotFoundException.findOrThrow(options, "Option", r.getSelectedOptionId());
     }
 
     private Referral referral(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return NotFoundException.findOrThrow(referrals, "Referral", id);
     }
 }

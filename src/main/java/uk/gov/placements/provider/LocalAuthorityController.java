@@ -25,7 +25,7 @@ class LocalAuthorityController {
 
     @GetMapping("/{code}")
     Map<String, Object> one(@PathVariable String code) {
-        LocalAuthority la = localAuthorities.findById(code).orElseThrow(() -> new NotFoundException("Local authority", code));
+        LocalAuthority la = NotFoundException.findOrThrow(localAuthorities, "Local authority", code);
         return Map.of("code", la.getCode(), "name", la.getName(),
                 "neighbours", localAuthorities.neighboursOf(code).stream().map(LocalAuthorityController::row).toList());
     }

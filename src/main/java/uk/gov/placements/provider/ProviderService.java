@@ -227,7 +227,7 @@ public class ProviderService {
     }
 
     public Provider get(Long id) {
-        return providers.findById(id).orElseThrow(() -> new NotFoundException("Provider", id));
+        return NotFoundException.findOrThrow(providers, "Provider", id);
     }
 
     public static Set<NeedCode> parseNeeds(List<String> codes, String field, FieldErrors errors) {

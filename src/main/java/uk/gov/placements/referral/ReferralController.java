@@ -106,7 +106,7 @@ class ReferralController {
      */
     @GetMapping("/{id}/timeline")
     ReferralTimeline.Timeline timeline(@PathVariable Long id) {
-        Referral r = referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        Referral r = NotFoundException.findOrThrow(referrals, "Referral", id);
         return timeline.visibleTo(r, currentUser).orElseThrow(() -> new NotFoundException("Referral", id));
     }
 

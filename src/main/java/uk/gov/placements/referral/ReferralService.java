@@ -349,7 +349,7 @@ public class ReferralService {
     }
 
     public Referral get(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return NotFoundException.findOrThrow(referrals, "Referral", id);
     }
 
 

@@ -78,7 +78,7 @@ public class PlacementSafetyReviews {
 
     /** Called as the application, within the downgrade's transaction. */
     List<PlacementSafetyReview> start(HomeDowngraded downgraded) {
-        CareService home = services.findById(downgraded.serviceId()).orElseThrow(() -> new NotFoundException("Home", downgraded.serviceId()));
+        CareService home = NotFoundException.findOrThrow(services, "Home", downgraded.serviceId());
         String why = "Ofsted rated " + home.getName() + " inadequate (was " + UkFormat.label(downgraded.previous()).toLowerCase(Locale.UK)
                 + "), recorded " + UkFormat.date(downgraded.on());
         List<PlacementSafetyReview> started = new ArrayList<>();
@@ -126,6 +126,6 @@ public class PlacementSafetyReviews {
     }
 
     public PlacementSafetyReview get(Long id) {
-        return reviews.findById(id).orElseThrow(() -> new NotFoundException("Placement safety review", id));
+        return NotFoundException.findOrThrow(reviews, "Placement safety review", id);
     }
 }

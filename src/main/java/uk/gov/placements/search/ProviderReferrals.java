@@ -290,10 +290,10 @@ public class ProviderReferrals {
     }
 
     public ProviderReferral get(Long id) {
-        return sent.findById(id).orElseThrow(() -> new NotFoundException("Provider referral", id));
+        return NotFoundException.findOrThrow(sent, "Provider referral", id);
     }
 
     private Referral referral(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return NotFoundException.findOrThrow(referrals, "Referral", id);
     }
 }

@@ -349,7 +349,7 @@ public class SearchService {
     }
 
     public PlacementOption option(Long optionId) {
-        return options.findById(optionId).orElseThrow(() -> new NotFoundException("Option", optionId));
+        return NotFoundException.findOrThrow(options, "Option", optionId);
     }
 
     public static BigDecimal commitment(PlacementOption o, int plannedWeeks) {
@@ -362,6 +362,6 @@ public class SearchService {
     }
 
     private Referral referral(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return NotFoundException.findOrThrow(referrals, "Referral", id);
     }
 }
