@@ -230,10 +230,6 @@ public class ChildService {
         statuses.save(new ChildStatus(child.getId(), lookedAfterFrom, child.getLegalStatus(), cin, "demo", Decisions.now()));
     }
 
-    public List<ChildStatus> statusHistory(Long childId) {
-        return statuses.findByChildIdOrderByFromDateAscIdAsc(childId);
-    }
-
     /**
      * Allocates the child's social worker and IRO: each must be a member of that group and of the child's council.
      * Open tasks about the child move with the allocation ({@link ChildAllocated}).

@@ -10,8 +10,6 @@ public interface IroReviewRepository extends JpaRepository<IroReview, Long> {
 
     List<IroReview> findByChildIdOrderBySequenceNumberAsc(Long childId);
 
-    int countByChildIdAndStatus(Long childId, IroReview.Status status);
-
     /** Overdue: still scheduled with its due date passed (due before today). */
     long countByCouncilAndStatusAndDueDateBefore(String council, IroReview.Status status, LocalDate today);
 }

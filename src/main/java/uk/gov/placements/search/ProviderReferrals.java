@@ -285,10 +285,6 @@ public class ProviderReferrals {
         }
     }
 
-    public List<ProviderReferral> forReferral(Long referralId) {
-        return sent.findByReferralIdOrderByIdAsc(referralId);
-    }
-
     public ProviderReferral get(Long id) {
         return NotFoundException.findOrThrow(sent, "Provider referral", id);
     }
