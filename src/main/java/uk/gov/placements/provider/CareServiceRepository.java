@@ -30,8 +30,8 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
                                  @Param("minLon") double minLon, @Param("maxLon") double maxLon);
 
     /**
-     * The same, reading only the grid cells the box covers (V13's index): a search within 20 miles reads its
-     * 70 or so cells, about a fifth of the rows the band of latitude from coast to coast held.
+     * The same, reading only the grid cells the box covers (V13's index), not every home of the type in the box's
+     * band of latitude from coast to coast (figures in benchmark-results.md).
      */
     @Query("""
             select s from CareService s join fetch s.provider p
@@ -57,7 +57,7 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
     /**
      * Places taken by a started placement, counted by the database in one statement: two placements
      * into the same home at the same time each take their place (reading the entity and writing it
-     * back lost 3 of 100 places on two threads). Never below none. The figure is as of now: the product
+     * back would let one overwrite the other's). Never below none. The figure is as of now: the product
      * itself has just changed it.
      */
     default int takePlaces(Long id, int places) {
