@@ -71,10 +71,10 @@ public class IroTaskListener implements TaskListener {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(task, errors);
         switch (task.getTaskDefinitionKey()) {
-            case TASK_CONSULT_CHILD -> reviews.consult(review.getId(), "child", f.date("consultedOn"), f.text("views", 4000), task.getId());
-            case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date("consultedOn"), f.text("views", 4000), task.getId());
-            case TASK_CONSULT_CARERS -> reviews.consult(review.getId(), "carers", f.date("consultedOn"), f.text("views", 4000), task.getId());
-            case TASK_HOLD_REVIEW -> reviews.hold(review.getId(), f.text("reviewDecisions", 4000), f.text("recommendations", 4000),
+            case TASK_CONSULT_CHILD -> reviews.consult(review.getId(), "child", f.date(CONSULTED_ON), f.text(VIEWS, 4000), task.getId());
+            case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date(CONSULTED_ON), f.text(VIEWS, 4000), task.getId());
+            case TASK_CONSULT_CARERS -> reviews.consult(review.getId(), "carers", f.date(CONSULTED_ON), f.text(VIEWS, 4000), task.getId());
+            case TASK_HOLD_REVIEW -> reviews.hold(review.getId(), f.text(REVIEW_DECISIONS, 4000), f.text(RECOMMENDATIONS, 4000),
                     f.text(REVIEW_OUTCOME), f.text(CONCERNS, 4000), f.text(PARTICIPATION), task.getId());
             default -> {
             }

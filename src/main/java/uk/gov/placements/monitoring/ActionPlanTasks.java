@@ -78,22 +78,22 @@ public class ActionPlanTasks {
                     // the old model's next timer reads actionPlanDeadline: the provider's date, held to today's 3-month limit
                     LocalDate own = f.date(PROVIDER_DEADLINE);
                     errors.throwIfAny();
-                    ActionPlan plan = plans.answer(planId, f.text("actions", 8000), own, PROVIDER_DEADLINE);
+                    ActionPlan plan = plans.answer(planId, f.text(ACTIONS, 8000), own, PROVIDER_DEADLINE);
                     task.setVariable(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
                 } else {
-                    plans.answer(planId, f.text("actions", 8000));
+                    plans.answer(planId, f.text(ACTIONS, 8000));
                 }
             }
             case TASK_CHECK_ACTION_PLAN -> {
                 Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);
                 errors.throwIfAny();
-                plans.check(planId, resolved, f.text("checkNotes", 4000), task.getId());
+                plans.check(planId, resolved, f.text(CHECK_NOTES, 4000), task.getId());
                 task.setVariable(ACTION_PLAN_RESOLVED, resolved);
             }
             case TASK_DECIDE_UNRESOLVED -> {
-                LocalDate newDeadline = f.date("newDeadline");
+                LocalDate newDeadline = f.date(NEW_DEADLINE);
                 errors.throwIfAny();
-                ActionPlan plan = plans.decide(planId, f.text(ACTION_PLAN_DECISION), newDeadline, f.text("decisionReason", 4000), task.getId());
+                ActionPlan plan = plans.decide(planId, f.text(ACTION_PLAN_DECISION), newDeadline, f.text(DECISION_REASON, 4000), task.getId());
                 task.setVariable(ACTION_PLAN_DECISION, plan.getDecision().name());
                 task.setVariable(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
             }

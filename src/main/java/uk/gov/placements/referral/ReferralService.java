@@ -105,7 +105,7 @@ public class ReferralService {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(variables, errors);
         Child child;
-        Long existingChildId = f.longValue("existingChildId");
+        Long existingChildId = f.longValue(EXISTING_CHILD_ID);
         if (existingChildId != null) {
             child = children.findById(existingChildId).filter(c -> c.getCouncil().equals(council)).orElse(null);
             if (child == null) {
@@ -113,30 +113,30 @@ public class ReferralService {
             }
         } else {
             // the form asks the home's postcode only; a client of the engine's API may still give its coordinates
-            Double latitude = f.decimal("childLatitude");
-            Double longitude = f.decimal("childLongitude");
+            Double latitude = f.decimal(CHILD_LATITUDE);
+            Double longitude = f.decimal(CHILD_LONGITUDE);
             if (latitude == null && longitude == null) {
-                Postcodes.Centroid at = postcodes.locate(errors, "childPostcode", f.text("childPostcode")).orElse(null);
+                Postcodes.Centroid at = postcodes.locate(errors, "childPostcode", f.text(CHILD_POSTCODE)).orElse(null);
                 if (at != null) {
                     latitude = at.latitude();
                     longitude = at.longitude();
                 }
             }
             errors.throwIfAny();
-            child = childService.register(new ChildService.NewChild(f.text("childFirstName"), f.text("childLastName"),
-                    f.date("childDateOfBirth"), f.text("childGender"), council, f.text("childPostcode"),
-                    latitude, longitude, f.text("legalStatus"), f.text("categoryOfNeed"),
-                    f.text("childEthnicity"), f.text("childUpn")), council);
+            child = childService.register(new ChildService.NewChild(f.text(CHILD_FIRST_NAME), f.text(CHILD_LAST_NAME),
+                    f.date(CHILD_DATE_OF_BIRTH), f.text(CHILD_GENDER), council, f.text(CHILD_POSTCODE),
+                    latitude, longitude, f.text(LEGAL_STATUS), f.text(CATEGORY_OF_NEED),
+                    f.text(CHILD_ETHNICITY), f.text(CHILD_UPN)), council);
         }
         List<Need> needs = new ArrayList<>();
-        f.list("essentialNeeds").forEach(c -> needs.add(new Need(c, true)));
-        f.list("desirableNeeds").forEach(c -> needs.add(new Need(c, false)));
-        NewReferral n = new NewReferral(child == null ? null : child.getId(), f.text("urgency"), f.date("requiredBy"),
-                f.text("placementType"), f.integer("plannedWeeks"), f.integer("maxDistanceMiles"), needs, f.integer("siblings"),
-                f.bool("siblingsTogether"), f.text("education"), f.bool("ehcp"), f.text("health"), f.bool("camhs"),
-                f.text("risksToChild"), f.text("risksFromChild"), f.text("communicationNeeds"), f.text("culturalNeeds"),
-                f.text("liveAlongside"), f.text("childViews"), f.text("completedBy"), f.bool("knowsChild"),
-                f.longValue("currentPlacementId"), f.text("reasonPlaceChange"));
+        f.list(ESSENTIAL_NEEDS).forEach(c -> needs.add(new Need(c, true)));
+        f.list(DESIRABLE_NEEDS).forEach(c -> needs.add(new Need(c, false)));
+        NewReferral n = new NewReferral(child == null ? null : child.getId(), f.text(URGENCY), f.date(REQUIRED_BY),
+                f.text(PLACEMENT_TYPE), f.integer(PLANNED_WEEKS), f.integer(MAX_DISTANCE_MILES), needs, f.integer(SIBLINGS),
+                f.bool(SIBLINGS_TOGETHER), f.text(EDUCATION), f.bool(EHCP), f.text(HEALTH), f.bool(CAMHS),
+                f.text(RISKS_TO_CHILD), f.text(RISKS_FROM_CHILD), f.text(COMMUNICATION_NEEDS), f.text(CULTURAL_NEEDS),
+                f.text(LIVE_ALONGSIDE), f.text(CHILD_VIEWS), f.text(COMPLETED_BY), f.bool(KNOWS_CHILD),
+                f.longValue(CURRENT_PLACEMENT_ID), f.text(REASON_PLACE_CHANGE));
         Referral saved = save(build(n, child, errors, userId));
         saved.startedAs(processInstanceId);
         return saved;

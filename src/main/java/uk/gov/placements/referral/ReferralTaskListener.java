@@ -178,7 +178,7 @@ public class ReferralTaskListener implements TaskListener {
                 }
                 placements.planWritten(ProcessVariables.id(task, PLACEMENT_ID));
             }
-            case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text("overduePlan"), task.getId());
+            case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text(OVERDUE_PLAN), task.getId());
             case TASK_SEND_NOTIFICATIONS -> {
                 List<Long> confirmed = new ArrayList<>();
                 for (String id : f.list(LETTERS_SENT)) {
