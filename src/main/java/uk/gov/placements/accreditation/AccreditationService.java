@@ -243,18 +243,23 @@ public class AccreditationService {
         return Boolean.TRUE.equals(b) ? "yes" : "no";
     }
 
-    public record Scores(Integer a, Integer b, Integer c, Integer d, Integer e) {
+    /** Form B's scores, each 1 to 4: the provider's registration, staffing, health and safety, safeguarding, education and health. */
+    public record FormBScores(Integer registration, Integer staffing, Integer healthSafety, Integer safeguarding, Integer educationHealth) {
+    }
+
+    /** Form C's scores, each 1 to 4: the home's atmosphere, staff's interaction with children, children's views, complaints. */
+    public record FormCScores(Integer atmosphere, Integer interaction, Integer childrenViews, Integer complaints) {
     }
 
     /** Form B. Each claim not borne out becomes a recorded discrepancy. */
     @Transactional
-    public void formB(Long accreditationId, Scores s, Boolean criticalConcern, String discrepancies, List<String> unverifiedClaims) {
+    public void formB(Long accreditationId, FormBScores s, Boolean criticalConcern, String discrepancies, List<String> unverifiedClaims) {
         FieldErrors errors = new FieldErrors();
-        errors.requireBetween("registrationScore", s.a(), 1, 4);
-        errors.requireBetween("staffingScore", s.b(), 1, 4);
-        errors.requireBetween("healthSafetyScore", s.c(), 1, 4);
-        errors.requireBetween("safeguardingScore", s.d(), 1, 4);
-        errors.requireBetween("educationHealthScore", s.e(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.REGISTRATION_SCORE, s.registration(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.STAFFING_SCORE, s.staffing(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.HEALTH_SAFETY_SCORE, s.healthSafety(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.SAFEGUARDING_SCORE, s.safeguarding(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.EDUCATION_HEALTH_SCORE, s.educationHealth(), 1, 4);
         if (criticalConcern == null) {
             errors.reject("criticalConcern", "is required");
         }
@@ -264,16 +269,17 @@ public class AccreditationService {
         if (discrepancies != null && !discrepancies.isBlank()) {
             notes.add(discrepancies.trim());
         }
-        accreditation(accreditationId).formB(s.a(), s.b(), s.c(), s.d(), s.e(), criticalConcern, String.join("\n", notes), decisions.actor());
+        accreditation(accreditationId).formB(s.registration(), s.staffing(), s.healthSafety(), s.safeguarding(), s.educationHealth(), criticalConcern,
+                String.join("\n", notes), decisions.actor());
     }
 
     @Transactional
-    public void formC(Long accreditationId, Scores s, Boolean spokeToChildren, Boolean criticalConcern, String notes) {
+    public void formC(Long accreditationId, FormCScores s, Boolean spokeToChildren, Boolean criticalConcern, String notes) {
         FieldErrors errors = new FieldErrors();
-        errors.requireBetween("atmosphereScore", s.a(), 1, 4);
-        errors.requireBetween("interactionScore", s.b(), 1, 4);
-        errors.requireBetween("childrenViewsScore", s.c(), 1, 4);
-        errors.requireBetween("complaintsScore", s.d(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.ATMOSPHERE_SCORE, s.atmosphere(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.INTERACTION_SCORE, s.interaction(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.CHILDREN_VIEWS_SCORE, s.childrenViews(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.COMPLAINTS_SCORE, s.complaints(), 1, 4);
         if (spokeToChildren == null) {
             errors.reject("spokeToChildren", "is required: could you speak to the children?");
         }
@@ -281,7 +287,8 @@ public class AccreditationService {
             errors.reject("criticalConcern", "is required");
         }
         errors.throwIfAny();
-        accreditation(accreditationId).formC(s.a(), s.b(), s.c(), s.d(), spokeToChildren, criticalConcern, notes, decisions.actor());
+        accreditation(accreditationId).formC(s.atmosphere(), s.interaction(), s.childrenViews(), s.complaints(), spokeToChildren, criticalConcern, notes,
+                decisions.actor());
     }
 
     @Transactional

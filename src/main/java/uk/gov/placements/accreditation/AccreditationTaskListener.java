@@ -103,7 +103,7 @@ public class AccreditationTaskListener implements TaskListener {
                 service.reviewFormA(id, complete, f.text(REVIEW_NOTES), task.getId());
             }
             case TASK_COMPLETE_FORM_B -> {
-                var scores = new AccreditationService.Scores(f.integer(REGISTRATION_SCORE), f.integer(STAFFING_SCORE),
+                var scores = new AccreditationService.FormBScores(f.integer(REGISTRATION_SCORE), f.integer(STAFFING_SCORE),
                         f.integer(HEALTH_SAFETY_SCORE), f.integer(SAFEGUARDING_SCORE), f.integer(EDUCATION_HEALTH_SCORE));
                 Boolean critical = f.bool(CRITICAL_CONCERN);
                 errors.throwIfAny();
@@ -112,8 +112,8 @@ public class AccreditationTaskListener implements TaskListener {
                 task.removeVariable(CRITICAL_CONCERN);
             }
             case TASK_COMPLETE_FORM_C -> {
-                var scores = new AccreditationService.Scores(f.integer(ATMOSPHERE_SCORE), f.integer(INTERACTION_SCORE),
-                        f.integer(CHILDREN_VIEWS_SCORE), f.integer(COMPLAINTS_SCORE), null);
+                var scores = new AccreditationService.FormCScores(f.integer(ATMOSPHERE_SCORE), f.integer(INTERACTION_SCORE),
+                        f.integer(CHILDREN_VIEWS_SCORE), f.integer(COMPLAINTS_SCORE));
                 Boolean spoke = f.bool(SPOKE_TO_CHILDREN);
                 Boolean critical = f.bool(CRITICAL_CONCERN);
                 errors.throwIfAny();
