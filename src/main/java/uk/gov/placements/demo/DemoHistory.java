@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.LegalStatus;
 import uk.gov.placements.common.NeedCode;
@@ -36,16 +37,18 @@ import uk.gov.placements.referral.ReferralStatus;
 @Component
 @Profile("demo")
 class DemoHistory {
+
+    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
     private final ChildRepository children;
     private final PlacementRepository placements;
     private final CareServiceRepository services;
     private final ReferralRepository referrals;
     private final PlacementService placementService;
-    private final uk.gov.placements.child.ChildService childService;
+    private final ChildService childService;
     private final IroReviewRepository reviews;
 
     DemoHistory(ChildRepository children, PlacementRepository placements, CareServiceRepository services, ReferralRepository referrals,
-                PlacementService placementService, uk.gov.placements.child.ChildService childService, IroReviewRepository reviews) {
+                PlacementService placementService, ChildService childService, IroReviewRepository reviews) {
         this.reviews = reviews;
         this.childService = childService;
         this.children = children;
@@ -54,8 +57,6 @@ class DemoHistory {
         this.referrals = referrals;
         this.placementService = placementService;
     }
-
-    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
 
     void createIfEmpty() {
         if (placements.count() > 0) {
@@ -129,7 +130,7 @@ class DemoHistory {
             placementService.reportMissing(current.getId(), new PlacementService.MissingReport("AWAY", out.plusDays(5), out.plusDays(5)));
         }
         if (i == 17) {
-            childService.recordSsda903(child.getId(), new uk.gov.placements.child.ChildService.Ssda903Details(child.getEthnicity(), "UN2",
+            childService.recordSsda903(child.getId(), new ChildService.Ssda903Details(child.getEthnicity(), "UN2",
                     true, null, null, null));
         }
     }
