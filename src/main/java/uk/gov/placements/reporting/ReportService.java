@@ -75,7 +75,7 @@ public class ReportService {
             // a gap in provision: no option that met the referral in full (second-best alternatives do not fill it)
             boolean anyOption = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                     .anyMatch(o -> o.getRankPosition() != null && !o.isSecondBest());
-            boolean searched = r.getStatus().ordinal() >= ReferralStatus.SELECTING.ordinal();
+            boolean searched = r.getStatus().searched();
             if (searched && !anyOption) {
                 for (ReferralNeed n : r.getNeeds()) {
                     gapsByNeed.merge(n.getCode().name(), 1, Integer::sum);
