@@ -60,15 +60,15 @@ public class ReferralTaskListener implements TaskListener {
         switch (task.getTaskDefinitionKey()) {
             case TASK_CARER_REVIEW -> {
                 presenter.present(task, r, "Review referral as current carer", null);
-                presenter.dueIn(task, hoursFor(r, 24));
+                presenter.dueIn(task, r, 24);
             }
             case TASK_TRIAGE -> {
                 presenter.present(task, r, "Triage referral", UkFormat.label(r.getUrgency()));
-                presenter.dueIn(task, hoursFor(r, 24));
+                presenter.dueIn(task, r, 24);
             }
             case TASK_PROVIDE_MORE_INFORMATION -> {
                 presenter.present(task, r, "Provide more information", null);
-                presenter.dueIn(task, hoursFor(r, 48));
+                presenter.dueIn(task, r, 48);
             }
             case TASK_SELECT_PLACEMENT -> {
                 // a choice is asked afresh each time: an earlier round's "search again" must not decide this one
@@ -76,7 +76,7 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.present(task, r, "Choose a placement", null);
                 presenter.showOptions(task, r.getId(), true);
                 presenter.showProviderAnswers(task, r);
-                presenter.dueIn(task, hoursFor(r, 48));
+                presenter.dueIn(task, r, 48);
             }
             case TASK_APPROVE_PLACEMENT -> {
                 // the approver is the product's record: the tier the scheme of delegation gives the selected option now
@@ -93,12 +93,12 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.showProviderAnswers(task, r);
                 presenter.display().show(task, "selectedSummary", selected(r, o));
                 presenter.display().show(task, "waiverSummary", presenter.waiverDecision(r));
-                presenter.dueIn(task, hoursFor(r, 48));
+                presenter.dueIn(task, r, 48);
             }
             case TASK_ANSWER_APPROVER -> presenter.present(task, r, "Answer the approver", null);
             case TASK_REVIEW_OVERDUE_REFERRAL -> {
                 presenter.present(task, r, "Required-by date passed with no placement", null);
-                task.setPriority(100);
+                task.setPriority(TaskPresenter.OVERDUE_PRIORITY);
                 presenter.dueIn(task, 4);
             }
             case TASK_SEND_NOTIFICATIONS -> {
@@ -112,7 +112,7 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.display().show(task, "lettersSummary", s.toString());
                 presenter.display().showJson(task, "letterChoices", letters.stream()
                         .map(n -> java.util.Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());
-                presenter.dueIn(task, hoursFor(r, 48));
+                presenter.dueIn(task, r, 48);
             }
             case TASK_WRITE_PLACEMENT_PLAN -> {
                 Placement p = placements.get(((Number) task.getVariable(PLACEMENT_ID)).longValue());
@@ -219,14 +219,5 @@ public class ReferralTaskListener implements TaskListener {
         s.append("\n\n**Social worker's reason:** ").append(r.getSelectionReason() == null || r.getSelectionReason().isBlank()
                 ? "none given (the top-ranked option)" : r.getSelectionReason());
         return s.toString();
-    }
-
-    /** Due within the given hours, or sooner for an emergency. */
-    private static long hoursFor(Referral r, long hours) {
-        return switch (r.getUrgency()) {
-            case EMERGENCY -> Math.min(hours, 2);
-            case URGENT -> Math.min(hours, 12);
-            case PLANNED -> hours;
-        };
     }
 }
