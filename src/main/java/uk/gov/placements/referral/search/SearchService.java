@@ -72,7 +72,7 @@ public class SearchService {
     }
 
     /** A child moving on is not offered the placement being left. */
-    private Long currentServiceId(Referral r) {
+    Long currentServiceId(Referral r) {
         return r.getCurrentPlacementId() == null ? null
                 : placements.findById(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
     }
