@@ -26,14 +26,12 @@ final class AccreditationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            Long id = accreditationId(execution);
-            // the register's rating, never the one Form A claims
-            execution.setVariable(OFSTED_RATING, service.decideOnRegisterRating(id).name());
-            Accreditation a = service.accreditation(id);
-            execution.setVariable(LOWEST_SCORE, a.lowestScore());
-            execution.setVariable(CRITICAL_CONCERN, a.anyCriticalConcern());
-            execution.setVariable(SPOKE_TO_CHILDREN, a.getSpokeToChildren());
-            execution.setVariable(HAS_DISCREPANCIES, a.hasDiscrepancies());
+            AccreditationService.VisitSummary visits = service.summariseVisits(accreditationId(execution));
+            execution.setVariable(OFSTED_RATING, visits.ofstedRating());
+            execution.setVariable(LOWEST_SCORE, visits.lowestScore());
+            execution.setVariable(CRITICAL_CONCERN, visits.criticalConcern());
+            execution.setVariable(SPOKE_TO_CHILDREN, visits.spokeToChildren());
+            execution.setVariable(HAS_DISCREPANCIES, visits.hasDiscrepancies());
         }
     }
 
@@ -78,12 +76,8 @@ final class AccreditationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            // The model from before this release (no Task_LapseUnlessRenewed) reaches this step at the expiry date itself and then
-            // ends: the lapse it then made happens here, as that model meant, rather than migrating its instances.
-            if (execution.getBpmnModelInstance().getModelElementById(TASK_LAPSE_UNLESS_RENEWED) == null) {
-                service.lapseUnlessRenewed(accreditationId(execution));
-            }
-            service.reaccredit(((Number) execution.getVariable(PROVIDER_ID)).longValue());
+            service.startRenewal(accreditationId(execution), ((Number) execution.getVariable(PROVIDER_ID)).longValue(),
+                    execution.getBpmnModelInstance().getModelElementById(TASK_LAPSE_UNLESS_RENEWED) == null);
         }
     }
 

@@ -218,6 +218,19 @@ public class AccreditationService {
         return rating;
     }
 
+    /** What decision accreditationOutcome reads: the register's rating, never the one Form A claims, and what the visits found. */
+    public record VisitSummary(String ofstedRating, int lowestScore, boolean criticalConcern, Boolean spokeToChildren,
+                               boolean hasDiscrepancies) {
+    }
+
+    /** The visits summarised for the decision, the register's rating recorded as the one it is decided on. */
+    @Transactional
+    public VisitSummary summariseVisits(Long accreditationId) {
+        OfstedRating rating = decideOnRegisterRating(accreditationId);
+        Accreditation a = accreditation(accreditationId);
+        return new VisitSummary(rating.name(), a.lowestScore(), a.anyCriticalConcern(), a.getSpokeToChildren(), a.hasDiscrepancies());
+    }
+
     /** A claimed rating in words; a value that is no Ofsted rating is shown as written. */
     private static String rating(String code) {
         OfstedRating known = parseRating(code);
@@ -360,6 +373,18 @@ public class AccreditationService {
     @Transactional
     public ProcessInstance reaccredit(Long providerId) {
         return start(providerId);
+    }
+
+    /**
+     * The renewal started from the process. A model from before Task_LapseUnlessRenewed reaches this step at the expiry
+     * date itself and then ends: the lapse that model meant happens here first, rather than migrating its instances.
+     */
+    @Transactional
+    public void startRenewal(Long accreditationId, Long providerId, boolean modelLapsesHere) {
+        if (modelLapsesHere) {
+            lapseUnlessRenewed(accreditationId);
+        }
+        reaccredit(providerId);
     }
 
     /**
