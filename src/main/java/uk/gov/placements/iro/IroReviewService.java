@@ -5,6 +5,7 @@ import uk.gov.placements.common.ModuleListener;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,7 +21,10 @@ import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.notification.NotificationSender;
+import uk.gov.placements.notification.Recipient;
 import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.security.Roles;
 
 /**
  * The statutory timetable of a looked-after child's reviews (Care Planning Regulations 2010, reg. 33):
@@ -43,9 +47,12 @@ public class IroReviewService {
     private final RuntimeService runtimeService;
     private final IroDisputes disputes;
     private final ManagementService managementService;
+    private final NotificationSender sender;
 
     public IroReviewService(IroReviewRepository reviews, ChildRepository children, WorkingDays workingDays, Decisions decisions,
-                            RuntimeService runtimeService, ManagementService managementService, IroDisputes disputes) {
+                            RuntimeService runtimeService, ManagementService managementService, IroDisputes disputes,
+                            NotificationSender sender) {
+        this.sender = sender;
         this.managementService = managementService;
         this.disputes = disputes;
         this.reviews = reviews;
@@ -61,6 +68,22 @@ public class IroReviewService {
         return reviews.findFirstByChildIdAndStatusOrderBySequenceNumberDesc(childId, IroReview.Status.SCHEDULED)
                 .orElseGet(() -> reviews.save(new IroReview(childId, child(childId).getCouncil(), nextSequence(childId),
                         timetabledDue(childId), processInstanceId)));
+    }
+
+    /** The next review scheduled, as the review cycle's variables: the review's id and the dates its timers carry. */
+    @Transactional
+    public Map<String, Object> scheduleNextVariables(Long childId, String processInstanceId) {
+        IroReview next = scheduleNext(childId, processInstanceId);
+        Map<String, Object> variables = new HashMap<>(timerVariables(next));
+        variables.put(IroReviewProcess.REVIEW_ID, next.getId());
+        return variables;
+    }
+
+    /** The council's IROs reminded that the review falls due; {@code childReference} is the instance's business key, never a name. */
+    public void remind(Long reviewId, String childReference) {
+        IroReview r = review(reviewId);
+        sender.send(Recipient.group(Roles.IROS, r.getCouncil()), "Review " + r.getSequenceNumber() + " of " + childReference + " due "
+                + UkFormat.date(r.getDueDate()), "The statutory review is due on " + UkFormat.date(r.getDueDate()) + ".");
     }
 
     LocalDate timetabledDue(Long childId) {

@@ -17,8 +17,7 @@ public class ScheduleReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IroReview next = reviews.scheduleNext(((Number) execution.getVariable(CHILD_ID)).longValue(), execution.getProcessInstanceId());
-        execution.setVariable(REVIEW_ID, next.getId());
-        execution.setVariables(reviews.timerVariables(next));
+        execution.setVariables(reviews.scheduleNextVariables(((Number) execution.getVariable(CHILD_ID)).longValue(),
+                execution.getProcessInstanceId()));
     }
 }
