@@ -136,6 +136,19 @@ public class ContractMonitoringService {
         return rounds.save(round);
     }
 
+    /**
+     * The next round as the monitoring process's variables: its id, its due date (9am) and, at the end of the working
+     * day each falls on, when its evidence is due and when silence escalates, so that feedback given that day is in time.
+     */
+    @Transactional
+    public Map<String, Object> scheduleRoundVariables(Long placementId, String interval) {
+        MonitoringRound round = scheduleRound(placementId, interval);
+        return Map.of(ContractMonitoringProcess.ROUND_ID, round.getId(),
+                ContractMonitoringProcess.ROUND_DUE, UkTime.timerDate(round.getDueDate().atTime(9, 0)),
+                ContractMonitoringProcess.EVIDENCE_DUE, UkTime.timerDate(round.getEvidenceDue().atTime(17, 0)),
+                ContractMonitoringProcess.EVIDENCE_ESCALATION, UkTime.timerDate(round.getEvidenceEscalation().atTime(17, 0)));
+    }
+
     /** Who owes a round its evidence: the social worker's feedback or the provider's Form D. */
     public enum Evidence { FEEDBACK, FORM_D }
 
@@ -291,6 +304,20 @@ public class ContractMonitoringService {
     @Transactional
     public void suspend(Long providerId, String reason) {
         suspend(providerId, reason, reason);
+    }
+
+    /**
+     * The commissioning managers suspend a provider whose action plan (a monitoring plan or accreditation conditions) was
+     * not resolved: the provider is the plan's, and everyone else is told only what happened and when.
+     */
+    @Transactional
+    public void suspendUnresolved(Long actionPlanId) {
+        ActionPlan plan = actionPlans.plan(actionPlanId);
+        String what = plan.getSource() == ActionPlan.Source.ACCREDITATION ? "Accreditation conditions" : "Monitoring action plan";
+        String notice = what + " not resolved by " + UkFormat.date(plan.getDeadline())
+                + (plan.getDecidedBy() == null ? "" : "; suspended by " + plan.getDecidedBy() + " on " + UkFormat.date(UkTime.day(plan.getDecidedAt())));
+        suspend(plan.getProviderId(), notice, notice + ": " + plan.getConcern()
+                + (plan.getDecisionReason() == null ? "" : ". The decision's reason: " + plan.getDecisionReason()));
     }
 
     /**

@@ -17,13 +17,8 @@ public class ScheduleRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        MonitoringRound round = monitoring.scheduleRound(((Number) execution.getVariable(PLACEMENT_ID)).longValue(),
-                (String) execution.getVariable(MONITORING_INTERVAL));
-        execution.setVariable(ROUND_ID, round.getId());
-        execution.setVariable(ROUND_DUE, uk.gov.placements.common.UkTime.timerDate(round.getDueDate().atTime(9, 0)));
-        // at the end of the working day the evidence is due, so that feedback given that day is in time
-        execution.setVariable(EVIDENCE_DUE, uk.gov.placements.common.UkTime.timerDate(round.getEvidenceDue().atTime(17, 0)));
-        execution.setVariable(EVIDENCE_ESCALATION, uk.gov.placements.common.UkTime.timerDate(round.getEvidenceEscalation().atTime(17, 0)));
+        execution.setVariables(monitoring.scheduleRoundVariables(((Number) execution.getVariable(PLACEMENT_ID)).longValue(),
+                (String) execution.getVariable(MONITORING_INTERVAL)));
         execution.setVariable(FIRST_ROUND, false);
     }
 }
