@@ -310,6 +310,13 @@ public class SearchService {
         return offers.size() < 2 && offers.stream().anyMatch(o -> overThreshold(o, r));
     }
 
+    /** The options ranked, and whether the selection now needs a procurement waiver. */
+    @Transactional
+    public boolean rankThenWaiverNeeded(Long referralId) {
+        rank(referralId);
+        return procurementWaiverNeeded(referralId);
+    }
+
     /** Heads of service decide; a refusal withdraws the offers that needed the waiver and re-ranks the rest. */
     @Transactional
     public void decideWaiver(Long referralId, boolean approved, String reason, String taskId) {
