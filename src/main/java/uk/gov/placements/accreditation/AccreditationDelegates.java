@@ -3,7 +3,11 @@ package uk.gov.placements.accreditation;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.springframework.stereotype.Component;
 
 /** The service tasks of providerAccreditation, one small delegate each. */
@@ -33,6 +37,32 @@ final class AccreditationDelegates {
             execution.setVariable(SPOKE_TO_CHILDREN, visits.spokeToChildren());
             execution.setVariable(HAS_DISCREPANCIES, visits.hasDiscrepancies());
         }
+    }
+
+    /** Task_DecideAccreditationOutcome, on its end: the decided outcome goes on the accreditation's record, as proposed. */
+    @Component("recordAccreditationOutcomeListener")
+    static class RecordOutcome implements ExecutionListener {
+        private final AccreditationService service;
+
+        RecordOutcome(AccreditationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void notify(DelegateExecution execution) {
+            service.recordOutcome(accreditationId(execution), (String) execution.getVariable(ACCREDITATION_OUTCOME));
+        }
+    }
+
+    /**
+     * Whether the model records the outcome as the decision ends ({@link RecordOutcome}); the models from before it was
+     * there leave it to the confirmation task's creation.
+     */
+    static boolean decisionRecordsOutcome(BpmnModelInstance model) {
+        BaseElement decision = model.getModelElementById(TASK_DECIDE_OUTCOME);
+        return decision != null && decision.getExtensionElements() != null && decision.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaExecutionListener.class).list().stream()
+                .anyMatch(l -> "${recordAccreditationOutcomeListener}".equals(l.getCamundaDelegateExpression()));
     }
 
     /** Task_RemindProvider: Form A not back after 14 days. */

@@ -63,7 +63,9 @@ public class AccreditationTaskListener implements TaskListener {
             }
             long days = TASK_COMPLETE_FORM_A.equals(task.getTaskDefinitionKey()) ? 28 : 10;
             task.setDueDate(new Date(Decisions.now().toEpochMilli() + days * 86_400_000L));
-            if (TASK_CONFIRM_ACCREDITATION.equals(task.getTaskDefinitionKey())) {
+            if (TASK_CONFIRM_ACCREDITATION.equals(task.getTaskDefinitionKey())
+                    && !AccreditationDelegates.decisionRecordsOutcome(task.getBpmnModelInstance())) {
+                // an instance of a model from before the decision recorded its own outcome
                 service.recordOutcome(id, (String) task.getVariable(ACCREDITATION_OUTCOME));
             }
             List<String> claims = a.getOfstedUrn() == null ? List.of() : service.claims(id);
