@@ -8,6 +8,7 @@ import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -216,6 +217,12 @@ public class AccreditationService {
         OfstedRating rating = registerRating(a.getProviderId());
         a.decidedOnRegisterRating(rating.name());
         return rating;
+    }
+
+    /** The provider has 28 days for Form A (it expires then); the council's people 10 days for each step. */
+    public Date taskDue(String taskKey) {
+        long days = ProviderAccreditationProcess.TASK_COMPLETE_FORM_A.equals(taskKey) ? 28 : 10;
+        return new Date(Decisions.now().toEpochMilli() + days * 86_400_000L);
     }
 
     /** What decision accreditationOutcome reads: the register's rating, never the one Form A claims, and what the visits found. */

@@ -4,14 +4,12 @@ import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
 import java.math.BigDecimal;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.tasks.TaskDisplay;
-import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.provider.Provider;
@@ -61,8 +59,7 @@ public class AccreditationTaskListener implements TaskListener {
                 actionPlanTasks.onCreate(task, "**" + p.getName() + "**: conditions of its accreditation");
                 return;
             }
-            long days = TASK_COMPLETE_FORM_A.equals(task.getTaskDefinitionKey()) ? 28 : 10;
-            task.setDueDate(new Date(Decisions.now().toEpochMilli() + days * 86_400_000L));
+            task.setDueDate(service.taskDue(task.getTaskDefinitionKey()));
             if (TASK_CONFIRM_ACCREDITATION.equals(task.getTaskDefinitionKey())
                     && !AccreditationDelegates.decisionRecordsOutcome(task.getBpmnModelInstance())) {
                 // an instance of a model from before the decision recorded its own outcome

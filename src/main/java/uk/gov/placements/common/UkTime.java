@@ -25,6 +25,11 @@ public final class UkTime {
         return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
     }
 
+    /** A task's due time on its day: 17:00 UK time, the end of the working day. */
+    public static java.util.Date endOfWorkingDay(java.time.LocalDate day) {
+        return java.util.Date.from(day.atTime(17, 0).atZone(LONDON).toInstant());
+    }
+
     /** The ISO-8601 date and time, with its offset, of a UK wall-clock time: what a timer's timeDate reads. */
     public static String timerDate(LocalDateTime ukTime) {
         return ukTime.atZone(LONDON).toOffsetDateTime().toString();

@@ -38,6 +38,8 @@ public class IroReviewService {
     public static final int AFTER_PLACEMENT_CHANGE_WORKING_DAYS = 20;
     public static final int CONSULTATION_WINDOW_WORKING_DAYS = 10;
     public static final int REMINDER_WORKING_DAYS = 5;
+    /** A review's tasks in the queues: below a dispute's and every urgent referral's, above a planned one's. */
+    public static final int REVIEW_TASK_PRIORITY = 60;
     public static final int CONSULTATION_DUE_WORKING_DAYS = 2;
 
     private final IroReviewRepository reviews;
@@ -181,9 +183,9 @@ public class IroReviewService {
                 IroReviewProcess.REMINDER_AT, UkTime.timerDate(reminderAt(review).withNano(0)));
     }
 
-    /** A task's due time: 17:00 UK time on its day. */
-    public static Date endOfDay(LocalDate day) {
-        return Date.from(day.atTime(17, 0).atZone(UkTime.LONDON).toInstant());
+    /** A review's tasks: held by the review's due date, each consultation by its own due date. */
+    public Date taskDue(String taskKey, IroReview review) {
+        return UkTime.endOfWorkingDay(IroReviewProcess.TASK_HOLD_REVIEW.equals(taskKey) ? review.getDueDate() : consultationDue(review));
     }
 
     @Transactional

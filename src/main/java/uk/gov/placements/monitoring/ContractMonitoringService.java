@@ -14,6 +14,7 @@ import uk.gov.placements.provider.MonitoringRating;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -131,9 +132,29 @@ public class ContractMonitoringService {
         LocalDate from = existing.isEmpty() ? p.getStartDate() : existing.get(existing.size() - 1).getDueDate();
         LocalDate due = from.plus(Period.parse(interval));
         MonitoringRound round = new MonitoringRound(placementId, p.getProviderId(), p.getChildId(), p.getCouncil(), existing.size() + 1, due);
-        LocalDate evidenceDue = workingDays.plus(due, EVIDENCE_WORKING_DAYS);
+        LocalDate evidenceDue = evidenceDue(due);
         round.evidenceDue(evidenceDue, workingDays.plus(evidenceDue, ESCALATION_WORKING_DAYS));
         return rounds.save(round);
+    }
+
+    /** A round's evidence is due 10 working days after the round. */
+    private LocalDate evidenceDue(LocalDate roundDue) {
+        return workingDays.plus(roundDue, EVIDENCE_WORKING_DAYS);
+    }
+
+    /**
+     * When a monitoring task is due, at the end of that working day: the evidence by the round's evidence date (a round
+     * scheduled before those dates were stored works it out now), the officer's rating in 5 working days, else 10.
+     */
+    public Date taskDue(String taskKey, MonitoringRound round) {
+        LocalDate today = UkTime.today();
+        LocalDate due = round == null ? workingDays.plus(today, 10) : switch (taskKey) {
+            case ContractMonitoringProcess.TASK_GIVE_FEEDBACK, ContractMonitoringProcess.TASK_SUBMIT_OUTCOME_REPORT ->
+                    round.getEvidenceDue() != null ? round.getEvidenceDue() : evidenceDue(round.getDueDate());
+            case ContractMonitoringProcess.TASK_REVIEW_MONITORING -> workingDays.plus(today, 5);
+            default -> workingDays.plus(today, 10);
+        };
+        return UkTime.endOfWorkingDay(due);
     }
 
     /**

@@ -3,7 +3,6 @@ package uk.gov.placements.referral;
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -117,7 +116,7 @@ public class ReferralTaskListener implements TaskListener {
             case TASK_WRITE_PLACEMENT_PLAN -> {
                 Placement p = placements.get(((Number) task.getVariable(PLACEMENT_ID)).longValue());
                 presenter.present(task, r, "Write placement plan", "due " + UkFormat.date(p.getPlanDue()));
-                task.setDueDate(Date.from(p.getPlanDue().atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
+                task.setDueDate(UkTime.endOfWorkingDay(p.getPlanDue()));
                 PlacementOption o = search.option(r.getSelectedOptionId());
                 presenter.display().show(task, "placementSummary", "**The placement:** " + o.getService().getName() + ", "
                         + o.getService().getProvider().getName() + (o.getNamedCarer() == null ? "" : " (" + o.getNamedCarer() + ")") + ", "
