@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.monitoring.ActionPlanRepository;
+import uk.gov.placements.monitoring.ActionPlanSteps;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.AccreditationStatus;
@@ -306,6 +308,22 @@ public class AccreditationService {
     @Transactional
     public void recordOutcome(Long accreditationId, String outcome) {
         accreditation(accreditationId).outcome(outcome);
+    }
+
+    /**
+     * The commissioning manager's decision, as the process's variables: when the accreditation expires and when its
+     * renewal starts (90 days before), blank if none was given, and the action plan of any conditions.
+     */
+    @Transactional
+    public Map<String, Object> confirmVariables(Long accreditationId, Boolean confirmed, String reason, String taskId) {
+        ActionPlan conditions = confirm(accreditationId, confirmed, reason, taskId);
+        LocalDate expires = accreditation(accreditationId).getExpiresOn();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProviderAccreditationProcess.EXPIRES_AT, expires == null ? "" : UkTime.timerDate(expires.atStartOfDay()));
+        variables.put(ProviderAccreditationProcess.REACCREDITATION_AT, expires == null ? ""
+                : UkTime.timerDate(expires.minusDays(ProviderAccreditationProcess.REACCREDITATION_DAYS_BEFORE).atStartOfDay()));
+        variables.put(ActionPlanSteps.ACTION_PLAN_ID, conditions == null ? null : conditions.getId());
+        return variables;
     }
 
     /**

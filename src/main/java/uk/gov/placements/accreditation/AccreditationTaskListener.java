@@ -14,7 +14,6 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
-import uk.gov.placements.common.UkTime;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.monitoring.ActionPlanSteps;
@@ -120,12 +119,7 @@ public class AccreditationTaskListener implements TaskListener {
             case TASK_CONFIRM_ACCREDITATION -> {
                 Boolean confirmed = f.bool(ACCREDITATION_CONFIRMED);
                 errors.throwIfAny();
-                ActionPlan conditions = service.confirm(id, confirmed, f.text("confirmationReason"), task.getId());
-                Accreditation decided = service.accreditation(id);
-                task.setVariable(EXPIRES_AT, decided.getExpiresOn() == null ? "" : UkTime.timerDate(decided.getExpiresOn().atStartOfDay()));
-                task.setVariable(REACCREDITATION_AT, decided.getExpiresOn() == null ? ""
-                        : UkTime.timerDate(decided.getExpiresOn().minusDays(REACCREDITATION_DAYS_BEFORE).atStartOfDay()));
-                task.setVariable(ActionPlanSteps.ACTION_PLAN_ID, conditions == null ? null : conditions.getId());
+                task.setVariables(service.confirmVariables(id, confirmed, f.text("confirmationReason"), task.getId()));
             }
             case TASK_SET_CONDITIONS_DEADLINE -> {
                 LocalDate deadline = f.date(ActionPlanSteps.ACTION_PLAN_DEADLINE);

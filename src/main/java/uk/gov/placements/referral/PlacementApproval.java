@@ -1,5 +1,7 @@
 package uk.gov.placements.referral;
 
+import static uk.gov.placements.referral.PlacementReferralProcess.APPROVAL_DECISION;
+import static uk.gov.placements.referral.PlacementReferralProcess.APPROVE;
 import static uk.gov.placements.referral.PlacementReferralProcess.TASK_APPROVE_PLACEMENT;
 
 import org.camunda.bpm.engine.TaskService;
@@ -10,6 +12,7 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.notification.Recipient;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.security.Roles;
 
 /**
@@ -24,9 +27,11 @@ public class PlacementApproval {
     private final TaskService taskService;
     private final Decisions decisions;
     private final NotificationSender sender;
+    private final SearchService search;
 
     PlacementApproval(PlacementStart placements, ReferralService referrals, TaskService taskService, Decisions decisions,
-                      NotificationSender sender) {
+                      NotificationSender sender, SearchService search) {
+        this.search = search;
         this.placements = placements;
         this.referrals = referrals;
         this.taskService = taskService;
@@ -50,6 +55,16 @@ public class PlacementApproval {
             case URGENT -> "PT24H";
             case PLANNED -> "P7D";
         };
+    }
+
+    /** The approver's decision; an approval goes ahead only on an option still suitable (its home not rated inadequate since). */
+    @Transactional
+    public void decide(Long referralId, String decision, String reason, String taskId) {
+        Long selected = referrals.get(referralId).getSelectedOptionId();
+        if (APPROVE.equals(decision) && selected != null) {
+            search.requireStillSuitable(selected, APPROVAL_DECISION);
+        }
+        referrals.approval(referralId, decision, reason, taskId);
     }
 
     /**

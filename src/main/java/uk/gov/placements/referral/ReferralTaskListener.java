@@ -33,9 +33,11 @@ public class ReferralTaskListener implements TaskListener {
     private final TaskPresenter presenter;
     private final ApprovalRouting routing;
     private final Notifications notifications;
+    private final PlacementApproval approval;
 
     public ReferralTaskListener(ReferralService referrals, SearchService search, PlacementService placements, TaskPresenter presenter,
-                                ApprovalRouting routing, Notifications notifications) {
+                                ApprovalRouting routing, Notifications notifications, PlacementApproval approval) {
+        this.approval = approval;
         this.routing = routing;
         this.notifications = notifications;
         this.referrals = referrals;
@@ -157,12 +159,7 @@ public class ReferralTaskListener implements TaskListener {
                 task.setVariable(SELECTED_OPTION_ID, optionId);
             }
             case TASK_APPROVE_PLACEMENT -> {
-                String decision = f.text(APPROVAL_DECISION);
-                Long selected = referrals.get(referralId).getSelectedOptionId();
-                if (APPROVE.equals(decision) && selected != null) {
-                    search.requireStillSuitable(selected, APPROVAL_DECISION);
-                }
-                referrals.approval(referralId, decision, f.text(APPROVAL_REASON), task.getId());
+                approval.decide(referralId, f.text(APPROVAL_DECISION), f.text(APPROVAL_REASON), task.getId());
             }
             case TASK_ANSWER_APPROVER -> referrals.answerApprover(referralId, f.text(APPROVER_ANSWER), task.getId());
             case TASK_WRITE_PLACEMENT_PLAN -> {
