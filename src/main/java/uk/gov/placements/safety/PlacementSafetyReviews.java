@@ -51,7 +51,7 @@ import uk.gov.placements.security.SystemActions;
 public class PlacementSafetyReviews {
     /** The review is due by the end of the next working day. */
     static final int DUE_WORKING_DAYS = 1;
-    /** A child who may not be safe where they live comes before every planned referral and review, after an emergency. */
+    /** A child who may not be safe where they live comes after an emergency only: before urgent and planned referrals and reviews. */
     static final int TASK_PRIORITY = 80;
     private final PlacementSafetyReviewRepository reviews;
     private final PlacementRepository placements;
