@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -202,11 +203,11 @@ public class ProviderReferrals {
 
     /**
      * The answer given on the provider's task. Only the task's own group answers it (the provider's staff, or for an
-     * e-mailed referral the referring council's placements team), or an administrator; a form's own errors are told
-     * only to someone allowed to answer.
+     * e-mailed referral the referring council's placements team), or an administrator. The form is read only then, so its
+     * own errors are told only to someone allowed to answer.
      */
     @Transactional
-    public ProviderReferral answerTask(Long referralId, Long providerReferralId, Answer a, FieldErrors formErrors, String taskId) {
+    public ProviderReferral answerTask(Long referralId, Long providerReferralId, Supplier<Answer> form, String taskId) {
         ProviderReferral pr = get(providerReferralId);
         if (!pr.getReferralId().equals(referralId)) {
             throw new IllegalStateException("Provider referral " + providerReferralId + " is not of referral " + referralId);
@@ -219,8 +220,7 @@ public class ProviderReferrals {
             throw new ForbiddenException(pr.isByEmail() ? "Only the referring council's placements team may record an answer the provider gave by e-mail"
                     : "Only staff of the provider this referral was sent to may answer it");
         }
-        formErrors.throwIfAny();
-        return answer(providerReferralId, a, decisions.actor(), taskId);
+        return answer(providerReferralId, form.get(), decisions.actor(), taskId);
     }
 
     /** An offer or a decline from the provider; invalid answers are refused and nothing changes. */

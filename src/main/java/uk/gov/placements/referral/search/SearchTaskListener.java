@@ -127,11 +127,14 @@ public class SearchTaskListener implements TaskListener {
     }
 
     private void answer(DelegateTask task, Long referralId, Long providerReferralId) {
-        FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task, errors);
-        Double fee = f.decimal(WEEKLY_FEE);
-        ProviderReferrals.Answer answer = new ProviderReferrals.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
-                f.date(START_DATE), f.text(NAMED_CARER_OR_HOME, 300), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));
-        providerReferrals.answerTask(referralId, providerReferralId, answer, errors, task.getId());
+        providerReferrals.answerTask(referralId, providerReferralId, () -> {
+            FieldErrors errors = new FieldErrors();
+            FormValues f = new FormValues(task, errors);
+            Double fee = f.decimal(WEEKLY_FEE);
+            ProviderReferrals.Answer answer = new ProviderReferrals.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
+                    f.date(START_DATE), f.text(NAMED_CARER_OR_HOME, 300), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));
+            errors.throwIfAny();
+            return answer;
+        }, task.getId());
     }
 }
