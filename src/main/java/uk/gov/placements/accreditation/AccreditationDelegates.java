@@ -9,6 +9,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** The service tasks of providerAccreditation, one small delegate each. */
 final class AccreditationDelegates {
@@ -16,7 +17,7 @@ final class AccreditationDelegates {
     }
 
     static Long accreditationId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ACCREDITATION_ID)).longValue();
+        return ProcessVariables.id(execution, ACCREDITATION_ID);
     }
 
     /** Task_SummariseVisits: the inputs of decision accreditationOutcome from Ofsted's register and Forms B and C. */
@@ -106,7 +107,7 @@ final class AccreditationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            service.startRenewal(accreditationId(execution), ((Number) execution.getVariable(PROVIDER_ID)).longValue(),
+            service.startRenewal(accreditationId(execution), ProcessVariables.id(execution, PROVIDER_ID),
                     execution.getBpmnModelInstance().getModelElementById(TASK_LAPSE_UNLESS_RENEWED) == null);
         }
     }

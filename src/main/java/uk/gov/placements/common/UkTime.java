@@ -1,7 +1,11 @@
 package uk.gov.placements.common;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Every time the product keeps is UK time. A timer's date is written with the UK's offset on that day
@@ -16,18 +20,26 @@ public final class UkTime {
     }
 
     /** The UK day of an instant. */
-    public static java.time.LocalDate day(java.time.Instant at) {
+    public static LocalDate day(Instant at) {
         return at.atZone(LONDON).toLocalDate();
     }
 
+    /**
+     * Now, by the engine's clock: the product's one clock. Timers fire by it and process tests move it, so every date
+     * the product keeps or compares is read from it, never from the machine's clock.
+     */
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
     /** Today in the UK, by the engine's clock (which process tests move). */
-    public static java.time.LocalDate today() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
+    public static LocalDate today() {
+        return day(now());
     }
 
     /** A task's due time on its day: 17:00 UK time, the end of the working day. */
-    public static java.util.Date endOfWorkingDay(java.time.LocalDate day) {
-        return java.util.Date.from(day.atTime(17, 0).atZone(LONDON).toInstant());
+    public static Date endOfWorkingDay(LocalDate day) {
+        return Date.from(day.atTime(17, 0).atZone(LONDON).toInstant());
     }
 
     /** The ISO-8601 date and time, with its offset, of a UK wall-clock time: what a timer's timeDate reads. */

@@ -5,6 +5,7 @@ import static uk.gov.placements.iro.IroReviewProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** Task_RemindIro: the review falls due in 5 working days. */
 @Component
@@ -17,6 +18,6 @@ public class RemindIroDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.remind(((Number) execution.getVariable(REVIEW_ID)).longValue(), execution.getProcessBusinessKey());
+        reviews.remind(ProcessVariables.id(execution, REVIEW_ID), execution.getProcessBusinessKey());
     }
 }

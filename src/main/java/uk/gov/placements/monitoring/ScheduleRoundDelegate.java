@@ -5,6 +5,7 @@ import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** Task_ScheduleRound: the next round, due the decided interval after the start or the previous round. */
 @Component
@@ -17,7 +18,7 @@ public class ScheduleRoundDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariables(monitoring.scheduleRoundVariables(((Number) execution.getVariable(PLACEMENT_ID)).longValue(),
+        execution.setVariables(monitoring.scheduleRoundVariables(ProcessVariables.id(execution, PLACEMENT_ID),
                 (String) execution.getVariable(MONITORING_INTERVAL)));
         execution.setVariable(FIRST_ROUND, false);
     }

@@ -5,6 +5,7 @@ import static uk.gov.placements.monitoring.ActionPlanSteps.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /**
  * Task_SuspendProvider, in contract monitoring and in accreditation: the commissioning managers decided to suspend
@@ -20,6 +21,6 @@ public class SuspendProviderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        monitoring.suspendUnresolved(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
+        monitoring.suspendUnresolved(ProcessVariables.id(execution, ACTION_PLAN_ID));
     }
 }

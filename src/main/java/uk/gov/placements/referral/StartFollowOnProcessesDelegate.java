@@ -8,6 +8,7 @@ import static uk.gov.placements.referral.PlacementReferralProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /**
  * Task_StartFollowOnProcesses: tells the features that follow a placement that it was approved
@@ -26,6 +27,6 @@ public class StartFollowOnProcessesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        placements.announceApproved(((Number) execution.getVariable(PLACEMENT_ID)).longValue());
+        placements.announceApproved(ProcessVariables.id(execution, PLACEMENT_ID));
     }
 }

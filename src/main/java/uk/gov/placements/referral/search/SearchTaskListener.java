@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
@@ -53,7 +54,7 @@ public class SearchTaskListener implements TaskListener {
                 }
             }
             case TASK_RESPOND_TO_REFERRAL -> {
-                Long providerReferralId = ((Number) task.getVariable(PROVIDER_REFERRAL_ID)).longValue();
+                Long providerReferralId = ProcessVariables.id(task, PROVIDER_REFERRAL_ID);
                 if (create) {
                     presentToProvider(task, referrals.get(referralId), providerReferrals.get(providerReferralId));
                 } else {
