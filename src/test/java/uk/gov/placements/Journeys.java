@@ -17,12 +17,9 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
-import uk.gov.placements.provider.CouncilNeighbour;
-import uk.gov.placements.provider.CouncilNeighbourRepository;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderKind;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 
@@ -42,17 +39,15 @@ public class Journeys {
 
     final ChildService children;
     final ReferralService referrals;
-    final ProviderRepository providers;
-    final CareServiceRepository services;
-    final CouncilNeighbourRepository neighbours;
+    final ProviderFixtures register;
     final ManagementService managementService;
     final IdentityService identityService;
     final org.camunda.bpm.engine.TaskService taskService;
     final uk.gov.placements.referral.search.ProviderReferrals providerReferrals;
     final org.camunda.bpm.engine.RuntimeService runtimeService;
 
-    Journeys(ChildService children, ReferralService referrals, ProviderRepository providers, CareServiceRepository services,
-             CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService,
+    Journeys(ChildService children, ReferralService referrals, ProviderFixtures register,
+             ManagementService managementService, IdentityService identityService,
              org.camunda.bpm.engine.TaskService taskService, uk.gov.placements.referral.search.ProviderReferrals providerReferrals,
              org.camunda.bpm.engine.RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
@@ -60,9 +55,7 @@ public class Journeys {
         this.providerReferrals = providerReferrals;
         this.children = children;
         this.referrals = referrals;
-        this.providers = providers;
-        this.services = services;
-        this.neighbours = neighbours;
+        this.register = register;
         this.managementService = managementService;
         this.identityService = identityService;
     }
@@ -77,7 +70,7 @@ public class Journeys {
     }
 
     public void neighbours(String a, String b) {
-        neighbours.save(new CouncilNeighbour(a, b));
+        register.neighbours(a, b);
     }
 
     public Child child(Council c, int age) {
@@ -86,7 +79,7 @@ public class Journeys {
     }
 
     public CareService inHouse(Council c, String localAuthority, PlacementType type, int fee, NeedCode... needs) {
-        Provider p = providers.save(new Provider("In-house " + c.id(), ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, c.id(), "SC100001",
+        Provider p = register.save(new Provider("In-house " + c.id(), ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, c.id(), "SC100001",
                 OfstedRating.GOOD));
         return service(p, localAuthority, type, fee, c.lat() + 0.01, c.lon(), needs);
     }
@@ -94,8 +87,7 @@ public class Journeys {
     public CareService independent(Council c, String localAuthority, PlacementType type, int fee, OfstedRating rating, NeedCode... needs) {
         Provider p = new Provider("Independent " + c.id() + "-" + fee, ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC200002",
                 rating);
-        p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
-        Provider saved = providers.save(p);
+        Provider saved = register.accredited(p, AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
         staffUser(saved);
         return service(saved, localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);
     }
@@ -126,7 +118,7 @@ public class Journeys {
 
     /** A service with as many places (all vacant) as the caller needs, e.g. a benchmark placing thousands of children. */
     public CareService service(Provider p, String la, PlacementType type, int fee, int places, double lat, double lon, NeedCode... needs) {
-        return services.save(new CareService(p, p.getName() + " " + type, type, 0, 17, places, places, la, "TE2 2ND", lat, lon,
+        return register.save(new CareService(p, p.getName() + " " + type, type, 0, 17, places, places, la, "TE2 2ND", lat, lon,
                 BigDecimal.valueOf(fee), needs.length == 0 ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(List.of(needs))));
     }
 

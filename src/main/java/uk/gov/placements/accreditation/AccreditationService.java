@@ -28,9 +28,8 @@ import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.Provider;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
 
 /**
  * Accreditation with Forms A, B and C, done once and shared by every council of the consortium:
@@ -42,16 +41,14 @@ import uk.gov.placements.provider.ProviderRepository;
 public class AccreditationService {
     public static final int VALID_MONTHS = 12;
     private final AccreditationRepository accreditations;
-    private final ProviderRepository providers;
+    private final ProviderService providers;
     private final ActionPlanRepository actionPlans;
     private final RuntimeService runtimeService;
     private final NotificationSender sender;
     private final Decisions decisions;
-    private final CareServiceRepository homes;
 
-    public AccreditationService(AccreditationRepository accreditations, ProviderRepository providers, ActionPlanRepository actionPlans,
-                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions, CareServiceRepository homes) {
-        this.homes = homes;
+    public AccreditationService(AccreditationRepository accreditations, ProviderService providers, ActionPlanRepository actionPlans,
+                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions) {
         this.accreditations = accreditations;
         this.providers = providers;
         this.actionPlans = actionPlans;
@@ -160,7 +157,7 @@ public class AccreditationService {
         if (p.getOfstedRating() != null) {
             judged.add(p.getOfstedRating());
         }
-        homes.findByProviderId(providerId).stream().map(CareService::getOfstedRating).filter(java.util.Objects::nonNull).forEach(judged::add);
+        providers.homesOf(providerId).stream().map(CareService::getOfstedRating).filter(java.util.Objects::nonNull).forEach(judged::add);
         return judged.stream().filter(r -> r != OfstedRating.NOT_YET_INSPECTED)
                 .min(java.util.Comparator.comparingInt(OfstedRating::quality)).orElse(OfstedRating.NOT_YET_INSPECTED);
     }
@@ -179,7 +176,7 @@ public class AccreditationService {
         Provider p = provider(a.getProviderId());
         String urn = a.getOfstedUrn().trim().toUpperCase(java.util.Locale.UK);
         OfstedRating registered;
-        java.util.Optional<CareService> home = homes.findByOfstedUrn(urn);
+        java.util.Optional<CareService> home = providers.homeWithUrn(urn);
         if (home.isPresent() && home.get().getProvider().getId().equals(p.getId())) {
             registered = home.get().registeredRating();
         } else if (urn.equalsIgnoreCase(p.getOfstedUrn())) {
@@ -316,13 +313,13 @@ public class AccreditationService {
             return null;
         }
         switch (a.getOutcome()) {
-            case "ACCREDITED" -> p.accredit(AccreditationStatus.ACCREDITED, expires);
+            case "ACCREDITED" -> providers.accredit(p.getId(), AccreditationStatus.ACCREDITED, expires);
             case "ACCREDITED_WITH_CONDITIONS" -> {
-                p.accredit(AccreditationStatus.ACCREDITED_WITH_CONDITIONS, expires);
+                providers.accredit(p.getId(), AccreditationStatus.ACCREDITED_WITH_CONDITIONS, expires);
                 return actionPlans.save(new ActionPlan(p.getId(), null, ActionPlan.Source.ACCREDITATION, conditions(a), Decisions.now())
                         .ofAccreditation(accreditationId));
             }
-            default -> p.accredit(AccreditationStatus.REFUSED, null);
+            default -> providers.accredit(p.getId(), AccreditationStatus.REFUSED, null);
         }
         return null;
     }
@@ -373,7 +370,7 @@ public class AccreditationService {
         if (!p.getAccreditationStatus().receivesReferrals() || !a.getExpiresOn().equals(p.getAccreditationExpiry())) {
             return false;
         }
-        p.accredit(AccreditationStatus.EXPIRED, p.getAccreditationExpiry());
+        providers.accredit(p.getId(), AccreditationStatus.EXPIRED, p.getAccreditationExpiry());
         decisions.record(null, null, "ACCREDITATION", "EXPIRED provider " + p.getId(),
                 "Not re-accredited by the expiry date " + UkFormat.date(a.getExpiresOn()), null);
         return true;
@@ -384,7 +381,7 @@ public class AccreditationService {
     }
 
     private Provider provider(Long id) {
-        return providers.findById(id).orElseThrow(() -> new NotFoundException("Provider", id));
+        return providers.get(id);
     }
 
     static List<String> split(String csv) {

@@ -2,7 +2,7 @@ package uk.gov.placements.provider;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProviderRepository extends JpaRepository<Provider, Long> {
+interface ProviderRepository extends JpaRepository<Provider, Long> {
     /** The provider, its row locked until the transaction ends: for work that must not run twice at once for one provider. */
     @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @org.springframework.data.jpa.repository.Query("select p from Provider p where p.id = :id")

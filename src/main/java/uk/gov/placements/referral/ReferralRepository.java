@@ -2,7 +2,7 @@ package uk.gov.placements.referral;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ReferralRepository extends JpaRepository<Referral, Long> {
+interface ReferralRepository extends JpaRepository<Referral, Long> {
     java.util.List<Referral> findByChildId(Long childId);
 
     java.util.Optional<Referral> findByProcessInstanceId(String processInstanceId);

@@ -24,7 +24,7 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.provider.HomeDowngraded;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
@@ -48,14 +48,14 @@ import uk.gov.placements.security.SystemActions;
 public class PlacementSafetyReviews {
     private final PlacementSafetyReviewRepository reviews;
     private final PlacementRepository placements;
-    private final CareServiceRepository services;
+    private final ProviderService services;
     private final RuntimeService runtimeService;
     private final IroReviewService iroReviews;
     private final Decisions decisions;
     private final SystemActions system;
     private final NotificationSender sender;
 
-    public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementRepository placements, CareServiceRepository services,
+    public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementRepository placements, ProviderService services,
                                   RuntimeService runtimeService, IroReviewService iroReviews, Decisions decisions, SystemActions system,
                                   NotificationSender sender) {
         this.reviews = reviews;
@@ -79,7 +79,7 @@ public class PlacementSafetyReviews {
 
     /** Called as the application, within the downgrade's transaction. */
     List<PlacementSafetyReview> start(HomeDowngraded downgraded) {
-        CareService home = services.findById(downgraded.serviceId()).orElseThrow(() -> new NotFoundException("Home", downgraded.serviceId()));
+        CareService home = services.findHome(downgraded.serviceId()).orElseThrow(() -> new NotFoundException("Home", downgraded.serviceId()));
         String why = "Ofsted rated " + home.getName() + " inadequate (was " + UkFormat.label(downgraded.previous()).toLowerCase(java.util.Locale.UK)
                 + "), recorded " + UkFormat.date(downgraded.on());
         List<PlacementSafetyReview> started = new java.util.ArrayList<>();
@@ -119,7 +119,7 @@ public class PlacementSafetyReviews {
     public void tellTeamManagers(Long reviewId) {
         PlacementSafetyReview review = get(reviewId);
         Placement p = placements.findById(review.getPlacementId()).orElseThrow();
-        String home = services.findById(review.getServiceId()).map(CareService::getName).orElse("the home");
+        String home = services.findHome(review.getServiceId()).map(CareService::getName).orElse("the home");
         sender.send(Recipient.group(Roles.TEAM_MANAGERS, review.getCouncil()), "A child must move from " + home + ", rated inadequate",
                 "The social worker " + review.getDecidedBy() + " reviewed placement " + p.getId() + " on " + UkFormat.dateTime(review.getDecidedAt())
                         + " and decided the child must move. Please plan the move: a referral for a child moving on, from the child's page.");

@@ -16,7 +16,7 @@ import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.tasks.TaskDisplay;
 
 /**
@@ -31,12 +31,12 @@ public class SafetyReviewTaskListener implements TaskListener {
     private final PlacementSafetyReviews reviews;
     private final PlacementService placements;
     private final ChildRepository children;
-    private final CareServiceRepository services;
+    private final ProviderService services;
     private final WorkingDays workingDays;
     private final TaskDisplay display;
 
     public SafetyReviewTaskListener(PlacementSafetyReviews reviews, PlacementService placements, ChildRepository children,
-                                    CareServiceRepository services, WorkingDays workingDays, TaskDisplay display) {
+                                    ProviderService services, WorkingDays workingDays, TaskDisplay display) {
         this.reviews = reviews;
         this.placements = placements;
         this.children = children;
@@ -66,7 +66,7 @@ public class SafetyReviewTaskListener implements TaskListener {
         Placement p = placements.get(review.getPlacementId());
         Child child = children.findById(review.getChildId()).orElseThrow();
         AllocatedWorker.assign(task, child);
-        String home = services.findById(review.getServiceId()).map(s -> s.getName()).orElse("the home");
+        String home = services.findHome(review.getServiceId()).map(s -> s.getName()).orElse("the home");
         task.setName("Review placement safety — " + child.initials() + ", " + home + " rated inadequate");
         task.setDueDate(Date.from(workingDays.plus(UkTime.today(), DUE_WORKING_DAYS).atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
         task.setPriority(80);

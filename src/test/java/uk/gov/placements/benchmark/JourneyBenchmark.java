@@ -22,7 +22,7 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /**
  * Complete referral journeys through the product's services and real delegates (triage, in-house
@@ -39,13 +39,13 @@ public class JourneyBenchmark {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
-    private final PlacementOptionRepository options;
+    private final SearchService searchService;
     private final PlacementRepository placements;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final uk.gov.placements.notification.NotificationRepository notifications;
 
     public JourneyBenchmark(Journeys journeys, TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-                            RepositoryService repositoryService, PlacementOptionRepository options, PlacementRepository placements,
+                            RepositoryService repositoryService, SearchService searchService, PlacementRepository placements,
                             org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.NotificationRepository notifications) {
         this.notifications = notifications;
         this.jdbc = jdbc;
@@ -54,7 +54,7 @@ public class JourneyBenchmark {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.repositoryService = repositoryService;
-        this.options = options;
+        this.searchService = searchService;
         this.placements = placements;
     }
 
@@ -199,7 +199,7 @@ public class JourneyBenchmark {
         String search = task(referral, "Task_ReviewInHouseOptions").getProcessInstanceId();
         complete(referral, root, "Task_ReviewInHouseOptions", Map.of("restrictToInHouse", false));
         journeys.offerAll(search, root);
-        PlacementOption independent = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        PlacementOption independent = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> !o.isInHouse() && o.getRankPosition() != null).min(java.util.Comparator.comparing(PlacementOption::getRankPosition))
                 .orElseThrow();
         complete(referral, root, "Task_SelectPlacement", Map.of("selectedOptionId", independent.getId(),

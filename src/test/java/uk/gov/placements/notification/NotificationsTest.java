@@ -39,7 +39,7 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /**
  * Notifications that are true: staff are e-mailed and recorded SENT only once the mail server (GreenMail here) has
@@ -57,7 +57,7 @@ class NotificationsTest {
     @Autowired IdentityService identityService;
     @Autowired ChildService childService;
     @Autowired PlacementRepository placements;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired NotificationRepository notifications;
     @Autowired TestMailServer mail;
     final ObjectMapper json = new ObjectMapper();
@@ -74,7 +74,7 @@ class NotificationsTest {
         taskService.complete(only(search.getId(), "Task_ReviewInHouseOptions").getId(), Map.of("restrictToInHouse", true,
                 "restrictionReason", "Brothers already with these carers", "proposedStartDate", UkTime.today().toString()));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        Long option = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        Long option = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
         taskService.complete(only(r.getProcessInstanceId(), "Task_SelectPlacement").getId(),
                 Map.of("selectedOptionId", option, "selectionReason", "With her brothers"));

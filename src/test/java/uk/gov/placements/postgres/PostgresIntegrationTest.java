@@ -24,7 +24,7 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /**
  * The application on PostgreSQL 16, the production database, started by the test itself
@@ -44,7 +44,7 @@ class PostgresIntegrationTest {
     @Autowired ProcessEngine engine;
     @Autowired TaskService taskService;
     @Autowired Journeys journeys;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired PlacementRepository placements;
     @Autowired ReportService reports;
     @Autowired uk.gov.placements.reporting.Ssda903Return ssda903;
@@ -63,9 +63,9 @@ class PostgresIntegrationTest {
         complete(r, "Task_ReviewInHouseOptions", Map.of("restrictToInHouse", false, "proposedStartDate", LocalDate.now().toString()));
         complete(r, "Task_RespondToReferral", Map.of("response", "OFFER", "weeklyFee", 880.0, "startDate", LocalDate.now().toString(),
                 "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
-        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())
+        assertThat(searchService.optionsOf(r.getId())).extracting(o -> o.getService().getId())
                 .containsExactlyInAnyOrder(carer.getId(), independent.getId());
-        Long top = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream().filter(o -> o.getRankPosition() == 1).findFirst()
+        Long top = searchService.optionsOf(r.getId()).stream().filter(o -> o.getRankPosition() == 1).findFirst()
                 .orElseThrow().getId();
         complete(r, "Task_SelectPlacement", Map.of("selectedOptionId", top));
         Task approval = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_ApprovePlacement").singleResult();

@@ -19,7 +19,7 @@ import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.placement.PlacementRepository;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralFixtures;
 
 /**
  * One referral walked through the product API and the engine REST API as the demo users, with the
@@ -30,7 +30,7 @@ import uk.gov.placements.referral.ReferralRepository;
 class ApiJourneyTest {
     @Autowired TestRestTemplate http;
     @Autowired Journeys journeys;
-    @Autowired ReferralRepository referrals;
+    @Autowired ReferralFixtures referralFixtures;
     @Autowired PlacementRepository placements;
     final ObjectMapper json = new ObjectMapper();
 
@@ -202,14 +202,14 @@ class ApiJourneyTest {
 
     @Test
     void shouldAnswer400NamingEveryBadFieldAndWriteNothing() throws Exception {
-        long before = referrals.count();
+        long before = referralFixtures.count();
         ResponseEntity<String> response = call("sw1", HttpMethod.POST, "/api/referrals", Map.of("childId", 999999, "urgency", "SOON",
                 "requiredBy", "2020-01-01", "placementType", "CASTLE", "plannedWeeks", -3, "maxDistanceMiles", 20,
                 "needs", List.of(Map.of("code", "NOT_A_NEED", "essential", true)), "knowsChild", true));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field"))
                 .contains("childId", "urgency", "requiredBy", "placementType", "plannedWeeks", "needs[0].code", "completedBy");
-        assertThat(referrals.count()).isEqualTo(before);
+        assertThat(referralFixtures.count()).isEqualTo(before);
 
         ResponseEntity<String> child = call("sw1", HttpMethod.POST, "/api/children", Map.of("firstName", "", "lastName", "X",
                 "dateOfBirth", "1980-01-01", "gender", "F", "postcode", "nowhere", "latitude", 99, "longitude", -1, "legalStatus", "ZZ"));

@@ -30,7 +30,6 @@ import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.BadInputs;
-import uk.gov.placements.referral.ReferralRepository;
 
 /**
  * A child's personal data (name, date of birth, postcode, free-text risks, health, views) never reaches any
@@ -49,7 +48,6 @@ class PersonalDataOutOfEngineTest {
     @Autowired Journeys journeys;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
-    @Autowired ReferralRepository referrals;
     @Autowired ChildRepository children;
 
     /** Text no other test writes, so a find is this test's leak. */

@@ -24,7 +24,7 @@ import uk.gov.placements.TestMailServer;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /** The role queues return exactly their tasks to their groups; escalations e-mail every member; a mail outage never loses a process. */
 @IntegrationTest
@@ -35,7 +35,7 @@ class FiltersAndMailTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired Journeys journeys;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired TestMailServer mail;
 
     List<Task> list(String filterName, String user, List<String> groups, String council) {
@@ -67,7 +67,7 @@ class FiltersAndMailTest {
         Task review = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_ReviewInHouseOptions").singleResult();
         taskService.complete(review.getId(), Map.of("restrictToInHouse", true, "restrictionReason", "Kinship link"));
         journeys.runDueJobs();
-        PlacementOption top = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0);
+        PlacementOption top = searchService.optionsOf(r.getId()).get(0);
         Task select = taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
         taskService.complete(select.getId(), Map.of("selectedOptionId", top.getId()));
         return r;

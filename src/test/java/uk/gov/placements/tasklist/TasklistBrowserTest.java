@@ -25,9 +25,10 @@ import uk.gov.placements.notification.NotificationRepository;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralFixtures;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /**
  * The referral journey in a real browser through the Camunda Tasklist and its rendered Camunda
@@ -41,8 +42,9 @@ class TasklistBrowserTest {
     @Autowired Journeys journeys;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
-    @Autowired ReferralRepository referrals;
-    @Autowired PlacementOptionRepository options;
+    @Autowired ReferralService referralService;
+    @Autowired ReferralFixtures referralFixtures;
+    @Autowired SearchService searchService;
     @Autowired PlacementRepository placements;
     @Autowired NotificationRepository notifications;
     @Autowired IroDisputes disputes;
@@ -53,7 +55,7 @@ class TasklistBrowserTest {
         Child child = children.register(new ChildService.NewChild("Bea", "Browser", LocalDate.now().minusYears(12), "FEMALE", "northshire",
                 "NS1 5BB", 53.80, -1.55, "C2"), "northshire");
         String base = "http://localhost:" + port;
-        long before = referrals.count();
+        long before = referralFixtures.count();
         children.allocate(child.getId(), "sw1", "iro1");
 
         try (Browser sw1 = new Browser(base).login("sw1")) {
@@ -74,13 +76,13 @@ class TasklistBrowserTest {
             sw1.click(By.cssSelector(".modal-footer button.btn-primary"));
             // the confirmation gives the new referral's reference and what it now waits on
             String confirmation = sw1.visible(By.id("placements-confirmation")).getText();
-            Referral submitted = referrals.findAll().stream().filter(r -> r.getChild().getId().equals(child.getId())).findFirst().orElseThrow();
+            Referral submitted = referralService.referralsOf(child.getId()).stream().findFirst().orElseThrow();
             assertThat(confirmation).contains("referral " + submitted.getReference() + " has started");
             sw1.visible(By.xpath("//*[@id='placements-confirmation']//li[contains(.,'Placements team')]"));
             sw1.screenshot("02-sw1-referral-submitted");
         }
-        assertThat(referrals.count()).isEqualTo(before + 1);
-        Referral referral = referrals.findAll().stream().filter(r -> r.getChild().getId().equals(child.getId())).findFirst().orElseThrow();
+        assertThat(referralFixtures.count()).isEqualTo(before + 1);
+        Referral referral = referralService.referralsOf(child.getId()).stream().findFirst().orElseThrow();
         assertThat(referral.getCreatedBy()).isEqualTo("sw1");
 
         try (Browser pt1 = new Browser(base).login("pt1")) {
@@ -101,7 +103,7 @@ class TasklistBrowserTest {
         journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(review.getId(),
                 Map.of("restrictToInHouse", true, "restrictionReason", "Sister already placed with these carers")));
         journeys.runDueJobs();
-        List<PlacementOption> ranked = options.findByReferralIdOrderByRankPositionAscIdAsc(referral.getId());
+        List<PlacementOption> ranked = searchService.optionsOf(referral.getId());
         Task select = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
                 .taskDefinitionKey("Task_SelectPlacement").singleResult();
         journeys.as("sw1", "social-workers", "northshire", () -> taskService.complete(select.getId(),

@@ -29,7 +29,7 @@ import uk.gov.placements.PlacementsApplication;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /**
  * Two managers approving at once; two providers answering at once; a bad decision through /api; the prod profile's refusal of
@@ -42,9 +42,8 @@ class ConcurrencyAndProductionTest {
     @Autowired TaskService taskService;
     @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
     @Autowired IdentityService identityService;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired PlacementRepository placements;
-    @Autowired uk.gov.placements.referral.search.ProviderReferralRepository providerReferrals;
 
     ResponseEntity<String> complete(String user, String taskId, Map<String, Object> vars) {
         HttpHeaders h = new HttpHeaders();
@@ -63,7 +62,7 @@ class ConcurrencyAndProductionTest {
         taskService.complete(review.getId(), Map.of("restrictToInHouse", true, "restrictionReason", "Kinship"));
         journeys.runDueJobs();
         taskService.complete(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult().getId(),
-                Map.of("selectedOptionId", options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0).getId()));
+                Map.of("selectedOptionId", searchService.optionsOf(r.getId()).get(0).getId()));
         return taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).taskDefinitionKey("Task_ApprovePlacement").singleResult();
     }
 
@@ -121,7 +120,7 @@ class ConcurrencyAndProductionTest {
             }
             pool.shutdown();
             journeys.runDueJobsOfTree(r.getProcessInstanceId());
-            recorded += (int) providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(p -> p.getStatus() == uk.gov.placements.referral.search.ProviderReferral.Status.OFFERED).count();
+            recorded += (int) searchService.providerReferralsOf(r.getId()).stream().filter(p -> p.getStatus() == uk.gov.placements.referral.search.ProviderReferral.Status.OFFERED).count();
             // the third provider can still answer
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_RespondToReferral")
                     .list()).extracting(Task::getId).containsExactly(asked.get(2).getId());

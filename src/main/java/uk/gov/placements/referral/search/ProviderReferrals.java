@@ -37,7 +37,7 @@ import uk.gov.placements.security.SystemActions;
 import org.camunda.bpm.engine.IdentityService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 
 /**
  * The external search: the referral goes only to accredited, unsuspended, not-inadequate
@@ -53,7 +53,7 @@ public class ProviderReferrals {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final ProviderReferralRepository sent;
-    private final ReferralRepository referrals;
+    private final ReferralService referrals;
     private final PlacementOptionRepository options;
     private final PlacementRepository placements;
     private final ServiceMatcher matcher;
@@ -65,7 +65,7 @@ public class ProviderReferrals {
     private final IdentityService identityService;
     private final SystemActions system;
 
-    public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
+    public ProviderReferrals(ProviderReferralRepository sent, ReferralService referrals, PlacementOptionRepository options,
                              PlacementRepository placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
                              uk.gov.placements.notification.NotificationSender sender, Notifications notifications,
                              ProviderReachability reachability, IdentityService identityService, SystemActions system) {
@@ -285,15 +285,11 @@ public class ProviderReferrals {
         }
     }
 
-    public List<ProviderReferral> forReferral(Long referralId) {
-        return sent.findByReferralIdOrderByIdAsc(referralId);
-    }
-
     public ProviderReferral get(Long id) {
         return sent.findById(id).orElseThrow(() -> new NotFoundException("Provider referral", id));
     }
 
     private Referral referral(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return referrals.get(id);
     }
 }
