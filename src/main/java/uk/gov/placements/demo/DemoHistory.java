@@ -1,5 +1,7 @@
 package uk.gov.placements.demo;
 
+import uk.gov.placements.common.UkTime;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +11,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.LegalStatus;
 import uk.gov.placements.common.NeedCode;
@@ -33,16 +36,18 @@ import uk.gov.placements.referral.ReferralService;
 @Component
 @Profile("demo")
 class DemoHistory {
+
+    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
     private final ChildRepository children;
     private final PlacementRepository placements;
     private final ProviderService services;
     private final ReferralService referrals;
     private final PlacementService placementService;
-    private final uk.gov.placements.child.ChildService childService;
+    private final ChildService childService;
     private final IroReviewRepository reviews;
 
     DemoHistory(ChildRepository children, PlacementRepository placements, ProviderService services, ReferralService referrals,
-                PlacementService placementService, uk.gov.placements.child.ChildService childService, IroReviewRepository reviews) {
+                PlacementService placementService, ChildService childService, IroReviewRepository reviews) {
         this.reviews = reviews;
         this.childService = childService;
         this.children = children;
@@ -52,15 +57,13 @@ class DemoHistory {
         this.placementService = placementService;
     }
 
-    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
-
     void createIfEmpty() {
         if (placements.count() > 0) {
             return;
         }
         Random random = new Random(903);
         List<CareService> all = services.allHomes();
-        LocalDate today = LocalDate.now();
+        LocalDate today = UkTime.today();
         String[][] councils = {{DemoData.NORTHSHIRE, "NS", "53.80", "-1.55"}, {DemoData.EASTMOOR, "EM", "53.75", "-0.95"}};
         String[] first = {"Alex", "Bailey", "Casey", "Devon", "Ellis", "Frankie", "Harley", "Jordan", "Kai", "Logan", "Morgan", "Noel",
                 "Oakley", "Parker", "Quinn", "Riley", "Sam", "Taylor"};
@@ -124,7 +127,7 @@ class DemoHistory {
             placementService.reportMissing(current.getId(), new PlacementService.MissingReport("AWAY", out.plusDays(5), out.plusDays(5)));
         }
         if (i == 17) {
-            childService.recordSsda903(child.getId(), new uk.gov.placements.child.ChildService.Ssda903Details(child.getEthnicity(), "UN2",
+            childService.recordSsda903(child.getId(), new ChildService.Ssda903Details(child.getEthnicity(), "UN2",
                     true, null, null, null));
         }
     }
@@ -145,7 +148,7 @@ class DemoHistory {
                 .match(secondBest, secondBest ? "nearest home with a vacancy was further than asked" : null, false)
                 .codes(s.getPlacementType().ssda903Place(), s.getProvider().isInHouse() ? (own ? "PR1" : "PR2")
                         : s.getProvider().getSector().name().equals("VOLUNTARY") ? "PR5" : "PR4", move ? "CARPL" : null)
-                .approval("demo", approver, Instant.now(), "Demo history")
+                .approval("demo", approver, UkTime.now(), "Demo history")
                 .planDue(start.plusDays(7));
     }
 }

@@ -10,6 +10,7 @@ import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
 
 @RestController
 @RequestMapping("/api/children/{id}")
@@ -20,10 +21,10 @@ class IroController {
     private final IroDisputes disputes;
     private final ChildRepository children;
     private final CurrentUser currentUser;
-    private final uk.gov.placements.security.SystemActions system;
+    private final SystemActions system;
 
     IroController(IroReviewRepository reviews, IroReviewService service, MatchingRecord matchingRecord, IroDisputes disputes,
-                  ChildRepository children, CurrentUser currentUser, uk.gov.placements.security.SystemActions system) {
+                  ChildRepository children, CurrentUser currentUser, SystemActions system) {
         this.disputes = disputes;
         this.system = system;
         this.reviews = reviews;

@@ -1,6 +1,5 @@
 package uk.gov.placements.iro;
 
-import uk.gov.placements.common.ModuleListener;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,17 +8,22 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildLeftCare;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.placement.PlacementApproved;
 import uk.gov.placements.placement.PlacementService;
 
 /**
@@ -97,7 +101,7 @@ public class IroReviewService {
     }
 
     private static LocalDateTime notBeforeNow(LocalDateTime at) {
-        LocalDateTime now = LocalDateTime.ofInstant(Decisions.now(), uk.gov.placements.common.UkTime.LONDON);
+        LocalDateTime now = LocalDateTime.ofInstant(Decisions.now(), UkTime.LONDON);
         return at.isBefore(now) ? now : at;
     }
 
@@ -189,7 +193,7 @@ public class IroReviewService {
             throw InvalidInputException.of(IroReviewProcess.REVIEW_OUTCOME, "must be ENDORSED or CONCERNS");
         }
         // the form asks for it; a client of the first release's contract may leave it out, and the 903 then shows it missing
-        if (participation != null && !participation.isBlank() && !uk.gov.placements.common.Ssda903.PARTICIPATION.contains(participation)) {
+        if (participation != null && !participation.isBlank() && !Ssda903.PARTICIPATION.contains(participation)) {
             throw InvalidInputException.of(IroReviewProcess.PARTICIPATION, "must be an SSDA903 participation code, PN0 to PN7");
         }
         boolean disputed = "CONCERNS".equals(outcome);
@@ -210,11 +214,6 @@ public class IroReviewService {
         decisions.recordForChild(childId, "LEFT_CARE", "REVIEWS_CLOSED", null, null);
     }
 
-    @ModuleListener
-    public void on(uk.gov.placements.placement.PlacementApproved approved) {
-        placementStarted(approved.childId(), approved.council());
-    }
-
     /** A first placement starts the child's reviews; any later one brings the next review forward. */
     public void placementStarted(Long childId, String council) {
         String key = IroReviewProcess.businessKey(childId);
@@ -227,10 +226,9 @@ public class IroReviewService {
     }
 
     /** A placement ended with the child leaving care: their reviews end (none may be running, e.g. a child never reviewed here). */
-    @ModuleListener
-    public void on(uk.gov.placements.child.ChildLeftCare left) {
-        if (reviewsRunning(IroReviewProcess.businessKey(left.childId()))) {
-            leftCare(left.childId());
+    public void endReviewsIfRunning(Long childId) {
+        if (reviewsRunning(IroReviewProcess.businessKey(childId))) {
+            leftCare(childId);
         }
     }
 
@@ -258,10 +256,10 @@ public class IroReviewService {
     }
 
     public IroReview review(Long id) {
-        return reviews.findById(id).orElseThrow(() -> new NotFoundException("Review", id));
+        return NotFoundException.findOrThrow(reviews, "Review", id);
     }
 
     private Child child(Long id) {
-        return children.findById(id).orElseThrow(() -> new NotFoundException("Child", id));
+        return NotFoundException.findOrThrow(children, "Child", id);
     }
 }

@@ -1,6 +1,5 @@
 package uk.gov.placements.monitoring;
 
-import uk.gov.placements.common.ModuleListener;
 import uk.gov.placements.placement.PlacementApproved;
 import uk.gov.placements.placement.PlacementEnded;
 import uk.gov.placements.provider.ProviderSuspended;
@@ -14,10 +13,14 @@ import uk.gov.placements.provider.MonitoringRating;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -35,6 +38,9 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.placement.PlacementApproved;
+import uk.gov.placements.placement.PlacementEnded;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderReachability;
 import uk.gov.placements.provider.ProviderService;
@@ -91,8 +97,7 @@ public class ContractMonitoringService {
      * An independent placement approved: its monitoring starts (the council's own provision is not contract-monitored).
      * One monitoring process per placement: an event handed over again finds it running and starts nothing.
      */
-    @ModuleListener
-    public void on(PlacementApproved approved) {
+    public void placementApproved(PlacementApproved approved) {
         String key = ContractMonitoringProcess.businessKey(approved.placementId());
         if (!approved.inHouse() && runtimeService.createProcessInstanceQuery().processDefinitionKey(ContractMonitoringProcess.KEY)
                 .processInstanceBusinessKey(key).count() == 0) {
@@ -109,12 +114,6 @@ public class ContractMonitoringService {
         return Map.of(ContractMonitoringProcess.PLACEMENT_ID, p.getId(), ContractMonitoringProcess.PROVIDER_ID, p.getProviderId(),
                 ContractMonitoringProcess.COUNCIL, p.getCouncil(), ContractMonitoringProcess.PLACEMENT_TYPE, p.getPlacementType().name(),
                 ContractMonitoringProcess.WEEKLY_COST, p.getWeeklyCost().doubleValue(), ContractMonitoringProcess.FIRST_ROUND, true);
-    }
-
-    /** A placement ended (published by the placements feature on its end date): its monitoring ends with the exit interview. */
-    @ModuleListener
-    public void on(PlacementEnded ended) {
-        placementEnded(ended.placementId());
     }
 
     /** The placement ended: its monitoring, if any, records an exit interview and ends. */
@@ -240,7 +239,7 @@ public class ContractMonitoringService {
     public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, LocalDate actionPlanDeadline,
                            boolean officerSetsDeadline, String taskId) {
         FieldErrors errors = new FieldErrors();
-        MonitoringRating r = java.util.Arrays.stream(MonitoringRating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
+        MonitoringRating r = Arrays.stream(MonitoringRating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
         if (r == null) {
             errors.reject("rating", "must be GREEN, AMBER or RED");
         }
@@ -267,7 +266,7 @@ public class ContractMonitoringService {
     /**
      * The provider's latest rating becomes this round's unless a later one is held. Most ratings update the
      * provider's row in place; the first of a provider inserts it, under a lock on the provider's row so that
-     * two first ratings committing together take turns (the benchmark's two threads met on its key at once).
+     * two first ratings of one provider committing together take turns instead of both inserting its key.
      */
     private void keepLatest(MonitoringRound round) {
         if (takeIfLater(round) > 0) {
@@ -309,8 +308,7 @@ public class ContractMonitoringService {
      * child living there now, who must judge whether the child is safe. Their notice names the placement by its number
      * only, never the child.
      */
-    @ModuleListener
-    public void on(ProviderSuspended suspended) {
+    public void providerSuspended(ProviderSuspended suspended) {
         for (Tenant council : identityService.createTenantQuery().list()) {
             sender.send(Recipient.group(Roles.COMMISSIONING_MANAGERS, council.getId()), suspended.providerName() + " suspended from the regional register",
                     suspended.providerName() + " receives no new referrals: " + suspended.notice());
@@ -321,7 +319,7 @@ public class ContractMonitoringService {
             String body = "A child allocated to you lives with " + suspended.providerName() + " (placement " + placed.getId() + ", from "
                     + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + suspended.notice()
                     + "\n\nPlease review whether the placement still meets the child's needs. The placement's record is in the placements system.";
-            java.util.stream.Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(java.util.Objects::nonNull).distinct()
+            Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(Objects::nonNull).distinct()
                     .forEach(worker -> sender.send(Recipient.person(worker), subject, body));
         }
     }
@@ -355,11 +353,11 @@ public class ContractMonitoringService {
     }
 
     public MonitoringRound round(Long id) {
-        return rounds.findById(id).orElseThrow(() -> new NotFoundException("Monitoring round", id));
+        return NotFoundException.findOrThrow(rounds, "Monitoring round", id);
     }
 
 
     private Placement placement(Long id) {
-        return placements.findById(id).orElseThrow(() -> new NotFoundException("Placement", id));
+        return NotFoundException.findOrThrow(placements, "Placement", id);
     }
 }

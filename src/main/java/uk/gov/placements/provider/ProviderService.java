@@ -3,8 +3,13 @@ package uk.gov.placements.provider;
 import uk.gov.placements.common.UkTime;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -12,6 +17,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.InvalidInputException;
@@ -25,6 +31,10 @@ import uk.gov.placements.security.TenantAccess;
 
 @Service
 public class ProviderService {
+
+    static final String EMAIL_FORMAT = "must be an e-mail address";
+
+    public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";
     private final ProviderRepository providers;
     private final CareServiceRepository services;
     private final IdentityService identityService;
@@ -33,11 +43,11 @@ public class ProviderService {
     private final LocalAuthorityRepository localAuthorities;
     private final CouncilNeighbourRepository neighbours;
     private final ApplicationEventPublisher events;
-    private final uk.gov.placements.audit.Decisions decisions;
+    private final Decisions decisions;
 
     public ProviderService(ProviderRepository providers, CareServiceRepository services, IdentityService identityService,
                            SystemActions system, TenantAccess tenantAccess, LocalAuthorityRepository localAuthorities,
-                           uk.gov.placements.audit.Decisions decisions, CouncilNeighbourRepository neighbours,
+                           Decisions decisions, CouncilNeighbourRepository neighbours,
                            ApplicationEventPublisher events) {
         this.events = events;
         this.decisions = decisions;
@@ -53,7 +63,7 @@ public class ProviderService {
     /** A home by id, for the modules that act on one (they read the register here, never through its repository). */
     @Transactional(readOnly = true)
     public CareService home(Long serviceId) {
-        return services.findById(serviceId).orElseThrow(() -> new NotFoundException("Service", serviceId));
+        return NotFoundException.findOrThrow(services, "Service", serviceId);
     }
 
     /** Whether two local authorities are neighbours (V23): a placement in a neighbour is out of area but not at a distance. */
@@ -101,8 +111,6 @@ public class ProviderService {
 
     public record ReferralEmail(String referralEmail) {
     }
-
-    static final String EMAIL_FORMAT = "must be an e-mail address";
 
     static boolean isEmail(String address) {
         return address.matches("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
@@ -178,7 +186,7 @@ public class ProviderService {
             errors.reject("referralEmail", "is for independent providers: the council's own provision is searched by its placements team");
         }
         errors.throwIfAny();
-        if (!java.util.Objects.equals(address, provider.getReferralEmail())) {
+        if (!Objects.equals(address, provider.getReferralEmail())) {
             provider.referralEmail(address);
             decisions.record(null, null, "REFERRAL_EMAIL", (address == null ? "REMOVED" : "SET") + " provider " + providerId,
                     address == null ? "No referral e-mail address" : "Referrals by e-mail to " + address, null);
@@ -208,7 +216,7 @@ public class ProviderService {
         }
         ChildService.validatePostcode(errors, "postcode", s.postcode());
         ChildService.validateLocation(errors, s.latitude(), s.longitude());
-        String urn = s.ofstedUrn() == null || s.ofstedUrn().isBlank() ? null : s.ofstedUrn().trim().toUpperCase(java.util.Locale.UK);
+        String urn = s.ofstedUrn() == null || s.ofstedUrn().isBlank() ? null : s.ofstedUrn().trim().toUpperCase(Locale.UK);
         if (urn != null && !isUrn(urn)) {
             errors.reject("ofstedUrn", URN_FORMAT);
         } else if (urn != null && services.findByOfstedUrn(urn).isPresent()) {
@@ -227,10 +235,8 @@ public class ProviderService {
                 s.localAuthority().trim(), ChildService.normalisePostcode(s.postcode()), s.latitude(), s.longitude(),
                 s.weeklyFee(), specialisms).registeredWithOfsted(urn)
                 // the person adding the home gives its vacancies now
-                .vacancies(s.vacancies(), uk.gov.placements.audit.Decisions.now()));
+                .vacancies(s.vacancies(), Decisions.now()));
     }
-
-    public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";
 
     public static boolean isUrn(String urn) {
         return urn != null && urn.matches("^(SC|EY|CF)?[0-9]{6,7}$");
@@ -273,7 +279,7 @@ public class ProviderService {
     }
 
     public Provider get(Long id) {
-        return providers.findById(id).orElseThrow(() -> new NotFoundException("Provider", id));
+        return NotFoundException.findOrThrow(providers, "Provider", id);
     }
 
     public static Set<NeedCode> parseNeeds(List<String> codes, String field, FieldErrors errors) {
@@ -292,7 +298,7 @@ public class ProviderService {
 
     /** A home by id, or none: for the records that show a home only when the register still holds it. */
     @Transactional(readOnly = true)
-    public java.util.Optional<CareService> findHome(Long serviceId) {
+    public Optional<CareService> findHome(Long serviceId) {
         return services.findById(serviceId);
     }
 
@@ -304,13 +310,13 @@ public class ProviderService {
 
     /** The home the register holds under this Ofsted URN, if any. */
     @Transactional(readOnly = true)
-    public java.util.Optional<CareService> homeWithUrn(String ofstedUrn) {
+    public Optional<CareService> homeWithUrn(String ofstedUrn) {
         return services.findByOfstedUrn(ofstedUrn);
     }
 
     /** A local authority by its code, or none. */
     @Transactional(readOnly = true)
-    public java.util.Optional<LocalAuthority> findLocalAuthority(String code) {
+    public Optional<LocalAuthority> findLocalAuthority(String code) {
         return localAuthorities.findById(code);
     }
 
@@ -348,7 +354,7 @@ public class ProviderService {
      * and taking referrals by e-mail at the address given (none: through its staff); no decision is recorded.
      */
     @Transactional
-    public Provider seedProvider(Provider provider, java.time.LocalDate accreditedUntil, String referralEmail) {
+    public Provider seedProvider(Provider provider, LocalDate accreditedUntil, String referralEmail) {
         if (accreditedUntil != null) {
             provider.accredit(AccreditationStatus.ACCREDITED, accreditedUntil);
         }
@@ -360,13 +366,13 @@ public class ProviderService {
 
     /** The demo profile's seeding: a home, its vacancies given by its provider at the moment given. */
     @Transactional
-    public CareService seedHome(CareService home, int vacancies, java.time.Instant confirmedAt) {
+    public CareService seedHome(CareService home, int vacancies, Instant confirmedAt) {
         return services.save(home.vacancies(vacancies, confirmedAt));
     }
 
     /** The register's accreditation of the provider, as the accreditation decided it (or as it lapsed). */
     @Transactional
-    public void accredit(Long providerId, AccreditationStatus status, java.time.LocalDate expiry) {
+    public void accredit(Long providerId, AccreditationStatus status, LocalDate expiry) {
         get(providerId).accredit(status, expiry);
     }
 }
