@@ -43,6 +43,7 @@ import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
+import uk.gov.placements.referral.search.SearchService;
 
 /** Every path of contractMonitoring, with the engine clock moved to each round and deadline. */
 @IntegrationTest
@@ -63,7 +64,7 @@ class ContractMonitoringProcessTest {
     @Autowired ExitInterviewRepository exitInterviews;
     @Autowired ContractMonitoringService monitoring;
     @Autowired ServiceMatcher matcher;
-    @Autowired uk.gov.placements.referral.search.SearchService searchService;
+    @Autowired SearchService searchService;
 
     @Autowired uk.gov.placements.placement.PlacementService placementService;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;

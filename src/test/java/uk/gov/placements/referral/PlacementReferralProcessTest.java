@@ -46,6 +46,7 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
@@ -63,7 +64,7 @@ class PlacementReferralProcessTest {
     @Autowired ReferralRepository referrals;
     @Autowired ChildRepository children;
     @Autowired PlacementRepository placements;
-    @Autowired uk.gov.placements.provider.ProviderFixtures providerFixtures;
+    @Autowired ProviderFixtures providerFixtures;
     @Autowired SearchService searchService;
     @Autowired NotificationRepository notifications;
     @Autowired DecisionRecordRepository decisions;
