@@ -19,10 +19,9 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderKind;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
@@ -45,8 +44,7 @@ public class Fixtures {
 
     @Autowired private ChildService children;
     @Autowired private ReferralService referrals;
-    @Autowired private ProviderRepository providers;
-    @Autowired private CareServiceRepository services;
+    @Autowired private ProviderFixtures register;
     @Autowired private ManagementService managementService;
     @Autowired private IdentityService identityService;
     @Autowired private TaskService taskService;
@@ -67,7 +65,7 @@ public class Fixtures {
     }
 
     public CareService inHouse(Council c, String localAuthority, PlacementType type, int fee, NeedCode... needs) {
-        Provider p = providers.save(new Provider("In-house " + c.id(), ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, c.id(), "SC100001",
+        Provider p = register.save(new Provider("In-house " + c.id(), ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, c.id(), "SC100001",
                 OfstedRating.GOOD));
         return service(p, localAuthority, type, fee, c.lat() + 0.01, c.lon(), needs);
     }
@@ -75,8 +73,7 @@ public class Fixtures {
     public CareService independent(Council c, String localAuthority, PlacementType type, int fee, OfstedRating rating, NeedCode... needs) {
         Provider p = new Provider("Independent " + c.id() + "-" + fee, ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC200002",
                 rating);
-        p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
-        Provider saved = providers.save(p);
+        Provider saved = register.accredited(p, AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
         staffUser(saved);
         return service(saved, localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);
     }
@@ -107,7 +104,7 @@ public class Fixtures {
 
     /** A service with as many places (all vacant) as the caller needs, e.g. a benchmark placing thousands of children. */
     public CareService service(Provider p, String la, PlacementType type, int fee, int places, double lat, double lon, NeedCode... needs) {
-        return services.save(new CareService(p, p.getName() + " " + type, type, 0, 17, places, places, la, "TE2 2ND", lat, lon,
+        return register.save(new CareService(p, p.getName() + " " + type, type, 0, 17, places, places, la, "TE2 2ND", lat, lon,
                 BigDecimal.valueOf(fee), needs.length == 0 ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(List.of(needs))));
     }
 

@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.provider.CouncilNeighbour;
-import uk.gov.placements.provider.CouncilNeighbourRepository;
+import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
@@ -17,23 +16,23 @@ import uk.gov.placements.referral.search.PlacementSearchProcess;
  */
 @Component
 public class Journeys extends Fixtures {
-    final CouncilNeighbourRepository neighbours;
+    final ProviderFixtures register;
     final ManagementService managementService;
     final IdentityService identityService;
     final org.camunda.bpm.engine.TaskService taskService;
     final org.camunda.bpm.engine.RuntimeService runtimeService;
 
-    Journeys(CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService,
+    Journeys(ProviderFixtures register, ManagementService managementService, IdentityService identityService,
              org.camunda.bpm.engine.TaskService taskService, org.camunda.bpm.engine.RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.neighbours = neighbours;
+        this.register = register;
         this.managementService = managementService;
         this.identityService = identityService;
     }
 
     public void neighbours(String a, String b) {
-        neighbours.save(new CouncilNeighbour(a, b));
+        register.neighbours(a, b);
     }
 
     /**

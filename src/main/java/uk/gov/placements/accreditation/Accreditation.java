@@ -86,7 +86,7 @@ public class Accreditation {
                         BigDecimal standardWeeklyFee, Boolean safeguardingPolicy, Boolean missingPolicy, Boolean complaintsPolicy) {
     }
 
-    public void formA(FormA a, Instant at) {
+    void formA(FormA a, Instant at) {
         servicesDescription = a.servicesDescription();
         ofstedUrn = a.ofstedUrn();
         ofstedRating = a.ofstedRating();
@@ -106,12 +106,12 @@ public class Accreditation {
         status = Status.REVIEWING_FORM_A;
     }
 
-    public void formAReviewed(boolean complete, String by) {
+    void formAReviewed(boolean complete, String by) {
         formAReviewedBy = by;
         status = complete ? Status.VISITS : Status.FORM_A;
     }
 
-    public void formB(int registration, int staffingScore, int healthSafety, int safeguarding, int educationHealth, boolean criticalConcern,
+    void formB(int registration, int staffingScore, int healthSafety, int safeguarding, int educationHealth, boolean criticalConcern,
                       String discrepancies, String by) {
         this.registrationScore = registration;
         this.staffingScore = staffingScore;
@@ -123,7 +123,7 @@ public class Accreditation {
         this.formBBy = by;
     }
 
-    public void formC(int atmosphere, int interaction, int childrenViews, int complaints, boolean spokeToChildren, boolean criticalConcern,
+    void formC(int atmosphere, int interaction, int childrenViews, int complaints, boolean spokeToChildren, boolean criticalConcern,
                       String notes, String by) {
         this.atmosphereScore = atmosphere;
         this.interactionScore = interaction;
@@ -153,18 +153,18 @@ public class Accreditation {
         return discrepancies != null && !discrepancies.isBlank();
     }
 
-    public void decidedOnRegisterRating(String rating) {
+    void decidedOnRegisterRating(String rating) {
         this.registerOfstedRating = rating;
     }
 
     public String getRegisterOfstedRating() { return registerOfstedRating; }
 
-    public void outcome(String outcome) {
+    void outcome(String outcome) {
         this.outcome = outcome;
         this.status = Status.AWAITING_CONFIRMATION;
     }
 
-    public void confirmed(boolean confirmed, String reason, String by, Instant at, LocalDate expiresOn) {
+    void confirmed(boolean confirmed, String reason, String by, Instant at, LocalDate expiresOn) {
         this.confirmed = confirmed;
         this.confirmationReason = reason;
         this.confirmedBy = by;
@@ -173,7 +173,7 @@ public class Accreditation {
         this.status = Status.DECIDED;
     }
 
-    public void expiredUnanswered() {
+    void expiredUnanswered() {
         this.status = Status.EXPIRED_UNANSWERED;
     }
 

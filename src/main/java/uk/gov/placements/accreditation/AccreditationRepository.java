@@ -3,6 +3,6 @@ package uk.gov.placements.accreditation;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AccreditationRepository extends JpaRepository<Accreditation, Long> {
+interface AccreditationRepository extends JpaRepository<Accreditation, Long> {
     List<Accreditation> findByProviderIdOrderByIdAsc(Long providerId);
 }

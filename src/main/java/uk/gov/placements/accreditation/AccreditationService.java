@@ -36,9 +36,8 @@ import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.Provider;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
 
 /**
  * Accreditation with Forms A, B and C, done once and shared by every council of the consortium:
@@ -50,16 +49,14 @@ import uk.gov.placements.provider.ProviderRepository;
 public class AccreditationService {
     public static final int VALID_MONTHS = 12;
     private final AccreditationRepository accreditations;
-    private final ProviderRepository providers;
+    private final ProviderService providers;
     private final ActionPlanRepository actionPlans;
     private final RuntimeService runtimeService;
     private final NotificationSender sender;
     private final Decisions decisions;
-    private final CareServiceRepository homes;
 
-    public AccreditationService(AccreditationRepository accreditations, ProviderRepository providers, ActionPlanRepository actionPlans,
-                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions, CareServiceRepository homes) {
-        this.homes = homes;
+    public AccreditationService(AccreditationRepository accreditations, ProviderService providers, ActionPlanRepository actionPlans,
+                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions) {
         this.accreditations = accreditations;
         this.providers = providers;
         this.actionPlans = actionPlans;
@@ -168,7 +165,7 @@ public class AccreditationService {
         if (p.getOfstedRating() != null) {
             judged.add(p.getOfstedRating());
         }
-        homes.findByProviderId(providerId).stream().map(CareService::getOfstedRating).filter(Objects::nonNull).forEach(judged::add);
+        providers.homesOf(providerId).stream().map(CareService::getOfstedRating).filter(Objects::nonNull).forEach(judged::add);
         return judged.stream().filter(r -> r != OfstedRating.NOT_YET_INSPECTED)
                 .min(Comparator.comparingInt(OfstedRating::quality)).orElse(OfstedRating.NOT_YET_INSPECTED);
     }
@@ -187,7 +184,7 @@ public class AccreditationService {
         Provider p = provider(a.getProviderId());
         String urn = a.getOfstedUrn().trim().toUpperCase(Locale.UK);
         OfstedRating registered;
-        Optional<CareService> home = homes.findByOfstedUrn(urn);
+        Optional<CareService> home = providers.homeWithUrn(urn);
         if (home.isPresent() && home.get().getProvider().getId().equals(p.getId())) {
             registered = home.get().registeredRating();
         } else if (urn.equalsIgnoreCase(p.getOfstedUrn())) {
@@ -366,13 +363,13 @@ public class AccreditationService {
             return null;
         }
         switch (a.getOutcome()) {
-            case "ACCREDITED" -> p.accredit(AccreditationStatus.ACCREDITED, expires);
+            case "ACCREDITED" -> providers.accredit(p.getId(), AccreditationStatus.ACCREDITED, expires);
             case "ACCREDITED_WITH_CONDITIONS" -> {
-                p.accredit(AccreditationStatus.ACCREDITED_WITH_CONDITIONS, expires);
+                providers.accredit(p.getId(), AccreditationStatus.ACCREDITED_WITH_CONDITIONS, expires);
                 return actionPlans.save(new ActionPlan(p.getId(), null, ActionPlan.Source.ACCREDITATION, conditions(a), Decisions.now())
                         .ofAccreditation(accreditationId));
             }
-            default -> p.accredit(AccreditationStatus.REFUSED, null);
+            default -> providers.accredit(p.getId(), AccreditationStatus.REFUSED, null);
         }
         return null;
     }
@@ -435,7 +432,7 @@ public class AccreditationService {
         if (!p.getAccreditationStatus().receivesReferrals() || !a.getExpiresOn().equals(p.getAccreditationExpiry())) {
             return false;
         }
-        p.accredit(AccreditationStatus.EXPIRED, p.getAccreditationExpiry());
+        providers.accredit(p.getId(), AccreditationStatus.EXPIRED, p.getAccreditationExpiry());
         decisions.record(null, null, "ACCREDITATION", "EXPIRED provider " + p.getId(),
                 "Not re-accredited by the expiry date " + UkFormat.date(a.getExpiresOn()), null);
         return true;
@@ -446,7 +443,7 @@ public class AccreditationService {
     }
 
     private Provider provider(Long id) {
-        return NotFoundException.findOrThrow(providers, "Provider", id);
+        return providers.get(id);
     }
 
     static List<String> split(String csv) {

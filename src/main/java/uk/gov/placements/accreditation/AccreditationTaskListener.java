@@ -13,7 +13,8 @@ import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.provider.Provider;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.monitoring.ActionPlanSteps;
@@ -27,11 +28,11 @@ import uk.gov.placements.provider.AccreditationStatus;
 public class AccreditationTaskListener implements TaskListener {
     private final TaskDisplay display;
     private final AccreditationService service;
-    private final ProviderRepository providers;
+    private final ProviderService providers;
     private final ActionPlanTasks actionPlanTasks;
     private final ActionPlanService actionPlans;
 
-    public AccreditationTaskListener(AccreditationService service, ProviderRepository providers, TaskDisplay display,
+    public AccreditationTaskListener(AccreditationService service, ProviderService providers, TaskDisplay display,
                                      ActionPlanTasks actionPlanTasks, ActionPlanService actionPlans) {
         this.actionPlanTasks = actionPlanTasks;
         this.actionPlans = actionPlans;
@@ -44,7 +45,7 @@ public class AccreditationTaskListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long id = ProcessVariables.id(task, ACCREDITATION_ID);
         Accreditation a = service.accreditation(id);
-        Provider p = providers.findById(a.getProviderId()).orElseThrow();
+        Provider p = providers.get(a.getProviderId());
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             String action = switch (task.getTaskDefinitionKey()) {
                 case TASK_COMPLETE_FORM_A -> "Complete Form A";

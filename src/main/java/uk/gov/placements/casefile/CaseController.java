@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.ReferralTimeline;
 import uk.gov.placements.security.CurrentUser;
 
@@ -20,13 +20,13 @@ import uk.gov.placements.security.CurrentUser;
 @RequestMapping("/api/cases")
 class CaseController {
     private final CaseFiles cases;
-    private final ReferralRepository referrals;
+    private final ReferralService referrals;
     private final ReferralTimeline timelines;
     private final ChildRepository children;
     private final CurrentUser currentUser;
     private final CaseLinks links;
 
-    CaseController(CaseFiles cases, ReferralRepository referrals, ReferralTimeline timelines, ChildRepository children, CurrentUser currentUser,
+    CaseController(CaseFiles cases, ReferralService referrals, ReferralTimeline timelines, ChildRepository children, CurrentUser currentUser,
                    CaseLinks links) {
         this.cases = cases;
         this.links = links;
@@ -38,7 +38,7 @@ class CaseController {
 
     @GetMapping("/referrals/{id}")
     CaseFiles.ReferralCase referral(@PathVariable Long id) {
-        Referral r = NotFoundException.findOrThrow(referrals, "Referral", id);
+        Referral r = referrals.get(id);
         if (currentUser.canSeeCouncil(r.getCouncil())) {
             return cases.referral(r);
         }

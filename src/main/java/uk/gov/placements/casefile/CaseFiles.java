@@ -22,18 +22,15 @@ import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.LocalAuthority;
-import uk.gov.placements.provider.LocalAuthorityRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.provider.Vacancies;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.ReferralTimeline;
 import uk.gov.placements.referral.TaskPresenter;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.referral.search.ProviderReferral;
-import uk.gov.placements.referral.search.ProviderReferralRepository;
 import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.security.SystemActions;
 
@@ -75,32 +72,27 @@ public class CaseFiles {
                             List<PlacementRow> placements, List<ReferralRow> referrals, List<ReviewRow> reviews, List<DecisionRow> decisions) {
     }
 
-    private final ReferralRepository referrals;
+    private final ReferralService referrals;
     private final ReferralTimeline timelines;
-    private final PlacementOptionRepository options;
-    private final ProviderReferralRepository providerReferrals;
+    private final SearchService search;
     private final PlacementRepository placements;
-    private final CareServiceRepository services;
+    private final ProviderService providers;
     private final DecisionRecordRepository decisions;
     private final IroReviewRepository reviews;
     private final RuntimeService runtimeService;
-    private final LocalAuthorityRepository councils;
     private final SystemActions system;
 
-    public CaseFiles(ReferralRepository referrals, ReferralTimeline timelines, PlacementOptionRepository options,
-                     ProviderReferralRepository providerReferrals, PlacementRepository placements, CareServiceRepository services,
-                     DecisionRecordRepository decisions, IroReviewRepository reviews, RuntimeService runtimeService, SystemActions system,
-                     LocalAuthorityRepository councils) {
+    public CaseFiles(ReferralService referrals, ReferralTimeline timelines, SearchService search,
+                     PlacementRepository placements, ProviderService providers,
+                     DecisionRecordRepository decisions, IroReviewRepository reviews, RuntimeService runtimeService, SystemActions system) {
         this.referrals = referrals;
         this.timelines = timelines;
-        this.options = options;
-        this.providerReferrals = providerReferrals;
+        this.search = search;
         this.placements = placements;
-        this.services = services;
+        this.providers = providers;
         this.decisions = decisions;
         this.reviews = reviews;
         this.runtimeService = runtimeService;
-        this.councils = councils;
         this.system = system;
     }
 
@@ -116,9 +108,9 @@ public class CaseFiles {
                         + r.getMaxDistanceMiles() + " miles of home"),
                 new Fact("Needs", TaskPresenter.needs(r)),
                 new Fact("Submitted", UkFormat.dateTime(r.getCreatedAt()) + " by " + r.getCreatedBy()));
-        Map<Long, ProviderReferral> offers = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream()
+        Map<Long, ProviderReferral> offers = search.providerReferralsOf(r.getId()).stream()
                 .filter(pr -> pr.getOptionId() != null).collect(Collectors.toMap(ProviderReferral::getOptionId, Function.identity(), (a, b) -> b));
-        List<Option> rows = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        List<Option> rows = search.optionsOf(r.getId()).stream()
                 .sorted(PlacementOption.RANK_ORDER)
                 .map(o -> option(o, offers.get(o.getId()), o.getId().equals(r.getSelectedOptionId()))).toList();
         return new ReferralCase(r.getId(), r.getReference(), c.getId(), c.getFirstName() + " " + c.getLastName(), facts, timelines.of(r),
@@ -168,14 +160,14 @@ public class CaseFiles {
 
     /** The home of a placement; a placement recorded without one (a move by another route) has none. */
     private CareService home(Placement p) {
-        return p.getServiceId() == null ? null : services.findById(p.getServiceId()).orElse(null);
+        return p.getServiceId() == null ? null : providers.findHome(p.getServiceId()).orElse(null);
     }
 
     @Transactional(readOnly = true)
     public ChildCase child(Child c) {
         List<Fact> facts = List.of(
                 new Fact("Born", UkFormat.date(c.getDateOfBirth()) + " (age " + c.ageOn(UkTime.today()) + ")"),
-                new Fact("Council", councils.findById(c.getCouncil()).map(LocalAuthority::getName).orElse(c.getCouncil())),
+                new Fact("Council", providers.findLocalAuthority(c.getCouncil()).map(LocalAuthority::getName).orElse(c.getCouncil())),
                 new Fact("Legal status", UkFormat.label(c.getLegalStatus())),
                 new Fact("Looked after since", c.getLookedAfterSince() == null ? "" : UkFormat.date(c.getLookedAfterSince())),
                 new Fact("Social worker", c.getAllocatedSocialWorker() == null ? "Not allocated" : c.getAllocatedSocialWorker()),
@@ -187,7 +179,7 @@ public class CaseFiles {
                     UkFormat.label(p.getStatus()), UkFormat.money(p.getWeeklyCost()), p.getApprovedBy(),
                     p.getApprovedAt() == null ? "" : UkFormat.dateTime(p.getApprovedAt()), p.getApprovalReason());
         }).toList();
-        List<ReferralRow> referred = referrals.findByChildId(c.getId()).stream().sorted(Comparator.comparing(Referral::getCreatedAt))
+        List<ReferralRow> referred = referrals.referralsOf(c.getId()).stream().sorted(Comparator.comparing(Referral::getCreatedAt))
                 .map(r -> new ReferralRow(r.getId(), r.getReference(), UkFormat.label(r.getStatus()), UkFormat.dateTime(r.getCreatedAt()),
                         UkFormat.date(r.getRequiredBy()))).toList();
         List<ReviewRow> held = reviews.findByChildIdOrderBySequenceNumberAsc(c.getId()).stream()

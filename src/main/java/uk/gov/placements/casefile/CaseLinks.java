@@ -13,7 +13,7 @@ import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.ReferralTimeline;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.SystemActions;
@@ -31,13 +31,13 @@ public class CaseLinks {
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
-    private final ReferralRepository referrals;
+    private final ReferralService referrals;
     private final ChildRepository children;
     private final PlacementRepository placements;
     private final SystemActions system;
     private final ReferralTimeline timelines;
 
-    public CaseLinks(TaskService taskService, RuntimeService runtimeService, ReferralRepository referrals, ChildRepository children,
+    public CaseLinks(TaskService taskService, RuntimeService runtimeService, ReferralService referrals, ChildRepository children,
                      PlacementRepository placements, SystemActions system, ReferralTimeline timelines) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -61,7 +61,7 @@ public class CaseLinks {
         if (root == null) {
             return Optional.empty();
         }
-        Optional<Referral> referral = referrals.findByProcessInstanceId(root.getId());
+        Optional<Referral> referral = referrals.findByProcessInstance(root.getId());
         if (referral.isPresent()) {
             Referral r = referral.get();
             if (user.canSeeCouncil(r.getCouncil())) {
@@ -78,7 +78,7 @@ public class CaseLinks {
         } else if (key.startsWith(ContractMonitoringProcess.KEY_PREFIX)) {
             var placement = number(key).flatMap(placements::findById);
             child = placement.flatMap(p -> children.findById(p.getChildId()));
-            placedBy = placement.map(p -> p.getReferralId()).flatMap(referrals::findById).orElse(null);
+            placedBy = placement.map(p -> p.getReferralId()).flatMap(referrals::find).orElse(null);
         }
         Referral referredBy = placedBy;
         return child.filter(c -> user.canSeeCouncil(c.getCouncil())).map(c -> referredBy == null

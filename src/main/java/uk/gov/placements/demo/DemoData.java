@@ -23,18 +23,12 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
-import uk.gov.placements.provider.CouncilNeighbour;
-import uk.gov.placements.provider.CouncilNeighbourRepository;
-import uk.gov.placements.provider.LocalAuthority;
-import uk.gov.placements.provider.LocalAuthorityRepository;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderKind;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.TenantAccess;
 
@@ -70,27 +64,20 @@ public class DemoData {
     static final String STALE_HOME = "Brightwater Cottage";
 
     private final IdentityService identityService;
-    private final ProviderRepository providers;
-    private final CareServiceRepository services;
-    private final CouncilNeighbourRepository neighbours;
-    private final LocalAuthorityRepository localAuthorities;
+    private final ProviderService providers;
     private final TenantAccess tenantAccess;
     private final TransactionTemplate tx;
     private final DemoHistory history;
     private final ChildRepository children;
     private final ChildService childService;
 
-    public DemoData(IdentityService identityService, ProviderRepository providers, CareServiceRepository services,
-                    CouncilNeighbourRepository neighbours, LocalAuthorityRepository localAuthorities, TenantAccess tenantAccess,
+    public DemoData(IdentityService identityService, ProviderService providers, TenantAccess tenantAccess,
                     TransactionTemplate tx, DemoHistory history, ChildRepository children, ChildService childService) {
-        this.localAuthorities = localAuthorities;
         this.children = children;
         this.childService = childService;
         this.history = history;
         this.identityService = identityService;
         this.providers = providers;
-        this.services = services;
-        this.neighbours = neighbours;
         this.tenantAccess = tenantAccess;
         this.tx = tx;
     }
@@ -102,12 +89,12 @@ public class DemoData {
         ensureTenant(EASTMOOR, "Eastmoor Borough Council");
         USERS.forEach((id, councilAndGroup) -> ensureUser(id, councilAndGroup[0], councilAndGroup[1]));
         tx.executeWithoutResult(s -> {
-            if (providers.count() == 0) {
+            if (providers.registerEmpty()) {
                 createRegister();
             }
         });
         // provider groups belong to every council's tenant (see TenantAccess)
-        providers.findAll().stream().filter(p -> !p.isInHouse())
+        providers.allProviders().stream().filter(p -> !p.isInHouse())
                 .forEach(p -> tenantAccess.grantProviderGroup(p.candidateGroup()));
         ensureProviderUser("prov1", "Brightwater Care", "Pat", "Provider");
         // every other independent provider has a member of staff too (a provider nobody signs in for is sent no referrals),
@@ -166,7 +153,7 @@ public class DemoData {
         if (identityService.createUserQuery().userId(id).count() > 0) {
             return;
         }
-        providers.findAll().stream().filter(p -> p.getName().equals(providerName)).findFirst().ifPresent(p -> {
+        providers.allProviders().stream().filter(p -> p.getName().equals(providerName)).findFirst().ifPresent(p -> {
             User u = identityService.newUser(id);
             u.setFirstName(first);
             u.setLastName(last);
@@ -182,11 +169,11 @@ public class DemoData {
         // the demo's councils are not England's: they are local authorities of the demo only, with their neighbours
         for (String[] la : new String[][] {{NORTHSHIRE, "Northshire"}, {EASTMOOR, "Eastmoor"}, {"westdale", "Westdale"},
                 {"southholm", "Southholm"}}) {
-            localAuthorities.save(new LocalAuthority(la[0], la[1]));
+            providers.seedLocalAuthority(la[0], la[1]);
         }
         for (String[] pair : new String[][] {{NORTHSHIRE, EASTMOOR}, {EASTMOOR, NORTHSHIRE}, {NORTHSHIRE, "westdale"},
                 {"westdale", NORTHSHIRE}, {EASTMOOR, "southholm"}, {"southholm", EASTMOOR}}) {
-            neighbours.save(new CouncilNeighbour(pair[0], pair[1]));
+            providers.seedNeighbour(pair[0], pair[1]);
         }
         LocalDate expiry = UkTime.today().plusMonths(11);
         // Northshire's own carers and homes (centre about 53.80, -1.55)
@@ -237,10 +224,10 @@ public class DemoData {
         Provider harbour = independent("Harbour Secure Services", Provider.Sector.PRIVATE, "SC567890", OfstedRating.GOOD, expiry);
         home(harbour, "Harbour Secure Children's Home", PlacementType.SECURE_CHILDRENS_HOME, "southholm", "SH1 2LL", 53.500, -1.100, 8, 1, 10, 17, 9800,
                 Set.of(NeedCode.SELF_HARM, NeedCode.MENTAL_HEALTH, NeedCode.CRIMINAL_EXPLOITATION_RISK));
-        Provider stepping = independent("Stepping Stones Housing", Provider.Sector.VOLUNTARY, "SC578901", OfstedRating.NOT_YET_INSPECTED, expiry);
         // no one signs in for it: its referrals go by e-mail, answered through the placements team (with spring.mail.host
         // set; without a mail server it cannot be reached, and the register page lists it so)
-        stepping.referralEmail("referrals@steppingstones.example.org");
+        Provider stepping = independent("Stepping Stones Housing", Provider.Sector.VOLUNTARY, "SC578901", OfstedRating.NOT_YET_INSPECTED, expiry,
+                "referrals@steppingstones.example.org");
         home(stepping, "Stepping Stones Flats", PlacementType.SUPPORTED_ACCOMMODATION, NORTHSHIRE, "NS2 7MM", 53.810, -1.570, 8, 3, 16, 21, 1100,
                 Set.of(NeedCode.UNACCOMPANIED_ASYLUM_SEEKING, NeedCode.SUBSTANCE_MISUSE));
         Provider family = independent("Family First Units", Provider.Sector.PRIVATE, "SC589012", OfstedRating.GOOD, expiry);
@@ -256,16 +243,18 @@ public class DemoData {
     }
 
     private Provider inHouse(String name, String council, String urn) {
-        return providers.save(new Provider(name, ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, council, urn, urn == null
-                ? OfstedRating.NOT_YET_INSPECTED : OfstedRating.GOOD));
+        return providers.seedProvider(new Provider(name, ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, council, urn, urn == null
+                ? OfstedRating.NOT_YET_INSPECTED : OfstedRating.GOOD), null, null);
     }
 
     private Provider independent(String name, Provider.Sector sector, String urn, OfstedRating rating, LocalDate accreditedUntil) {
-        Provider p = new Provider(name, ProviderKind.INDEPENDENT, sector, null, urn, rating);
-        if (accreditedUntil != null) {
-            p.accredit(AccreditationStatus.ACCREDITED, accreditedUntil);
-        }
-        Provider saved = providers.save(p);
+        return independent(name, sector, urn, rating, accreditedUntil, null);
+    }
+
+    private Provider independent(String name, Provider.Sector sector, String urn, OfstedRating rating, LocalDate accreditedUntil,
+                                 String referralEmail) {
+        Provider saved = providers.seedProvider(new Provider(name, ProviderKind.INDEPENDENT, sector, null, urn, rating), accreditedUntil,
+                referralEmail);
         if (identityService.createGroupQuery().groupId(saved.candidateGroup()).count() == 0) {
             var group = identityService.newGroup(saved.candidateGroup());
             group.setName(name);
@@ -277,16 +266,16 @@ public class DemoData {
 
     private void foster(Provider p, String name, String la, String postcode, double lat, double lon, int places, int minAge, int maxAge,
                         int fee, Set<NeedCode> specialisms) {
-        services.save(new CareService(p, name, specialisms.contains(NeedCode.PARENT_AND_CHILD) && p.isInHouse()
+        providers.seedHome(new CareService(p, name, specialisms.contains(NeedCode.PARENT_AND_CHILD) && p.isInHouse()
                 ? PlacementType.PARENT_AND_CHILD : PlacementType.FOSTER, minAge, maxAge, places, places, la, postcode, lat, lon,
-                BigDecimal.valueOf(fee), specialisms.isEmpty() ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(specialisms))
-                .vacancies(places, vacanciesConfirmed(name)));
+                BigDecimal.valueOf(fee), specialisms.isEmpty() ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(specialisms)),
+                places, vacanciesConfirmed(name));
     }
 
     private void home(Provider p, String name, PlacementType type, String la, String postcode, double lat, double lon, int places,
                       int vacancies, int minAge, int maxAge, int fee, Set<NeedCode> specialisms) {
-        services.save(new CareService(p, name, type, minAge, maxAge, places, vacancies, la, postcode, lat, lon, BigDecimal.valueOf(fee),
-                EnumSet.copyOf(specialisms)).vacancies(vacancies, vacanciesConfirmed(name)));
+        providers.seedHome(new CareService(p, name, type, minAge, maxAge, places, vacancies, la, postcode, lat, lon, BigDecimal.valueOf(fee),
+                EnumSet.copyOf(specialisms)), vacancies, vacanciesConfirmed(name));
     }
 
     /** Every other home's figure was confirmed two days before the demo began. */

@@ -23,11 +23,10 @@ import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
-import uk.gov.placements.referral.ReferralRepository;
-import uk.gov.placements.referral.ReferralStatus;
+import uk.gov.placements.referral.ReferralService;
 
 /**
  * A year of placement history for the demo councils, so the sufficiency reports mean something out
@@ -41,13 +40,13 @@ class DemoHistory {
     private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
     private final ChildRepository children;
     private final PlacementRepository placements;
-    private final CareServiceRepository services;
-    private final ReferralRepository referrals;
+    private final ProviderService services;
+    private final ReferralService referrals;
     private final PlacementService placementService;
     private final ChildService childService;
     private final IroReviewRepository reviews;
 
-    DemoHistory(ChildRepository children, PlacementRepository placements, CareServiceRepository services, ReferralRepository referrals,
+    DemoHistory(ChildRepository children, PlacementRepository placements, ProviderService services, ReferralService referrals,
                 PlacementService placementService, ChildService childService, IroReviewRepository reviews) {
         this.reviews = reviews;
         this.childService = childService;
@@ -63,7 +62,7 @@ class DemoHistory {
             return;
         }
         Random random = new Random(903);
-        List<CareService> all = services.findAll();
+        List<CareService> all = services.allHomes();
         LocalDate today = UkTime.today();
         String[][] councils = {{DemoData.NORTHSHIRE, "NS", "53.80", "-1.55"}, {DemoData.EASTMOOR, "EM", "53.75", "-0.95"}};
         String[] first = {"Alex", "Bailey", "Casey", "Devon", "Ellis", "Frankie", "Harley", "Jordan", "Kai", "Logan", "Morgan", "Noel",
@@ -101,9 +100,7 @@ class DemoHistory {
                         Double.parseDouble(c[2]), Double.parseDouble(c[3]), LegalStatus.C2));
                 Referral r = new Referral(child, Urgency.URGENT, today.plusDays(7), PlacementType.CHILDRENS_HOME, 12, 20,
                         List.of(new ReferralNeed(gap, true)), "demo");
-                r.details(0, false, null, false, null, false, null, null, null, null, null, null, "Demo social worker", true);
-                r.status(ReferralStatus.SELECTING);
-                referrals.save(r).assignReference();
+                referrals.seedUnmet(r, "Demo social worker");
             }
         }
     }

@@ -10,11 +10,10 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.referral.search.ProviderReferral;
-import uk.gov.placements.referral.search.ProviderReferralRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /**
  * How the child's current placement was found, for the IRO's scrutiny: every option considered
@@ -24,17 +23,15 @@ import uk.gov.placements.referral.search.ProviderReferralRepository;
 @Component
 public class MatchingRecord {
     private final PlacementRepository placements;
-    private final ReferralRepository referrals;
-    private final PlacementOptionRepository options;
-    private final ProviderReferralRepository providerReferrals;
+    private final ReferralService referrals;
+    private final SearchService search;
     private final MonitoringRatings monitoringRatings;
 
-    public MatchingRecord(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
-                          ProviderReferralRepository providerReferrals, MonitoringRatings monitoringRatings) {
+    public MatchingRecord(PlacementRepository placements, ReferralService referrals, SearchService search,
+                          MonitoringRatings monitoringRatings) {
         this.placements = placements;
         this.referrals = referrals;
-        this.options = options;
-        this.providerReferrals = providerReferrals;
+        this.search = search;
         this.monitoringRatings = monitoringRatings;
     }
 
@@ -45,7 +42,7 @@ public class MatchingRecord {
         if (current == null || current.getReferralId() == null) {
             return "No current placement was found through a referral in this system.";
         }
-        Referral r = referrals.findById(current.getReferralId()).orElseThrow();
+        Referral r = referrals.get(current.getReferralId());
         StringBuilder s = new StringBuilder();
         s.append("**Current placement** from ").append(UkFormat.date(current.getStartDate())).append(": ").append(UkFormat.label(current.getPlacementType()))
                 .append(current.isInHouse() ? ", in-house" : ", independent").append(", ").append(UkFormat.money(current.getWeeklyCost())).append(" a week, ")
@@ -62,7 +59,7 @@ public class MatchingRecord {
                     .append("\n\n");
         }
         s.append("**Options considered** (").append(r.getReference()).append("):\n");
-        options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        search.optionsOf(r.getId()).stream()
                 .sorted(PlacementOption.RANK_ORDER)
                 .forEach(o -> s.append("- ").append(o.getRankPosition() == null ? "Not ranked:" : o.getRankPosition() + ".").append(' ')
                         .append(o.getService().getName()).append(o.getId().equals(r.getSelectedOptionId()) ? " **(chosen)**" : "")
@@ -70,7 +67,7 @@ public class MatchingRecord {
         if (r.getSelectionReason() != null) {
             s.append("\nReason for the choice: ").append(r.getSelectionReason()).append('\n');
         }
-        List<ProviderReferral> asked = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());
+        List<ProviderReferral> asked = search.providerReferralsOf(r.getId());
         s.append("\n**Providers asked:** ").append(asked.isEmpty() ? "none" : "").append('\n');
         asked.forEach(pr -> s.append("- ").append(pr.getService().getProvider().getName()).append(": ").append(UkFormat.label(pr.getStatus()))
                 .append(pr.getDeclineReason() == null ? "" : " (" + UkFormat.declineReason(pr.getDeclineReason()) + ")")

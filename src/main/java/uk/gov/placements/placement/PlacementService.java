@@ -38,9 +38,7 @@ import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.referral.search.SearchService;
 
 /** Turns an approved option into a started placement, with everything the 903 return and the reports need. */

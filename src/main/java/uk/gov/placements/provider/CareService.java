@@ -135,7 +135,7 @@ public class CareService {
     }
 
     /** The figure as someone who knows it gave it, at that moment. */
-    public CareService vacancies(int vacancies, Instant at) {
+    CareService vacancies(int vacancies, Instant at) {
         this.vacancies = vacancies;
         this.vacanciesUpdatedAt = at;
         return this;
@@ -152,13 +152,13 @@ public class CareService {
         return asOf == null || asOf.isBefore(today.minusDays(VACANCIES_FRESH_DAYS));
     }
 
-    public CareService registeredWithOfsted(String urn) {
+    CareService registeredWithOfsted(String urn) {
         this.ofstedUrn = urn;
         return this;
     }
 
     /** What Ofsted's register says of this setting now. */
-    public void ofsted(String name, int places, OfstedRating rating, LocalDate ratingDate, String registrationStatus) {
+    void ofsted(String name, int places, OfstedRating rating, LocalDate ratingDate, String registrationStatus) {
         this.name = name;
         this.places = places;
         this.vacancies = Math.min(vacancies, places);
@@ -167,7 +167,7 @@ public class CareService {
         this.ofstedRegistrationStatus = registrationStatus;
     }
 
-    public void rated(OfstedRating rating, LocalDate ratingDate) {
+    void rated(OfstedRating rating, LocalDate ratingDate) {
         this.ofstedRating = rating;
         this.ofstedRatingDate = ratingDate;
     }

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.PlacementType;
 
-public interface CareServiceRepository extends JpaRepository<CareService, Long> {
+interface CareServiceRepository extends JpaRepository<CareService, Long> {
 
     /**
      * The database narrows by type, the bounding box, age and vacancies, all from one index (the

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface LocalAuthorityRepository extends JpaRepository<LocalAuthority, String> {
+interface LocalAuthorityRepository extends JpaRepository<LocalAuthority, String> {
     List<LocalAuthority> findAllByOrderByNameAsc();
 
     @Query("select la from LocalAuthority la where la.code in (select n.neighbour from CouncilNeighbour n where n.council = ?1) order by la.name")

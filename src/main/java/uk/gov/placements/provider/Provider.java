@@ -72,29 +72,29 @@ public class Provider {
     }
 
     /** Ofsted details as verified at accreditation. */
-    public void rated(String ofstedUrn, OfstedRating rating) {
+    void rated(String ofstedUrn, OfstedRating rating) {
         this.ofstedUrn = ofstedUrn;
         this.ofstedRating = rating;
     }
 
-    public void accredit(AccreditationStatus status, LocalDate expiry) {
+    void accredit(AccreditationStatus status, LocalDate expiry) {
         this.accreditationStatus = status;
         this.accreditationExpiry = expiry;
     }
 
     /** Suspended providers receive no new referrals from any council of the consortium. */
-    public void suspend(boolean suspended) {
+    void suspend(boolean suspended) {
         suspend(suspended, null);
     }
 
-    public void suspend(boolean suspended, String reason) {
+    void suspend(boolean suspended, String reason) {
         this.suspended = suspended;
         this.suspendedReason = suspended ? reason : null;
     }
 
     public String getSuspendedReason() { return suspendedReason; }
 
-    public void referralEmail(String address) {
+    void referralEmail(String address) {
         this.referralEmail = address;
     }
 

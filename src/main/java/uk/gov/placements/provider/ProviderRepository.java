@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface ProviderRepository extends JpaRepository<Provider, Long> {
+interface ProviderRepository extends JpaRepository<Provider, Long> {
     /** The provider, its row locked until the transaction ends: for work that must not run twice at once for one provider. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Provider p where p.id = :id")

@@ -3,10 +3,13 @@ package uk.gov.placements.provider;
 import uk.gov.placements.common.UkTime;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -293,4 +296,83 @@ public class ProviderService {
         return needs;
     }
 
+    /** A home by id, or none: for the records that show a home only when the register still holds it. */
+    @Transactional(readOnly = true)
+    public Optional<CareService> findHome(Long serviceId) {
+        return services.findById(serviceId);
+    }
+
+    /** The provider's homes in the register. */
+    @Transactional(readOnly = true)
+    public List<CareService> homesOf(Long providerId) {
+        return services.findByProviderId(providerId);
+    }
+
+    /** The home the register holds under this Ofsted URN, if any. */
+    @Transactional(readOnly = true)
+    public Optional<CareService> homeWithUrn(String ofstedUrn) {
+        return services.findByOfstedUrn(ofstedUrn);
+    }
+
+    /** A local authority by its code, or none. */
+    @Transactional(readOnly = true)
+    public Optional<LocalAuthority> findLocalAuthority(String code) {
+        return localAuthorities.findById(code);
+    }
+
+    /** Every provider in the register. */
+    @Transactional(readOnly = true)
+    public List<Provider> allProviders() {
+        return providers.findAll();
+    }
+
+    /** Every home in the register. */
+    @Transactional(readOnly = true)
+    public List<CareService> allHomes() {
+        return services.findAll();
+    }
+
+    /** Whether the register holds no provider yet: the demo profile seeds it only then. */
+    @Transactional(readOnly = true)
+    public boolean registerEmpty() {
+        return providers.count() == 0;
+    }
+
+    /** The demo profile's seeding: a local authority of the demo, and which of them are neighbours. */
+    @Transactional
+    public void seedLocalAuthority(String code, String name) {
+        localAuthorities.save(new LocalAuthority(code, name));
+    }
+
+    @Transactional
+    public void seedNeighbour(String council, String neighbour) {
+        neighbours.save(new CouncilNeighbour(council, neighbour));
+    }
+
+    /**
+     * The demo profile's seeding: a provider saved as given, accredited until the date given (none: not accredited)
+     * and taking referrals by e-mail at the address given (none: through its staff); no decision is recorded.
+     */
+    @Transactional
+    public Provider seedProvider(Provider provider, LocalDate accreditedUntil, String referralEmail) {
+        if (accreditedUntil != null) {
+            provider.accredit(AccreditationStatus.ACCREDITED, accreditedUntil);
+        }
+        if (referralEmail != null) {
+            provider.referralEmail(referralEmail);
+        }
+        return providers.save(provider);
+    }
+
+    /** The demo profile's seeding: a home, its vacancies given by its provider at the moment given. */
+    @Transactional
+    public CareService seedHome(CareService home, int vacancies, Instant confirmedAt) {
+        return services.save(home.vacancies(vacancies, confirmedAt));
+    }
+
+    /** The register's accreditation of the provider, as the accreditation decided it (or as it lapsed). */
+    @Transactional
+    public void accredit(Long providerId, AccreditationStatus status, LocalDate expiry) {
+        get(providerId).accredit(status, expiry);
+    }
 }

@@ -101,7 +101,7 @@ public class Referral {
     }
 
     /** The reference people quote, from the database id. */
-    public void assignReference() {
+    void assignReference() {
         this.reference = String.format("REF-%04d", id);
     }
 
@@ -128,7 +128,7 @@ public class Referral {
         return child.ageOn(UkTime.today());
     }
 
-    public void details(int siblings, boolean siblingsTogether, String education, boolean ehcp, String health, boolean camhs,
+    void details(int siblings, boolean siblingsTogether, String education, boolean ehcp, String health, boolean camhs,
                         String risksToChild, String risksFromChild, String communicationNeeds, String culturalNeeds,
                         String liveAlongside, String childViews, String completedBy, boolean knowsChild) {
         this.siblings = siblings;
@@ -147,23 +147,23 @@ public class Referral {
         this.knowsChild = knowsChild;
     }
 
-    public void movingFrom(Long currentPlacementId, String reasonPlaceChange) {
+    void movingFrom(Long currentPlacementId, String reasonPlaceChange) {
         this.currentPlacementId = currentPlacementId;
         this.reasonPlaceChange = reasonPlaceChange;
         this.status = currentPlacementId != null ? ReferralStatus.CARER_REVIEW : ReferralStatus.TRIAGE;
     }
 
-    public void startedAs(String processInstanceId) { this.processInstanceId = processInstanceId; }
+    void startedAs(String processInstanceId) { this.processInstanceId = processInstanceId; }
 
     /** The scheme of delegation's tier for this approval; a new approval round starts without an escalation. */
-    public void approvalRoutedTo(String group) {
+    void approvalRoutedTo(String group) {
         this.approverGroup = group;
         this.approvalEscalatedTo = null;
     }
-    public void approvalEscalatedTo(String group) { this.approvalEscalatedTo = group; }
-    public void approvedAs(String group) { this.approvedAs = group; }
+    void approvalEscalatedTo(String group) { this.approvalEscalatedTo = group; }
+    void approvedAs(String group) { this.approvedAs = group; }
     /** The placements team's proposed start for an in-house placement; none means the required-by date. */
-    public void proposeStart(LocalDate date) { this.proposedStartDate = date; }
+    void proposeStart(LocalDate date) { this.proposedStartDate = date; }
 
     /** The tiers that may decide the approval now: the one routed to and, once overdue, the next. */
     public List<String> approvers() {
@@ -176,31 +176,31 @@ public class Referral {
         }
         return groups;
     }
-    public void status(ReferralStatus status) { this.status = status; }
-    public void carerReviewed(String review) { this.carerReview = review; }
-    public void addInformation(String more) {
+    void status(ReferralStatus status) { this.status = status; }
+    void carerReviewed(String review) { this.carerReview = review; }
+    void addInformation(String more) {
         this.childViews = childViews == null ? more : childViews + "\n\nFurther information: " + more;
     }
-    public void restriction(boolean restrict, String reason) {
+    void restriction(boolean restrict, String reason) {
         this.restrictToInHouse = restrict;
         this.restrictionReason = reason;
     }
-    public void selected(Long optionId, String reason) {
+    void selected(Long optionId, String reason) {
         this.selectedOptionId = optionId;
         this.selectionReason = reason;
     }
     /** A new search: its options are a new round, and the last round's waiver does not carry into it. */
-    public void newSearchRound() {
+    void newSearchRound() {
         this.searchRound++;
         this.waiverApproved = null;
         this.waiverReason = null;
     }
 
-    public void waiver(boolean approved, String reason) {
+    void waiver(boolean approved, String reason) {
         this.waiverApproved = approved;
         this.waiverReason = reason;
     }
-    public void placed(Long placementId) {
+    void placed(Long placementId) {
         this.placementId = placementId;
         this.status = ReferralStatus.PLACED;
     }

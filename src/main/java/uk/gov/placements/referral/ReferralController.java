@@ -21,10 +21,8 @@ import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.Vacancies;
 import uk.gov.placements.referral.search.OptionSource;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 
@@ -33,12 +31,12 @@ import uk.gov.placements.security.Roles;
 class ReferralController {
     private final ReferralService service;
     private final ReferralRepository referrals;
-    private final PlacementOptionRepository options;
+    private final SearchService options;
     private final DecisionRecordRepository decisions;
     private final CurrentUser currentUser;
     private final ReferralTimeline timeline;
 
-    ReferralController(ReferralService service, ReferralRepository referrals, PlacementOptionRepository options,
+    ReferralController(ReferralService service, ReferralRepository referrals, SearchService options,
                        DecisionRecordRepository decisions, CurrentUser currentUser, ReferralTimeline timeline) {
         this.timeline = timeline;
         this.service = service;
@@ -92,7 +90,7 @@ class ReferralController {
     @GetMapping("/{id}/options")
     List<OptionView> options(@PathVariable Long id) {
         visible(id);
-        return options.findByReferralIdOrderByRankPositionAscIdAsc(id).stream()
+        return options.optionsOf(id).stream()
                 .sorted(PlacementOption.RANK_ORDER)
                 .map(ReferralController::optionView).toList();
     }

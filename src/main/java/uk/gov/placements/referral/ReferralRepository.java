@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ReferralRepository extends JpaRepository<Referral, Long> {
+interface ReferralRepository extends JpaRepository<Referral, Long> {
     List<Referral> findByChildId(Long childId);
 
     Optional<Referral> findByProcessInstanceId(String processInstanceId);

@@ -4,11 +4,13 @@ import uk.gov.placements.common.UkTime;
 
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
@@ -363,5 +365,80 @@ public class ReferralService {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /**
+     * A new search round begins: the earlier rounds stay as the referral's history, and nothing decided for them
+     * (a procurement waiver) carries into this one.
+     */
+    @Transactional
+    public Referral startSearchRound(Long referralId) {
+        Referral r = get(referralId);
+        r.newSearchRound();
+        r.status(ReferralStatus.SEARCHING);
+        return r;
+    }
+
+    /** The placements team's review of the in-house options: whether the search stays in-house, and the start proposed. */
+    @Transactional
+    public void inHouseReviewed(Long referralId, boolean restrict, String restrictionReason, LocalDate proposedStart) {
+        Referral r = get(referralId);
+        r.restriction(restrict, restrictionReason);
+        r.proposeStart(proposedStart);
+    }
+
+    /** The options are ranked: the social worker chooses next. */
+    @Transactional
+    public void optionsRanked(Long referralId) {
+        get(referralId).status(ReferralStatus.SELECTING);
+    }
+
+    /** The social worker's choice, which goes for approval. */
+    @Transactional
+    public void optionSelected(Long referralId, Long optionId, String reason) {
+        Referral r = get(referralId);
+        r.selected(optionId, reason);
+        r.status(ReferralStatus.AWAITING_APPROVAL);
+    }
+
+    /** Heads of service's decision on a procurement waiver. */
+    @Transactional
+    public void waiverDecided(Long referralId, boolean approved, String reason) {
+        get(referralId).waiver(approved, reason);
+    }
+
+    /**
+     * The demo profile's seeding: a referral the register could not meet, completed by the name given and left with
+     * its options ranked, for the sufficiency reports' gaps.
+     */
+    @Transactional
+    public Referral seedUnmet(Referral referral, String completedBy) {
+        referral.details(0, false, null, false, null, false, null, null, null, null, null, null, completedBy, true);
+        referral.status(ReferralStatus.SELECTING);
+        return save(referral);
+    }
+
+    /** Every referral made for the child. */
+    @Transactional(readOnly = true)
+    public List<Referral> referralsOf(Long childId) {
+        return referrals.findByChildId(childId);
+    }
+
+    /** The referral started as this process instance, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Referral> findByProcessInstance(String processInstanceId) {
+        return referrals.findByProcessInstanceId(processInstanceId);
+    }
+
+    /** The council's referrals made between the two moments. */
+    @Transactional(readOnly = true)
+    public List<Referral> madeBetween(String council, Instant from, Instant to) {
+        return referrals.findByCouncilAndCreatedAtBetween(council, from, to);
+    }
+
+    /** The referral, or none. */
+    @Transactional(readOnly = true)
+    public Optional<Referral> find(Long id) {
+        return referrals.findById(id);
     }
 }

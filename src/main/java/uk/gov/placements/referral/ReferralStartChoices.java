@@ -14,7 +14,7 @@ import uk.gov.placements.common.UkTime;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementStatus;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderService;
 
 /**
  * The referral start form's choices of a child and of the placement the child is moving from: the signed-in social
@@ -31,9 +31,9 @@ public class ReferralStartChoices {
 
     private final ChildRepository children;
     private final PlacementRepository placements;
-    private final CareServiceRepository services;
+    private final ProviderService services;
 
-    public ReferralStartChoices(ChildRepository children, PlacementRepository placements, CareServiceRepository services) {
+    public ReferralStartChoices(ChildRepository children, PlacementRepository placements, ProviderService services) {
         this.children = children;
         this.placements = placements;
         this.services = services;
@@ -49,7 +49,7 @@ public class ReferralStartChoices {
                 String name = c.getFirstName() + " " + c.getLastName();
                 childOptions.add(option(name + ", " + c.ageOn(UkTime.today()) + " (born " + UkFormat.date(c.getDateOfBirth()) + ")", c.getId()));
                 for (Placement p : placements.findByChildIdAndStatus(c.getId(), PlacementStatus.ACTIVE)) {
-                    String home = p.getServiceId() == null ? null : services.findById(p.getServiceId()).map(s -> s.getName()).orElse(null);
+                    String home = p.getServiceId() == null ? null : services.findHome(p.getServiceId()).map(s -> s.getName()).orElse(null);
                     placementOptions.add(option(name + (home == null ? "" : " at " + home) + ", since " + UkFormat.date(p.getStartDate()), p.getId()));
                 }
             }

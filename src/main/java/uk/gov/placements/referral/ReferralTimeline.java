@@ -27,7 +27,7 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.referral.search.ProviderReferral;
-import uk.gov.placements.referral.search.ProviderReferralRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
@@ -64,7 +64,7 @@ public class ReferralTimeline {
     }
 
     private final DecisionRecordRepository decisions;
-    private final ProviderReferralRepository providerReferrals;
+    private final SearchService providerReferrals;
     private final PlacementRepository placements;
     private final Notifications notifications;
     private final RuntimeService runtimeService;
@@ -72,7 +72,7 @@ public class ReferralTimeline {
     private final SystemActions system;
     private final IdentityService identityService;
 
-    public ReferralTimeline(DecisionRecordRepository decisions, ProviderReferralRepository providerReferrals, PlacementRepository placements,
+    public ReferralTimeline(DecisionRecordRepository decisions, SearchService providerReferrals, PlacementRepository placements,
                             Notifications notifications, RuntimeService runtimeService, TaskService taskService, SystemActions system,
                             IdentityService identityService) {
         this.decisions = decisions;
@@ -97,7 +97,7 @@ public class ReferralTimeline {
             events.add(event(d.getDecidedAt(), d.getKind(), label(d.getKind()) + (d.getOutcome() == null ? "" : ": " + UkFormat.outcome(d.getOutcome())),
                     d.getDecidedBy(), d.getReason()));
         }
-        List<ProviderReferral> asked = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());
+        List<ProviderReferral> asked = providerReferrals.providerReferralsOf(r.getId());
         asked.forEach(pr -> events.addAll(providerEvents(pr)));
         if (r.getPlacementId() != null) {
             placements.findById(r.getPlacementId()).ifPresent(p -> events.addAll(placementEvents(p)));
@@ -130,7 +130,7 @@ public class ReferralTimeline {
     /** What a provider's staff see: the referral sent to them, their answer or silence, and whether they are awaited. */
     @Transactional(readOnly = true)
     public Timeline forProvider(Referral r, Predicate<Long> ownProvider) {
-        List<ProviderReferral> theirs = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream()
+        List<ProviderReferral> theirs = providerReferrals.providerReferralsOf(r.getId()).stream()
                 .filter(pr -> ownProvider.test(pr.getProviderId())).toList();
         List<Event> events = new ArrayList<>();
         theirs.forEach(pr -> events.addAll(providerEvents(pr)));

@@ -25,10 +25,8 @@ import uk.gov.placements.provider.MonitoringRatings;
 import uk.gov.placements.provider.ProviderKind;
 import uk.gov.placements.provider.Vacancies;
 import uk.gov.placements.referral.search.ProviderReferral;
-import uk.gov.placements.referral.search.ProviderReferralRepository;
 import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
 
 /**
  * What a person sees on a task: a name with its context ("Approve placement — REF-0042, A.B., 14,
@@ -46,16 +44,14 @@ public class TaskPresenter {
     public static final String PROVIDER_ANSWERS = "providerAnswers";
     /** What is overdue (an approval escalated, a required-by date passed) goes above every emergency. */
     public static final int OVERDUE_PRIORITY = 100;
-    private final PlacementOptionRepository options;
-    private final ProviderReferralRepository providerReferrals;
+    private final SearchService search;
     private final DecisionRecordRepository decisionRecords;
     private final MonitoringRatings monitoringRatings;
     private final TaskDisplay display;
 
-    public TaskPresenter(PlacementOptionRepository options, ProviderReferralRepository providerReferrals, DecisionRecordRepository decisionRecords,
+    public TaskPresenter(SearchService search, DecisionRecordRepository decisionRecords,
                          MonitoringRatings monitoringRatings, TaskDisplay display) {
-        this.options = options;
-        this.providerReferrals = providerReferrals;
+        this.search = search;
         this.decisionRecords = decisionRecords;
         this.monitoringRatings = monitoringRatings;
         this.display = display;
@@ -150,13 +146,13 @@ public class TaskPresenter {
      * {@value #TOP_OPTION_ID} names the top-ranked option, so the form can ask a reason for any other choice.
      */
     public void showOptions(DelegateTask task, Long referralId, boolean rankedOnly) {
-        List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId).stream()
+        List<PlacementOption> all = search.optionsOf(referralId).stream()
                 .filter(o -> !rankedOnly || o.getRankPosition() != null)
                 .sorted(PlacementOption.RANK_ORDER)
                 .toList();
         Map<Long, String> ratings = monitoringRatings.latestRatings(all.stream().filter(o -> !o.isInHouse())
                 .map(PlacementOption::getProviderId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        Map<Long, ProviderReferral> answers = providerReferrals.findByReferralIdOrderByIdAsc(referralId).stream()
+        Map<Long, ProviderReferral> answers = search.providerReferralsOf(referralId).stream()
                 .collect(Collectors.toMap(ProviderReferral::getId, pr -> pr));
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> choices = new ArrayList<>();
@@ -247,13 +243,13 @@ public class TaskPresenter {
     List<ProviderReferral> askedThisRound(Referral r) {
         Instant roundStart = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
                 .filter(d -> "IN_HOUSE_REVIEW".equals(d.getKind())).map(DecisionRecord::getDecidedAt).reduce((a, b) -> b).orElse(Instant.EPOCH);
-        return providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(pr -> !pr.getSentAt().isBefore(roundStart)).toList();
+        return search.providerReferralsOf(r.getId()).stream().filter(pr -> !pr.getSentAt().isBefore(roundStart)).toList();
     }
 
     /** What the provider wrote, with its offer, of how the placement meets the child's needs. */
     public String howNeedsMet(PlacementOption o) {
         return o.getProviderReferralId() == null ? null
-                : providerReferrals.findById(o.getProviderReferralId()).map(ProviderReferral::getHowNeedsMet).orElse(null);
+                : search.findProviderReferral(o.getProviderReferralId()).map(ProviderReferral::getHowNeedsMet).orElse(null);
     }
 
     /** The procurement waiver of this selection: who decided, when and why, or that none was needed. */
@@ -271,7 +267,7 @@ public class TaskPresenter {
 
     /** What the waiver would allow: each written offer that needs it, its weekly fee × the planned weeks. */
     public String commitment(Referral r) {
-        List<PlacementOption> offers = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        List<PlacementOption> offers = search.optionsOf(r.getId()).stream()
                 .filter(PlacementOption::isWrittenOffer).filter(PlacementOption::isSuitable).toList();
         StringBuilder s = new StringBuilder("**Commitment** (weekly fee × " + r.getPlannedWeeks() + " planned weeks)\n\n");
         for (PlacementOption o : offers) {

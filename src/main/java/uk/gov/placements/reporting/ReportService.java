@@ -19,14 +19,9 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
-import uk.gov.placements.referral.ReferralRepository;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.search.ProviderReferral;
-import uk.gov.placements.referral.search.ProviderReferralRepository;
 import uk.gov.placements.referral.ReferralStatus;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
-import uk.gov.placements.referral.search.ProviderReferral;
-import uk.gov.placements.referral.search.ProviderReferralRepository;
 import uk.gov.placements.referral.search.SearchService;
 
 /** Sufficiency figures and the SSDA903 episodes extract, computed from the records made at each decision. */
@@ -34,17 +29,15 @@ import uk.gov.placements.referral.search.SearchService;
 public class ReportService {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private final PlacementRepository placements;
-    private final ReferralRepository referrals;
-    private final PlacementOptionRepository options;
-    private final ProviderReferralRepository providerReferrals;
+    private final ReferralService referrals;
+    private final SearchService search;
     private final IroReviewService iroReviews;
 
-    public ReportService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
-                         ProviderReferralRepository providerReferrals, IroReviewService iroReviews) {
+    public ReportService(PlacementRepository placements, ReferralService referrals, SearchService search,
+                         IroReviewService iroReviews) {
         this.placements = placements;
         this.referrals = referrals;
-        this.options = options;
-        this.providerReferrals = providerReferrals;
+        this.search = search;
         this.iroReviews = iroReviews;
     }
 
@@ -64,7 +57,7 @@ public class ReportService {
         });
         Map<Long, Long> placementsPerChild = started.stream().collect(Collectors.groupingBy(Placement::getChildId, Collectors.counting()));
 
-        List<Referral> referred = referrals.findByCouncilAndCreatedAtBetween(council, from.atStartOfDay(LONDON).toInstant(),
+        List<Referral> referred = referrals.madeBetween(council, from.atStartOfDay(LONDON).toInstant(),
                 to.plusDays(1).atStartOfDay(LONDON).toInstant());
         Map<String, Integer> gapsByNeed = new TreeMap<>();
         Map<String, Integer> gapsByArea = new TreeMap<>();
@@ -73,7 +66,7 @@ public class ReportService {
         List<Long> daysToPlacement = new ArrayList<>();
         for (Referral r : referred) {
             // a gap in provision: no option that met the referral in full (second-best alternatives do not fill it)
-            boolean anyOption = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+            boolean anyOption = search.optionsOf(r.getId()).stream()
                     .anyMatch(o -> o.getRankPosition() != null && !o.isSecondBest());
             boolean searched = r.getStatus().searched();
             if (searched && !anyOption) {
@@ -82,7 +75,7 @@ public class ReportService {
                 }
                 gapsByArea.merge(area(r.getChild()), 1, Integer::sum);
             }
-            List<ProviderReferral> asked = providerReferrals.findByReferralIdOrderByIdAsc(r.getId());
+            List<ProviderReferral> asked = search.providerReferralsOf(r.getId());
             if (!asked.isEmpty()) {
                 searchedExternally++;
                 offers += (int) asked.stream().filter(pr -> pr.getStatus() == ProviderReferral.Status.OFFERED).count();
@@ -96,7 +89,7 @@ public class ReportService {
         return new SufficiencyReport(council, from, to, started.size(), countByType,
                 count(started, Placement::isInHouse), count(started, p -> !p.isInHouse()),
                 count(started, p -> !p.isSecondBest()), count(started, Placement::isSecondBest), reasons,
-                count(started, p -> p.getDistanceMiles() > uk.gov.placements.referral.search.SearchService.NEAR_HOME_MILES), count(started, Placement::isOutOfArea),
+                count(started, p -> p.getDistanceMiles() > SearchService.NEAR_HOME_MILES), count(started, Placement::isOutOfArea),
                 (int) placementsPerChild.values().stream().filter(n -> n >= 3).count(), average, median,
                 referred.size(), gapsByNeed, gapsByArea,
                 (int) referred.stream().filter(r -> Boolean.TRUE.equals(r.getRestrictToInHouse())).count(),

@@ -49,11 +49,11 @@ public class PlacementSafetyReview {
         this.startedAt = startedAt;
     }
 
-    public void started(String processInstanceId) {
+    void started(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
 
-    public void decided(String decision, String reasons, String by, Instant at) {
+    void decided(String decision, String reasons, String by, Instant at) {
         this.decision = decision;
         this.reasons = reasons;
         this.decidedBy = by;

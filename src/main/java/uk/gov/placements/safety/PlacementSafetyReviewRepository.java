@@ -3,7 +3,7 @@ package uk.gov.placements.safety;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PlacementSafetyReviewRepository extends JpaRepository<PlacementSafetyReview, Long> {
+interface PlacementSafetyReviewRepository extends JpaRepository<PlacementSafetyReview, Long> {
     List<PlacementSafetyReview> findByPlacementIdOrderByIdAsc(Long placementId);
 
     List<PlacementSafetyReview> findByChildIdOrderByIdAsc(Long childId);

@@ -29,7 +29,7 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.provider.HomeDowngraded;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
@@ -57,7 +57,7 @@ public class PlacementSafetyReviews {
     static final int TASK_PRIORITY = 80;
     private final PlacementSafetyReviewRepository reviews;
     private final PlacementRepository placements;
-    private final CareServiceRepository services;
+    private final ProviderService services;
     private final RuntimeService runtimeService;
     private final IroReviewService iroReviews;
     private final Decisions decisions;
@@ -65,7 +65,7 @@ public class PlacementSafetyReviews {
     private final NotificationSender sender;
     private final WorkingDays workingDays;
 
-    public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementRepository placements, CareServiceRepository services,
+    public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementRepository placements, ProviderService services,
                                   RuntimeService runtimeService, IroReviewService iroReviews, Decisions decisions, SystemActions system,
                                   NotificationSender sender, WorkingDays workingDays) {
         this.workingDays = workingDays;
@@ -95,7 +95,7 @@ public class PlacementSafetyReviews {
 
     /** Called as the application, within the downgrade's transaction. */
     List<PlacementSafetyReview> start(HomeDowngraded downgraded) {
-        CareService home = NotFoundException.findOrThrow(services, "Home", downgraded.serviceId());
+        CareService home = services.findHome(downgraded.serviceId()).orElseThrow(() -> new NotFoundException("Home", downgraded.serviceId()));
         String why = "Ofsted rated " + home.getName() + " inadequate (was " + UkFormat.label(downgraded.previous()).toLowerCase(Locale.UK)
                 + "), recorded " + UkFormat.date(downgraded.on());
         List<PlacementSafetyReview> started = new ArrayList<>();
@@ -135,7 +135,7 @@ public class PlacementSafetyReviews {
     public void tellTeamManagers(Long reviewId) {
         PlacementSafetyReview review = get(reviewId);
         Placement p = placements.findById(review.getPlacementId()).orElseThrow();
-        String home = services.findById(review.getServiceId()).map(CareService::getName).orElse("the home");
+        String home = services.findHome(review.getServiceId()).map(CareService::getName).orElse("the home");
         sender.send(Recipient.group(Roles.TEAM_MANAGERS, review.getCouncil()), "A child must move from " + home + ", rated inadequate",
                 "The social worker " + review.getDecidedBy() + " reviewed placement " + p.getId() + " on " + UkFormat.dateTime(review.getDecidedAt())
                         + " and decided the child must move. Please plan the move: a referral for a child moving on, from the child's page.");

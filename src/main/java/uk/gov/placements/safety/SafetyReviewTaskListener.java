@@ -16,7 +16,7 @@ import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.tasks.TaskDisplay;
 
 /**
@@ -29,11 +29,11 @@ public class SafetyReviewTaskListener implements TaskListener {
     private final PlacementSafetyReviews reviews;
     private final PlacementService placements;
     private final ChildRepository children;
-    private final CareServiceRepository services;
+    private final ProviderService services;
     private final TaskDisplay display;
 
     public SafetyReviewTaskListener(PlacementSafetyReviews reviews, PlacementService placements, ChildRepository children,
-                                    CareServiceRepository services, TaskDisplay display) {
+                                    ProviderService services, TaskDisplay display) {
         this.reviews = reviews;
         this.placements = placements;
         this.children = children;
@@ -62,7 +62,7 @@ public class SafetyReviewTaskListener implements TaskListener {
         Placement p = placements.get(review.getPlacementId());
         Child child = children.findById(review.getChildId()).orElseThrow();
         AllocatedWorker.assign(task, child);
-        String home = services.findById(review.getServiceId()).map(s -> s.getName()).orElse("the home");
+        String home = services.findHome(review.getServiceId()).map(s -> s.getName()).orElse("the home");
         task.setName("Review placement safety — " + child.initials() + ", " + home + " rated inadequate");
         task.setDueDate(reviews.reviewDue());
         task.setPriority(PlacementSafetyReviews.TASK_PRIORITY);

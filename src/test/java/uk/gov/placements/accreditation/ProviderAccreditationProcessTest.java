@@ -37,7 +37,8 @@ import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderFixtures;
+import uk.gov.placements.provider.ProviderService;
 
 /** Every path of providerAccreditation: each REFUSED cause, each condition, clean accreditation, Form A sent back, and its timers. */
 @IntegrationTest
@@ -50,9 +51,9 @@ class ProviderAccreditationProcessTest {
     @Autowired uk.gov.placements.audit.DecisionRecordRepository decisions;
     @Autowired Journeys journeys;
     @Autowired AccreditationService service;
-    @Autowired ProviderRepository providers;
+    @Autowired ProviderService providerService;
+    @Autowired ProviderFixtures providerFixtures;
     @Autowired ActionPlanRepository actionPlans;
-    @Autowired uk.gov.placements.provider.CareServiceRepository homes;
     @Autowired uk.gov.placements.tasks.TaskDisplay display;
 
     @Autowired ServiceMatcher matcher;
@@ -70,11 +71,9 @@ class ProviderAccreditationProcessTest {
         CareService created = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
         // the home as Ofsted registers it: its own URN, rated good
         urn = String.format("SC%06d", 600000 + created.getId() % 400000);
-        created.registeredWithOfsted(urn).rated(OfstedRating.GOOD, LocalDate.now().minusMonths(3));
-        home = homes.save(created);
+        home = providerFixtures.registered(created, urn, OfstedRating.GOOD, LocalDate.now().minusMonths(3));
         provider = home.getProvider();
-        provider.accredit(AccreditationStatus.NOT_ACCREDITED, null);
-        providers.save(provider);
+        providerFixtures.accredited(provider, AccreditationStatus.NOT_ACCREDITED, null);
         pi = service.start(provider.getId());
     }
 
@@ -130,9 +129,7 @@ class ProviderAccreditationProcessTest {
     }
 
     void registerRates(String rating) {
-        CareService h = homes.findById(home.getId()).orElseThrow();
-        h.rated(OfstedRating.valueOf(rating), LocalDate.now().minusMonths(1));
-        homes.save(h);
+        providerFixtures.rated(home.getId(), OfstedRating.valueOf(rating), LocalDate.now().minusMonths(1));
     }
 
     /** Form A in, reviewed complete, both visits done: the proposed outcome awaits confirmation. */
@@ -169,7 +166,7 @@ class ProviderAccreditationProcessTest {
     }
 
     AccreditationStatus status() {
-        return providers.findById(provider.getId()).orElseThrow().getAccreditationStatus();
+        return providerService.get(provider.getId()).getAccreditationStatus();
     }
 
     @Test
@@ -179,7 +176,7 @@ class ProviderAccreditationProcessTest {
         assertThat(pi.getTenantId()).as("the register is the consortium's, not one council's").isNull();
         assertThat(outcomeOf("GOOD", formB(3, false, List.of()), formC(true, false))).isEqualTo("ACCREDITED");
         taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, "true"));
-        Provider p = providers.findById(provider.getId()).orElseThrow();
+        Provider p = providerService.get(provider.getId());
         LocalDate expiry = LocalDate.now().plusMonths(12);
         assertThat(p.getAccreditationStatus()).isEqualTo(AccreditationStatus.ACCREDITED);
         assertThat(p.getAccreditationExpiry()).isEqualTo(expiry);
@@ -261,7 +258,7 @@ class ProviderAccreditationProcessTest {
         clock(expiry.minusDays(60).atTime(10, 0));
         assertThat(outcomeOf("GOOD", formB(3, false, List.of()), formC(true, false))).isEqualTo("ACCREDITED");
         taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, "true"));
-        assertThat(providers.findById(provider.getId()).orElseThrow().getAccreditationExpiry()).isEqualTo(expiry.plusMonths(12));
+        assertThat(providerService.get(provider.getId()).getAccreditationExpiry()).isEqualTo(expiry.plusMonths(12));
         assertThat(timer(TIMER_REACCREDITATION_DUE).getDuedate()).isEqualTo(ukDate(expiry.plusMonths(12).minusDays(90).atStartOfDay()));
 
         // the old expiry date passes: nothing lapses
@@ -332,7 +329,7 @@ class ProviderAccreditationProcessTest {
                 "decisionReason", "Staffing still unsafe"));
         journeys.runDueJobsOf(pi.getId());
         assertThat(pi).hasPassed(TASK_SUSPEND_PROVIDER).isWaitingAt(TIMER_REACCREDITATION_DUE);
-        Provider suspended = providers.findById(provider.getId()).orElseThrow();
+        Provider suspended = providerService.get(provider.getId());
         assertThat(suspended.isSuspended()).isTrue();
         assertThat(suspended.getSuspendedReason()).startsWith("Accreditation conditions not resolved by 30/04/2027").contains("; suspended by ")
                 .as("the reasons stay in the suspension's decision record").doesNotContain("Staffing still unsafe");
@@ -343,7 +340,7 @@ class ProviderAccreditationProcessTest {
         assertThat(outcomeOf("INADEQUATE", formB(3, false, List.of()), formC(true, false))).isEqualTo("REFUSED");
         taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, true));
         assertThat(pi).isEnded().hasPassed("EndEvent_NotAccredited");
-        assertThat(providers.findById(provider.getId()).orElseThrow().getAccreditationStatus()).isEqualTo(AccreditationStatus.REFUSED);
+        assertThat(providerService.get(provider.getId()).getAccreditationStatus()).isEqualTo(AccreditationStatus.REFUSED);
 
         pi = service.start(provider.getId());
         assertThat(outcomeOf("GOOD", formB(3, true, List.of()), formC(true, false))).isEqualTo("REFUSED");
@@ -357,7 +354,7 @@ class ProviderAccreditationProcessTest {
     void shouldAccreditWithConditionsForALowScoreADiscrepancyOrOfstedRequiresImprovement() {
         assertThat(outcomeOf("GOOD", formB(1, false, List.of()), formC(true, false))).isEqualTo("ACCREDITED_WITH_CONDITIONS");
         taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, true));
-        assertThat(providers.findById(provider.getId()).orElseThrow().getAccreditationStatus())
+        assertThat(providerService.get(provider.getId()).getAccreditationStatus())
                 .isEqualTo(AccreditationStatus.ACCREDITED_WITH_CONDITIONS);
         assertThat(pi).isWaitingAt(TASK_SET_CONDITIONS_DEADLINE);
         assertThat(actionPlans.findByProviderIdOrderByIdAsc(provider.getId())).extracting(ActionPlan::getSource, ActionPlan::getConcern)
@@ -406,9 +403,9 @@ class ProviderAccreditationProcessTest {
         assertThat(runtimeService.getVariable(pi.getId(), OFSTED_RATING)).isEqualTo("GOOD");
         assertThat(runtimeService.getVariable(pi.getId(), ACCREDITATION_OUTCOME)).isEqualTo("ACCREDITED");
         taskService.complete(task(TASK_CONFIRM_ACCREDITATION).getId(), Map.of(ACCREDITATION_CONFIRMED, true));
-        assertThat(providers.findById(provider.getId()).orElseThrow().getOfstedRating()).as("the claimed outstanding is not the register's")
+        assertThat(providerService.get(provider.getId()).getOfstedRating()).as("the claimed outstanding is not the register's")
                 .isEqualTo(OfstedRating.GOOD);
-        assertThat(homes.findById(home.getId()).orElseThrow().getOfstedRating()).isEqualTo(OfstedRating.GOOD);
+        assertThat(providerService.home(home.getId()).getOfstedRating()).isEqualTo(OfstedRating.GOOD);
     }
 
     @Test

@@ -15,13 +15,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderFixtures;
+import uk.gov.placements.provider.ProviderService;
 
 /** The shared register through the API: importing Ofsted's list line by line, matched on URN, and searching by need. */
 @IntegrationTest
 class RegisterTest {
     @Autowired TestRestTemplate http;
-    @Autowired ProviderRepository providers;
+    @Autowired ProviderService providerService;
+    @Autowired ProviderFixtures providerFixtures;
     final ObjectMapper json = new ObjectMapper();
 
     ResponseEntity<String> post(String user, String url, String body, MediaType type) {
@@ -44,7 +46,7 @@ class RegisterTest {
 
     @Test
     void shouldImportOfstedsListLineByLineMatchedOnUrn() throws Exception {
-        long before = providers.count();
+        long before = providerFixtures.providerCount();
         String list = HEADER
                 + "SC700001,Children's home,Willow House,Leeds,Active,Good,01/06/2025,4,LS6 1AA,Willow Homes Ltd\n"
                 + ",Children's home,No Urn House,Leeds,Active,Good,01/06/2025,3,LS6 1AB,Willow Homes Ltd\n"
@@ -56,13 +58,13 @@ class RegisterTest {
         assertThat(counts.get("created").asInt()).as("the good lines are taken though others are not").isEqualTo(2);
         assertThat(counts.get("rejected").findValuesAsText("line")).containsExactly("3", "4");
         assertThat(counts.get("rejected").findValuesAsText("field")).containsExactly("URN", "Overall effectiveness");
-        assertThat(providers.count()).as("a provider per owner, not accredited").isEqualTo(before + 2);
-        assertThat(providers.findAll()).anyMatch(p -> "Rowan Fostering".equals(p.getName()) && p.getOfstedUrn() == null
+        assertThat(providerFixtures.providerCount()).as("a provider per owner, not accredited").isEqualTo(before + 2);
+        assertThat(providerService.allProviders()).anyMatch(p -> "Rowan Fostering".equals(p.getName()) && p.getOfstedUrn() == null
                 && p.getAccreditationStatus().name().equals("NOT_ACCREDITED"));
         JsonNode again = json.readTree(post("cm1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getBody());
         assertThat(again.get("created").asInt()).isZero();
         assertThat(again.get("unchanged").asInt()).as("matched on URN: nothing duplicated").isEqualTo(2);
-        assertThat(providers.count()).isEqualTo(before + 2);
+        assertThat(providerFixtures.providerCount()).isEqualTo(before + 2);
         assertThat(post("sw1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("co1", "/api/providers/ofsted-import", list, MediaType.valueOf("text/csv")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<String> noColumns = post("cm1", "/api/providers/ofsted-import", "Name,Town\nA,B\n", MediaType.valueOf("text/csv"));

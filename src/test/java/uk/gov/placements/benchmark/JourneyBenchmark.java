@@ -25,7 +25,7 @@ import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
@@ -43,13 +43,13 @@ public class JourneyBenchmark extends Fixtures {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
-    private final PlacementOptionRepository options;
+    private final SearchService searchService;
     private final PlacementRepository placements;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final uk.gov.placements.notification.NotificationRepository notifications;
 
     public JourneyBenchmark(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-                            RepositoryService repositoryService, PlacementOptionRepository options, PlacementRepository placements,
+                            RepositoryService repositoryService, SearchService searchService, PlacementRepository placements,
                             org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.NotificationRepository notifications) {
         this.notifications = notifications;
         this.jdbc = jdbc;
@@ -57,7 +57,7 @@ public class JourneyBenchmark extends Fixtures {
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.repositoryService = repositoryService;
-        this.options = options;
+        this.searchService = searchService;
         this.placements = placements;
     }
 
@@ -202,7 +202,7 @@ public class JourneyBenchmark extends Fixtures {
         String search = task(referral, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getProcessInstanceId();
         complete(referral, root, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
         offerAll(search, root);
-        PlacementOption independent = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        PlacementOption independent = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> !o.isInHouse() && o.getRankPosition() != null).min(java.util.Comparator.comparing(PlacementOption::getRankPosition))
                 .orElseThrow();
         complete(referral, root, PlacementReferralProcess.TASK_SELECT_PLACEMENT, Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, independent.getId(),

@@ -22,7 +22,7 @@ import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 
 /**
  * The shipped postcode districts (V25) and what reads them: the service on real districts, GET /api/postcodes, the
@@ -35,7 +35,7 @@ class PostcodesTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
     @Autowired ChildRepository children;
-    @Autowired ReferralRepository referrals;
+    @Autowired ReferralService referralService;
     final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -139,7 +139,7 @@ class PostcodesTest {
         assertThat(child.getPostcode()).isEqualTo("LS6 2AB");
         assertThat(child.getLatitude()).isEqualTo(ls6.latitude());
         assertThat(child.getLongitude()).isEqualTo(ls6.longitude());
-        Referral referral = referrals.findAll().stream().filter(r -> r.getChild().getId().equals(child.getId())).findFirst().orElseThrow();
+        Referral referral = referralService.referralsOf(child.getId()).stream().findFirst().orElseThrow();
         assertThat(referral.getCreatedBy()).isEqualTo("sw1");
 
         // coordinates a client gives are still taken as given

@@ -39,10 +39,11 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
+import uk.gov.placements.referral.search.SearchService;
 
 /** Every path of contractMonitoring, with the engine clock moved to each round and deadline. */
 @IntegrationTest
@@ -54,7 +55,7 @@ class ContractMonitoringProcessTest {
     @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
     @Autowired Journeys journeys;
     @Autowired PlacementRepository placements;
-    @Autowired ProviderRepository providers;
+    @Autowired ProviderService providerService;
     @Autowired MonitoringRoundRepository rounds;
     @Autowired ProviderLatestRatingRepository latestRatings;
     @Autowired uk.gov.placements.provider.MonitoringRatings ratings;
@@ -63,7 +64,7 @@ class ContractMonitoringProcessTest {
     @Autowired ExitInterviewRepository exitInterviews;
     @Autowired ContractMonitoringService monitoring;
     @Autowired ServiceMatcher matcher;
-    @Autowired uk.gov.placements.referral.search.PlacementOptionRepository options;
+    @Autowired SearchService searchService;
 
     @Autowired uk.gov.placements.placement.PlacementService placementService;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
@@ -374,7 +375,7 @@ class ContractMonitoringProcessTest {
         assertThat(pi).isWaitingAt(TIMER_ROUND_DUE).hasNotPassed(TASK_SUSPEND_PROVIDER);
         assertThat(plans.findByProviderIdOrderByIdAsc(home.getProvider().getId())).extracting(ActionPlan::getStatus)
                 .containsExactly(ActionPlan.Status.RESOLVED);
-        assertThat(providers.findById(home.getProvider().getId()).orElseThrow().isSuspended()).isFalse();
+        assertThat(providerService.get(home.getProvider().getId()).isSuspended()).isFalse();
     }
 
     /**
@@ -459,7 +460,7 @@ class ContractMonitoringProcessTest {
         assertThat(extended.getDeadline()).isEqualTo(LocalDate.of(2027, 9, 30));
         taskService.complete(task(TASK_RESPOND_WITH_ACTION_PLAN).getId(), Map.of("actions", "Recruit two waking night staff"));
         assertThat(pi).isWaitingAt(TIMER_ACTION_PLAN_DEADLINE);
-        assertThat(providers.findById(home.getProvider().getId()).orElseThrow().isSuspended()).isFalse();
+        assertThat(providerService.get(home.getProvider().getId()).isSuspended()).isFalse();
     }
 
     @Test
@@ -490,7 +491,7 @@ class ContractMonitoringProcessTest {
         taskService.complete(task(TASK_DECIDE_UNRESOLVED).getId(), Map.of(ACTION_PLAN_DECISION, "SUSPEND", "decisionReason", "Children unsafe at night"));
         journeys.runDueJobsOf(pi.getId());
         assertThat(pi).hasPassed(TASK_SUSPEND_PROVIDER, "EndEvent_ProviderSuspended");
-        var provider = providers.findById(home.getProvider().getId()).orElseThrow();
+        var provider = providerService.get(home.getProvider().getId());
         assertThat(provider.isSuspended()).isTrue();
         // the register and everyone told read what happened and when; the council's own words about its child's placement
         // stay in the suspension's decision record
@@ -512,7 +513,7 @@ class ContractMonitoringProcessTest {
                 .doesNotContain("Unsafe staffing").doesNotContain("Children unsafe"));
         assertThat(told).anySatisfy(m -> assertThat(m).contains("Placement " + otherPlacement.getId() + ":"));
         monitoring.liftSuspension(provider.getId(), "New night staff verified on a visit");
-        assertThat(providers.findById(provider.getId()).orElseThrow().isSuspended()).isFalse();
+        assertThat(providerService.get(provider.getId()).isSuspended()).isFalse();
     }
 
     @Test
@@ -548,7 +549,7 @@ class ContractMonitoringProcessTest {
                 Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
         journeys.runDueJobs();
         journeys.offerAll(search);
-        var ranked = options.findByReferralIdOrderByRankPositionAscIdAsc(referral.getId());
+        var ranked = searchService.optionsOf(referral.getId());
         assertThat(ranked).extracting(o -> o.getService().getId()).containsExactly(other.getId(), home.getId());
         assertThat(ranked.get(1).getRankReasons()).contains("latest contract-monitoring rating red");
     }

@@ -40,7 +40,7 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
@@ -59,7 +59,7 @@ class NotificationsTest {
     @Autowired IdentityService identityService;
     @Autowired ChildService childService;
     @Autowired PlacementRepository placements;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired NotificationRepository notifications;
     @Autowired TestMailServer mail;
     final ObjectMapper json = new ObjectMapper();
@@ -76,7 +76,7 @@ class NotificationsTest {
         taskService.complete(only(search.getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true,
                 PlacementSearchProcess.RESTRICTION_REASON, "Brothers already with these carers", PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today().toString()));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        Long option = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        Long option = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
         taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(),
                 Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, option, PlacementReferralProcess.SELECTION_REASON, "With her brothers"));

@@ -25,10 +25,10 @@ import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
-import uk.gov.placements.referral.PlacementReferralProcess;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
@@ -44,8 +44,8 @@ class PlacementDatesTest {
     @Autowired RuntimeService runtimeService;
     @Autowired PlacementRepository placements;
     @Autowired PlacementService placementService;
-    @Autowired PlacementOptionRepository options;
-    @Autowired CareServiceRepository services;
+    @Autowired SearchService searchService;
+    @Autowired ProviderService providerService;
     @Autowired IroReviewRepository reviews;
     @Autowired WorkingDays workingDays;
 
@@ -59,7 +59,7 @@ class PlacementDatesTest {
 
     /** Choose the option of the given home, approve it, and return the placement recorded. */
     Placement chooseAndApprove(Referral r, CareService home) {
-        Long option = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        Long option = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
         taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(),
                 Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, option, PlacementReferralProcess.SELECTION_REASON, "The home the child visited"));
@@ -85,12 +85,12 @@ class PlacementDatesTest {
                 "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
         taskService.complete(only(search, PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL).getId(), offer);
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        int vacanciesBefore = services.findById(home.getId()).orElseThrow().getVacancies();
+        int vacanciesBefore = providerService.home(home.getId()).getVacancies();
 
         Placement p = chooseAndApprove(r, home);
         assertThat(p.getStartDate()).isEqualTo(offered);
         assertThat(p.getStatus()).isEqualTo(PlacementStatus.PLANNED);
-        assertThat(services.findById(home.getId()).orElseThrow().getVacancies()).as("the place is held from approval").isEqualTo(vacanciesBefore - 1);
+        assertThat(providerService.home(home.getId()).getVacancies()).as("the place is held from approval").isEqualTo(vacanciesBefore - 1);
         assertThat(p.getPlanDue()).isEqualTo(workingDays.minus(offered, 1)).isBefore(offered);
         Task plan = only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN);
         assertThat(plan.getDueDate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate()).isEqualTo(p.getPlanDue());
@@ -128,7 +128,7 @@ class PlacementDatesTest {
         Placement old = placements.findById(current.getId()).orElseThrow();
         assertThat(old.getStatus()).as("the child is still there until the move").isEqualTo(PlacementStatus.ACTIVE);
         assertThat(old.getEndDate()).isEqualTo(proposed);
-        int vacancies = services.findById(first.getId()).orElseThrow().getVacancies();
+        int vacancies = providerService.home(first.getId()).getVacancies();
         // while the move is planned, the current placement is not ended by hand: the move ends it on its day
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> placementService.end(current.getId(), new PlacementService.Ending(
                         UkTime.today(), "E13", null, true, null)))
@@ -137,7 +137,7 @@ class PlacementDatesTest {
         placementService.startAndEndDue(proposed);
         assertThat(placements.findById(moved.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.ACTIVE);
         assertThat(placements.findById(current.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.ENDED);
-        assertThat(services.findById(first.getId()).orElseThrow().getVacancies()).as("the place returns").isEqualTo(vacancies + 1);
+        assertThat(providerService.home(first.getId()).getVacancies()).as("the place returns").isEqualTo(vacancies + 1);
         assertThat(placementService.startAndEndDue(proposed)).as("running it again changes nothing").isZero();
     }
 

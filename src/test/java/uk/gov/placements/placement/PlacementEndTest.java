@@ -32,11 +32,11 @@ import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
-import uk.gov.placements.referral.PlacementReferralProcess;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
@@ -53,8 +53,8 @@ class PlacementEndTest {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired PlacementRepository placements;
-    @Autowired PlacementOptionRepository options;
-    @Autowired CareServiceRepository services;
+    @Autowired SearchService searchService;
+    @Autowired ProviderService providerService;
     @Autowired ChildRepository children;
     @Autowired IroReviewRepository reviews;
     @Autowired ReportService reports;
@@ -76,7 +76,7 @@ class PlacementEndTest {
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         journeys.offerAll(search);
         journeys.waiveIfAsked(search);
-        Long option = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        Long option = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
         taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(),
                 Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, option, PlacementReferralProcess.SELECTION_REASON, "The home the child chose"));
@@ -94,7 +94,7 @@ class PlacementEndTest {
         Placement p = placeWith(r, home, UkTime.today());
         assertThat(p.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
         String url = "/api/placements/" + p.getId() + "/end";
-        int vacancies = services.findById(home.getId()).orElseThrow().getVacancies();
+        int vacancies = providerService.home(home.getId()).getVacancies();
 
         // checked before anything changes, each field named
         ResponseEntity<String> bad = call("sw1", url, Map.of("reasonEpisodeCeased", "X1"));
@@ -121,7 +121,7 @@ class PlacementEndTest {
         assertThat(view.get("status").asText()).isEqualTo("ENDED");
         assertThat(view.get("reasonEpisodeCeased").asText()).isEqualTo("E13");
         assertThat(view.get("unplannedEnd").asBoolean()).isTrue();
-        assertThat(services.findById(home.getId()).orElseThrow().getVacancies()).as("the place returns").isEqualTo(vacancies + 1);
+        assertThat(providerService.home(home.getId()).getVacancies()).as("the place returns").isEqualTo(vacancies + 1);
         // monitoring closes with the exit interview; the reviews end
         ProcessInstance monitoring = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PLACEMENT-" + p.getId()).singleResult();
         assertThat(monitoring).isNotNull();

@@ -25,7 +25,7 @@ import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
@@ -46,7 +46,7 @@ class PostgresIntegrationTest {
     @Autowired ProcessEngine engine;
     @Autowired TaskService taskService;
     @Autowired Journeys journeys;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired PlacementRepository placements;
     @Autowired ReportService reports;
     @Autowired uk.gov.placements.reporting.Ssda903Return ssda903;
@@ -65,9 +65,9 @@ class PostgresIntegrationTest {
         complete(r, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false, PlacementSearchProcess.PROPOSED_START_DATE, LocalDate.now().toString()));
         complete(r, PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL, Map.of(PlacementSearchProcess.RESPONSE, "OFFER", PlacementSearchProcess.WEEKLY_FEE, 880.0, PlacementSearchProcess.START_DATE, LocalDate.now().toString(),
                 PlacementSearchProcess.NAMED_CARER_OR_HOME, "The Lees", PlacementSearchProcess.HOW_NEEDS_MET, "Autism training"));
-        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())
+        assertThat(searchService.optionsOf(r.getId())).extracting(o -> o.getService().getId())
                 .containsExactlyInAnyOrder(carer.getId(), independent.getId());
-        Long top = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream().filter(o -> o.getRankPosition() == 1).findFirst()
+        Long top = searchService.optionsOf(r.getId()).stream().filter(o -> o.getRankPosition() == 1).findFirst()
                 .orElseThrow().getId();
         complete(r, PlacementReferralProcess.TASK_SELECT_PLACEMENT, Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, top));
         Task approval = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(PlacementReferralProcess.TASK_APPROVE_PLACEMENT).singleResult();

@@ -46,8 +46,9 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.CareService;
+import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /** Every path of placementReferral (and the in-house part of placementSearch) on the real delegates and tables. */
@@ -63,8 +64,8 @@ class PlacementReferralProcessTest {
     @Autowired ReferralRepository referrals;
     @Autowired ChildRepository children;
     @Autowired PlacementRepository placements;
-    @Autowired uk.gov.placements.provider.CareServiceRepository homes;
-    @Autowired PlacementOptionRepository options;
+    @Autowired ProviderFixtures providerFixtures;
+    @Autowired SearchService searchService;
     @Autowired NotificationRepository notifications;
     @Autowired DecisionRecordRepository decisions;
     @Autowired WorkingDays workingDays;
@@ -106,7 +107,7 @@ class PlacementReferralProcessTest {
     }
 
     PlacementOption option(Referral r, CareService service) {
-        return options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        return searchService.optionsOf(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(service.getId())).findFirst().orElseThrow();
     }
 
@@ -216,7 +217,7 @@ class PlacementReferralProcessTest {
                 .activityId(PlacementSearchProcess.TASK_SEND_TO_PROVIDERS).count()).isZero();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(search)
                 .activityId(PlacementSearchProcess.TASK_RANK_OPTIONS).finished().count()).isEqualTo(1);
-        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())
+        assertThat(searchService.optionsOf(r.getId())).extracting(o -> o.getService().getId())
                 .containsExactly(carer.getId()).doesNotContain(external.getId());
         Referral saved = referrals.findById(r.getId()).orElseThrow();
         assertThat(saved.getRestrictToInHouse()).isTrue();
@@ -425,7 +426,7 @@ class PlacementReferralProcessTest {
         CareService home = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.OUTSTANDING, NeedCode.AUTISM);
         // a setting Ofsted registers under its own URN: the placement's (and the 903's) URN is the setting's, not its provider's
         String homeUrn = String.format("SC4%05d", home.getId() % 100000);
-        home = homes.save(home.registeredWithOfsted(homeUrn));
+        home = providerFixtures.registered(home, homeUrn);
         Child child = journeys.child(council, 10);
         Referral r = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
         ProcessInstance pi = toSelection(r, false);

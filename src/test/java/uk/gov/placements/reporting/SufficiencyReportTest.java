@@ -40,8 +40,7 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
-import uk.gov.placements.referral.ReferralRepository;
-import uk.gov.placements.referral.ReferralStatus;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.tasklist.BrowserAccess;
 
 /** Sufficiency figures checked against a data set computed by hand, in JSON, CSV and on the reports page. */
@@ -50,7 +49,7 @@ class SufficiencyReportTest {
     @Autowired TestRestTemplate http;
     @Autowired Journeys journeys;
     @Autowired PlacementRepository placements;
-    @Autowired ReferralRepository referrals;
+    @Autowired ReferralService referralService;
     @Autowired IdentityService identityService;
     @Autowired uk.gov.placements.child.ChildRepository childRepository;
     @Autowired uk.gov.placements.child.ChildService childService;
@@ -103,10 +102,7 @@ class SufficiencyReportTest {
         save(b, home, "2027-04-01", 4000, 20.1, false, false);
         Referral gap = new Referral(c, Urgency.URGENT, LocalDate.now().plusDays(5), PlacementType.SECURE_CHILDRENS_HOME, 4, 20,
                 List.of(new ReferralNeed(NeedCode.SELF_HARM, true), new ReferralNeed(NeedCode.MENTAL_HEALTH, false)), "sw");
-        gap.details(0, false, null, false, null, false, null, null, null, null, null, null, "sw", true);
-        gap.status(ReferralStatus.SELECTING);
-        referrals.save(gap).assignReference();
-        referrals.save(gap);
+        referralService.seedUnmet(gap, "sw");
     }
 
     private void save(Child child, CareService s, String start, int fee, double miles, boolean outOfArea, boolean secondBest) {

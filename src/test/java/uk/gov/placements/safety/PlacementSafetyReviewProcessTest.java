@@ -36,10 +36,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.gov.placements.TestMailServer;
 import uk.gov.placements.placement.PlacementService;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderFixtures;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.audit.DecisionRecordRepository;
@@ -84,8 +85,9 @@ class PlacementSafetyReviewProcessTest {
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
     @Autowired TestMailServer mail;
     @Autowired TestRestTemplate http;
-    @Autowired CareServiceRepository homes;
-    @Autowired PlacementOptionRepository options;
+    @Autowired ProviderService providerService;
+    @Autowired ProviderFixtures providerFixtures;
+    @Autowired SearchService searchService;
 
     Journeys.Council council;
     LocalDate today;
@@ -244,8 +246,9 @@ class PlacementSafetyReviewProcessTest {
         ClockUtil.reset();
         today = UkTime.today();
         CareService byHand = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
-        CareService byList = homes.save(journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4100, OfstedRating.GOOD)
-                .registeredWithOfsted("SC9" + String.format("%05d", Integer.parseInt(council.id().replaceAll("\\D", "")))));
+        CareService byList = providerFixtures.registered(
+                journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4100, OfstedRating.GOOD),
+                "SC9" + String.format("%05d", Integer.parseInt(council.id().replaceAll("\\D", ""))));
         Child amy = placedIn(byHand, "sw-amy-" + council.id());
         Child ben = placedIn(byList, "sw-ben-" + council.id());
         String team = worker("pt-" + council.id(), "placements-team");
@@ -256,7 +259,7 @@ class PlacementSafetyReviewProcessTest {
         ProcessInstance search = journeys.toExternalSearch(r);
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         journeys.offerAll(search);
-        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())
+        assertThat(searchService.optionsOf(r.getId())).extracting(o -> o.getService().getId())
                 .contains(byHand.getId(), byList.getId());
 
         HttpHeaders h = new HttpHeaders();
@@ -279,13 +282,13 @@ class PlacementSafetyReviewProcessTest {
         assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as(a.getBody()).isEqualTo(200));
         assertThat(new ObjectMapper().readTree(answers.get(1).getBody()).get("downgraded").asInt()).as(answers.get(1).getBody()).isEqualTo(1);
         for (CareService home : List.of(byHand, byList)) {
-            assertThat(homes.findById(home.getId()).orElseThrow().getOfstedRating()).isEqualTo(OfstedRating.INADEQUATE);
+            assertThat(providerService.home(home.getId()).getOfstedRating()).isEqualTo(OfstedRating.INADEQUATE);
         }
         for (Child child : List.of(amy, ben)) {
             assertThat(safetyTasks(child)).hasSize(1);
             assertThat(nextReview(child).isBroughtForward()).isTrue();
         }
-        assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).filteredOn(o -> o.getService().getId().equals(byHand.getId())
+        assertThat(searchService.optionsOf(r.getId())).filteredOn(o -> o.getService().getId().equals(byHand.getId())
                 || o.getService().getId().equals(byList.getId())).hasSize(2).noneMatch(PlacementOption::isSuitable);
         assertThat(decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).filteredOn(d -> d.getKind().equals("HOME_RATED_INADEQUATE"))
                 .extracting(d -> d.getOutcome()).containsExactly("NOT TO BE CHOSEN service " + byHand.getId(), "PLACEMENTS TEAM NOT E-MAILED",

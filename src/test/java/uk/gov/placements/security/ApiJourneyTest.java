@@ -19,8 +19,8 @@ import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.referral.ReferralFixtures;
 import uk.gov.placements.referral.PlacementReferralProcess;
-import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
@@ -32,7 +32,7 @@ import uk.gov.placements.referral.search.PlacementSearchProcess;
 class ApiJourneyTest {
     @Autowired TestRestTemplate http;
     @Autowired Journeys journeys;
-    @Autowired ReferralRepository referrals;
+    @Autowired ReferralFixtures referralFixtures;
     @Autowired PlacementRepository placements;
     final ObjectMapper json = new ObjectMapper();
 
@@ -204,14 +204,14 @@ class ApiJourneyTest {
 
     @Test
     void shouldAnswer400NamingEveryBadFieldAndWriteNothing() throws Exception {
-        long before = referrals.count();
+        long before = referralFixtures.count();
         ResponseEntity<String> response = call("sw1", HttpMethod.POST, "/api/referrals", Map.of("childId", 999999, "urgency", "SOON",
                 "requiredBy", "2020-01-01", "placementType", "CASTLE", "plannedWeeks", -3, "maxDistanceMiles", 20,
                 "needs", List.of(Map.of("code", "NOT_A_NEED", "essential", true)), "knowsChild", true));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field"))
                 .contains("childId", "urgency", "requiredBy", "placementType", "plannedWeeks", "needs[0].code", "completedBy");
-        assertThat(referrals.count()).isEqualTo(before);
+        assertThat(referralFixtures.count()).isEqualTo(before);
 
         ResponseEntity<String> child = call("sw1", HttpMethod.POST, "/api/children", Map.of("firstName", "", "lastName", "X",
                 "dateOfBirth", "1980-01-01", "gender", "F", "postcode", "nowhere", "latitude", 99, "longitude", -1, "legalStatus", "ZZ"));

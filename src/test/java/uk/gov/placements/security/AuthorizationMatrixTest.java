@@ -39,14 +39,14 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.provider.OfstedRatings;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.safety.PlacementSafetyReviewProcess;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 import uk.gov.placements.trust.ReliabilityFigures;
 
@@ -120,9 +120,9 @@ class AuthorizationMatrixTest {
     @Autowired TaskService taskService;
     @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired ProviderService providerService;
-    @Autowired ProviderRepository providers;
+    @Autowired ProviderFixtures providerFixtures;
     @Autowired AccreditationService accreditation;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired PlacementRepository placements;
     @Autowired OfstedRatings ofstedRatings;
     @Autowired uk.gov.placements.monitoring.ActionPlanRepository actionPlans;
@@ -130,7 +130,7 @@ class AuthorizationMatrixTest {
     int requests;
 
     List<User> users(Provider own, String providerUser) {
-        String brightwater = providers.findAll().stream().filter(p -> p.getName().equals("Brightwater Care")).findFirst().orElseThrow().candidateGroup();
+        String brightwater = providerService.allProviders().stream().filter(p -> p.getName().equals("Brightwater Care")).findFirst().orElseThrow().candidateGroup();
         List<User> users = new ArrayList<>();
         for (String[] u : new String[][] {{"sw1", "social-workers", NS}, {"pt1", "placements-team", NS}, {"tm1", "team-managers", NS},
                 {"hos1", "heads-of-service", NS}, {"ad1", "assistant-directors", NS}, {"dcs1", "directors", NS}, {"iro1", "iros", NS},
@@ -201,7 +201,7 @@ class AuthorizationMatrixTest {
         taskService.complete(only(search, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(),
                 Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Authorization matrix: an in-house home is chosen"));
         journeys.runDueJobsOfTree(pi.getId());
-        Long chosen = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        Long chosen = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
         taskService.complete(only(pi, PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(), Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, chosen, PlacementReferralProcess.SELECTION_REASON, "The home asked for"));
         journeys.runDueJobsOfTree(pi.getId());
@@ -219,8 +219,7 @@ class AuthorizationMatrixTest {
     void shouldLetEachGroupSeeAndWorkOnlyItsOwnTasksInItsOwnCouncil() throws Exception {
         // an independent provider of our own with one member of staff, accredited, with a home near Northshire
         Provider own = providerService.create(new ProviderService.NewProvider("Matrix Homes", "INDEPENDENT", "PRIVATE", null, "SC700700", "GOOD"));
-        own.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
-        own = providers.save(own);
+        own = providerFixtures.accredited(own, AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
         providerService.addUser(own.getId(), new ProviderService.NewProviderUser(MATRIX_PROVIDER_USER, "Mo", "Trix", "mo@matrix.example.org",
                 MATRIX_PASSWORD));
         CareService home = journeys.service(own, NS, PlacementType.FOSTER, 15_000, 3, 53.79, -1.55, NeedCode.PHYSICAL_DISABILITY);
@@ -249,7 +248,7 @@ class AuthorizationMatrixTest {
         journeys.waiveIfAsked(search);
         Task select = only(referral, PlacementReferralProcess.TASK_SELECT_PLACEMENT);
         check(select, List.of("social-workers"), users, cells);
-        Long chosen = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
+        Long chosen = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
         taskService.complete(select.getId(), Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, chosen, PlacementReferralProcess.SELECTION_REASON, "Only home with adaptations"));
         Task approve = only(referral, PlacementReferralProcess.TASK_APPROVE_PLACEMENT);
@@ -398,7 +397,7 @@ class AuthorizationMatrixTest {
         long p = own.getId();
         long home = journeys.service(own, NS, PlacementType.CHILDRENS_HOME, 4000, 3, 53.80, -1.55).getId();
         // a Northshire home of the council's own, far from every search: its vacancies are Northshire's to keep
-        Provider northshireOwn = providers.save(new Provider("Matrix in-house homes", uk.gov.placements.provider.ProviderKind.IN_HOUSE,
+        Provider northshireOwn = providerFixtures.save(new Provider("Matrix in-house homes", uk.gov.placements.provider.ProviderKind.IN_HOUSE,
                 Provider.Sector.PUBLIC, NS, null, OfstedRating.GOOD));
         Journeys.Council far = journeys.newCouncil();
         long inHouseHome = journeys.service(northshireOwn, NS, PlacementType.FOSTER, 450, 2, far.lat(), far.lon()).getId();

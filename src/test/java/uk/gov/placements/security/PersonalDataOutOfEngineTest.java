@@ -31,7 +31,6 @@ import uk.gov.placements.Journeys;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.BadInputs;
 import uk.gov.placements.referral.PlacementReferralProcess;
-import uk.gov.placements.referral.ReferralRepository;
 
 /**
  * A child's personal data (name, date of birth, postcode, free-text risks, health, views) never reaches any
@@ -50,7 +49,6 @@ class PersonalDataOutOfEngineTest {
     @Autowired Journeys journeys;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
-    @Autowired ReferralRepository referrals;
     @Autowired ChildRepository children;
 
     /** Text no other test writes, so a find is this test's leak. */

@@ -25,7 +25,7 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /** The role queues return exactly their tasks to their groups; escalations e-mail every member; a mail outage never loses a process. */
@@ -37,7 +37,7 @@ class FiltersAndMailTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired Journeys journeys;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired TestMailServer mail;
 
     List<Task> list(String filterName, String user, List<String> groups, String council) {
@@ -69,7 +69,7 @@ class FiltersAndMailTest {
         Task review = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).singleResult();
         taskService.complete(review.getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Kinship link"));
         journeys.runDueJobs();
-        PlacementOption top = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0);
+        PlacementOption top = searchService.optionsOf(r.getId()).get(0);
         Task select = taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
         taskService.complete(select.getId(), Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, top.getId()));
         return r;

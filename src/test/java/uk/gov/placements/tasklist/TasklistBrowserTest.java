@@ -27,9 +27,10 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralFixtures;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
@@ -44,8 +45,9 @@ class TasklistBrowserTest {
     @Autowired Journeys journeys;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
-    @Autowired ReferralRepository referrals;
-    @Autowired PlacementOptionRepository options;
+    @Autowired ReferralService referralService;
+    @Autowired ReferralFixtures referralFixtures;
+    @Autowired SearchService searchService;
     @Autowired PlacementRepository placements;
     @Autowired NotificationRepository notifications;
     @Autowired IroDisputes disputes;
@@ -56,7 +58,7 @@ class TasklistBrowserTest {
         Child child = children.register(new ChildService.NewChild("Bea", "Browser", LocalDate.now().minusYears(12), "FEMALE", "northshire",
                 "NS1 5BB", 53.80, -1.55, "C2"), "northshire");
         String base = "http://localhost:" + port;
-        long before = referrals.count();
+        long before = referralFixtures.count();
         children.allocate(child.getId(), "sw1", "iro1");
 
         try (Browser sw1 = new Browser(base).login("sw1")) {
@@ -77,13 +79,13 @@ class TasklistBrowserTest {
             sw1.click(By.cssSelector(".modal-footer button.btn-primary"));
             // the confirmation gives the new referral's reference and what it now waits on
             String confirmation = sw1.visible(By.id("placements-confirmation")).getText();
-            Referral submitted = referrals.findAll().stream().filter(r -> r.getChild().getId().equals(child.getId())).findFirst().orElseThrow();
+            Referral submitted = referralService.referralsOf(child.getId()).stream().findFirst().orElseThrow();
             assertThat(confirmation).contains("referral " + submitted.getReference() + " has started");
             sw1.visible(By.xpath("//*[@id='placements-confirmation']//li[contains(.,'Placements team')]"));
             sw1.screenshot("02-sw1-referral-submitted");
         }
-        assertThat(referrals.count()).isEqualTo(before + 1);
-        Referral referral = referrals.findAll().stream().filter(r -> r.getChild().getId().equals(child.getId())).findFirst().orElseThrow();
+        assertThat(referralFixtures.count()).isEqualTo(before + 1);
+        Referral referral = referralService.referralsOf(child.getId()).stream().findFirst().orElseThrow();
         assertThat(referral.getCreatedBy()).isEqualTo("sw1");
 
         try (Browser pt1 = new Browser(base).login("pt1")) {
@@ -104,7 +106,7 @@ class TasklistBrowserTest {
         journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(review.getId(),
                 Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Sister already placed with these carers")));
         journeys.runDueJobs();
-        List<PlacementOption> ranked = options.findByReferralIdOrderByRankPositionAscIdAsc(referral.getId());
+        List<PlacementOption> ranked = searchService.optionsOf(referral.getId());
         Task select = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
                 .taskDefinitionKey(PlacementReferralProcess.TASK_SELECT_PLACEMENT).singleResult();
         journeys.as("sw1", "social-workers", "northshire", () -> taskService.complete(select.getId(),

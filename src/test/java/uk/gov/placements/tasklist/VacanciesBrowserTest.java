@@ -15,7 +15,8 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderFixtures;
+import uk.gov.placements.provider.ProviderService;
 
 /**
  * Live vacancies in a real browser: the placements team sees in the register how fresh each figure is, a stale one
@@ -26,10 +27,11 @@ import uk.gov.placements.provider.CareServiceRepository;
 class VacanciesBrowserTest {
     static final String COTTAGE = "Brightwater Cottage";
     @LocalServerPort int port;
-    @Autowired CareServiceRepository services;
+    @Autowired ProviderService providerService;
+    @Autowired ProviderFixtures providerFixtures;
 
     CareService cottage() {
-        return services.findAll().stream().filter(s -> s.getName().equals(COTTAGE)).findFirst().orElseThrow();
+        return providerService.allHomes().stream().filter(s -> s.getName().equals(COTTAGE)).findFirst().orElseThrow();
     }
 
     @Test
@@ -37,7 +39,7 @@ class VacanciesBrowserTest {
         // the demo's stale home: its figure last given three weeks ago
         CareService stale = cottage();
         int places = stale.getPlaces();
-        services.save(stale.vacancies(1, Decisions.now().minus(21, ChronoUnit.DAYS)));
+        providerFixtures.vacancies(stale, 1, Decisions.now().minus(21, ChronoUnit.DAYS));
         String threeWeeksAgo = UkFormat.date(UkTime.today().minusDays(21));
         String today = UkFormat.date(UkTime.today());
         String base = "http://localhost:" + port;

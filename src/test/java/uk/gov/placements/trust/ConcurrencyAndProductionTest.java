@@ -30,7 +30,7 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
@@ -44,9 +44,8 @@ class ConcurrencyAndProductionTest {
     @Autowired TaskService taskService;
     @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
     @Autowired IdentityService identityService;
-    @Autowired PlacementOptionRepository options;
+    @Autowired SearchService searchService;
     @Autowired PlacementRepository placements;
-    @Autowired uk.gov.placements.referral.search.ProviderReferralRepository providerReferrals;
 
     ResponseEntity<String> complete(String user, String taskId, Map<String, Object> vars) {
         HttpHeaders h = new HttpHeaders();
@@ -65,7 +64,7 @@ class ConcurrencyAndProductionTest {
         taskService.complete(review.getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Kinship"));
         journeys.runDueJobs();
         taskService.complete(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult().getId(),
-                Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0).getId()));
+                Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, searchService.optionsOf(r.getId()).get(0).getId()));
         return taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).taskDefinitionKey(PlacementReferralProcess.TASK_APPROVE_PLACEMENT).singleResult();
     }
 
@@ -123,7 +122,7 @@ class ConcurrencyAndProductionTest {
             }
             pool.shutdown();
             journeys.runDueJobsOfTree(r.getProcessInstanceId());
-            recorded += (int) providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(p -> p.getStatus() == uk.gov.placements.referral.search.ProviderReferral.Status.OFFERED).count();
+            recorded += (int) searchService.providerReferralsOf(r.getId()).stream().filter(p -> p.getStatus() == uk.gov.placements.referral.search.ProviderReferral.Status.OFFERED).count();
             // the third provider can still answer
             assertThat(taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL)
                     .list()).extracting(Task::getId).containsExactly(asked.get(2).getId());

@@ -23,9 +23,9 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
-import uk.gov.placements.provider.ProviderRepository;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.provider.ProviderFixtures;
+import uk.gov.placements.provider.ProviderService;
+import uk.gov.placements.referral.ReferralFixtures;
 
 /**
  * Over a thousand generated malformed and hostile requests against every /api endpoint: wrong
@@ -42,9 +42,9 @@ class HostileInputTest {
 
     @Autowired TestRestTemplate http;
     @Autowired ChildRepository children;
-    @Autowired ReferralRepository referrals;
-    @Autowired ProviderRepository providers;
-    @Autowired CareServiceRepository services;
+    @Autowired ReferralFixtures referralFixtures;
+    @Autowired ProviderService providerService;
+    @Autowired ProviderFixtures providerFixtures;
     @Autowired ChildService childService;
     @Autowired RuntimeService runtimeService;
     final ObjectMapper json = new ObjectMapper();
@@ -192,11 +192,11 @@ class HostileInputTest {
         Child eastmoorChild = childService.register(new ChildService.NewChild("East", "Moor", LocalDate.now().minusYears(9), "MALE", "eastmoor",
                 "EM1 1AA", 53.75, -0.95, "C2"), "eastmoor");
         long childrenBefore = children.count();
-        long referralsBefore = referrals.count();
-        long providersBefore = providers.count();
-        long servicesBefore = services.count();
+        long referralsBefore = referralFixtures.count();
+        long providersBefore = providerFixtures.providerCount();
+        long servicesBefore = providerFixtures.homeCount();
         long instancesBefore = runtimeService.createProcessInstanceQuery().count();
-        long providerId = providers.findAll().stream().filter(p -> !p.isInHouse()).findFirst().orElseThrow().getId();
+        long providerId = providerService.allProviders().stream().filter(p -> !p.isInHouse()).findFirst().orElseThrow().getId();
 
         Map<String, Object> child = new LinkedHashMap<>(Map.of("firstName", "Ann", "lastName", "Lee", "dateOfBirth", "2014-02-03",
                 "gender", "FEMALE", "postcode", "NS1 2AB", "latitude", 53.8, "longitude", -1.55, "legalStatus", "C2"));
@@ -255,7 +255,7 @@ class HostileInputTest {
                 text("lastName", true, 100), f("email", Kind.PATTERN), text("password", true, 200)));
 
         // a provider's own home's vacancies, as its staff give them
-        CareService brightwaterHouse = services.findAll().stream().filter(h -> h.getName().equals("Brightwater House")).findFirst().orElseThrow();
+        CareService brightwaterHouse = providerService.allHomes().stream().filter(h -> h.getName().equals("Brightwater House")).findFirst().orElseThrow();
         String vacancies = "/api/providers/" + brightwaterHouse.getProvider().getId() + "/services/" + brightwaterHouse.getId() + "/vacancies";
         int vacanciesBefore = brightwaterHouse.getVacancies();
         for (Object hostile : HOSTILE) {
@@ -296,10 +296,10 @@ class HostileInputTest {
         assertThat(failures).as("requests not answered with a clear 4xx").isEmpty();
         assertThat(tried).isGreaterThanOrEqualTo(1000);
         assertThat(children.count()).as("no child written").isEqualTo(childrenBefore);
-        assertThat(referrals.count()).as("no referral written").isEqualTo(referralsBefore);
-        assertThat(providers.count()).as("no provider written").isEqualTo(providersBefore);
-        assertThat(services.count()).as("no service written").isEqualTo(servicesBefore);
-        assertThat(services.findById(brightwaterHouse.getId()).orElseThrow().getVacancies()).as("no vacancies written").isEqualTo(vacanciesBefore);
+        assertThat(referralFixtures.count()).as("no referral written").isEqualTo(referralsBefore);
+        assertThat(providerFixtures.providerCount()).as("no provider written").isEqualTo(providersBefore);
+        assertThat(providerFixtures.homeCount()).as("no service written").isEqualTo(servicesBefore);
+        assertThat(providerService.home(brightwaterHouse.getId()).getVacancies()).as("no vacancies written").isEqualTo(vacanciesBefore);
         assertThat(runtimeService.createProcessInstanceQuery().count()).as("no process started").isEqualTo(instancesBefore);
         ReliabilityFigures.record("Hostile input suite", "%d requests tried, %d 5xx seen, %d answers not a 4xx with a message, 0 rows written",
                 tried, serverErrors, failures.size());

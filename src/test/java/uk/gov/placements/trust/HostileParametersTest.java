@@ -25,7 +25,7 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderKind;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
 
 /**
@@ -42,7 +42,7 @@ class HostileParametersTest {
     @Autowired TestRestTemplate http;
     @Autowired Journeys journeys;
     @Autowired TaskService taskService;
-    @Autowired ProviderRepository providers;
+    @Autowired ProviderService providerService;
     @Autowired JdbcTemplate jdbc;
 
     record Attempt(String name, String user, HttpMethod method, String path, Object body) {
@@ -51,9 +51,9 @@ class HostileParametersTest {
     @Test
     void shouldRefuseEachQuicklyNamingTheFieldAndWriteNothing() throws Exception {
         Journeys.Council northshire = new Journeys.Council("northshire", 53.80, -1.55);
-        Provider eastmoorOwn = providers.findAll().stream().filter(p -> p.getKind() == ProviderKind.IN_HOUSE && "eastmoor".equals(p.getCouncil()))
+        Provider eastmoorOwn = providerService.allProviders().stream().filter(p -> p.getKind() == ProviderKind.IN_HOUSE && "eastmoor".equals(p.getCouncil()))
                 .findFirst().orElseThrow();
-        Provider northshireOwn = providers.findAll().stream()
+        Provider northshireOwn = providerService.allProviders().stream()
                 .filter(p -> p.getKind() == ProviderKind.IN_HOUSE && "northshire".equals(p.getCouncil())).findFirst().orElseThrow();
         Referral r = journeys.refer(journeys.child(northshire, 10), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
         Task triage = taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
@@ -128,7 +128,7 @@ class HostileParametersTest {
         assertThat(count("decision_record")).isEqualTo(decisionsBefore);
         assertThat(count("child")).isEqualTo(childrenBefore);
         assertThat(count("care_service")).isEqualTo(servicesBefore);
-        assertThat(providers.findById(northshireOwn.getId()).orElseThrow().isSuspended()).isFalse();
+        assertThat(providerService.get(northshireOwn.getId()).isSuspended()).isFalse();
         assertThat(taskService.createTaskQuery().taskId(triage.getId()).count()).isEqualTo(1);
     }
 

@@ -20,10 +20,10 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.provider.HomeDowngraded;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.ReferralStatus;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
@@ -51,16 +51,16 @@ class InadequateHomes {
     private static final Logger LOG = LoggerFactory.getLogger(InadequateHomes.class);
     private final PlacementOptionRepository options;
     private final ProviderReferralRepository asked;
-    private final ReferralRepository referrals;
-    private final CareServiceRepository services;
+    private final ReferralService referrals;
+    private final ProviderService services;
     private final SearchService search;
     private final Decisions decisions;
     private final NotificationSender sender;
     private final TransactionTemplate ownTransaction;
     private final SystemActions system;
 
-    InadequateHomes(PlacementOptionRepository options, ProviderReferralRepository asked, ReferralRepository referrals,
-                    CareServiceRepository services, SearchService search, Decisions decisions, NotificationSender sender,
+    InadequateHomes(PlacementOptionRepository options, ProviderReferralRepository asked, ReferralService referrals,
+                    ProviderService services, SearchService search, Decisions decisions, NotificationSender sender,
                     PlatformTransactionManager transactions, SystemActions system) {
         this.system = system;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -84,7 +84,7 @@ class InadequateHomes {
         if (!downgraded.toInadequate()) {
             return;
         }
-        CareService home = services.findById(downgraded.serviceId()).orElseThrow();
+        CareService home = services.findHome(downgraded.serviceId()).orElseThrow();
         String why = reason(home);
         Set<Long> affected = new LinkedHashSet<>();
         for (PlacementOption o : options.openAt(home.getId(), OPEN)) {
@@ -95,7 +95,7 @@ class InadequateHomes {
             affected.add(pr.getReferralId());
         }
         for (Long referralId : affected) {
-            Referral r = referrals.findById(referralId).orElseThrow();
+            Referral r = referrals.get(referralId);
             if (!OPEN.contains(r.getStatus())) {
                 continue;
             }

@@ -19,11 +19,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
+import org.springframework.modulith.NamedInterface;
 import uk.gov.placements.provider.CareService;
 
 /** One placement option considered for a referral: kept whether chosen or not, for the IRO and the reports. */
 @Entity
 @Table(name = "placement_option")
+@NamedInterface("search")
 public class PlacementOption {
     /** The order every list of options is shown in: by rank, the unranked last, then as found. */
     public static final Comparator<PlacementOption> RANK_ORDER = Comparator
@@ -61,7 +63,7 @@ public class PlacementOption {
     protected PlacementOption() {
     }
 
-    public PlacementOption inRound(int round) {
+    PlacementOption inRound(int round) {
         this.searchRound = round;
         return this;
     }
@@ -69,7 +71,7 @@ public class PlacementOption {
     public int getSearchRound() { return searchRound; }
 
     /** Offered because nothing met the referral in full: what it lacks. */
-    public PlacementOption secondBest(String lacks) {
+    PlacementOption secondBest(String lacks) {
         this.secondBest = true;
         this.secondBestReason = lacks;
         return this;
@@ -112,12 +114,12 @@ public class PlacementOption {
                 : Arrays.stream(codes.split(",")).map(NeedCode::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(NeedCode.class)));
     }
 
-    public void markSuitability(boolean suitable, String reason) {
+    void markSuitability(boolean suitable, String reason) {
         this.suitable = suitable;
         this.suitabilityReason = reason;
     }
 
-    public void ranked(Integer position, String reasons) {
+    void ranked(Integer position, String reasons) {
         this.rankPosition = position;
         this.rankReasons = reasons;
     }

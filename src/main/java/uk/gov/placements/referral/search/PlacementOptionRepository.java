@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import uk.gov.placements.referral.ReferralStatus;
 
-public interface PlacementOptionRepository extends JpaRepository<PlacementOption, Long> {
+interface PlacementOptionRepository extends JpaRepository<PlacementOption, Long> {
     /** The options of the referral's current search round. */
     @Query("select o from PlacementOption o where o.referralId = :referralId"
             + " and o.searchRound = (select r.searchRound from Referral r where r.id = :referralId) order by o.rankPosition asc, o.id asc")

@@ -15,12 +15,15 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.springframework.modulith.NamedInterface;
 import uk.gov.placements.provider.CareService;
 
 /** A referral sent to one independent provider, and its answer: the structured record councils lack. */
 @Entity
 @Table(name = "provider_referral")
+@NamedInterface("search")
 public class ProviderReferral {
+    @NamedInterface("search")
     public enum Status implements Labelled {
         SENT("Awaiting an answer"),
         OFFERED("Offered a place"),
@@ -87,25 +90,25 @@ public class ProviderReferral {
     }
 
     /** To go by e-mail to the provider's referral address; e-mailed only once the mail server has taken it. */
-    public ProviderReferral byEmail() {
+    ProviderReferral byEmail() {
         this.channel = Channel.EMAIL;
         return this;
     }
 
-    public void emailed(String address, Instant at) {
+    void emailed(String address, Instant at) {
         this.emailedTo = address;
         this.emailedAt = at;
         this.emailFailure = null;
     }
 
     /** The mail server refused the address for good: the referral stands, its answering task says it was not delivered. */
-    public void notDelivered(String address, String failure) {
+    void notDelivered(String address, String failure) {
         this.emailedTo = address;
         this.emailedAt = null;
         this.emailFailure = failure;
     }
 
-    public void offered(String by, Instant at, BigDecimal weeklyFee, LocalDate startDate, String namedCarer, String howNeedsMet, Long optionId) {
+    void offered(String by, Instant at, BigDecimal weeklyFee, LocalDate startDate, String namedCarer, String howNeedsMet, Long optionId) {
         this.status = Status.OFFERED;
         this.respondedBy = by;
         this.respondedAt = at;
@@ -116,7 +119,7 @@ public class ProviderReferral {
         this.optionId = optionId;
     }
 
-    public void declined(String by, Instant at, String reason, String details) {
+    void declined(String by, Instant at, String reason, String details) {
         this.status = Status.DECLINED;
         this.respondedBy = by;
         this.respondedAt = at;
@@ -124,7 +127,7 @@ public class ProviderReferral {
         this.declineDetails = details;
     }
 
-    public void noResponse(Instant at) {
+    void noResponse(Instant at) {
         this.status = Status.NO_RESPONSE;
         this.respondedAt = at;
     }

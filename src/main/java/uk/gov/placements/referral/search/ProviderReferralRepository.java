@@ -3,7 +3,7 @@ package uk.gov.placements.referral.search;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProviderReferralRepository extends JpaRepository<ProviderReferral, Long> {
+interface ProviderReferralRepository extends JpaRepository<ProviderReferral, Long> {
     List<ProviderReferral> findByReferralIdOrderByIdAsc(Long referralId);
 
     List<ProviderReferral> findByService_IdAndStatusOrderByIdAsc(Long serviceId, ProviderReferral.Status status);

@@ -42,7 +42,7 @@ import org.camunda.bpm.engine.IdentityService;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 
 /**
  * The external search: the referral goes only to accredited, unsuspended, not-inadequate
@@ -61,7 +61,7 @@ public class ProviderReferrals {
     static final int NAMED_IN_DECISION = 20;
 
     private final ProviderReferralRepository sent;
-    private final ReferralRepository referrals;
+    private final ReferralService referrals;
     private final PlacementOptionRepository options;
     private final SearchService search;
     private final ServiceMatcher matcher;
@@ -73,7 +73,7 @@ public class ProviderReferrals {
     private final IdentityService identityService;
     private final SystemActions system;
 
-    public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
+    public ProviderReferrals(ProviderReferralRepository sent, ReferralService referrals, PlacementOptionRepository options,
                              SearchService search, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
                              uk.gov.placements.notification.NotificationSender sender, Notifications notifications,
                              ProviderReachability reachability, IdentityService identityService, SystemActions system) {
@@ -316,6 +316,6 @@ public class ProviderReferrals {
     }
 
     private Referral referral(Long id) {
-        return NotFoundException.findOrThrow(referrals, "Referral", id);
+        return referrals.get(id);
     }
 }

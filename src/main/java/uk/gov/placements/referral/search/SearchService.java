@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -32,8 +34,7 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
-import uk.gov.placements.referral.ReferralStatus;
+import uk.gov.placements.referral.ReferralService;
 
 /**
  * Looks in-house first, then ranks every suitable option, in-house and the independent providers'
@@ -43,6 +44,7 @@ import uk.gov.placements.referral.ReferralStatus;
  * first, then the nearer, then the cheaper. Cost is the last key, so it never hides a better match.
  */
 @Service
+@NamedInterface("search")
 public class SearchService {
     /** "Near home": the one definition the ranking and the sufficiency reports share. */
     public static final double NEAR_HOME_MILES = 20.0;
@@ -52,15 +54,18 @@ public class SearchService {
 
     /** The seed council's procurement rule: from this commitment, two written offers or a waiver. */
     public static final BigDecimal PROCUREMENT_THRESHOLD = new BigDecimal("10000");
-    private final ReferralRepository referrals;
+    private final ReferralService referrals;
     private final PlacementOptionRepository options;
     private final ServiceMatcher matcher;
     private final Decisions decisions;
     private final PlacementRepository placements;
     private final uk.gov.placements.provider.MonitoringRatings monitoringRatings;
+    private final ProviderReferralRepository providerReferrals;
 
-    public SearchService(ReferralRepository referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions,
-                         PlacementRepository placements, uk.gov.placements.provider.MonitoringRatings monitoringRatings) {
+    public SearchService(ReferralService referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions,
+                         PlacementRepository placements, uk.gov.placements.provider.MonitoringRatings monitoringRatings,
+                         ProviderReferralRepository providerReferrals) {
+        this.providerReferrals = providerReferrals;
         this.monitoringRatings = monitoringRatings;
         this.referrals = referrals;
         this.placements = placements;
@@ -75,9 +80,7 @@ public class SearchService {
      */
     @Transactional
     public List<PlacementOption> searchInHouse(Long referralId) {
-        Referral r = referral(referralId);
-        r.newSearchRound();
-        r.status(ReferralStatus.SEARCHING);
+        Referral r = referrals.startSearchRound(referralId);
         List<PlacementOption> found = matcher.inHouse(criteria(r), r.getCouncil()).stream()
                 .filter(m -> !m.service().getId().equals(currentServiceId(r)))
                 .map(m -> new PlacementOption(referralId, m.service(), OptionSource.IN_HOUSE_SEARCH, m.distanceMiles(),
@@ -129,8 +132,7 @@ public class SearchService {
             boolean suitable = !unsuitableIds.contains(o.getId());
             o.markSuitability(suitable, suitable ? null : notes);
         }
-        r.restriction(restrict, restrict ? restrictionReason : null);
-        r.proposeStart(proposedStart);
+        referrals.inHouseReviewed(referralId, restrict, restrict ? restrictionReason : null, proposedStart);
         decisions.record(referralId, null, "IN_HOUSE_REVIEW", (inHouse.size() - unsuitableIds.size()) + " of " + inHouse.size() + " suitable",
                 notes, taskId);
         decisions.record(referralId, null, "SEARCH_RESTRICTION", restrict ? "RESTRICTED_TO_IN_HOUSE" : "EXTERNAL_SEARCH",
@@ -207,7 +209,7 @@ public class SearchService {
         }
         all.stream().filter(o -> !o.isSuitable()).forEach(o -> o.ranked(null, "Not ranked: marked unsuitable by the placements team ("
                 + o.getSuitabilityReason() + ")"));
-        r.status(ReferralStatus.SELECTING);
+        referrals.optionsRanked(referralId);
         return suitable;
     }
 
@@ -299,8 +301,7 @@ public class SearchService {
         if (chosen.getRankPosition() != 1 && (reason == null || reason.isBlank())) {
             throw InvalidInputException.of("selectionReason", "is required when choosing an option other than the top-ranked one");
         }
-        r.selected(optionId, reason);
-        r.status(ReferralStatus.AWAITING_APPROVAL);
+        referrals.optionSelected(referralId, optionId, reason);
         decisions.record(referralId, null, "SELECTION", "OPTION " + optionId + " (rank " + chosen.getRankPosition() + ")", reason, taskId);
         return chosen;
     }
@@ -333,7 +334,7 @@ public class SearchService {
             throw InvalidInputException.of("waiverReason", "is required: why the competition requirement is or is not waived");
         }
         Referral r = referral(referralId);
-        r.waiver(approved, reason.trim());
+        referrals.waiverDecided(referralId, approved, reason.trim());
         decisions.record(referralId, null, "PROCUREMENT_WAIVER", approved ? "WAIVED" : "REFUSED", reason.trim(), taskId);
         if (!approved) {
             writtenOffers(referralId).stream().filter(o -> overThreshold(o, r))
@@ -373,6 +374,24 @@ public class SearchService {
     }
 
     private Referral referral(Long id) {
-        return NotFoundException.findOrThrow(referrals, "Referral", id);
+        return referrals.get(id);
+    }
+
+    /** The options of the referral's current search round, in ranked order (unranked ones last). */
+    @Transactional(readOnly = true)
+    public List<PlacementOption> optionsOf(Long referralId) {
+        return options.findByReferralIdOrderByRankPositionAscIdAsc(referralId);
+    }
+
+    /** Every provider asked about the referral, in every round, in the order they were asked. */
+    @Transactional(readOnly = true)
+    public List<ProviderReferral> providerReferralsOf(Long referralId) {
+        return providerReferrals.findByReferralIdOrderByIdAsc(referralId);
+    }
+
+    /** A provider's referral by id, or none. */
+    @Transactional(readOnly = true)
+    public Optional<ProviderReferral> findProviderReferral(Long providerReferralId) {
+        return providerReferrals.findById(providerReferralId);
     }
 }

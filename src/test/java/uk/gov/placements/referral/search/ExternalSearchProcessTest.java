@@ -42,7 +42,7 @@ import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.ReferralService;
 
 /** The external part of placementSearch: targeted referrals, offers, declines, silence, deadlines and the procurement waiver. */
 @IntegrationTest
@@ -55,7 +55,7 @@ class ExternalSearchProcessTest {
     @Autowired Journeys journeys;
     @Autowired ProviderReferralRepository providerReferrals;
     @Autowired PlacementOptionRepository options;
-    @Autowired ReferralRepository referrals;
+    @Autowired ReferralService referralService;
     @Autowired ReferralTimeline timeline;
     @Autowired uk.gov.placements.provider.ProviderService providerService;
     @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
@@ -169,7 +169,7 @@ class ExternalSearchProcessTest {
         complete(taskOf(search, a), offer(880, LocalDate.now().plusDays(2)));
         journeys.runDueJobs();
 
-        ReferralTimeline.Timeline t = timeline.of(referrals.findById(r.getId()).orElseThrow());
+        ReferralTimeline.Timeline t = timeline.of(referralService.get(r.getId()));
         assertThat(t.events()).extracting(ReferralTimeline.Event::kind).startsWith("SUBMITTED", "TRIAGE")
                 .contains("PROVIDER_ASKED", "OFFER").doesNotContain("PROVIDER_RESPONSE");
         assertThat(t.events()).extracting(ReferralTimeline.Event::at).isSorted();
@@ -316,7 +316,7 @@ class ExternalSearchProcessTest {
         complete(waiver, withVariables(WAIVER_APPROVED, "true", WAIVER_REASON, "Only home able to meet needs in time"));
         journeys.runDueJobs();
         assertThat(search).isEnded();
-        assertThat(referrals.findById(r.getId()).orElseThrow().getWaiverApproved()).isTrue();
+        assertThat(referralService.get(r.getId()).getWaiverApproved()).isTrue();
         ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
         PlacementOption only = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0);
         complete(task(pi), withVariables(PlacementReferralProcess.SELECTED_OPTION_ID, only.getId()));

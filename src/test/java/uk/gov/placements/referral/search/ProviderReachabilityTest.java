@@ -43,7 +43,7 @@ import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderKind;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.tasks.TaskDisplay;
 
@@ -59,7 +59,7 @@ class ProviderReachabilityTest {
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired Journeys journeys;
-    @Autowired ProviderRepository providers;
+    @Autowired ProviderFixtures providerFixtures;
     @Autowired ProviderReferralRepository providerReferrals;
     @Autowired DecisionRecordRepository decisionRecords;
     @Autowired TaskDisplay taskDisplay;
@@ -79,9 +79,8 @@ class ProviderReachabilityTest {
     /** An accredited independent provider near the council with no member of staff, and the referral address given. */
     CareService noStaff(String name, String referralEmail) {
         Provider p = new Provider(name + " " + council.id(), ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, null, OfstedRating.GOOD);
-        p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
-        p.referralEmail(referralEmail);
-        return journeys.service(providers.save(p), council.id(), PlacementType.FOSTER, 900, 3, council.lat() - 0.02, council.lon());
+        Provider accredited = providerFixtures.accredited(p, AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
+        return journeys.service(providerFixtures.referralEmail(accredited, referralEmail), council.id(), PlacementType.FOSTER, 900, 3, council.lat() - 0.02, council.lon());
     }
 
     List<String> externalSearchRecords(Referral r) {

@@ -13,8 +13,7 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.provider.ServiceMatcher;
 
 /** The provider selection query, with one provider failing each criterion in turn beside one that meets them all. */
@@ -22,8 +21,7 @@ import uk.gov.placements.provider.ServiceMatcher;
 class ProviderSelectionTest {
     @Autowired Journeys journeys;
     @Autowired ServiceMatcher matcher;
-    @Autowired ProviderRepository providers;
-    @Autowired CareServiceRepository services;
+    @Autowired ProviderFixtures providerFixtures;
 
     @Test
     void shouldSelectOnlyAccreditedUnsuspendedAdequateProvidersWithAMatchingServiceInReach() {
@@ -31,22 +29,19 @@ class ProviderSelectionTest {
         CareService good = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD, NeedCode.SELF_HARM, NeedCode.AUTISM);
         CareService inadequate = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.INADEQUATE, NeedCode.SELF_HARM);
         CareService suspended = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4001, OfstedRating.GOOD, NeedCode.SELF_HARM);
-        suspended.getProvider().suspend(true);
-        providers.save(suspended.getProvider());
+        providerFixtures.suspended(suspended.getProvider());
         CareService unaccredited = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4002, OfstedRating.GOOD, NeedCode.SELF_HARM);
-        unaccredited.getProvider().accredit(AccreditationStatus.NOT_ACCREDITED, null);
-        providers.save(unaccredited.getProvider());
+        providerFixtures.accredited(unaccredited.getProvider(), AccreditationStatus.NOT_ACCREDITED, null);
         CareService expired = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4003, OfstedRating.GOOD, NeedCode.SELF_HARM);
-        expired.getProvider().accredit(AccreditationStatus.ACCREDITED, LocalDate.now().minusDays(1));
-        providers.save(expired.getProvider());
+        providerFixtures.accredited(expired.getProvider(), AccreditationStatus.ACCREDITED, LocalDate.now().minusDays(1));
         CareService wrongType = journeys.independent(c, c.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD, NeedCode.SELF_HARM);
         CareService missingNeed = journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4004, OfstedRating.GOOD, NeedCode.AUTISM);
-        CareService full = services.save(new CareService(journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4005,
+        CareService full = providerFixtures.save(new CareService(journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4005,
                 OfstedRating.GOOD).getProvider(), "Full house", PlacementType.CHILDRENS_HOME, 0, 17, 4, 0, c.id(), "TE3 3RD",
                 c.lat(), c.lon(), java.math.BigDecimal.valueOf(4005), java.util.EnumSet.of(NeedCode.SELF_HARM)));
-        CareService tooYoung = services.save(new CareService(good.getProvider(), "Under-12s home", PlacementType.CHILDRENS_HOME, 0, 11, 4, 2,
+        CareService tooYoung = providerFixtures.save(new CareService(good.getProvider(), "Under-12s home", PlacementType.CHILDRENS_HOME, 0, 11, 4, 2,
                 c.id(), "TE3 3RD", c.lat(), c.lon(), java.math.BigDecimal.valueOf(4000), java.util.EnumSet.of(NeedCode.SELF_HARM)));
-        CareService tooFar = services.save(new CareService(journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4006,
+        CareService tooFar = providerFixtures.save(new CareService(journeys.independent(c, c.id(), PlacementType.CHILDRENS_HOME, 4006,
                 OfstedRating.GOOD).getProvider(), "Far house", PlacementType.CHILDRENS_HOME, 0, 17, 4, 2, c.id(), "TE3 3RD",
                 c.lat() + 0.5, c.lon(), java.math.BigDecimal.valueOf(4006), java.util.EnumSet.of(NeedCode.SELF_HARM)));
 

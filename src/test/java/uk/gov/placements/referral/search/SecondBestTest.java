@@ -21,7 +21,7 @@ import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
@@ -38,7 +38,7 @@ class SecondBestTest {
     @Autowired RuntimeService runtimeService;
     @Autowired PlacementOptionRepository options;
     @Autowired PlacementRepository placements;
-    @Autowired ProviderRepository providers;
+    @Autowired ProviderService providerService;
     @Autowired ReportService reports;
 
     @Test
@@ -48,7 +48,7 @@ class SecondBestTest {
         // no foster carer meets the child's needs within 20 miles; a children's home does, another carer is 28 miles away,
         // and a third nearby meets only one of the two needs
         CareService home = journeys.inHouse(council, council.id(), PlacementType.CHILDRENS_HOME, 3200, needs);
-        Provider own = providers.findById(home.getProvider().getId()).orElseThrow();
+        Provider own = providerService.get(home.getProvider().getId());
         CareService far = journeys.service(own, council.id(), PlacementType.FOSTER, 520, 2, council.lat() + 0.4, council.lon(), needs);
         CareService partial = journeys.service(own, council.id(), PlacementType.FOSTER, 500, 2, council.lat() + 0.02, council.lon(),
                 NeedCode.CRIMINAL_EXPLOITATION_RISK);
