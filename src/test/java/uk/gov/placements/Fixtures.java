@@ -25,7 +25,7 @@ import uk.gov.placements.provider.ProviderFixtures;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
-import uk.gov.placements.referral.search.ProviderReferrals;
+import uk.gov.placements.referral.search.ProviderReferralService;
 
 /**
  * What the tests' {@link Journeys} and the benchmark harness both need: a council of their own on the map, children,
@@ -48,7 +48,7 @@ public class Fixtures {
     @Autowired private ManagementService managementService;
     @Autowired private IdentityService identityService;
     @Autowired private TaskService taskService;
-    @Autowired private ProviderReferrals providerReferrals;
+    @Autowired private ProviderReferralService providerReferrals;
 
     /** A council of its own for one test or benchmark run, with its centre on the map. */
     public record Council(String id, double lat, double lon) {

@@ -102,7 +102,7 @@ public final class UkFormat {
         return label;
     }
 
-    /** A provider's reason for declining a referral (one of {@code ProviderReferrals.DECLINE_REASONS}). */
+    /** A provider's reason for declining a referral (one of {@code ProviderReferralService.DECLINE_REASONS}). */
     public static String declineReason(String code) {
         if (code == null) {
             return "";

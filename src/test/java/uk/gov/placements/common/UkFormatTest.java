@@ -12,7 +12,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import uk.gov.placements.monitoring.MonitoringRound;
 import uk.gov.placements.provider.AccreditationStatus;
-import uk.gov.placements.referral.search.ProviderReferrals;
+import uk.gov.placements.referral.search.ProviderReferralService;
 
 /** The one way the product writes dates, times, amounts and codes for people. */
 class UkFormatTest {
@@ -91,8 +91,8 @@ class UkFormatTest {
 
     @Test
     void shouldLabelEveryReasonAProviderMayGiveForDeclining() {
-        assertThat(ProviderReferrals.DECLINE_REASONS).isNotEmpty();
-        ProviderReferrals.DECLINE_REASONS.forEach(code -> assertThat(UkFormat.declineReason(code)).isNotBlank().doesNotContain("_"));
+        assertThat(ProviderReferralService.DECLINE_REASONS).isNotEmpty();
+        ProviderReferralService.DECLINE_REASONS.forEach(code -> assertThat(UkFormat.declineReason(code)).isNotBlank().doesNotContain("_"));
         assertThat(UkFormat.declineReason("CANNOT_MEET_NEEDS")).isEqualTo("Cannot meet the child's needs");
         assertThatThrownBy(() -> UkFormat.declineReason("BORED")).isInstanceOf(IllegalArgumentException.class);
     }

@@ -11,9 +11,9 @@ import uk.gov.placements.common.ProcessVariables;
  */
 @Component
 public class EmailReferralDelegate implements JavaDelegate {
-    private final ProviderReferrals providerReferrals;
+    private final ProviderReferralService providerReferrals;
 
-    public EmailReferralDelegate(ProviderReferrals providerReferrals) {
+    public EmailReferralDelegate(ProviderReferralService providerReferrals) {
         this.providerReferrals = providerReferrals;
     }
 

@@ -8,9 +8,9 @@ import uk.gov.placements.common.ProcessVariables;
 /** Task_RecordNoResponse: the provider's deadline passed in silence. */
 @Component
 public class RecordNoResponseDelegate implements JavaDelegate {
-    private final ProviderReferrals providerReferrals;
+    private final ProviderReferralService providerReferrals;
 
-    public RecordNoResponseDelegate(ProviderReferrals providerReferrals) {
+    public RecordNoResponseDelegate(ProviderReferralService providerReferrals) {
         this.providerReferrals = providerReferrals;
     }
 

@@ -28,11 +28,11 @@ import uk.gov.placements.referral.TaskPresenter;
 @Component
 public class SearchTaskListener implements TaskListener {
     private final SearchService search;
-    private final ProviderReferrals providerReferrals;
+    private final ProviderReferralService providerReferrals;
     private final ReferralService referrals;
     private final TaskPresenter presenter;
 
-    public SearchTaskListener(SearchService search, ProviderReferrals providerReferrals, ReferralService referrals, TaskPresenter presenter) {
+    public SearchTaskListener(SearchService search, ProviderReferralService providerReferrals, ReferralService referrals, TaskPresenter presenter) {
         this.search = search;
         this.providerReferrals = providerReferrals;
         this.referrals = referrals;
@@ -132,7 +132,7 @@ public class SearchTaskListener implements TaskListener {
             FieldErrors errors = new FieldErrors();
             FormValues f = new FormValues(task, errors);
             Double fee = f.decimal(WEEKLY_FEE);
-            ProviderReferrals.Answer answer = new ProviderReferrals.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
+            ProviderReferralService.Answer answer = new ProviderReferralService.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
                     f.date(START_DATE), f.text(NAMED_CARER_OR_HOME, 300), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));
             errors.throwIfAny();
             return answer;

@@ -8,10 +8,10 @@ import uk.gov.placements.referral.ReferralService;
 /** Task_SendReferralToProviders: one referral to each matching provider, with the deadline decided by responseDeadline. */
 @Component
 public class SendReferralToProvidersDelegate implements JavaDelegate {
-    private final ProviderReferrals providerReferrals;
+    private final ProviderReferralService providerReferrals;
     private final ReferralService referrals;
 
-    public SendReferralToProvidersDelegate(ProviderReferrals providerReferrals, ReferralService referrals) {
+    public SendReferralToProvidersDelegate(ProviderReferralService providerReferrals, ReferralService referrals) {
         this.referrals = referrals;
         this.providerReferrals = providerReferrals;
     }

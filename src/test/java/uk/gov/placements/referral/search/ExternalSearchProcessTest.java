@@ -61,7 +61,7 @@ class ExternalSearchProcessTest {
     @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
     @Autowired WorkingDays workingDays;
     @Autowired uk.gov.placements.audit.DecisionRecordRepository decisionRecords;
-    @Autowired ProviderReferrals answers;
+    @Autowired ProviderReferralService answers;
 
     List<String> decisionsOf(Referral r) {
         return decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream().map(d -> d.getKind() + ":" + d.getOutcome()).toList();
@@ -259,7 +259,7 @@ class ExternalSearchProcessTest {
             }, null)).isInstanceOf(uk.gov.placements.common.ForbiddenException.class)
                     .hasMessageContaining("Only staff of the provider this referral was sent to may answer it");
             identity.setAuthentication("staff-of-a", List.of("provider-" + a.getProvider().getId()));
-            answers.answerTask(r.getId(), toA.getId(), () -> new ProviderReferrals.Answer("DECLINE", null, null, null, null, "NO_VACANCY", null),
+            answers.answerTask(r.getId(), toA.getId(), () -> new ProviderReferralService.Answer("DECLINE", null, null, null, null, "NO_VACANCY", null),
                     null);
         } finally {
             identity.clearAuthentication();

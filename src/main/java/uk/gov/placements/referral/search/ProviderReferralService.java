@@ -49,10 +49,11 @@ import uk.gov.placements.referral.ReferralService;
  * providers with a service that matches the child (type, age, vacancies, every essential need,
  * distance) — one referral per provider, for its best-placed matching service — with a deadline
  * from decision responseDeadline. Answers and silences are recorded against the referral.
- * Also the bean the BPMN's multi-instance and timer expressions call.
+ * Also the bean the BPMN's multi-instance and timer expressions call, by the name they have always used
+ * ({@code providerReferrals}): running instances of every deployed version of placementSearch resolve it by that name.
  */
 @Service("providerReferrals")
-public class ProviderReferrals {
+public class ProviderReferralService {
     /** The reasons a provider may decline, each with the words people read for it. */
     public static final Set<String> DECLINE_REASONS = UkFormat.DECLINE_REASONS.keySet();
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -73,7 +74,7 @@ public class ProviderReferrals {
     private final IdentityService identityService;
     private final SystemActions system;
 
-    public ProviderReferrals(ProviderReferralRepository sent, ReferralService referrals, PlacementOptionRepository options,
+    public ProviderReferralService(ProviderReferralRepository sent, ReferralService referrals, PlacementOptionRepository options,
                              SearchService search, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
                              uk.gov.placements.notification.NotificationSender sender, Notifications notifications,
                              ProviderReachability reachability, IdentityService identityService, SystemActions system) {
