@@ -23,7 +23,7 @@ import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.monitoring.ActionPlan;
-import uk.gov.placements.monitoring.ActionPlanRepository;
+import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.AccreditationStatus;
@@ -43,13 +43,13 @@ public class AccreditationService {
     public static final int VALID_MONTHS = 12;
     private final AccreditationRepository accreditations;
     private final ProviderRepository providers;
-    private final ActionPlanRepository actionPlans;
+    private final ActionPlanService actionPlans;
     private final RuntimeService runtimeService;
     private final NotificationSender sender;
     private final Decisions decisions;
     private final CareServiceRepository homes;
 
-    public AccreditationService(AccreditationRepository accreditations, ProviderRepository providers, ActionPlanRepository actionPlans,
+    public AccreditationService(AccreditationRepository accreditations, ProviderRepository providers, ActionPlanService actionPlans,
                                 RuntimeService runtimeService, NotificationSender sender, Decisions decisions, CareServiceRepository homes) {
         this.homes = homes;
         this.accreditations = accreditations;
@@ -319,8 +319,7 @@ public class AccreditationService {
             case "ACCREDITED" -> p.accredit(AccreditationStatus.ACCREDITED, expires);
             case "ACCREDITED_WITH_CONDITIONS" -> {
                 p.accredit(AccreditationStatus.ACCREDITED_WITH_CONDITIONS, expires);
-                return actionPlans.save(new ActionPlan(p.getId(), null, ActionPlan.Source.ACCREDITATION, conditions(a), Decisions.now())
-                        .ofAccreditation(accreditationId));
+                return actionPlans.openForConditions(p.getId(), accreditationId, conditions(a));
             }
             default -> p.accredit(AccreditationStatus.REFUSED, null);
         }

@@ -48,4 +48,9 @@ public class Decisions {
     public static Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }
+
+    /** The decisions about a child, oldest first. */
+    public java.util.List<DecisionRecord> ofChild(Long childId) {
+        return records.findByChildIdOrderByDecidedAtAscIdAsc(childId);
+    }
 }

@@ -21,7 +21,6 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.provider.CouncilNeighbour;
 import uk.gov.placements.provider.CouncilNeighbourRepository;
@@ -69,14 +68,12 @@ public class DemoData {
     private final TenantAccess tenantAccess;
     private final TransactionTemplate tx;
     private final DemoHistory history;
-    private final ChildRepository children;
     private final ChildService childService;
 
     public DemoData(IdentityService identityService, ProviderRepository providers, CareServiceRepository services,
                     CouncilNeighbourRepository neighbours, LocalAuthorityRepository localAuthorities, TenantAccess tenantAccess,
-                    TransactionTemplate tx, DemoHistory history, ChildRepository children, ChildService childService) {
+                    TransactionTemplate tx, DemoHistory history, ChildService childService) {
         this.localAuthorities = localAuthorities;
-        this.children = children;
         this.childService = childService;
         this.history = history;
         this.identityService = identityService;
@@ -113,7 +110,7 @@ public class DemoData {
         tx.executeWithoutResult(s -> history.createIfEmpty());
         // every Northshire child has sw1 as allocated social worker and iro1 as IRO (a data folder of an earlier
         // release is brought up to date too)
-        tx.executeWithoutResult(s -> children.findByCouncilOrderByLastNameAsc(NORTHSHIRE).stream()
+        tx.executeWithoutResult(s -> childService.ofCouncil(NORTHSHIRE).stream()
                 .filter(c -> c.getAllocatedSocialWorker() == null)
                 .forEach(c -> childService.allocate(c.getId(), "sw1", "iro1")));
     }

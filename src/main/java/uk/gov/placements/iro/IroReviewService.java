@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
@@ -37,14 +37,14 @@ public class IroReviewService {
     public static final int CONSULTATION_DUE_WORKING_DAYS = 2;
 
     private final IroReviewRepository reviews;
-    private final ChildRepository children;
+    private final ChildService children;
     private final WorkingDays workingDays;
     private final Decisions decisions;
     private final RuntimeService runtimeService;
     private final IroDisputes disputes;
     private final ManagementService managementService;
 
-    public IroReviewService(IroReviewRepository reviews, ChildRepository children, WorkingDays workingDays, Decisions decisions,
+    public IroReviewService(IroReviewRepository reviews, ChildService children, WorkingDays workingDays, Decisions decisions,
                             RuntimeService runtimeService, ManagementService managementService, IroDisputes disputes) {
         this.managementService = managementService;
         this.disputes = disputes;
@@ -262,6 +262,18 @@ public class IroReviewService {
     }
 
     private Child child(Long id) {
-        return children.findById(id).orElseThrow(() -> new NotFoundException("Child", id));
+        return children.get(id);
+    }
+
+    /** The child's reviews, in order. */
+    @Transactional(readOnly = true)
+    public List<IroReview> reviewsOf(Long childId) {
+        return reviews.findByChildIdOrderBySequenceNumberAsc(childId);
+    }
+
+    /** The demo's history: a review held without a process. */
+    @Transactional
+    public IroReview saveDemo(IroReview review) {
+        return reviews.save(review);
     }
 }

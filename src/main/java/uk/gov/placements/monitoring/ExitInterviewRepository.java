@@ -3,7 +3,7 @@ package uk.gov.placements.monitoring;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ExitInterviewRepository extends JpaRepository<ExitInterview, Long> {
+interface ExitInterviewRepository extends JpaRepository<ExitInterview, Long> {
     List<ExitInterview> findByProviderIdOrderByInterviewedOnDesc(Long providerId);
 
     @org.springframework.data.jpa.repository.Query("select e.providerId, count(e) from ExitInterview e where e.providerId in :providerIds group by e.providerId")

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.tasks.TaskDisplay;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.calendar.WorkingDays;
@@ -27,11 +27,11 @@ public class MonitoringTaskListener implements TaskListener {
     private final TaskDisplay display;
     private final ContractMonitoringService monitoring;
     private final PlacementService placements;
-    private final ChildRepository children;
+    private final ChildService children;
     private final WorkingDays workingDays;
     private final ActionPlanTasks actionPlanTasks;
 
-    public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildRepository children,
+    public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildService children,
                                   WorkingDays workingDays, TaskDisplay display, ActionPlanTasks actionPlanTasks) {
         this.actionPlanTasks = actionPlanTasks;
         this.display = display;
@@ -108,7 +108,7 @@ public class MonitoringTaskListener implements TaskListener {
 
     private void onCreate(DelegateTask task, Long placementId, MonitoringRound round) {
         var placement = placements.get(placementId);
-        var child = children.findById(placement.getChildId()).orElseThrow();
+        var child = children.find(placement.getChildId()).orElseThrow();
         AllocatedWorker.assign(task, child);
         String initials = child.initials();
         String context = " — " + initials + ", " + UkFormat.label(placement.getPlacementType()) + ", " + UkFormat.money(placement.getWeeklyCost()) + " a week"

@@ -3,7 +3,7 @@ package uk.gov.placements.placement;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface PlacementRepository extends JpaRepository<Placement, Long> {
+interface PlacementRepository extends JpaRepository<Placement, Long> {
     List<Placement> findByChildIdOrderByStartDateAscIdAsc(Long childId);
 
     List<Placement> findByStatusAndStartDateLessThanEqual(PlacementStatus status, java.time.LocalDate day);

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
@@ -44,11 +43,11 @@ public class TaskPresenter {
     public static final String PROVIDER_ANSWERS = "providerAnswers";
     private final PlacementOptionRepository options;
     private final ProviderReferralRepository providerReferrals;
-    private final DecisionRecordRepository decisionRecords;
+    private final Decisions decisionRecords;
     private final MonitoringRatings monitoringRatings;
     private final TaskDisplay display;
 
-    public TaskPresenter(PlacementOptionRepository options, ProviderReferralRepository providerReferrals, DecisionRecordRepository decisionRecords,
+    public TaskPresenter(PlacementOptionRepository options, ProviderReferralRepository providerReferrals, Decisions decisionRecords,
                          MonitoringRatings monitoringRatings, TaskDisplay display) {
         this.options = options;
         this.providerReferrals = providerReferrals;
@@ -222,7 +221,7 @@ public class TaskPresenter {
      * reviews its in-house options before it asks anyone), so an earlier round's silence is not counted against this one.
      */
     List<ProviderReferral> askedThisRound(Referral r) {
-        Instant roundStart = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+        Instant roundStart = decisionRecords.ofReferral(r.getId()).stream()
                 .filter(d -> "IN_HOUSE_REVIEW".equals(d.getKind())).map(DecisionRecord::getDecidedAt).reduce((a, b) -> b).orElse(Instant.EPOCH);
         return providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(pr -> !pr.getSentAt().isBefore(roundStart)).toList();
     }
@@ -239,7 +238,7 @@ public class TaskPresenter {
             return "**Procurement waiver:** none was needed (two or more written offers, or a commitment under "
                     + UkFormat.money(SearchService.PROCUREMENT_THRESHOLD) + ").";
         }
-        DecisionRecord d = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+        DecisionRecord d = decisionRecords.ofReferral(r.getId()).stream()
                 .filter(x -> "PROCUREMENT_WAIVER".equals(x.getKind())).reduce((a, b) -> b).orElse(null);
         return "**Procurement waiver:** " + (r.getWaiverApproved() ? "waived" : "refused")
                 + (d == null ? "" : " by " + d.getDecidedBy() + " on " + UkFormat.dateTime(d.getDecidedAt()))

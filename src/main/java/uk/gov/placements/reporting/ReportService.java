@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
 import uk.gov.placements.referral.ReferralRepository;
@@ -27,13 +27,13 @@ import uk.gov.placements.referral.search.ProviderReferralRepository;
 @Service
 public class ReportService {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
     private final ProviderReferralRepository providerReferrals;
     private final IroReviewService iroReviews;
 
-    public ReportService(PlacementRepository placements, ReferralRepository referrals, PlacementOptionRepository options,
+    public ReportService(PlacementService placements, ReferralRepository referrals, PlacementOptionRepository options,
                          ProviderReferralRepository providerReferrals, IroReviewService iroReviews) {
         this.placements = placements;
         this.referrals = referrals;
@@ -44,7 +44,7 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public SufficiencyReport sufficiency(String council, LocalDate from, LocalDate to) {
-        List<Placement> started = placements.findByCouncilAndStartDateBetweenOrderByStartDateAscIdAsc(council, from, to);
+        List<Placement> started = placements.startedBetween(council, from, to);
         Map<String, List<Placement>> byType = started.stream().collect(Collectors.groupingBy(p -> p.getPlacementType().name(), TreeMap::new,
                 Collectors.toList()));
         Map<String, Integer> countByType = new TreeMap<>();
@@ -82,7 +82,7 @@ public class ReportService {
                 offers += (int) asked.stream().filter(pr -> pr.getStatus() == ProviderReferral.Status.OFFERED).count();
             }
             if (r.getPlacementId() != null) {
-                placements.findById(r.getPlacementId()).ifPresent(p -> daysToPlacement.add(
+                placements.find(r.getPlacementId()).ifPresent(p -> daysToPlacement.add(
                         ChronoUnit.DAYS.between(r.getCreatedAt().atZone(LONDON).toLocalDate(), p.getStartDate())));
             }
         }
@@ -98,7 +98,7 @@ public class ReportService {
                 daysToPlacement.isEmpty() ? null : BigDecimal.valueOf(daysToPlacement.stream().mapToLong(Long::longValue).average().orElse(0))
                         .setScale(1, RoundingMode.HALF_UP),
                 iroReviews.overdue(council),
-                placements.countByCouncilAndUnplannedEndTrueAndEndDateBetween(council, from, to));
+                placements.unplannedEndings(council, from, to));
     }
 
     /** The child's home area: the outward part of the postcode (e.g. NS1). */

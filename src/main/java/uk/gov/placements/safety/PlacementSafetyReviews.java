@@ -6,7 +6,6 @@ import uk.gov.placements.notification.Recipient;
 
 import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,8 +20,7 @@ import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
-import uk.gov.placements.placement.PlacementStatus;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.HomeDowngraded;
@@ -47,7 +45,7 @@ import uk.gov.placements.security.SystemActions;
 @Service
 public class PlacementSafetyReviews {
     private final PlacementSafetyReviewRepository reviews;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final CareServiceRepository services;
     private final RuntimeService runtimeService;
     private final IroReviewService iroReviews;
@@ -55,7 +53,7 @@ public class PlacementSafetyReviews {
     private final SystemActions system;
     private final NotificationSender sender;
 
-    public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementRepository placements, CareServiceRepository services,
+    public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementService placements, CareServiceRepository services,
                                   RuntimeService runtimeService, IroReviewService iroReviews, Decisions decisions, SystemActions system,
                                   NotificationSender sender) {
         this.reviews = reviews;
@@ -83,7 +81,7 @@ public class PlacementSafetyReviews {
         String why = "Ofsted rated " + home.getName() + " inadequate (was " + UkFormat.label(downgraded.previous()).toLowerCase(java.util.Locale.UK)
                 + "), recorded " + UkFormat.date(downgraded.on());
         List<PlacementSafetyReview> started = new java.util.ArrayList<>();
-        for (Placement p : placements.findByServiceIdAndStatusIn(home.getId(), EnumSet.of(PlacementStatus.PLANNED, PlacementStatus.ACTIVE))) {
+        for (Placement p : placements.plannedOrActiveAt(home.getId())) {
             if (reviews.findByPlacementIdOrderByIdAsc(p.getId()).stream().anyMatch(PlacementSafetyReview::isOpen)) {
                 continue;   // already under review since an earlier downgrade
             }
@@ -118,7 +116,7 @@ public class PlacementSafetyReviews {
     @Transactional
     public void tellTeamManagers(Long reviewId) {
         PlacementSafetyReview review = get(reviewId);
-        Placement p = placements.findById(review.getPlacementId()).orElseThrow();
+        Placement p = placements.find(review.getPlacementId()).orElseThrow();
         String home = services.findById(review.getServiceId()).map(CareService::getName).orElse("the home");
         sender.send(Recipient.group(Roles.TEAM_MANAGERS, review.getCouncil()), "A child must move from " + home + ", rated inadequate",
                 "The social worker " + review.getDecidedBy() + " reviewed placement " + p.getId() + " on " + UkFormat.dateTime(review.getDecidedAt())

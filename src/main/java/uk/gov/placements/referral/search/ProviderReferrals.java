@@ -28,7 +28,6 @@ import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.notification.Notification;
 import uk.gov.placements.notification.Notifications;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderReachability;
@@ -55,7 +54,7 @@ public class ProviderReferrals {
     private final ProviderReferralRepository sent;
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final ServiceMatcher matcher;
     private final WorkingDays workingDays;
     private final Decisions decisions;
@@ -66,7 +65,7 @@ public class ProviderReferrals {
     private final SystemActions system;
 
     public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
-                             PlacementRepository placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
+                             PlacementService placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
                              uk.gov.placements.notification.NotificationSender sender, Notifications notifications,
                              ProviderReachability reachability, IdentityService identityService, SystemActions system) {
         this.sender = sender;
@@ -96,7 +95,7 @@ public class ProviderReferrals {
         Instant now = Decisions.now();
         Instant deadline = deadline(now, responseDeadline);
         Long currentService = r.getCurrentPlacementId() == null ? null
-                : placements.findById(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
+                : placements.find(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
         Map<Long, ServiceMatcher.Match> bestPerProvider = new LinkedHashMap<>();
         matcher.independent(SearchService.criteria(r)).stream()
                 .filter(m -> !m.service().getId().equals(currentService))

@@ -20,7 +20,7 @@ import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
@@ -41,11 +41,11 @@ public class SearchService {
     private final PlacementOptionRepository options;
     private final ServiceMatcher matcher;
     private final Decisions decisions;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final uk.gov.placements.provider.MonitoringRatings monitoringRatings;
 
     public SearchService(ReferralRepository referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions,
-                         PlacementRepository placements, uk.gov.placements.provider.MonitoringRatings monitoringRatings) {
+                         PlacementService placements, uk.gov.placements.provider.MonitoringRatings monitoringRatings) {
         this.monitoringRatings = monitoringRatings;
         this.referrals = referrals;
         this.placements = placements;
@@ -74,7 +74,7 @@ public class SearchService {
     /** A child moving on is not offered the placement being left. */
     private Long currentServiceId(Referral r) {
         return r.getCurrentPlacementId() == null ? null
-                : placements.findById(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
+                : placements.find(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
     }
 
     static ServiceMatcher.Criteria criteria(Referral r) {
