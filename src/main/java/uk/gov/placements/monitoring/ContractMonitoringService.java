@@ -30,7 +30,6 @@ import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementService;
-import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.UkFormat;

@@ -18,7 +18,7 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
@@ -40,13 +40,13 @@ public class JourneyBenchmark {
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
     private final PlacementOptionRepository options;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final uk.gov.placements.notification.NotificationRepository notifications;
+    private final uk.gov.placements.notification.Notifications notifications;
 
     public JourneyBenchmark(Journeys journeys, TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-                            RepositoryService repositoryService, PlacementOptionRepository options, PlacementRepository placements,
-                            org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.NotificationRepository notifications) {
+                            RepositoryService repositoryService, PlacementOptionRepository options, PlacementService placements,
+                            org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.Notifications notifications) {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.journeys = journeys;
@@ -206,8 +206,8 @@ public class JourneyBenchmark {
                 "selectionReason", "Independent carers experienced with autism"));
         complete(referral, root, "Task_ApprovePlacement", Map.of("approvalDecision", "APPROVE"));
         complete(referral, root, "Task_WritePlacementPlan", Map.of("placementPlanSummary", "Settle; school; contact"));
-        Long placementId = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
-        complete(referral, root, "Task_SendNotifications", Map.of("lettersSent", notifications.findByPlacementIdOrderByIdAsc(placementId).stream()
+        Long placementId = placements.placementsOf(child.getId()).get(0).getId();
+        complete(referral, root, "Task_SendNotifications", Map.of("lettersSent", notifications.of(placementId).stream()
                 .filter(n -> n.getChannel() == uk.gov.placements.notification.Notification.Channel.LETTER).map(n -> n.getId().toString()).toList()));
 
         String reviewsKey = "CHILD-" + child.getId();
@@ -227,7 +227,7 @@ public class JourneyBenchmark {
         complete(roundsKey, monitoring, "Task_SubmitOutcomeReport", formD);
         complete(roundsKey, monitoring, "Task_ReviewMonitoring", Map.of("rating", "GREEN"));
         return runtimeService.createExecutionQuery().processInstanceId(root).count() == 0
-                && placements.findById(placementId).isPresent();
+                && placements.find(placementId).isPresent();
     }
 
     /** The task of that key in the instances of that business key (a process and the one it called share theirs). */

@@ -3,7 +3,6 @@ package uk.gov.placements.notification;
 import uk.gov.placements.common.UkTime;
 
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +55,7 @@ class NotificationsTest {
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired ChildService childService;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementService placements;
     @Autowired PlacementOptionRepository options;
     @Autowired NotificationRepository notifications;
     @Autowired TestMailServer mail;
@@ -83,7 +82,7 @@ class NotificationsTest {
         // the placement is recorded; the notifications step waits in its job
         Job start = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId("Task_StartPlacement").singleResult();
         managementService.executeJob(start.getId());
-        return placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).get(0);
+        return placements.placementsOf(r.getChild().getId()).get(0);
     }
 
     Job notificationsJob(Referral r) {

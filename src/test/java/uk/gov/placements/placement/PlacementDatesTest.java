@@ -1,5 +1,6 @@
 package uk.gov.placements.placement;
 
+import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,6 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
-import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.referral.Referral;
@@ -44,7 +44,7 @@ class PlacementDatesTest {
     @Autowired PlacementService placementService;
     @Autowired PlacementOptionRepository options;
     @Autowired CareServiceRepository services;
-    @Autowired IroReviewRepository reviews;
+    @Autowired IroReviewService reviews;
     @Autowired WorkingDays workingDays;
 
     Task only(String processInstanceId, String key) {
@@ -94,7 +94,7 @@ class PlacementDatesTest {
         assertThat(plan.getDueDate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate()).isEqualTo(p.getPlanDue());
         // the child's first review counts from the start, not from the approval
         journeys.runDueJobs();
-        IroReview first = reviews.findByChildIdOrderBySequenceNumberAsc(r.getChild().getId()).get(0);
+        IroReview first = reviews.reviewsOf(r.getChild().getId()).get(0);
         assertThat(first.getDueDate()).isEqualTo(workingDays.plus(offered, 20));
 
         // nothing changes before the day; on the day it is ACTIVE

@@ -15,16 +15,15 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import uk.gov.placements.iro.IroReviewFixtures;
+import uk.gov.placements.placement.PlacementFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.iro.IroReview;
-import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 
 /**
@@ -37,10 +36,9 @@ class Ssda903ReturnTest {
     @Autowired Ssda903Return ssda903;
     @Autowired Journeys journeys;
     @Autowired ChildService childService;
-    @Autowired ChildRepository children;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementFixtures placements;
     @Autowired PlacementService placementService;
-    @Autowired IroReviewRepository reviews;
+    @Autowired IroReviewFixtures reviews;
     @Autowired TestRestTemplate http;
 
     static LocalDate d(String ddmmyyyy) {

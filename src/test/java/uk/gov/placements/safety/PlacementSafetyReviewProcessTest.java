@@ -1,5 +1,9 @@
 package uk.gov.placements.safety;
 
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.audit.DecisionFixtures;
+import uk.gov.placements.placement.PlacementFixtures;
+import uk.gov.placements.child.ChildFixtures;
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,19 +46,16 @@ import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewProcess;
-import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.iro.IroReviewFixtures;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.HomeDowngraded;
 import uk.gov.placements.provider.OfstedRatings;
@@ -71,13 +72,15 @@ class PlacementSafetyReviewProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired Journeys journeys;
-    @Autowired ChildRepository children;
+    @Autowired ChildFixtures children;
     @Autowired ChildService childService;
-    @Autowired PlacementRepository placements;
-    @Autowired IroReviewRepository iroReviews;
+    @Autowired PlacementFixtures placements;
+    @Autowired PlacementService placementService;
+    @Autowired IroReviewFixtures iroReviews;
     @Autowired OfstedRatings ofstedRatings;
     @Autowired PlacementSafetyReviewRepository reviews;
-    @Autowired DecisionRecordRepository decisions;
+    @Autowired DecisionFixtures decisionFixtures;
+    @Autowired Decisions decisions;
     @Autowired WorkingDays workingDays;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
@@ -138,11 +141,11 @@ class PlacementSafetyReviewProcessTest {
     }
 
     IroReview nextReview(Child child) {
-        return iroReviews.findFirstByChildIdAndStatusOrderBySequenceNumberDesc(child.getId(), IroReview.Status.SCHEDULED).orElseThrow();
+        return iroReviews.scheduled(child.getId()).orElseThrow();
     }
 
     Placement placementOf(Child child) {
-        return placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0);
+        return placementService.placementsOf(child.getId()).get(0);
     }
 
     List<Task> safetyTasks(Child child) {
@@ -170,10 +173,10 @@ class PlacementSafetyReviewProcessTest {
         for (Child child : List.of(amy, ben)) {
             Task task = safetyTasks(child).stream().findFirst().orElseThrow();
             assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_REVIEW_PLACEMENT_SAFETY);
-            assertThat(task.getAssignee()).isEqualTo(children.findById(child.getId()).orElseThrow().getAllocatedSocialWorker());
+            assertThat(task.getAssignee()).isEqualTo(childService.find(child.getId()).orElseThrow().getAllocatedSocialWorker());
             assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("social-workers");
             assertThat(task.getTenantId()).isEqualTo(council.id());
-            assertThat(task.getName()).startsWith("Review placement safety — " + children.findById(child.getId()).orElseThrow().initials())
+            assertThat(task.getName()).startsWith("Review placement safety — " + childService.find(child.getId()).orElseThrow().initials())
                     .doesNotContain("Tess").doesNotContain("Ting");
             assertThat(task.getDueDate()).isEqualTo(Date.from(workingDays.plus(today, 1).atTime(17, 0).atZone(LONDON).toInstant()));
             // the child's name is in no variable of the review
@@ -230,7 +233,7 @@ class PlacementSafetyReviewProcessTest {
         assertThat(move).isWaitingAt(TASK_TELL_TEAM_MANAGERS);
         journeys.runDueJobsOf(move.getId());
         assertThat(move).isEnded().hasPassed(END_CHILD_TO_MOVE);
-        assertThat(decisions.findAll()).filteredOn(d -> moves.getId().equals(d.getChildId()) && "PLACEMENT_SAFETY_REVIEW".equals(d.getKind()))
+        assertThat(decisionFixtures.all()).filteredOn(d -> moves.getId().equals(d.getChildId()) && "PLACEMENT_SAFETY_REVIEW".equals(d.getKind()))
                 .extracting(d -> d.getOutcome().split(" ")[0]).containsExactly("STARTED", MOVE, "TEAM_MANAGERS_TOLD");
     }
 
@@ -287,7 +290,7 @@ class PlacementSafetyReviewProcessTest {
         }
         assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).filteredOn(o -> o.getService().getId().equals(byHand.getId())
                 || o.getService().getId().equals(byList.getId())).hasSize(2).noneMatch(PlacementOption::isSuitable);
-        assertThat(decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).filteredOn(d -> d.getKind().equals("HOME_RATED_INADEQUATE"))
+        assertThat(decisions.ofReferral(r.getId())).filteredOn(d -> d.getKind().equals("HOME_RATED_INADEQUATE"))
                 .extracting(d -> d.getOutcome()).containsExactly("NOT TO BE CHOSEN service " + byHand.getId(), "PLACEMENTS TEAM NOT E-MAILED",
                         "NOT TO BE CHOSEN service " + byList.getId(), "PLACEMENTS TEAM NOT E-MAILED");
     }

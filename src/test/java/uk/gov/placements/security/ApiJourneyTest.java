@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.ReferralRepository;
 
 /**
@@ -31,7 +30,6 @@ class ApiJourneyTest {
     @Autowired TestRestTemplate http;
     @Autowired Journeys journeys;
     @Autowired ReferralRepository referrals;
-    @Autowired PlacementRepository placements;
     final ObjectMapper json = new ObjectMapper();
 
     ResponseEntity<String> call(String user, HttpMethod method, String url, Object body) {

@@ -24,6 +24,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
+import uk.gov.placements.placement.PlacementFixtures;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.accreditation.AccreditationService;
@@ -32,7 +34,6 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
@@ -117,9 +118,10 @@ class AuthorizationMatrixTest {
     @Autowired ProviderRepository providers;
     @Autowired AccreditationService accreditation;
     @Autowired PlacementOptionRepository options;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementService placements;
+    @Autowired PlacementFixtures placementFixtures;
     @Autowired OfstedRatings ofstedRatings;
-    @Autowired uk.gov.placements.monitoring.ActionPlanRepository actionPlans;
+    @Autowired uk.gov.placements.monitoring.ActionPlanFixtures actionPlans;
     final ObjectMapper json = new ObjectMapper();
     int requests;
 
@@ -269,7 +271,7 @@ class AuthorizationMatrixTest {
         }
         // every other referral task, reached on real referrals: the carer's review of a child moving on,
         // more information asked at triage, the approver's question, and the required-by date passed
-        Long current = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
+        Long current = placements.placementsOf(child.getId()).get(0).getId();
         Referral moving = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 4, current, NeedCode.PHYSICAL_DISABILITY);
         check(only(instance(moving), "Task_ReviewReferralAsCarer"), expectedGroups("Task_ReviewReferralAsCarer", own), users, cells);
         Referral unclear = journeys.refer(journeys.child(northshire, 9), "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.SELF_HARM);
@@ -288,7 +290,7 @@ class AuthorizationMatrixTest {
         // the IRO's reviews and the contract monitoring of the placement, started by it
         ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
                 .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
-        Long placementId = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
+        Long placementId = placements.placementsOf(child.getId()).get(0).getId();
         ProcessInstance monitoring = runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
                 .processInstanceBusinessKey("PLACEMENT-" + placementId).singleResult();
         journeys.runDueJobsOf(reviews.getId(), monitoring.getId());
@@ -396,7 +398,7 @@ class AuthorizationMatrixTest {
                 Provider.Sector.PUBLIC, NS, null, OfstedRating.GOOD));
         Journeys.Council far = journeys.newCouncil();
         long inHouseHome = journeys.service(northshireOwn, NS, PlacementType.FOSTER, 450, 2, far.lat(), far.lon()).getId();
-        Placement placed = placements.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
+        Placement placed = placementFixtures.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
                 .at(null, own.getId(), false, java.math.BigDecimal.valueOf(900), 2.0, "NS1 1AA", "NS1 2BB", "SC700701")
                 .codes("U4", "PR4", null).approval("tm1", "team-managers", java.time.Instant.now(), "matrix").planDue(LocalDate.now()));
         List<Row> rows = List.of(

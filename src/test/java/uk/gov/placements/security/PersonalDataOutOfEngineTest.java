@@ -26,9 +26,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.placements.child.ChildFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.BadInputs;
 import uk.gov.placements.referral.ReferralRepository;
 
@@ -50,7 +50,7 @@ class PersonalDataOutOfEngineTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
     @Autowired ReferralRepository referrals;
-    @Autowired ChildRepository children;
+    @Autowired ChildFixtures children;
 
     /** Text no other test writes, so a find is this test's leak. */
     static Map<String, Object> personal(String tag, LocalDate dateOfBirth) {
@@ -101,7 +101,7 @@ class PersonalDataOutOfEngineTest {
         assertThat(refused.getBody()).contains("requiredBy");
 
         // the referrals and children are the product's records
-        assertThat(children.findAll()).anyMatch(c -> c.getFirstName().equals("ZephyrineA"))
+        assertThat(children.all()).anyMatch(c -> c.getFirstName().equals("ZephyrineA"))
                 .anyMatch(c -> c.getFirstName().equals("ZephyrineB"));
 
         // free text given to the tasks after it stays out too: triage notes through the REST form submit

@@ -17,7 +17,6 @@ import uk.gov.placements.Journeys;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
@@ -36,7 +35,7 @@ class SecondBestTest {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired PlacementOptionRepository options;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementService placements;
     @Autowired ProviderRepository providers;
     @Autowired ReportService reports;
 
@@ -77,7 +76,7 @@ class SecondBestTest {
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         taskService.complete(journeys.only(r.getProcessInstanceId(), "Task_ApprovePlacement").getId(), Map.of("approvalDecision", "APPROVE"));
         journeys.runDueJobs();
-        Placement p = placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).get(0);
+        Placement p = placements.placementsOf(r.getChild().getId()).get(0);
         assertThat(p.isSecondBest()).isTrue();
         assertThat(p.getSecondBestReason()).contains("Children's home instead of foster care");
         // a referral met only by second-best alternatives is still a gap in provision
