@@ -108,8 +108,7 @@ class DemoHistory {
             for (int n = 1; n <= 2 && since.plusDays(27L + 90L * (n - 1)).isBefore(today); n++) {
                 LocalDate held = since.plusDays(27L + 90L * (n - 1));
                 IroReview review = new IroReview(child.getId(), child.getCouncil(), n, held.plusDays(1), null);
-                review.held(held, "iro1", "Placement endorsed; contact with mother weekly", null, "ENDORSED", null, n == 1 ? "PN1" : "PN3");
-                reviews.saveDemo(review);
+                reviews.recordHeld(review, held, "iro1", "Placement endorsed; contact with mother weekly", "ENDORSED", n == 1 ? "PN1" : "PN3");
             }
         }
         if (i % 5 == 1 && current != null && current.getStartDate().isBefore(today.minusDays(40))) {

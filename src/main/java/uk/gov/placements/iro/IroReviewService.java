@@ -271,9 +271,10 @@ public class IroReviewService {
         return reviews.findByChildIdOrderBySequenceNumberAsc(childId);
     }
 
-    /** The demo's history: a review held without a process. */
+    /** A review recorded as held without a process or a person's form (the demo's history). */
     @Transactional
-    public IroReview saveDemo(IroReview review) {
+    public IroReview recordHeld(IroReview review, LocalDate heldOn, String by, String decisionsText, String outcome, String participation) {
+        review.held(heldOn, by, decisionsText, null, outcome, null, participation);
         return reviews.save(review);
     }
 }

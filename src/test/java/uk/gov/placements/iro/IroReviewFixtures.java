@@ -4,19 +4,13 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** IRO reviews written and read as tests set them up and check them, where no service of the module would do it. */
+/** IRO reviews read as tests check them, where no service of the module would do it. */
 @Component
 public class IroReviewFixtures {
     private final IroReviewRepository reviews;
 
     IroReviewFixtures(IroReviewRepository reviews) {
         this.reviews = reviews;
-    }
-
-    /** A review recorded as it stands, without a process. */
-    @Transactional
-    public IroReview save(IroReview review) {
-        return reviews.save(review);
     }
 
     /** The child's latest scheduled review. */

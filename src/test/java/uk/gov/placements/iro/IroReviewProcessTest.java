@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.ChildService;
-import uk.gov.placements.child.ChildFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.child.Child;
@@ -42,7 +41,6 @@ class IroReviewProcessTest {
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired Journeys journeys;
-    @Autowired ChildFixtures children;
     @Autowired IroReviewRepository reviews;
     @Autowired IroReviewService service;
     @Autowired Decisions decisions;
@@ -71,8 +69,7 @@ class IroReviewProcessTest {
     ProcessInstance lookedAfterOn(LocalDate day, Journeys.Council council) {
         clock(day.atTime(10, 0));
         Child child = journeys.child(council, 11);
-        child.becameLookedAfter(day);
-        children.save(child);
+        childService.becameLookedAfter(child.getId(), day);
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, businessKey(child.getId()),
                 Map.of(CHILD_ID, child.getId(), COUNCIL, child.getCouncil()));
         journeys.runDueJobsOf(pi.getId());

@@ -1,5 +1,6 @@
 package uk.gov.placements.placement;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,14 @@ public class PlacementFixtures {
     /** A placement recorded as it stands, without a referral. */
     @Transactional
     public Placement save(Placement placement) {
+        return placements.save(placement);
+    }
+
+    /** The placement ended on the day, for the given reasons (planned), as the nightly run and a person record it. */
+    @Transactional
+    public Placement ended(Placement placement, LocalDate on, String reasonEpisodeCeased, String reasonPlaceChange) {
+        placement.end(on);
+        placement.endedBecause(reasonEpisodeCeased, reasonPlaceChange, false, null);
         return placements.save(placement);
     }
 

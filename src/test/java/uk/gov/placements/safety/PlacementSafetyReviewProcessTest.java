@@ -3,7 +3,6 @@ package uk.gov.placements.safety;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.audit.DecisionFixtures;
 import uk.gov.placements.placement.PlacementFixtures;
-import uk.gov.placements.child.ChildFixtures;
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +53,7 @@ import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.iro.IroReviewFixtures;
+import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.provider.CareService;
@@ -72,11 +72,11 @@ class PlacementSafetyReviewProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired Journeys journeys;
-    @Autowired ChildFixtures children;
     @Autowired ChildService childService;
     @Autowired PlacementFixtures placements;
     @Autowired PlacementService placementService;
     @Autowired IroReviewFixtures iroReviews;
+    @Autowired IroReviewService iroReviewService;
     @Autowired OfstedRatings ofstedRatings;
     @Autowired PlacementSafetyReviewRepository reviews;
     @Autowired DecisionFixtures decisionFixtures;
@@ -113,12 +113,10 @@ class PlacementSafetyReviewProcessTest {
      */
     Child placedIn(CareService home, String socialWorker) {
         Child child = journeys.child(council, 12);
-        child.becameLookedAfter(today.minusMonths(2));
-        children.save(child);
+        childService.becameLookedAfter(child.getId(), today.minusMonths(2));
         childService.allocate(child.getId(), worker(socialWorker, "social-workers"), worker("iro-" + socialWorker, "iros"));
-        IroReview first = new IroReview(child.getId(), council.id(), 1, today.minusMonths(1), null);
-        first.held(today.minusMonths(1), "iro-" + socialWorker, "Placement to continue", null, "ENDORSED", null, "PN1");
-        iroReviews.save(first);
+        iroReviewService.recordHeld(new IroReview(child.getId(), council.id(), 1, today.minusMonths(1), null), today.minusMonths(1),
+                "iro-" + socialWorker, "Placement to continue", "ENDORSED", "PN1");
         placements.save(Placement.of(null, child.getId(), council.id(), PlacementType.CHILDRENS_HOME, today.minusMonths(2))
                 .at(home.getId(), home.getProvider().getId(), false, BigDecimal.valueOf(4000), 2.0, "TE1 1ST", "TE2 2ND", null)
                 .codes("K2", "PR4", null).approval("tm-" + socialWorker, "team-managers", today.minusMonths(2).atStartOfDay(LONDON).toInstant(),

@@ -121,7 +121,7 @@ class AuthorizationMatrixTest {
     @Autowired PlacementService placements;
     @Autowired PlacementFixtures placementFixtures;
     @Autowired OfstedRatings ofstedRatings;
-    @Autowired uk.gov.placements.monitoring.ActionPlanFixtures actionPlans;
+    @Autowired uk.gov.placements.monitoring.ActionPlanService actionPlans;
     final ObjectMapper json = new ObjectMapper();
     int requests;
 
@@ -299,8 +299,7 @@ class AuthorizationMatrixTest {
         // the action-plan tasks show the plan they are about: a real one, as a rating opens it
         ActionPlan concern = new ActionPlan((Long) monitoringVariables.get("providerId"), (Long) monitoringVariables.get("roundId"),
                 ActionPlan.Source.CONTRACT_MONITORING, "Authorization matrix: a concern", java.time.Instant.now());
-        concern.deadline(LocalDate.now().plusMonths(1), "co1", java.time.Instant.now());
-        monitoringVariables.put("actionPlanId", actionPlans.save(concern).getId());
+        monitoringVariables.put("actionPlanId", actionPlans.open(concern, LocalDate.now().plusMonths(1)).getId());
         monitoringVariables.put("actionPlanDeadline", uk.gov.placements.monitoring.ActionPlanService.timerDate(concern));
         for (String key : TASKS.keySet()) {
             String process = TASKS.get(key).process();
@@ -334,8 +333,8 @@ class AuthorizationMatrixTest {
         ProcessInstance accreditationInstance = accreditation.start(own.getId());
         Map<String, Object> accreditationVariables = runtimeService.getVariables(accreditationInstance.getId());
         Long accreditationId = ((Number) accreditationVariables.get("accreditationId")).longValue();
-        accreditationVariables.put("actionPlanId", actionPlans.save(new ActionPlan(own.getId(), null, ActionPlan.Source.ACCREDITATION,
-                "Authorization matrix: conditions", java.time.Instant.now()).ofAccreditation(accreditationId)).getId());
+        accreditationVariables.put("actionPlanId", actionPlans.openForConditions(own.getId(), accreditationId,
+                "Authorization matrix: conditions").getId());
         for (String key : List.of("Task_CompleteFormA", "Task_ReviewFormA", "Task_CompleteFormB", "Task_CompleteFormC", "Task_ConfirmAccreditation",
                 "Task_SetConditionsDeadline")) {
             Task t = startBefore(key, accreditationVariables, accreditationInstance.getBusinessKey());
