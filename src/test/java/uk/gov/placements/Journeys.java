@@ -1,140 +1,39 @@
 package uk.gov.placements;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildService;
-import uk.gov.placements.common.NeedCode;
-import uk.gov.placements.common.OfstedRating;
-import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.provider.AccreditationStatus;
-import uk.gov.placements.provider.CareService;
-import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.provider.CouncilNeighbour;
 import uk.gov.placements.provider.CouncilNeighbourRepository;
-import uk.gov.placements.provider.Provider;
-import uk.gov.placements.provider.ProviderKind;
-import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.ReferralService;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
- * Test data for process tests. Each test takes its own council at its own place on the map, far
- * from the demo register and from other tests (slots 25+ miles apart), so that searches within 20
- * miles see only that test's carers and homes. There are 192 places (12 rows of 16, west of the scale benchmark's
- * England and away from the demo's councils, within the latitudes and longitudes a location may have); a test run that
- * took more would put two tests' councils in one place, and one test's homes would answer another's referrals (as
- * happened when the run outgrew the first 121).
+ * The process tests' helper: the data and job running they share with the benchmark harness ({@link Fixtures}), and
+ * the steps and checks only tests take (a journey to the external search, waivers, the one open task, acting as a user).
  */
 @Component
-public class Journeys {
-    private static final AtomicInteger SLOT = new AtomicInteger();
-    private static final double[] ROWS = {50.3, 50.9, 56.5, 57.1, 57.7, 58.3, 58.9, 59.5, 60.1, 49.1, 49.7, 60.7};
-    private static final int COLUMNS = 16;
-
-    final ChildService children;
-    final ReferralService referrals;
-    final ProviderRepository providers;
-    final CareServiceRepository services;
+public class Journeys extends Fixtures {
     final CouncilNeighbourRepository neighbours;
     final ManagementService managementService;
     final IdentityService identityService;
     final org.camunda.bpm.engine.TaskService taskService;
-    final uk.gov.placements.referral.search.ProviderReferrals providerReferrals;
     final org.camunda.bpm.engine.RuntimeService runtimeService;
 
-    Journeys(ChildService children, ReferralService referrals, ProviderRepository providers, CareServiceRepository services,
-             CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService,
-             org.camunda.bpm.engine.TaskService taskService, uk.gov.placements.referral.search.ProviderReferrals providerReferrals,
-             org.camunda.bpm.engine.RuntimeService runtimeService) {
+    Journeys(CouncilNeighbourRepository neighbours, ManagementService managementService, IdentityService identityService,
+             org.camunda.bpm.engine.TaskService taskService, org.camunda.bpm.engine.RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
-        this.providerReferrals = providerReferrals;
-        this.children = children;
-        this.referrals = referrals;
-        this.providers = providers;
-        this.services = services;
         this.neighbours = neighbours;
         this.managementService = managementService;
         this.identityService = identityService;
     }
 
-    /** A council of its own for one test, with its centre on the map. */
-    public record Council(String id, double lat, double lon) {
-    }
-
-    public Council newCouncil() {
-        int n = SLOT.getAndIncrement();
-        return new Council("testshire" + n, ROWS[(n / COLUMNS) % ROWS.length], -8.5 + (n % COLUMNS) * 0.6);
-    }
-
     public void neighbours(String a, String b) {
         neighbours.save(new CouncilNeighbour(a, b));
-    }
-
-    public Child child(Council c, int age) {
-        return children.register(new ChildService.NewChild("Tess", "Ting", LocalDate.now().minusYears(age).minusDays(10), "FEMALE",
-                c.id(), "TE1 1ST", c.lat(), c.lon(), "C2"), c.id());
-    }
-
-    public CareService inHouse(Council c, String localAuthority, PlacementType type, int fee, NeedCode... needs) {
-        Provider p = providers.save(new Provider("In-house " + c.id(), ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, c.id(), "SC100001",
-                OfstedRating.GOOD));
-        return service(p, localAuthority, type, fee, c.lat() + 0.01, c.lon(), needs);
-    }
-
-    public CareService independent(Council c, String localAuthority, PlacementType type, int fee, OfstedRating rating, NeedCode... needs) {
-        Provider p = new Provider("Independent " + c.id() + "-" + fee, ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC200002",
-                rating);
-        p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
-        Provider saved = providers.save(p);
-        staffUser(saved);
-        return service(saved, localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);
-    }
-
-    /** A member of the provider's staff who signs in: without one (or a referral e-mail address) it is sent no referrals. */
-    public String staffUser(Provider p) {
-        String group = p.candidateGroup();
-        if (identityService.createGroupQuery().groupId(group).count() == 0) {
-            var g = identityService.newGroup(group);
-            g.setName(p.getName());
-            g.setType("PROVIDER");
-            identityService.saveGroup(g);
-        }
-        String id = "staff-" + group;
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            var u = identityService.newUser(id);
-            u.setFirstName("Staff");
-            u.setLastName(p.getName());
-            identityService.saveUser(u);
-            identityService.createMembership(id, group);
-        }
-        return id;
-    }
-
-    private CareService service(Provider p, String la, PlacementType type, int fee, double lat, double lon, NeedCode... needs) {
-        return service(p, la, type, fee, 3, lat, lon, needs);
-    }
-
-    /** A service with as many places (all vacant) as the caller needs, e.g. a benchmark placing thousands of children. */
-    public CareService service(Provider p, String la, PlacementType type, int fee, int places, double lat, double lon, NeedCode... needs) {
-        return services.save(new CareService(p, p.getName() + " " + type, type, 0, 17, places, places, la, "TE2 2ND", lat, lon,
-                BigDecimal.valueOf(fee), needs.length == 0 ? EnumSet.noneOf(NeedCode.class) : EnumSet.copyOf(List.of(needs))));
-    }
-
-    public Referral refer(Child child, String urgency, PlacementType type, int weeks, Long currentPlacementId, NeedCode... essential) {
-        return referrals.submit(new ReferralService.NewReferral(child.getId(), urgency, LocalDate.now().plusDays(14), type.name(), weeks,
-                20, java.util.Arrays.stream(essential).map(n -> new ReferralService.Need(n.name(), true)).toList(), 0, false,
-                null, false, null, false, null, null, null, null, null, "I want to stay near my school", "Sam Social Worker", true,
-                currentPlacementId, currentPlacementId == null ? null : "CARPL"), council -> true, "sw-test");
     }
 
     /**
@@ -142,10 +41,12 @@ public class Journeys {
      * step that sends the referral out to providers (its job not yet run).
      */
     public org.camunda.bpm.engine.runtime.ProcessInstance toExternalSearch(Referral r) {
-        taskService.complete(only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), java.util.Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_TRIAGE).getId(),
+                java.util.Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, PlacementReferralProcess.TRIAGE_ACCEPT));
         runDueJobsOfTree(r.getProcessInstanceId());
         var search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
-        taskService.complete(only(search.getId(), "Task_ReviewInHouseOptions").getId(), java.util.Map.of("restrictToInHouse", false));
+        taskService.complete(only(search.getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(),
+                java.util.Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
         return search;
     }
 
@@ -154,22 +55,12 @@ public class Journeys {
         offerAll(search.getId(), search.getRootProcessInstanceId());
     }
 
-    /** The same, given the search's instance and the referral's (its root). */
-    public void offerAll(String searchId, String rootId) {
-        for (org.camunda.bpm.engine.task.Task t : taskService.createTaskQuery().processInstanceId(searchId)
-                .taskDefinitionKey("Task_RespondToReferral").list()) {
-            var pr = providerReferrals.get(((Number) taskService.getVariable(t.getId(), "providerReferralId")).longValue());
-            taskService.complete(t.getId(), java.util.Map.of("response", "OFFER", "weeklyFee", pr.getService().getWeeklyFee().doubleValue(),
-                    "startDate", LocalDate.now().toString(), "namedCarerOrHome", pr.getService().getName(), "howNeedsMet", "As described"));
-        }
-        runDueJobsOfTree(rootId);
-    }
-
     /** Heads of service waive the two-offer rule if the search asks them to. */
     public void waiveIfAsked(org.camunda.bpm.engine.runtime.ProcessInstance search) {
         for (org.camunda.bpm.engine.task.Task t : taskService.createTaskQuery().processInstanceId(search.getId())
-                .taskDefinitionKey("Task_ApproveProcurementWaiver").list()) {
-            taskService.complete(t.getId(), java.util.Map.of("waiverApproved", true, "waiverReason", "Only provider able to meet needs"));
+                .taskDefinitionKey(PlacementSearchProcess.TASK_APPROVE_PROCUREMENT_WAIVER).list()) {
+            taskService.complete(t.getId(), java.util.Map.of(PlacementSearchProcess.WAIVER_APPROVED, true,
+                    PlacementSearchProcess.WAIVER_REASON, "Only provider able to meet needs"));
         }
         runDueJobsOf(search.getId(), search.getRootProcessInstanceId());
     }
@@ -177,35 +68,6 @@ public class Journeys {
     /** Runs every job that is due now (async continuations), repeatedly, as the job executor would. */
     public int runDueJobs() {
         return runDue(() -> managementService.createJobQuery().executable().list());
-    }
-
-    /**
-     * Runs the due jobs of the given process instances only: tests that move the engine clock must
-     * not fire the timers of other tests' instances (and the benchmark must not scan everyone's jobs).
-     */
-    public int runDueJobsOf(String... processInstanceIds) {
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>(java.util.Arrays.asList(processInstanceIds));
-        return runDue(() -> ids.stream().flatMap(id -> managementService.createJobQuery().processInstanceId(id).executable().list().stream()).toList());
-    }
-
-    /** Runs the due jobs of a process instance and of the instances it called, found by the root's id. */
-    public int runDueJobsOfTree(String rootProcessInstanceId) {
-        return runDue(() -> managementService.createJobQuery().rootProcessInstanceId(rootProcessInstanceId).executable().list());
-    }
-
-    private int runDue(Supplier<List<Job>> due) {
-        int ran = 0;
-        for (int round = 0; round < 50; round++) {
-            List<Job> jobs = due.get();
-            if (jobs.isEmpty()) {
-                return ran;
-            }
-            for (Job job : jobs) {
-                managementService.executeJob(job.getId());
-                ran++;
-            }
-        }
-        throw new IllegalStateException("jobs keep coming");
     }
 
     /** The one open task of that key in the process instance (the test fails if there is none). */

@@ -1,5 +1,7 @@
 package uk.gov.placements.audit;
 
+import uk.gov.placements.common.UkTime;
+
 import java.time.Instant;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -46,7 +48,7 @@ public class Decisions {
 
     /** Engine clock, so that process tests that move the clock see consistent times. */
     public static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return UkTime.now();
     }
 
     /** The decisions about a child, oldest first. */

@@ -1,5 +1,7 @@
 package uk.gov.placements.child;
 
+import uk.gov.placements.common.UkTime;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,7 +38,7 @@ public class Child {
     private LocalDate motherChildDob;
     private String allocatedSocialWorker;
     private String iro;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = UkTime.now();
 
     protected Child() {
     }

@@ -20,9 +20,17 @@ public final class UkTime {
         return at.atZone(LONDON).toLocalDate();
     }
 
+    /**
+     * Now, by the engine's clock: the product's one clock. Timers fire by it and process tests move it, so every date
+     * the product keeps or compares is read from it, never from the machine's clock.
+     */
+    public static java.time.Instant now() {
+        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    }
+
     /** Today in the UK, by the engine's clock (which process tests move). */
     public static java.time.LocalDate today() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(LONDON).toLocalDate();
+        return day(now());
     }
 
     /** The ISO-8601 date and time, with its offset, of a UK wall-clock time: what a timer's timeDate reads. */

@@ -1,5 +1,7 @@
 package uk.gov.placements.demo;
 
+import uk.gov.placements.common.UkTime;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -177,7 +179,7 @@ public class DemoData {
                 {"westdale", NORTHSHIRE}, {EASTMOOR, "southholm"}, {"southholm", EASTMOOR}}) {
             neighbours.save(new CouncilNeighbour(pair[0], pair[1]));
         }
-        LocalDate expiry = LocalDate.now().plusMonths(11);
+        LocalDate expiry = UkTime.today().plusMonths(11);
         // Northshire's own carers and homes (centre about 53.80, -1.55)
         Provider nsFostering = inHouse("Northshire Fostering Service", NORTHSHIRE, null);
         foster(nsFostering, "Carer household: the Okafors", NORTHSHIRE, "NS1 2AB", 53.801, -1.548, 2, 0, 17, 480, Set.of(NeedCode.EMOTIONAL_BEHAVIOURAL));

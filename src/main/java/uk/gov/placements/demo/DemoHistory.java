@@ -1,5 +1,7 @@
 package uk.gov.placements.demo;
 
+import uk.gov.placements.common.UkTime;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +57,7 @@ class DemoHistory {
         }
         Random random = new Random(903);
         List<CareService> all = services.findAll();
-        LocalDate today = LocalDate.now();
+        LocalDate today = UkTime.today();
         String[][] councils = {{DemoData.NORTHSHIRE, "NS", "53.80", "-1.55"}, {DemoData.EASTMOOR, "EM", "53.75", "-0.95"}};
         String[] first = {"Alex", "Bailey", "Casey", "Devon", "Ellis", "Frankie", "Harley", "Jordan", "Kai", "Logan", "Morgan", "Noel",
                 "Oakley", "Parker", "Quinn", "Riley", "Sam", "Taylor"};
@@ -138,7 +140,7 @@ class DemoHistory {
                 .match(secondBest, secondBest ? "nearest home with a vacancy was further than asked" : null, false)
                 .codes(s.getPlacementType().ssda903Place(), s.getProvider().isInHouse() ? (own ? "PR1" : "PR2")
                         : s.getProvider().getSector().name().equals("VOLUNTARY") ? "PR5" : "PR4", move ? "CARPL" : null)
-                .approval("demo", approver, Instant.now(), "Demo history")
+                .approval("demo", approver, UkTime.now(), "Demo history")
                 .planDue(start.plusDays(7));
     }
 }

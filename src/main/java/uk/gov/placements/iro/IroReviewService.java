@@ -1,6 +1,5 @@
 package uk.gov.placements.iro;
 
-import uk.gov.placements.common.ModuleListener;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -210,11 +209,6 @@ public class IroReviewService {
         decisions.recordForChild(childId, "LEFT_CARE", "REVIEWS_CLOSED", null, null);
     }
 
-    @ModuleListener
-    public void on(uk.gov.placements.placement.PlacementApproved approved) {
-        placementStarted(approved.childId(), approved.council());
-    }
-
     /** A first placement starts the child's reviews; any later one brings the next review forward. */
     public void placementStarted(Long childId, String council) {
         String key = IroReviewProcess.businessKey(childId);
@@ -227,10 +221,9 @@ public class IroReviewService {
     }
 
     /** A placement ended with the child leaving care: their reviews end (none may be running, e.g. a child never reviewed here). */
-    @ModuleListener
-    public void on(uk.gov.placements.child.ChildLeftCare left) {
-        if (reviewsRunning(IroReviewProcess.businessKey(left.childId()))) {
-            leftCare(left.childId());
+    public void endReviewsIfRunning(Long childId) {
+        if (reviewsRunning(IroReviewProcess.businessKey(childId))) {
+            leftCare(childId);
         }
     }
 

@@ -1,6 +1,5 @@
 package uk.gov.placements.monitoring;
 
-import uk.gov.placements.common.ModuleListener;
 import uk.gov.placements.placement.PlacementApproved;
 import uk.gov.placements.placement.PlacementEnded;
 import uk.gov.placements.provider.ProviderSuspended;
@@ -90,8 +89,7 @@ public class ContractMonitoringService {
      * An independent placement approved: its monitoring starts (the council's own provision is not contract-monitored).
      * One monitoring process per placement: an event handed over again finds it running and starts nothing.
      */
-    @ModuleListener
-    public void on(PlacementApproved approved) {
+    public void placementApproved(PlacementApproved approved) {
         String key = ContractMonitoringProcess.businessKey(approved.placementId());
         if (!approved.inHouse() && runtimeService.createProcessInstanceQuery().processDefinitionKey(ContractMonitoringProcess.KEY)
                 .processInstanceBusinessKey(key).count() == 0) {
@@ -108,12 +106,6 @@ public class ContractMonitoringService {
         return Map.of(ContractMonitoringProcess.PLACEMENT_ID, p.getId(), ContractMonitoringProcess.PROVIDER_ID, p.getProviderId(),
                 ContractMonitoringProcess.COUNCIL, p.getCouncil(), ContractMonitoringProcess.PLACEMENT_TYPE, p.getPlacementType().name(),
                 ContractMonitoringProcess.WEEKLY_COST, p.getWeeklyCost().doubleValue(), ContractMonitoringProcess.FIRST_ROUND, true);
-    }
-
-    /** A placement ended (published by the placements feature on its end date): its monitoring ends with the exit interview. */
-    @ModuleListener
-    public void on(PlacementEnded ended) {
-        placementEnded(ended.placementId());
     }
 
     /** The placement ended: its monitoring, if any, records an exit interview and ends. */
@@ -308,8 +300,7 @@ public class ContractMonitoringService {
      * child living there now, who must judge whether the child is safe. Their notice names the placement by its number
      * only, never the child.
      */
-    @ModuleListener
-    public void on(ProviderSuspended suspended) {
+    public void providerSuspended(ProviderSuspended suspended) {
         for (Tenant council : identityService.createTenantQuery().list()) {
             sender.send(Recipient.group(Roles.COMMISSIONING_MANAGERS, council.getId()), suspended.providerName() + " suspended from the regional register",
                     suspended.providerName() + " receives no new referrals: " + suspended.notice());

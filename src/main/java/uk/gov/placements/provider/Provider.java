@@ -1,5 +1,7 @@
 package uk.gov.placements.provider;
 
+import uk.gov.placements.common.UkTime;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -41,7 +43,7 @@ public class Provider {
     private String suspendedReason;
     /** Where the provider takes referrals by e-mail when none of its staff signs in (see ProviderReachability). */
     private String referralEmail;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = UkTime.now();
 
     protected Provider() {
     }

@@ -76,7 +76,7 @@ public class Referral {
     private String approvalEscalatedTo;
     private String approvedAs;
     private String createdBy;
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = UkTime.now();
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "referral_need", joinColumns = @JoinColumn(name = "referral_id"))
     private List<ReferralNeed> needs = new ArrayList<>();

@@ -98,7 +98,7 @@ class ProviderAccreditationProcessTest {
         Map<String, Object> a = new HashMap<>();
         a.put("servicesDescription", "Two children's homes for teenagers");
         a.put("ofstedUrn", claimedUrn);
-        a.put("ofstedRating", rating);
+        a.put(OFSTED_RATING, rating);
         a.put("ofstedRatingDate", "2025-10-01");
         a.put("placementTypes", List.of("CHILDRENS_HOME"));
         a.put("minAge", 11);
@@ -116,14 +116,14 @@ class ProviderAccreditationProcessTest {
 
     static Map<String, Object> formB(int lowest, boolean critical, List<String> unverified) {
         Map<String, Object> b = new HashMap<>(Map.of("registrationScore", "3", "staffingScore", String.valueOf(lowest), "healthSafetyScore", "3",
-                "safeguardingScore", "4", "educationHealthScore", "3", "criticalConcern", String.valueOf(critical)));
+                "safeguardingScore", "4", "educationHealthScore", "3", CRITICAL_CONCERN, String.valueOf(critical)));
         b.put("unverifiedClaims", unverified);
         return b;
     }
 
     static Map<String, Object> formC(boolean spoke, boolean critical) {
         return Map.of("atmosphereScore", "3", "interactionScore", "4", "childrenViewsScore", "3", "complaintsScore", "3",
-                "spokeToChildren", String.valueOf(spoke), "criticalConcern", String.valueOf(critical), "visitNotes", "Calm house");
+                SPOKE_TO_CHILDREN, String.valueOf(spoke), CRITICAL_CONCERN, String.valueOf(critical), "visitNotes", "Calm house");
     }
 
     /** Ofsted's register rates the home so, and Form A says the same. */

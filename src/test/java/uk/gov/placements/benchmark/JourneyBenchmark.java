@@ -13,28 +13,32 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.Journeys;
+import uk.gov.placements.Fixtures;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.iro.IroReviewProcess;
+import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * Complete referral journeys through the product's services and real delegates (triage, in-house
  * search, external search to 5 providers and their offers, selection, approval, the placement
  * record, the plan, the first IRO review and the first monitoring round), against the floor: the
  * same engine driving the same count of user tasks, asynchronous service tasks, timers and a call
- * activity, with no product logic and no business data.
+ * activity, with no product logic and no business data. Its councils, register, referrals and offers, and the jobs it
+ * runs, come from the {@link Fixtures} it shares with the tests; the journeys, the floor and their timing are its own.
  */
 @Component
-public class JourneyBenchmark {
+public class JourneyBenchmark extends Fixtures {
     static final int USER_TASKS_AFTER_SEARCH = 2;
-    private final Journeys journeys;
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
@@ -44,12 +48,11 @@ public class JourneyBenchmark {
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final uk.gov.placements.notification.Notifications notifications;
 
-    public JourneyBenchmark(Journeys journeys, TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
+    public JourneyBenchmark(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
                             RepositoryService repositoryService, PlacementOptionRepository options, PlacementService placements,
                             org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.Notifications notifications) {
         this.notifications = notifications;
         this.jdbc = jdbc;
-        this.journeys = journeys;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -75,7 +78,7 @@ public class JourneyBenchmark {
      * time; the floor runs on as many threads.
      */
     public Figures run(int n, int threads) {
-        Journeys.Council council = councilWithRegister(Math.max(10, n * 2));
+        Council council = councilWithRegister(Math.max(10, n * 2));
         deployFloor();
         // journeys and floor take turns, a round of each, so both meet a database of the same size: run one after
         // the other, a year's floor met the year's history the journeys had left and took longer than the journeys.
@@ -118,15 +121,15 @@ public class JourneyBenchmark {
      * A council of its own with the journey's register: 3 in-house foster carers and 5 independent providers' carers, each
      * matching the journey's child, near the child's home, with two services of {@code places} places each.
      */
-    public Journeys.Council councilWithRegister(int places) {
-        Journeys.Council council = journeys.newCouncil();
+    public Council councilWithRegister(int places) {
+        Council council = newCouncil();
         for (int i = 0; i < 3; i++) {
-            CareService s = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450 + i, NeedCode.AUTISM);
-            journeys.service(s.getProvider(), council.id(), PlacementType.FOSTER, 450 + i, places, council.lat() + 0.01, council.lon(), NeedCode.AUTISM);
+            CareService s = inHouse(council, council.id(), PlacementType.FOSTER, 450 + i, NeedCode.AUTISM);
+            service(s.getProvider(), council.id(), PlacementType.FOSTER, 450 + i, places, council.lat() + 0.01, council.lon(), NeedCode.AUTISM);
         }
         for (int i = 0; i < 5; i++) {
-            CareService s = journeys.independent(council, council.id(), PlacementType.FOSTER, 900 + i, OfstedRating.GOOD, NeedCode.AUTISM);
-            journeys.service(s.getProvider(), council.id(), PlacementType.FOSTER, 900 + i, places, council.lat() - 0.02, council.lon(), NeedCode.AUTISM);
+            CareService s = independent(council, council.id(), PlacementType.FOSTER, 900 + i, OfstedRating.GOOD, NeedCode.AUTISM);
+            service(s.getProvider(), council.id(), PlacementType.FOSTER, 900 + i, places, council.lat() - 0.02, council.lon(), NeedCode.AUTISM);
         }
         return council;
     }
@@ -186,8 +189,8 @@ public class JourneyBenchmark {
      * root of the search it calls), never by a process-instance query: on H2 those read every running
      * instance (benchmark-results.md), which would put the harness's cost, not the product's, into the year.
      */
-    boolean journey(Journeys.Council council) {
-        return journey(journeys.refer(journeys.child(council, 11), "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.AUTISM));
+    boolean journey(Council council) {
+        return journey(refer(child(council, 11), "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.AUTISM));
     }
 
     /** The rest of the journey of a referral just made, of a child of 11 needing foster carers experienced with autism. */
@@ -195,19 +198,19 @@ public class JourneyBenchmark {
         Child child = r.getChild();
         String root = r.getProcessInstanceId();
         String referral = r.getReference();   // the referral's business key, which the search it calls shares
-        complete(referral, root, "Task_TriageReferral", Map.of("triageOutcome", "ACCEPT"));
-        String search = task(referral, "Task_ReviewInHouseOptions").getProcessInstanceId();
-        complete(referral, root, "Task_ReviewInHouseOptions", Map.of("restrictToInHouse", false));
-        journeys.offerAll(search, root);
+        complete(referral, root, PlacementReferralProcess.TASK_TRIAGE, Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
+        String search = task(referral, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getProcessInstanceId();
+        complete(referral, root, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
+        offerAll(search, root);
         PlacementOption independent = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                 .filter(o -> !o.isInHouse() && o.getRankPosition() != null).min(java.util.Comparator.comparing(PlacementOption::getRankPosition))
                 .orElseThrow();
-        complete(referral, root, "Task_SelectPlacement", Map.of("selectedOptionId", independent.getId(),
-                "selectionReason", "Independent carers experienced with autism"));
-        complete(referral, root, "Task_ApprovePlacement", Map.of("approvalDecision", "APPROVE"));
-        complete(referral, root, "Task_WritePlacementPlan", Map.of("placementPlanSummary", "Settle; school; contact"));
+        complete(referral, root, PlacementReferralProcess.TASK_SELECT_PLACEMENT, Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, independent.getId(),
+                PlacementReferralProcess.SELECTION_REASON, "Independent carers experienced with autism"));
+        complete(referral, root, PlacementReferralProcess.TASK_APPROVE_PLACEMENT, Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE"));
+        complete(referral, root, PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN, Map.of(PlacementReferralProcess.PLACEMENT_PLAN_SUMMARY, "Settle; school; contact"));
         Long placementId = placements.placementsOf(child.getId()).get(0).getId();
-        complete(referral, root, "Task_SendNotifications", Map.of("lettersSent", notifications.of(placementId).stream()
+        complete(referral, root, PlacementReferralProcess.TASK_SEND_NOTIFICATIONS, Map.of(PlacementReferralProcess.LETTERS_SENT, notifications.of(placementId).stream()
                 .filter(n -> n.getChannel() == uk.gov.placements.notification.Notification.Channel.LETTER).map(n -> n.getId().toString()).toList()));
 
         String reviewsKey = "CHILD-" + child.getId();
@@ -216,16 +219,16 @@ public class JourneyBenchmark {
         for (Task t : taskService.createTaskQuery().processInstanceId(reviews).list()) {
             taskService.complete(t.getId(), Map.of("consultedOn", LocalDate.now().toString(), "views", "Settled"));
         }
-        complete(reviewsKey, reviews, "Task_HoldReview", Map.of("reviewDecisions", "Plan endorsed", "recommendations", "Keep school", "reviewOutcome", "ENDORSED"));
+        complete(reviewsKey, reviews, IroReviewProcess.TASK_HOLD_REVIEW, Map.of("reviewDecisions", "Plan endorsed", "recommendations", "Keep school", IroReviewProcess.REVIEW_OUTCOME, "ENDORSED"));
 
         String roundsKey = "PLACEMENT-" + placementId;
         String monitoring = instanceOf(roundsKey);
         fireTimer(monitoring);
-        complete(roundsKey, monitoring, "Task_GiveFeedback", Map.of("needsMet", true, "feedback", "Going well"));
+        complete(roundsKey, monitoring, ContractMonitoringProcess.TASK_GIVE_FEEDBACK, Map.of("needsMet", true, "feedback", "Going well"));
         Map<String, Object> formD = new HashMap<>(Map.of("schoolAttendance", 95.0, "healthAppointmentsKept", 100.0, "sdqScore", 12,
                 "missingEpisodes", 0, "goalProgress", "On track"));
-        complete(roundsKey, monitoring, "Task_SubmitOutcomeReport", formD);
-        complete(roundsKey, monitoring, "Task_ReviewMonitoring", Map.of("rating", "GREEN"));
+        complete(roundsKey, monitoring, ContractMonitoringProcess.TASK_SUBMIT_OUTCOME_REPORT, formD);
+        complete(roundsKey, monitoring, ContractMonitoringProcess.TASK_REVIEW_MONITORING, Map.of(ContractMonitoringProcess.RATING, "GREEN"));
         return runtimeService.createExecutionQuery().processInstanceId(root).count() == 0
                 && placements.find(placementId).isPresent();
     }
@@ -238,7 +241,7 @@ public class JourneyBenchmark {
     /** Completes the task and runs the jobs that became due in the instance's tree, as the job executor would. */
     private void complete(String businessKey, String root, String taskKey, Map<String, Object> variables) {
         taskService.complete(task(businessKey, taskKey).getId(), variables);
-        journeys.runDueJobsOfTree(root);
+        runDueJobsOfTree(root);
     }
 
     /** The running instance of a business key, through an execution query (joined on the key's index). */
@@ -247,9 +250,9 @@ public class JourneyBenchmark {
     }
 
     private void fireTimer(String processInstanceId) {
-        journeys.runDueJobsOf(processInstanceId);   // its scheduling step first
+        runDueJobsOf(processInstanceId);   // its scheduling step first
         fireEarliest(managementService.createJobQuery().processInstanceId(processInstanceId));
-        journeys.runDueJobsOf(processInstanceId);
+        runDueJobsOf(processInstanceId);
     }
 
     /** Fires the timer of those jobs that is due first, as if its time had come (journey and floor alike). */
@@ -314,7 +317,7 @@ public class JourneyBenchmark {
 
     private final java.util.concurrent.atomic.AtomicLong floorSets = new java.util.concurrent.atomic.AtomicLong();
 
-    void floor(Journeys.Council council) {
+    void floor(Council council) {
         // the journey's tasks have candidate groups and belong to a council (tenant): so do the floor's; each
         // instance has a business key as the journey's do, and the harness finds their tasks and jobs alike.
         // As in the journey, the reviews and rounds fire their first cycle's timer, then wait in their second cycle
@@ -332,7 +335,7 @@ public class JourneyBenchmark {
      */
     private void drain(String root, String businessKey, int timers) {
         for (int step = 0; step < 100; step++) {
-            journeys.runDueJobsOfTree(root);
+            runDueJobsOfTree(root);
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list();
             if (!tasks.isEmpty()) {
                 tasks.forEach(t -> taskService.complete(t.getId()));

@@ -43,8 +43,12 @@ import uk.gov.placements.TestDatabase;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.NeedCode;
+import uk.gov.placements.iro.IroReviewProcess;
+import uk.gov.placements.monitoring.ContractMonitoringProcess;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * The register and the Tasklist at national scale, in a database of their own (so the other tests'
@@ -138,18 +142,18 @@ class ScaleBenchmarkTest {
                     List.of(), 0, false, null, false, null, false, null, null, null, null, null, "Near my school", "Sam", true, null, null),
                     council -> true, "sw1");
             referralIds.add(r.getId());
-            complete(r.getProcessInstanceId(), "Task_TriageReferral", Map.of("triageOutcome", "ACCEPT"));
+            complete(r.getProcessInstanceId(), PlacementReferralProcess.TASK_TRIAGE, Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
             ProcessInstance searchInstance = runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
-            inHouseSearch[i] = runJob(searchInstance.getId(), "Task_SearchInHouse");
+            inHouseSearch[i] = runJob(searchInstance.getId(), PlacementSearchProcess.TASK_SEARCH_IN_HOUSE);
             // every other referral goes out to the independent sector; the rest stay in-house and are ranked
             boolean external = i % 2 == 1;
-            complete(searchInstance.getId(), "Task_ReviewInHouseOptions", external ? Map.of("restrictToInHouse", false)
-                    : Map.of("restrictToInHouse", true, "restrictionReason", "Sibling with these carers"));
+            complete(searchInstance.getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, external ? Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false)
+                    : Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Sibling with these carers"));
             if (external) {
-                externalSearch[i] = runJob(searchInstance.getId(), "Task_SendReferralToProviders");
-                providersAsked += (int) taskService.createTaskQuery().processInstanceId(searchInstance.getId()).taskDefinitionKey("Task_RespondToReferral").count();
+                externalSearch[i] = runJob(searchInstance.getId(), PlacementSearchProcess.TASK_SEND_TO_PROVIDERS);
+                providersAsked += (int) taskService.createTaskQuery().processInstanceId(searchInstance.getId()).taskDefinitionKey(PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL).count();
             } else {
-                ranking[i] = runJob(searchInstance.getId(), "Task_RankOptions");
+                ranking[i] = runJob(searchInstance.getId(), PlacementSearchProcess.TASK_RANK_OPTIONS);
             }
         }
         assertThat(providersAsked).as("independent providers asked").isPositive();
@@ -292,8 +296,8 @@ class ScaleBenchmarkTest {
     void openTasks(int count) {
         AbstractFlowNodeBuilder<?, ?> gateway = Bpmn.createExecutableProcess("benchmarkQueues").name("Benchmark queues").camundaHistoryTimeToLive(1)
                 .startEvent().exclusiveGateway("Gateway_Kind");
-        String[][] kinds = {{"Task_TriageReferral", "placements-team"}, {"Task_SelectPlacement", "social-workers"},
-                {"Task_ApprovePlacement", "${approverGroup}"}, {"Task_HoldReview", "iros"}, {"Task_ReviewMonitoring", "contracts-officers"}};
+        String[][] kinds = {{PlacementReferralProcess.TASK_TRIAGE, "placements-team"}, {PlacementReferralProcess.TASK_SELECT_PLACEMENT, "social-workers"},
+                {PlacementReferralProcess.TASK_APPROVE_PLACEMENT, "${approverGroup}"}, {IroReviewProcess.TASK_HOLD_REVIEW, "iros"}, {ContractMonitoringProcess.TASK_REVIEW_MONITORING, "contracts-officers"}};
         for (String[] k : kinds) {
             gateway = gateway.condition(k[0], "${kind == '" + k[0] + "'}").userTask(k[0]).name(k[0]).camundaCandidateGroups(k[1])
                     .camundaDueDate("${due}").camundaPriority("${priority}").endEvent().moveToNode("Gateway_Kind");

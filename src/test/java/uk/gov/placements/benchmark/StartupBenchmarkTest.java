@@ -1,9 +1,11 @@
 package uk.gov.placements.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,9 +25,8 @@ class StartupBenchmarkTest {
         try (AppNode app = AppNode.start("startup", dir, AppNode.freePort(), "--spring.profiles.active=demo",
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("placements").toAbsolutePath()
                         + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;QUERY_CACHE_SIZE=512")) {
-            while (app.status(null, "/camunda/app/tasklist/default/") != 200 || app.status("pt1", "/engine-rest/task?maxResults=15") != 200) {
-                Thread.sleep(100);
-            }
+            await("the Tasklist page and pt1's task list answering 200").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> app.status(null, "/camunda/app/tasklist/default/") == 200 && app.status("pt1", "/engine-rest/task?maxResults=15") == 200);
             long tasklistMillis = (System.nanoTime() - start) / 1_000_000;
             long rssAtStart = BenchmarkReport.peakRssMb(app.pid());
             // a run of referrals through the API (child, referral, the triage list) to load it

@@ -31,6 +31,7 @@ import uk.gov.placements.Journeys;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.iro.IroReviewProcess;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 
 /**
@@ -89,9 +90,9 @@ class AllocationTest {
         Referral r = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
         Task triage = taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
         assertThat(triage.getAssignee()).as("the placements team's triage is the team's").isNull();
-        taskService.complete(triage.getId(), Map.of("triageOutcome", "MORE_INFORMATION", "triageNotes", "Which school?"));
+        taskService.complete(triage.getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "MORE_INFORMATION", PlacementReferralProcess.TRIAGE_NOTES, "Which school?"));
         Task more = taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
-        assertThat(more.getTaskDefinitionKey()).isEqualTo("Task_ProvideMoreInformation");
+        assertThat(more.getTaskDefinitionKey()).isEqualTo(PlacementReferralProcess.TASK_PROVIDE_MORE_INFORMATION);
         assertThat(more.getAssignee()).isEqualTo("sw1");
         assertThat(taskService.getIdentityLinksForTask(more.getId())).extracting(IdentityLink::getGroupId).contains("social-workers");
 
@@ -101,9 +102,9 @@ class AllocationTest {
         allocated.becameLookedAfter(LocalDate.now());
         children.save(allocated);
         ProcessInstance reviews = runtimeService.startProcessInstanceByKey(IroReviewProcess.KEY, IroReviewProcess.businessKey(child.getId()),
-                Map.of("childId", child.getId(), "council", child.getCouncil()));
+                Map.of(IroReviewProcess.CHILD_ID, child.getId(), IroReviewProcess.COUNCIL, child.getCouncil()));
         journeys.runDueJobsOf(reviews.getId());
-        Job window = managementService.createJobQuery().processInstanceId(reviews.getId()).activityId("Event_ConsultationWindowOpens").singleResult();
+        Job window = managementService.createJobQuery().processInstanceId(reviews.getId()).activityId(IroReviewProcess.TIMER_CONSULTATION_OPENS).singleResult();
         managementService.executeJob(window.getId());
         List<Task> consultations = taskService.createTaskQuery().processInstanceId(reviews.getId()).list();
         assertThat(consultations).isNotEmpty().allSatisfy(t -> assertThat(t.getAssignee()).isEqualTo("iro1"));

@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.benchmark.JourneyBenchmark;
+import uk.gov.placements.iro.IroReviewProcess;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * History is kept for each definition's time to live (75 years) after each instance ends and cleaned by end time;
@@ -54,13 +57,13 @@ class HistoryRetentionTest {
         // its search. Of the reviews, exactly those that ended by then are (other tests end some, with the clock moved),
         // never a running one such as this child's
         ClockUtil.setCurrentTime(startOf(LocalDate.now().plusDays(27375 - 1)));
-        long referralsBefore = cleanable("placementReferral");
+        long referralsBefore = cleanable(PlacementReferralProcess.KEY);
         ClockUtil.setCurrentTime(startOf(LocalDate.now().plusDays(27375 + 2)));
-        assertThat(cleanable("placementReferral")).isGreaterThan(referralsBefore);
-        assertThat(cleanable("placementSearch")).isPositive();
-        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("iroReview")
+        assertThat(cleanable(PlacementReferralProcess.KEY)).isGreaterThan(referralsBefore);
+        assertThat(cleanable(PlacementSearchProcess.KEY)).isPositive();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .processInstanceBusinessKey("CHILD-" + r.getChild().getId()).unfinished().count()).isEqualTo(1);
-        assertThat(cleanable("iroReview")).isEqualTo(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("iroReview")
+        assertThat(cleanable(IroReviewProcess.KEY)).isEqualTo(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .finishedBefore(startOf(LocalDate.now().plusDays(2))).count());
     }
 

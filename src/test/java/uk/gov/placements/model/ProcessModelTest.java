@@ -26,6 +26,8 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.referral.PlacementReferralProcess;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * Reads every file in processes/ with the Camunda BPMN model API and fails when a user task has
@@ -109,7 +111,7 @@ class ProcessModelTest {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(processKeys).contains("placementReferral", "placementSearch");
+        assertThat(processKeys).contains(PlacementReferralProcess.KEY, PlacementSearchProcess.KEY);
         assertThat(decisions).contains("approvalLevel", "responseDeadline");
     }
 

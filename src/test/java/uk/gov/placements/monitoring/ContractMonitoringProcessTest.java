@@ -42,6 +42,8 @@ import uk.gov.placements.placement.Placement;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.ProviderRepository;
 import uk.gov.placements.provider.ServiceMatcher;
+import uk.gov.placements.referral.PlacementReferralProcess;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /** Every path of contractMonitoring, with the engine clock moved to each round and deadline. */
 @IntegrationTest
@@ -540,11 +542,11 @@ class ContractMonitoringProcessTest {
         var referral = journeys.refer(journeys.child(council, 13), "PLANNED", PlacementType.CHILDRENS_HOME, 2, null, NeedCode.SELF_HARM);
         ProcessInstance referralPi = runtimeService.createProcessInstanceQuery().processInstanceId(referral.getProcessInstanceId()).singleResult();
         taskService.complete(taskService.createTaskQuery().processInstanceId(referralPi.getId()).singleResult().getId(),
-                Map.of("triageOutcome", "ACCEPT"));
+                Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobs();
         ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(referralPi.getId()).singleResult();
         taskService.complete(taskService.createTaskQuery().processInstanceId(search.getId()).singleResult().getId(),
-                Map.of("restrictToInHouse", false));
+                Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
         journeys.runDueJobs();
         journeys.offerAll(search);
         var ranked = options.findByReferralIdOrderByRankPositionAscIdAsc(referral.getId());

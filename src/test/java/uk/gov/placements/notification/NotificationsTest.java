@@ -37,8 +37,10 @@ import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.CareService;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * Notifications that are true: staff are e-mailed and recorded SENT only once the mail server (GreenMail here) has
@@ -67,26 +69,26 @@ class NotificationsTest {
 
     /** An allocated Northshire child of school age, placed in-house from today, up to the notifications step (not yet run). */
     Placement approvedUpToNotifications(Referral r, CareService home) {
-        taskService.complete(only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_TRIAGE).getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
-        taskService.complete(only(search.getId(), "Task_ReviewInHouseOptions").getId(), Map.of("restrictToInHouse", true,
-                "restrictionReason", "Brothers already with these carers", "proposedStartDate", UkTime.today().toString()));
+        taskService.complete(only(search.getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true,
+                PlacementSearchProcess.RESTRICTION_REASON, "Brothers already with these carers", PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today().toString()));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         Long option = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
-        taskService.complete(only(r.getProcessInstanceId(), "Task_SelectPlacement").getId(),
-                Map.of("selectedOptionId", option, "selectionReason", "With her brothers"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(),
+                Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, option, PlacementReferralProcess.SELECTION_REASON, "With her brothers"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        taskService.complete(only(r.getProcessInstanceId(), "Task_ApprovePlacement").getId(), Map.of("approvalDecision", "APPROVE"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_APPROVE_PLACEMENT).getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE"));
         // the placement is recorded; the notifications step waits in its job
-        Job start = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId("Task_StartPlacement").singleResult();
+        Job start = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId(PlacementReferralProcess.TASK_START_PLACEMENT).singleResult();
         managementService.executeJob(start.getId());
         return placements.placementsOf(r.getChild().getId()).get(0);
     }
 
     Job notificationsJob(Referral r) {
-        return managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId("Task_EmailNotifications").singleResult();
+        return managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId(PlacementReferralProcess.TASK_EMAIL_NOTIFICATIONS).singleResult();
     }
 
     String virtualSchool() {
@@ -170,7 +172,7 @@ class NotificationsTest {
         assertThat(get("pt1", letter.get("letter").asText()).getStatusCode().value()).isEqualTo(403);
 
         // the social worker's task: every letter must be confirmed; then each is SENT, by them
-        Task send = only(r.getProcessInstanceId(), "Task_SendNotifications");
+        Task send = only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_SEND_NOTIFICATIONS);
         assertThat(send.getAssignee()).isEqualTo("sw1");
         List<Notification> letters = notifications.findByPlacementIdOrderByIdAsc(p.getId()).stream()
                 .filter(n -> n.getChannel() == Notification.Channel.LETTER).toList();

@@ -26,8 +26,10 @@ import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * A placement starts on the agreed date, not the day it is approved: the provider's offered start, or the
@@ -59,10 +61,10 @@ class PlacementDatesTest {
     Placement chooseAndApprove(Referral r, CareService home) {
         Long option = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
-        taskService.complete(only(r.getProcessInstanceId(), "Task_SelectPlacement").getId(),
-                Map.of("selectedOptionId", option, "selectionReason", "The home the child visited"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(),
+                Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, option, PlacementReferralProcess.SELECTION_REASON, "The home the child visited"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        taskService.complete(only(r.getProcessInstanceId(), "Task_ApprovePlacement").getId(), Map.of("approvalDecision", "APPROVE"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_APPROVE_PLACEMENT).getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         return placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).stream()
                 .filter(p -> r.getId().equals(p.getReferralId())).findFirst().orElseThrow();
@@ -73,15 +75,15 @@ class PlacementDatesTest {
         Journeys.Council council = journeys.newCouncil();
         CareService home = journeys.independent(council, council.id(), PlacementType.FOSTER, 450, OfstedRating.GOOD, NeedCode.AUTISM);
         Referral r = journeys.refer(journeys.child(council, 9), "PLANNED", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
-        taskService.complete(only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_TRIAGE).getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         String search = search(r).getId();
-        taskService.complete(only(search, "Task_ReviewInHouseOptions").getId(), Map.of("restrictToInHouse", false));
+        taskService.complete(only(search, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         LocalDate offered = UkTime.today().plusDays(10);
         Map<String, Object> offer = new HashMap<>(Map.of("response", "OFFER", "weeklyFee", 450.0, "startDate", offered.toString(),
                 "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
-        taskService.complete(only(search, "Task_RespondToReferral").getId(), offer);
+        taskService.complete(only(search, PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL).getId(), offer);
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         int vacanciesBefore = services.findById(home.getId()).orElseThrow().getVacancies();
 
@@ -90,7 +92,7 @@ class PlacementDatesTest {
         assertThat(p.getStatus()).isEqualTo(PlacementStatus.PLANNED);
         assertThat(services.findById(home.getId()).orElseThrow().getVacancies()).as("the place is held from approval").isEqualTo(vacanciesBefore - 1);
         assertThat(p.getPlanDue()).isEqualTo(workingDays.minus(offered, 1)).isBefore(offered);
-        Task plan = only(r.getProcessInstanceId(), "Task_WritePlacementPlan");
+        Task plan = only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN);
         assertThat(plan.getDueDate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate()).isEqualTo(p.getPlanDue());
         // the child's first review counts from the start, not from the approval
         journeys.runDueJobs();
@@ -117,7 +119,7 @@ class PlacementDatesTest {
         // an urgent move to another in-house home, proposed for three days' time
         CareService next = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 420, NeedCode.SELF_HARM);
         Referral move = journeys.refer(earlier.getChild(), "URGENT", PlacementType.FOSTER, 8, current.getId(), NeedCode.SELF_HARM);
-        taskService.complete(only(move.getProcessInstanceId(), "Task_ReviewReferralAsCarer").getId(), Map.of("carerReview", "Agreed"));
+        taskService.complete(only(move.getProcessInstanceId(), PlacementReferralProcess.TASK_CARER_REVIEW).getId(), Map.of(PlacementReferralProcess.CARER_REVIEW, "Agreed"));
         LocalDate proposed = UkTime.today().plusDays(3);
         Placement moved = restrictInHouseAndPlace(move, next, proposed);
         assertThat(moved.getStartDate()).isEqualTo(proposed);
@@ -140,13 +142,13 @@ class PlacementDatesTest {
     }
 
     Placement restrictInHouseAndPlace(Referral r, CareService home, LocalDate proposedStart) {
-        taskService.complete(only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_TRIAGE).getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         Map<String, Object> review = new HashMap<>(Map.of("restrictToInHouse", true, "restrictionReason", "Keeps the child at the same school"));
         if (proposedStart != null) {
             review.put("proposedStartDate", proposedStart.toString());
         }
-        taskService.complete(only(search(r).getId(), "Task_ReviewInHouseOptions").getId(), review);
+        taskService.complete(only(search(r).getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(), review);
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         return chooseAndApprove(r, home);
     }

@@ -30,11 +30,14 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
+import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.CareServiceRepository;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * POST /api/placements/{id}/end with the SSDA903 codes: checked before anything changes, and every consequence
@@ -65,20 +68,20 @@ class PlacementEndTest {
 
     /** A Northshire referral placed with the given home: every provider asked offers, the home is chosen and approved. */
     Placement placeWith(Referral r, CareService home, LocalDate proposedStart) {
-        taskService.complete(only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_TRIAGE).getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
-        taskService.complete(only(search.getId(), "Task_ReviewInHouseOptions").getId(),
-                Map.of("restrictToInHouse", false, "proposedStartDate", proposedStart.toString()));
+        taskService.complete(only(search.getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(),
+                Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false, PlacementSearchProcess.PROPOSED_START_DATE, proposedStart.toString()));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         journeys.offerAll(search);
         journeys.waiveIfAsked(search);
         Long option = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
-        taskService.complete(only(r.getProcessInstanceId(), "Task_SelectPlacement").getId(),
-                Map.of("selectedOptionId", option, "selectionReason", "The home the child chose"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(),
+                Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, option, PlacementReferralProcess.SELECTION_REASON, "The home the child chose"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        taskService.complete(only(r.getProcessInstanceId(), "Task_ApprovePlacement").getId(), Map.of("approvalDecision", "APPROVE"));
+        taskService.complete(only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_APPROVE_PLACEMENT).getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE"));
         journeys.runDueJobs();
         return placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).stream()
                 .filter(p -> r.getId().equals(p.getReferralId())).findFirst().orElseThrow();
@@ -122,7 +125,7 @@ class PlacementEndTest {
         // monitoring closes with the exit interview; the reviews end
         ProcessInstance monitoring = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PLACEMENT-" + p.getId()).singleResult();
         assertThat(monitoring).isNotNull();
-        assertThat(taskService.createTaskQuery().processInstanceId(monitoring.getId()).taskDefinitionKey("Task_RecordExitInterview").count())
+        assertThat(taskService.createTaskQuery().processInstanceId(monitoring.getId()).taskDefinitionKey(ContractMonitoringProcess.TASK_RECORD_EXIT_INTERVIEW).count())
                 .isEqualTo(1);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CHILD-" + r.getChild().getId()).count()).isZero();
         assertThat(children.find(r.getChild().getId()).orElseThrow().getLookedAfterSince()).isNull();
@@ -162,7 +165,7 @@ class PlacementEndTest {
         // still in care: the reviews go on; the monitoring of this placement closes with its exit interview
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CHILD-" + r.getChild().getId()).count()).isEqualTo(1);
         ProcessInstance monitoring = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PLACEMENT-" + p.getId()).singleResult();
-        assertThat(taskService.createTaskQuery().processInstanceId(monitoring.getId()).taskDefinitionKey("Task_RecordExitInterview").count())
+        assertThat(taskService.createTaskQuery().processInstanceId(monitoring.getId()).taskDefinitionKey(ContractMonitoringProcess.TASK_RECORD_EXIT_INTERVIEW).count())
                 .isEqualTo(1);
     }
 

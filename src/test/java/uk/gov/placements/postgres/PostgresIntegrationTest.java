@@ -22,9 +22,11 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.provider.CareService;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * The application on PostgreSQL 16, the production database, started by the test itself
@@ -59,17 +61,17 @@ class PostgresIntegrationTest {
         CareService carer = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 450, NeedCode.AUTISM);
         CareService independent = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD, NeedCode.AUTISM);
         Referral r = journeys.refer(journeys.child(council, 10), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
-        complete(r, "Task_TriageReferral", Map.of("triageOutcome", "ACCEPT"));
-        complete(r, "Task_ReviewInHouseOptions", Map.of("restrictToInHouse", false, "proposedStartDate", LocalDate.now().toString()));
-        complete(r, "Task_RespondToReferral", Map.of("response", "OFFER", "weeklyFee", 880.0, "startDate", LocalDate.now().toString(),
-                "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
+        complete(r, PlacementReferralProcess.TASK_TRIAGE, Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
+        complete(r, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false, PlacementSearchProcess.PROPOSED_START_DATE, LocalDate.now().toString()));
+        complete(r, PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL, Map.of(PlacementSearchProcess.RESPONSE, "OFFER", PlacementSearchProcess.WEEKLY_FEE, 880.0, PlacementSearchProcess.START_DATE, LocalDate.now().toString(),
+                PlacementSearchProcess.NAMED_CARER_OR_HOME, "The Lees", PlacementSearchProcess.HOW_NEEDS_MET, "Autism training"));
         assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).extracting(o -> o.getService().getId())
                 .containsExactlyInAnyOrder(carer.getId(), independent.getId());
         Long top = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream().filter(o -> o.getRankPosition() == 1).findFirst()
                 .orElseThrow().getId();
-        complete(r, "Task_SelectPlacement", Map.of("selectedOptionId", top));
-        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_ApprovePlacement").singleResult();
-        journeys.as("tm1", "team-managers", council.id(), () -> taskService.complete(approval.getId(), Map.of("approvalDecision", "APPROVE")));
+        complete(r, PlacementReferralProcess.TASK_SELECT_PLACEMENT, Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, top));
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(PlacementReferralProcess.TASK_APPROVE_PLACEMENT).singleResult();
+        journeys.as("tm1", "team-managers", council.id(), () -> taskService.complete(approval.getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE")));
         journeys.runDueJobs();
         List<Placement> placed = placements.placementsOf(r.getChild().getId());
         assertThat(placed).hasSize(1);

@@ -41,6 +41,8 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.iro.IroReviewProcess;
+import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
@@ -172,9 +174,9 @@ class PlacementReferralProcessTest {
         assertThat(children.find(child.getId()).orElseThrow().getLookedAfterSince()).isEqualTo(p.getStartDate());
 
         // the child's first placement starts their statutory reviews; an in-house placement has no contract monitoring
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .processInstanceBusinessKey("CHILD-" + child.getId()).count()).isEqualTo(1);
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ContractMonitoringProcess.KEY)
                 .processInstanceBusinessKey("PLACEMENT-" + p.getId()).count()).isZero();
         complete(plan, withVariables(PLACEMENT_PLAN_SUMMARY, "Goals: settle, attend school daily, weekly contact with mum"));
         // the referral ends once the letters are confirmed sent too
@@ -193,7 +195,7 @@ class PlacementReferralProcessTest {
         Referral r = journeys.refer(journeys.child(council, 9), "URGENT", PlacementType.FOSTER, 12, null);
         ProcessInstance pi = instance(r);
         assertThatThrownBy(() -> complete(task(pi), withVariables(TRIAGE_OUTCOME, TRIAGE_MORE_INFORMATION)))
-                .hasMessageContaining("triageNotes");
+                .hasMessageContaining(TRIAGE_NOTES);
         assertThat(pi).isWaitingAt(TASK_TRIAGE);
         complete(task(pi), withVariables(TRIAGE_OUTCOME, TRIAGE_MORE_INFORMATION, TRIAGE_NOTES, "What is the school?"));
         assertThat(pi).isWaitingAt(TASK_PROVIDE_MORE_INFORMATION);
@@ -295,7 +297,7 @@ class PlacementReferralProcessTest {
         select(pi, option(r, carer), null);
         assertThatThrownBy(() -> complete(task(pi), withVariables(APPROVAL_DECISION, "MAYBE")))
                 .hasMessageContaining("approvalDecision must be APPROVE, REJECT or RETURN");
-        assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining("approvalDecision");
+        assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining(APPROVAL_DECISION);
         assertThat(pi).isWaitingAt(TASK_APPROVE_PLACEMENT);
         assertThat(placementFixtures.existsForReferral(r.getId())).isFalse();
     }
@@ -414,10 +416,10 @@ class PlacementReferralProcessTest {
         assertThat(current.getReasonPlaceChange()).isEqualTo("CARPL");
         assertThat(notifications.of(current.getId())).extracting(n -> n.getRecipient()).contains("Previous carer");
         // the move is a placement change for the child's reviews: the next review is brought forward
-        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
         journeys.runDueJobsOf(reviews.getId());
-        assertThat(reviews).hasPassed("Task_BringReviewForward");
+        assertThat(reviews).hasPassed(IroReviewProcess.TASK_BRING_REVIEW_FORWARD);
     }
 
     @Test
@@ -445,19 +447,19 @@ class PlacementReferralProcessTest {
         Placement independent = placements.placementsOf(child.getId()).get(1);
         assertThat(independent.getProviderUrn()).isEqualTo(homeUrn);
         assertThat(inHouse.getProviderUrn()).as("a carer with no URN of its own: the provider's registration").isEqualTo("SC100001");
-        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ContractMonitoringProcess.KEY)
                 .processInstanceBusinessKey("PLACEMENT-" + independent.getId()).count()).isEqualTo(1);
 
         // at the next review the IRO sees every option considered, the reasons, the providers asked and what they said
-        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
         journeys.runDueJobsOf(reviews.getId());
-        Job window = managementService.createJobQuery().processInstanceId(reviews.getId()).activityId("Event_ConsultationWindowOpens").singleResult();
+        Job window = managementService.createJobQuery().processInstanceId(reviews.getId()).activityId(IroReviewProcess.TIMER_CONSULTATION_OPENS).singleResult();
         managementService.executeJob(window.getId());
         for (Task t : taskService.createTaskQuery().processInstanceId(reviews.getId()).list()) {
             taskService.complete(t.getId(), Map.of("consultedOn", LocalDate.now().toString(), "views", "Happy to have moved"));
         }
-        Task hold = taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKey("Task_HoldReview").singleResult();
+        Task hold = taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKey(IroReviewProcess.TASK_HOLD_REVIEW).singleResult();
         String record = taskDisplay.text(hold.getId(), "matchingRecord");
         assertThat(record).contains(move.getReference()).contains("**(chosen)**").contains(home.getName())
                 .contains("Providers asked").contains("Offered a place").contains("Placements in care so far: 2")
@@ -500,7 +502,7 @@ class PlacementReferralProcessTest {
         long referralsBefore = referrals.count();
         Map<String, Object> form = BadInputs.validStartForm(council.lat(), council.lon());
         form.put("childFirstName", "");
-        form.put("requiredBy", LocalDate.now().minusDays(1).toString());
+        form.put(REQUIRED_BY, LocalDate.now().minusDays(1).toString());
         assertThatThrownBy(() -> journeys.as("sw-form", "social-workers", council.id(),
                 () -> runtimeService.startProcessInstanceByKey(KEY, form))).hasMessageContaining("firstName is required");
         form.put("childFirstName", "Robin");

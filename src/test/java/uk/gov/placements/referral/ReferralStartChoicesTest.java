@@ -66,7 +66,7 @@ class ReferralStartChoicesTest {
                 .doesNotContainKey("Eve Elsewhere, 9 (born " + UkFormat.date(eve.getDateOfBirth()) + ")")
                 .allSatisfy((label, value) -> assertThat(label).doesNotContain("Eve Elsewhere"));
         assertThat(options(sw1, "placementChoices")).containsEntry(placementLabel, String.valueOf(current.getId()));
-        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("placementReferral")
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PlacementReferralProcess.KEY)
                 .latestVersion().singleResult().getId();
         assertThat(options(formVariables("sw1", "/engine-rest/process-definition/" + definition + "/form-variables"), "childChoices"))
                 .containsEntry(noraLabel, String.valueOf(nora.getId()));

@@ -18,7 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * One referral walked through the product API and the engine REST API as the demo users, with the
@@ -130,8 +132,8 @@ class ApiJourneyTest {
         // a team manager of the same council cannot see the placements team's triage task
         assertThat(ok(call("tm1", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + pi, null))).isEmpty();
 
-        complete("pt1", taskId("pt1", "placementReferral", "Task_TriageReferral", ref), Map.of("triageOutcome", "ACCEPT"));
-        complete("pt1", taskId("pt1", "placementSearch", "Task_ReviewInHouseOptions", ref), Map.of("restrictToInHouse", false));
+        complete("pt1", taskId("pt1", PlacementReferralProcess.KEY, PlacementReferralProcess.TASK_TRIAGE, ref), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
+        complete("pt1", taskId("pt1", PlacementSearchProcess.KEY, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, ref), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
 
         // two matching providers answer through the REST API with their own logins; a third, not matching, sees nothing
         assertThat(json.readTree(callAs("ridge1", "correct-horse-battery", HttpMethod.GET, "/engine-rest/task", null).getBody()))
@@ -159,9 +161,9 @@ class ApiJourneyTest {
             assertThat(o.get("vacanciesStale").isBoolean()).isTrue();
         }
         long top = options.get(0).get("id").asLong();
-        complete("sw1", taskId("sw1", "placementReferral", "Task_SelectPlacement", ref), Map.of("selectedOptionId", top));
+        complete("sw1", taskId("sw1", PlacementReferralProcess.KEY, PlacementReferralProcess.TASK_SELECT_PLACEMENT, ref), Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, top));
 
-        String approval = taskId("ad1", "placementReferral", "Task_ApprovePlacement", ref);   // 12 weeks at over £2,084 is above £25,000
+        String approval = taskId("ad1", PlacementReferralProcess.KEY, PlacementReferralProcess.TASK_APPROVE_PLACEMENT, ref);   // 12 weeks at over £2,084 is above £25,000
         assertThat(ok(call("tm1", HttpMethod.GET, "/engine-rest/task?processInstanceId=" + pi, null))).isEmpty();
         // a missing decision is refused with a 400 naming the field, and the task stays open
         ResponseEntity<String> refused = call("ad1", HttpMethod.POST, "/engine-rest/task/" + approval + "/complete", Map.of("variables", Map.of()));
@@ -169,7 +171,7 @@ class ApiJourneyTest {
         assertThat(refused.getBody()).contains("approvalDecision must be APPROVE, REJECT or RETURN");
         assertThat(json.readTree(refused.getBody()).get("errors").findValuesAsText("field")).containsExactly("approvalDecision");
         assertThat(call("ad1", HttpMethod.GET, "/engine-rest/task/" + approval, null).getStatusCode()).isEqualTo(HttpStatus.OK);
-        complete("ad1", approval, Map.of("approvalDecision", "APPROVE", "approvalReason", "Good match, keeps contact with brother"));
+        complete("ad1", approval, Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE", PlacementReferralProcess.APPROVAL_REASON, "Good match, keeps contact with brother"));
 
         JsonNode placementList = ok(call("sw1", HttpMethod.GET, "/api/placements?childId=" + childId, null));
         assertThat(placementList).hasSize(1);
@@ -185,7 +187,7 @@ class ApiJourneyTest {
 
         JsonNode trail = ok(call("sw1", HttpMethod.GET, "/api/referrals/" + referralId + "/decisions", null));
         assertThat(trail.findValuesAsText("decidedBy")).contains("pt1", "prov1", "oak1", "sw1", "ad1");
-        taskId("sw1", "placementReferral", "Task_WritePlacementPlan", ref);
+        taskId("sw1", PlacementReferralProcess.KEY, PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN, ref);
     }
 
     @Test

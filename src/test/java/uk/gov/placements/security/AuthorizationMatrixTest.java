@@ -29,10 +29,13 @@ import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.accreditation.AccreditationService;
+import uk.gov.placements.accreditation.ProviderAccreditationProcess;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.iro.IroReviewProcess;
+import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
@@ -41,8 +44,11 @@ import uk.gov.placements.provider.ProviderRepository;
 import uk.gov.placements.provider.OfstedRatings;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.provider.ProviderService;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
+import uk.gov.placements.safety.PlacementSafetyReviewProcess;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 import uk.gov.placements.trust.ReliabilityFigures;
 
 /**
@@ -66,41 +72,41 @@ class AuthorizationMatrixTest {
 
     /** The spec's table of user tasks and groups, with the tasks it does not list (approval is checked at every tier below). */
     static final Map<String, Route> TASKS = Map.ofEntries(
-            Map.entry("Task_ReviewReferralAsCarer", new Route("placementReferral", "social-workers", "provider")),
-            Map.entry("Task_TriageReferral", new Route("placementReferral", "placements-team")),
-            Map.entry("Task_ProvideMoreInformation", new Route("placementReferral", "social-workers")),
-            Map.entry("Task_SelectPlacement", new Route("placementReferral", "social-workers")),
-            Map.entry("Task_AnswerApprover", new Route("placementReferral", "social-workers")),
-            Map.entry("Task_ReviewOverdueReferral", new Route("placementReferral", "placements-team", "heads-of-service")),
-            Map.entry("Task_WritePlacementPlan", new Route("placementReferral", "social-workers")),
-            Map.entry("Task_SendNotifications", new Route("placementReferral", "social-workers")),
-            Map.entry("Task_ReviewInHouseOptions", new Route("placementSearch", "placements-team")),
-            Map.entry("Task_RespondToReferral", new Route("placementSearch", "provider")),
-            Map.entry("Task_ApproveProcurementWaiver", new Route("placementSearch", "heads-of-service")),
-            Map.entry("Task_CompleteFormA", new Route("providerAccreditation", "provider")),
-            Map.entry("Task_ReviewFormA", new Route("providerAccreditation", "contracts-officers")),
-            Map.entry("Task_CompleteFormB", new Route("providerAccreditation", "contracts-officers")),
-            Map.entry("Task_CompleteFormC", new Route("providerAccreditation", "social-workers")),
-            Map.entry("Task_ConfirmAccreditation", new Route("providerAccreditation", "commissioning-managers")),
-            Map.entry("Task_ConsultChild", new Route("iroReview", "iros")),
-            Map.entry("Task_ConsultParents", new Route("iroReview", "iros")),
-            Map.entry("Task_ConsultCarers", new Route("iroReview", "iros")),
-            Map.entry("Task_HoldReview", new Route("iroReview", "iros")),
-            Map.entry("Task_AnswerIroConcern", new Route("iroReview", "team-managers")),
-            Map.entry("Task_DecideOnAnswer", new Route("iroReview", "iros")),
-            Map.entry("Task_ReferToCafcass", new Route("iroReview", "iros")),
-            Map.entry("Task_GiveFeedback", new Route("contractMonitoring", "social-workers")),
-            Map.entry("Task_SubmitOutcomeReport", new Route("contractMonitoring", "provider")),
-            Map.entry("Task_ReviewMonitoring", new Route("contractMonitoring", "contracts-officers")),
-            Map.entry("Task_RespondWithActionPlan", new Route("contractMonitoring", "provider")),
-            Map.entry("Task_CheckActionPlan", new Route("contractMonitoring", "contracts-officers")),
-            Map.entry("Task_DecideUnresolvedActionPlan", new Route("contractMonitoring", "commissioning-managers")),
-            Map.entry("Task_SetConditionsDeadline", new Route("providerAccreditation", "contracts-officers")),
-            Map.entry("Task_RecordExitInterview", new Route("contractMonitoring", "social-workers")),
-            Map.entry("Task_ReviewPlacementSafety", new Route("placementSafetyReview", "social-workers")));
+            Map.entry(PlacementReferralProcess.TASK_CARER_REVIEW, new Route(PlacementReferralProcess.KEY, "social-workers", "provider")),
+            Map.entry(PlacementReferralProcess.TASK_TRIAGE, new Route(PlacementReferralProcess.KEY, "placements-team")),
+            Map.entry(PlacementReferralProcess.TASK_PROVIDE_MORE_INFORMATION, new Route(PlacementReferralProcess.KEY, "social-workers")),
+            Map.entry(PlacementReferralProcess.TASK_SELECT_PLACEMENT, new Route(PlacementReferralProcess.KEY, "social-workers")),
+            Map.entry(PlacementReferralProcess.TASK_ANSWER_APPROVER, new Route(PlacementReferralProcess.KEY, "social-workers")),
+            Map.entry(PlacementReferralProcess.TASK_REVIEW_OVERDUE_REFERRAL, new Route(PlacementReferralProcess.KEY, "placements-team", "heads-of-service")),
+            Map.entry(PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN, new Route(PlacementReferralProcess.KEY, "social-workers")),
+            Map.entry(PlacementReferralProcess.TASK_SEND_NOTIFICATIONS, new Route(PlacementReferralProcess.KEY, "social-workers")),
+            Map.entry(PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, new Route(PlacementSearchProcess.KEY, "placements-team")),
+            Map.entry(PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL, new Route(PlacementSearchProcess.KEY, "provider")),
+            Map.entry(PlacementSearchProcess.TASK_APPROVE_PROCUREMENT_WAIVER, new Route(PlacementSearchProcess.KEY, "heads-of-service")),
+            Map.entry(ProviderAccreditationProcess.TASK_COMPLETE_FORM_A, new Route(ProviderAccreditationProcess.KEY, "provider")),
+            Map.entry(ProviderAccreditationProcess.TASK_REVIEW_FORM_A, new Route(ProviderAccreditationProcess.KEY, "contracts-officers")),
+            Map.entry(ProviderAccreditationProcess.TASK_COMPLETE_FORM_B, new Route(ProviderAccreditationProcess.KEY, "contracts-officers")),
+            Map.entry(ProviderAccreditationProcess.TASK_COMPLETE_FORM_C, new Route(ProviderAccreditationProcess.KEY, "social-workers")),
+            Map.entry(ProviderAccreditationProcess.TASK_CONFIRM_ACCREDITATION, new Route(ProviderAccreditationProcess.KEY, "commissioning-managers")),
+            Map.entry(IroReviewProcess.TASK_CONSULT_CHILD, new Route(IroReviewProcess.KEY, "iros")),
+            Map.entry(IroReviewProcess.TASK_CONSULT_PARENTS, new Route(IroReviewProcess.KEY, "iros")),
+            Map.entry(IroReviewProcess.TASK_CONSULT_CARERS, new Route(IroReviewProcess.KEY, "iros")),
+            Map.entry(IroReviewProcess.TASK_HOLD_REVIEW, new Route(IroReviewProcess.KEY, "iros")),
+            Map.entry(IroReviewProcess.TASK_ANSWER_CONCERN, new Route(IroReviewProcess.KEY, "team-managers")),
+            Map.entry(IroReviewProcess.TASK_DECIDE_ON_ANSWER, new Route(IroReviewProcess.KEY, "iros")),
+            Map.entry(IroReviewProcess.TASK_REFER_TO_CAFCASS, new Route(IroReviewProcess.KEY, "iros")),
+            Map.entry(ContractMonitoringProcess.TASK_GIVE_FEEDBACK, new Route(ContractMonitoringProcess.KEY, "social-workers")),
+            Map.entry(ContractMonitoringProcess.TASK_SUBMIT_OUTCOME_REPORT, new Route(ContractMonitoringProcess.KEY, "provider")),
+            Map.entry(ContractMonitoringProcess.TASK_REVIEW_MONITORING, new Route(ContractMonitoringProcess.KEY, "contracts-officers")),
+            Map.entry(ContractMonitoringProcess.TASK_RESPOND_WITH_ACTION_PLAN, new Route(ContractMonitoringProcess.KEY, "provider")),
+            Map.entry(ContractMonitoringProcess.TASK_CHECK_ACTION_PLAN, new Route(ContractMonitoringProcess.KEY, "contracts-officers")),
+            Map.entry(ContractMonitoringProcess.TASK_DECIDE_UNRESOLVED, new Route(ContractMonitoringProcess.KEY, "commissioning-managers")),
+            Map.entry(ProviderAccreditationProcess.TASK_SET_CONDITIONS_DEADLINE, new Route(ProviderAccreditationProcess.KEY, "contracts-officers")),
+            Map.entry(ContractMonitoringProcess.TASK_RECORD_EXIT_INTERVIEW, new Route(ContractMonitoringProcess.KEY, "social-workers")),
+            Map.entry(PlacementSafetyReviewProcess.TASK_REVIEW_PLACEMENT_SAFETY, new Route(PlacementSafetyReviewProcess.KEY, "social-workers")));
 
     /** Reached on a real dispute, each at the tier the dispute's record names, not started in isolation. */
-    static final Set<String> DISPUTE_TASKS = Set.of("Task_AnswerIroConcern", "Task_DecideOnAnswer", "Task_ReferToCafcass");
+    static final Set<String> DISPUTE_TASKS = Set.of(IroReviewProcess.TASK_ANSWER_CONCERN, IroReviewProcess.TASK_DECIDE_ON_ANSWER, IroReviewProcess.TASK_REFER_TO_CAFCASS);
 
     /** A demo user: its groups and its council ("*" for provider staff, who serve every council's referrals). */
     record User(String id, String password, Set<String> groups, String council) {
@@ -154,7 +160,7 @@ class AuthorizationMatrixTest {
             boolean groupMatches = expectedGroups.stream().anyMatch(u::in);
             boolean councilMatches = task.getTenantId() == null || ANY_COUNCIL.equals(u.council()) || task.getTenantId().equals(u.council());
             boolean expected = groupMatches && councilMatches;
-            String cell = task.getTaskDefinitionKey() + (task.getTaskDefinitionKey().equals("Task_ApprovePlacement") ? "[" + expectedGroups.get(0) + "]" : "")
+            String cell = task.getTaskDefinitionKey() + (task.getTaskDefinitionKey().equals(PlacementReferralProcess.TASK_APPROVE_PLACEMENT) ? "[" + expectedGroups.get(0) + "]" : "")
                     + " × " + u.id();
             JsonNode seen = json.readTree(call(u, HttpMethod.GET, "/engine-rest/task?taskId=" + task.getId(), null).getBody());
             assertThat(seen.size() == 1).as(cell + " sees the task").isEqualTo(expected);
@@ -191,22 +197,22 @@ class AuthorizationMatrixTest {
         Journeys.Council northshire = new Journeys.Council(NS, 53.80, -1.55);
         Referral r = journeys.refer(journeys.child(northshire, 14), "PLANNED", home.getPlacementType(), weeks, null, NeedCode.SELF_HARM);
         ProcessInstance pi = instance(r);
-        taskService.complete(only(pi, "Task_TriageReferral").getId(), Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(only(pi, PlacementReferralProcess.TASK_TRIAGE).getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobsOfTree(pi.getId());
         ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
-        taskService.complete(only(search, "Task_ReviewInHouseOptions").getId(),
-                Map.of("restrictToInHouse", true, "restrictionReason", "Authorization matrix: an in-house home is chosen"));
+        taskService.complete(only(search, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(),
+                Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Authorization matrix: an in-house home is chosen"));
         journeys.runDueJobsOfTree(pi.getId());
         Long chosen = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
-        taskService.complete(only(pi, "Task_SelectPlacement").getId(), Map.of("selectedOptionId", chosen, "selectionReason", "The home asked for"));
+        taskService.complete(only(pi, PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(), Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, chosen, PlacementReferralProcess.SELECTION_REASON, "The home asked for"));
         journeys.runDueJobsOfTree(pi.getId());
-        return only(pi, "Task_ApprovePlacement");
+        return only(pi, PlacementReferralProcess.TASK_APPROVE_PLACEMENT);
     }
 
     /** A task of the given kind on a fresh instance that starts right before it, with the variables of a real instance. */
     Task startBefore(String taskKey, Map<String, Object> variables, String businessKey) {
-        ProcessInstance pi = runtimeService.createProcessInstanceByKey(taskKey.equals("Task_ApprovePlacement") ? "placementReferral" : TASKS.get(taskKey).process())
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(taskKey.equals(PlacementReferralProcess.TASK_APPROVE_PLACEMENT) ? PlacementReferralProcess.KEY : TASKS.get(taskKey).process())
                 .businessKey(businessKey).setVariables(variables).startBeforeActivity(taskKey).execute();
         return only(pi, taskKey);
     }
@@ -228,34 +234,34 @@ class AuthorizationMatrixTest {
         Child child = journeys.child(northshire, 12);
         Referral r = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.PHYSICAL_DISABILITY);
         ProcessInstance referral = runtimeService.createProcessInstanceQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
-        Task triage = only(referral, "Task_TriageReferral");
+        Task triage = only(referral, PlacementReferralProcess.TASK_TRIAGE);
         check(triage, List.of("placements-team"), users, cells);
-        taskService.complete(triage.getId(), Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(triage.getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobs();
         ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(referral.getId()).singleResult();
-        Task inHouse = only(search, "Task_ReviewInHouseOptions");
+        Task inHouse = only(search, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS);
         check(inHouse, List.of("placements-team"), users, cells);
-        taskService.complete(inHouse.getId(), Map.of("restrictToInHouse", false));
+        taskService.complete(inHouse.getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
         journeys.runDueJobs();
-        Task respond = only(search, "Task_RespondToReferral");
+        Task respond = only(search, PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL);
         check(respond, List.of(own.candidateGroup()), users, cells);
         journeys.offerAll(search);
-        Task waiver = only(search, "Task_ApproveProcurementWaiver");   // one offer of 15,000 a week: a waiver is needed
+        Task waiver = only(search, PlacementSearchProcess.TASK_APPROVE_PROCUREMENT_WAIVER);   // one offer of 15,000 a week: a waiver is needed
         check(waiver, List.of("heads-of-service"), users, cells);
         journeys.waiveIfAsked(search);
-        Task select = only(referral, "Task_SelectPlacement");
+        Task select = only(referral, PlacementReferralProcess.TASK_SELECT_PLACEMENT);
         check(select, List.of("social-workers"), users, cells);
         Long chosen = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();
-        taskService.complete(select.getId(), Map.of("selectedOptionId", chosen, "selectionReason", "Only home with adaptations"));
-        Task approve = only(referral, "Task_ApprovePlacement");
-        String approver = (String) runtimeService.getVariable(referral.getId(), "approverGroup");
+        taskService.complete(select.getId(), Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, chosen, PlacementReferralProcess.SELECTION_REASON, "Only home with adaptations"));
+        Task approve = only(referral, PlacementReferralProcess.TASK_APPROVE_PLACEMENT);
+        String approver = (String) runtimeService.getVariable(referral.getId(), PlacementReferralProcess.APPROVER_GROUP);
         check(approve, List.of(approver), users, cells);
-        taskService.complete(approve.getId(), Map.of("approvalDecision", "APPROVE", "approvalReason", "Needs met"));
+        taskService.complete(approve.getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE", PlacementReferralProcess.APPROVAL_REASON, "Needs met"));
         journeys.runDueJobs();
-        Task plan = only(referral, "Task_WritePlacementPlan");
+        Task plan = only(referral, PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN);
         check(plan, List.of("social-workers"), users, cells);
-        check(only(referral, "Task_SendNotifications"), List.of("social-workers"), users, cells);
+        check(only(referral, PlacementReferralProcess.TASK_SEND_NOTIFICATIONS), List.of("social-workers"), users, cells);
 
         // the approval task at each tier of the approvalLevel decision, each on a real referral whose chosen home's
         // commitment and area give that tier (a referral's steps act only on their own instance, so none is started mid-way)
@@ -273,25 +279,25 @@ class AuthorizationMatrixTest {
         // more information asked at triage, the approver's question, and the required-by date passed
         Long current = placements.placementsOf(child.getId()).get(0).getId();
         Referral moving = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 4, current, NeedCode.PHYSICAL_DISABILITY);
-        check(only(instance(moving), "Task_ReviewReferralAsCarer"), expectedGroups("Task_ReviewReferralAsCarer", own), users, cells);
+        check(only(instance(moving), PlacementReferralProcess.TASK_CARER_REVIEW), expectedGroups(PlacementReferralProcess.TASK_CARER_REVIEW, own), users, cells);
         Referral unclear = journeys.refer(journeys.child(northshire, 9), "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.SELF_HARM);
-        taskService.complete(only(instance(unclear), "Task_TriageReferral").getId(),
-                Map.of("triageOutcome", "MORE_INFORMATION", "triageNotes", "Which school?"));
-        check(only(instance(unclear), "Task_ProvideMoreInformation"), expectedGroups("Task_ProvideMoreInformation", own), users, cells);
+        taskService.complete(only(instance(unclear), PlacementReferralProcess.TASK_TRIAGE).getId(),
+                Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "MORE_INFORMATION", PlacementReferralProcess.TRIAGE_NOTES, "Which school?"));
+        check(only(instance(unclear), PlacementReferralProcess.TASK_PROVIDE_MORE_INFORMATION), expectedGroups(PlacementReferralProcess.TASK_PROVIDE_MORE_INFORMATION, own), users, cells);
         Task returned = approvals.get("team-managers");
-        taskService.complete(returned.getId(), Map.of("approvalDecision", "RETURN", "approvalReason", "Which school will she attend?"));
-        check(only(instanceOf(returned), "Task_AnswerApprover"), expectedGroups("Task_AnswerApprover", own), users, cells);
+        taskService.complete(returned.getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "RETURN", PlacementReferralProcess.APPROVAL_REASON, "Which school will she attend?"));
+        check(only(instanceOf(returned), PlacementReferralProcess.TASK_ANSWER_APPROVER), expectedGroups(PlacementReferralProcess.TASK_ANSWER_APPROVER, own), users, cells);
         var requiredBy = managementService.createJobQuery().processInstanceId(unclear.getProcessInstanceId())
-                .activityId("BoundaryEvent_RequiredByPassed").singleResult();
+                .activityId(PlacementReferralProcess.TIMER_REQUIRED_BY).singleResult();
         managementService.executeJob(requiredBy.getId());
         journeys.runDueJobsOf(unclear.getProcessInstanceId());
-        check(only(instance(unclear), "Task_ReviewOverdueReferral"), expectedGroups("Task_ReviewOverdueReferral", own), users, cells);
+        check(only(instance(unclear), PlacementReferralProcess.TASK_REVIEW_OVERDUE_REFERRAL), expectedGroups(PlacementReferralProcess.TASK_REVIEW_OVERDUE_REFERRAL, own), users, cells);
 
         // the IRO's reviews and the contract monitoring of the placement, started by it
-        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
         Long placementId = placements.placementsOf(child.getId()).get(0).getId();
-        ProcessInstance monitoring = runtimeService.createProcessInstanceQuery().processDefinitionKey("contractMonitoring")
+        ProcessInstance monitoring = runtimeService.createProcessInstanceQuery().processDefinitionKey(ContractMonitoringProcess.KEY)
                 .processInstanceBusinessKey("PLACEMENT-" + placementId).singleResult();
         journeys.runDueJobsOf(reviews.getId(), monitoring.getId());
         Map<String, Object> reviewVariables = runtimeService.getVariables(reviews.getId());
@@ -303,31 +309,31 @@ class AuthorizationMatrixTest {
         monitoringVariables.put("actionPlanDeadline", uk.gov.placements.monitoring.ActionPlanService.timerDate(concern));
         for (String key : TASKS.keySet()) {
             String process = TASKS.get(key).process();
-            Map<String, Object> vars = process.equals("iroReview") ? reviewVariables : process.equals("contractMonitoring") ? monitoringVariables : null;
+            Map<String, Object> vars = process.equals(IroReviewProcess.KEY) ? reviewVariables : process.equals(ContractMonitoringProcess.KEY) ? monitoringVariables : null;
             if (vars != null && !DISPUTE_TASKS.contains(key)) {
-                check(startBefore(key, vars, process.equals("iroReview") ? reviews.getBusinessKey() : monitoring.getBusinessKey()),
+                check(startBefore(key, vars, process.equals(IroReviewProcess.KEY) ? reviews.getBusinessKey() : monitoring.getBusinessKey()),
                         expectedGroups(key, own), users, cells);
             }
         }
 
         // a real dispute: a review held with concerns, each tier answering in turn (the tier read from the dispute's
         // record), the IRO deciding on each answer, and the referral to Cafcass
-        Task hold = startBefore("Task_HoldReview", reviewVariables, reviews.getBusinessKey());
-        taskService.complete(hold.getId(), Map.of("reviewDecisions", "Placement to continue", "reviewOutcome", "CONCERNS",
-                "concerns", "Therapy has not started"));
+        Task hold = startBefore(IroReviewProcess.TASK_HOLD_REVIEW, reviewVariables, reviews.getBusinessKey());
+        taskService.complete(hold.getId(), Map.of("reviewDecisions", "Placement to continue", IroReviewProcess.REVIEW_OUTCOME, "CONCERNS",
+                IroReviewProcess.CONCERNS, "Therapy has not started"));
         ProcessInstance disputed = instanceOf(hold);
         for (String tier : Roles.APPROVAL_TIERS) {
-            Task answer = only(disputed, "Task_AnswerIroConcern");
+            Task answer = only(disputed, IroReviewProcess.TASK_ANSWER_CONCERN);
             check(answer, List.of(tier), users, cells);
-            taskService.complete(answer.getId(), Map.of("disputeAnswer", "The answer of " + tier));
-            Task decide = only(disputed, "Task_DecideOnAnswer");
+            taskService.complete(answer.getId(), Map.of(IroReviewProcess.DISPUTE_ANSWER, "The answer of " + tier));
+            Task decide = only(disputed, IroReviewProcess.TASK_DECIDE_ON_ANSWER);
             if (tier.equals(Roles.TEAM_MANAGERS)) {
-                check(decide, expectedGroups("Task_DecideOnAnswer", own), users, cells);
+                check(decide, expectedGroups(IroReviewProcess.TASK_DECIDE_ON_ANSWER, own), users, cells);
             }
-            taskService.complete(decide.getId(), Map.of("disputeDecision", tier.equals(Roles.DIRECTORS) ? "REFER_TO_CAFCASS" : "ESCALATE",
-                    "disputeDecisionReason", "Not yet resolved"));
+            taskService.complete(decide.getId(), Map.of(IroReviewProcess.DISPUTE_DECISION, tier.equals(Roles.DIRECTORS) ? "REFER_TO_CAFCASS" : "ESCALATE",
+                    IroReviewProcess.DISPUTE_DECISION_REASON, "Not yet resolved"));
         }
-        check(only(disputed, "Task_ReferToCafcass"), expectedGroups("Task_ReferToCafcass", own), users, cells);
+        check(only(disputed, IroReviewProcess.TASK_REFER_TO_CAFCASS), expectedGroups(IroReviewProcess.TASK_REFER_TO_CAFCASS, own), users, cells);
 
         // accreditation of the provider: the shared register, no council's
         ProcessInstance accreditationInstance = accreditation.start(own.getId());
@@ -335,8 +341,8 @@ class AuthorizationMatrixTest {
         Long accreditationId = ((Number) accreditationVariables.get("accreditationId")).longValue();
         accreditationVariables.put("actionPlanId", actionPlans.openForConditions(own.getId(), accreditationId,
                 "Authorization matrix: conditions").getId());
-        for (String key : List.of("Task_CompleteFormA", "Task_ReviewFormA", "Task_CompleteFormB", "Task_CompleteFormC", "Task_ConfirmAccreditation",
-                "Task_SetConditionsDeadline")) {
+        for (String key : List.of(ProviderAccreditationProcess.TASK_COMPLETE_FORM_A, ProviderAccreditationProcess.TASK_REVIEW_FORM_A, ProviderAccreditationProcess.TASK_COMPLETE_FORM_B, ProviderAccreditationProcess.TASK_COMPLETE_FORM_C, ProviderAccreditationProcess.TASK_CONFIRM_ACCREDITATION,
+                ProviderAccreditationProcess.TASK_SET_CONDITIONS_DEADLINE)) {
             Task t = startBefore(key, accreditationVariables, accreditationInstance.getBusinessKey());
             assertThat(t.getTenantId()).as(key + " belongs to no council").isNull();
             check(t, expectedGroups(key, own), users, cells);
@@ -344,8 +350,8 @@ class AuthorizationMatrixTest {
 
         // the home of the journey's placement rated inadequate: the child's social worker reviews the placement's safety
         ofstedRatings.rateByHand(own.getId(), home.getId(), new OfstedRatings.HandRating("INADEQUATE", LocalDate.now(), "Ofsted's report"));
-        check(taskService.createTaskQuery().processDefinitionKey("placementSafetyReview").processInstanceBusinessKey("PLACEMENT-" + placementId)
-                .singleResult(), expectedGroups("Task_ReviewPlacementSafety", own), users, cells);
+        check(taskService.createTaskQuery().processDefinitionKey(PlacementSafetyReviewProcess.KEY).processInstanceBusinessKey("PLACEMENT-" + placementId)
+                .singleResult(), expectedGroups(PlacementSafetyReviewProcess.TASK_REVIEW_PLACEMENT_SAFETY, own), users, cells);
 
         // every user task of the spec and the BPMN was checked
         // (the approval on the journey and again at each tier, and the dispute's answer at each tier)

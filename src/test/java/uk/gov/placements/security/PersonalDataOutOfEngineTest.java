@@ -30,6 +30,7 @@ import uk.gov.placements.child.ChildFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.common.BadInputs;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.ReferralRepository;
 
 /**
@@ -76,7 +77,7 @@ class PersonalDataOutOfEngineTest {
         // through the Tasklist's path: FormService.submitStartForm, as a northshire social worker
         Map<String, Object> formA = BadInputs.validStartForm(53.80, -1.55);
         formA.putAll(personal("A", bornA));
-        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("placementReferral").latestVersion()
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PlacementReferralProcess.KEY).latestVersion()
                 .singleResult().getId();
         ProcessInstance a = journeys.as("sw1", "social-workers", "northshire", () -> formService.submitStartForm(definition, formA));
 
@@ -105,12 +106,12 @@ class PersonalDataOutOfEngineTest {
                 .anyMatch(c -> c.getFirstName().equals("ZephyrineB"));
 
         // free text given to the tasks after it stays out too: triage notes through the REST form submit
-        Task triage = taskService.createTaskQuery().processInstanceId(a.getId()).taskDefinitionKey("Task_TriageReferral").singleResult();
+        Task triage = taskService.createTaskQuery().processInstanceId(a.getId()).taskDefinitionKey(PlacementReferralProcess.TASK_TRIAGE).singleResult();
         ResponseEntity<String> triaged = call("pt1", HttpMethod.POST, "/engine-rest/task/" + triage.getId() + "/submit-form",
                 Map.of("variables", Map.of("triageOutcome", Map.of("value", "MORE_INFORMATION"),
                         "triageNotes", Map.of("value", "TriageNote-A about ZephyrineA"))));
         assertThat(triaged.getStatusCode().value()).as(triaged.getBody()).isEqualTo(204);
-        Task more = taskService.createTaskQuery().processInstanceId(a.getId()).taskDefinitionKey("Task_ProvideMoreInformation").singleResult();
+        Task more = taskService.createTaskQuery().processInstanceId(a.getId()).taskDefinitionKey(PlacementReferralProcess.TASK_PROVIDE_MORE_INFORMATION).singleResult();
         journeys.as("sw1", "social-workers", "northshire",
                 () -> formService.submitTaskForm(more.getId(), Map.of("moreInformation", "MoreInfo-A: she sees her GP weekly")));
 

@@ -131,11 +131,13 @@ public class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    void pause(long millis) {
+    /** Waits until nothing the locator finds is visible any more (an element replaced once an action took effect). */
+    void gone(By by) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(by));
+        } catch (RuntimeException e) {
+            screenshotQuietly("still-visible-" + System.currentTimeMillis());
+            throw e;
         }
     }
 

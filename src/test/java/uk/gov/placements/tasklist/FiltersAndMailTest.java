@@ -22,9 +22,11 @@ import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.TestMailServer;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /** The role queues return exactly their tasks to their groups; escalations e-mail every member; a mail outage never loses a process. */
 @IntegrationTest
@@ -62,14 +64,14 @@ class FiltersAndMailTest {
         journeys.inHouse(c, c.id(), PlacementType.FOSTER, 450);
         Referral r = journeys.refer(journeys.child(c, 9), urgency, PlacementType.FOSTER, 10, null);
         Task triage = taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
-        taskService.complete(triage.getId(), Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(triage.getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobs();
-        Task review = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_ReviewInHouseOptions").singleResult();
-        taskService.complete(review.getId(), Map.of("restrictToInHouse", true, "restrictionReason", "Kinship link"));
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).singleResult();
+        taskService.complete(review.getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Kinship link"));
         journeys.runDueJobs();
         PlacementOption top = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0);
         Task select = taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult();
-        taskService.complete(select.getId(), Map.of("selectedOptionId", top.getId()));
+        taskService.complete(select.getId(), Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, top.getId()));
         return r;
     }
 
@@ -119,7 +121,7 @@ class FiltersAndMailTest {
         mail.reset();
         Referral r = awaitingApproval(c, "EMERGENCY");
         Job timer = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).timers()
-                .activityId("BoundaryEvent_ApprovalOverdue").singleResult();
+                .activityId(PlacementReferralProcess.TIMER_APPROVAL_ESCALATION).singleResult();
         managementService.executeJob(timer.getId());
         journeys.runDueJobs();
         List<String> to = mail.received().stream().map(FiltersAndMailTest::recipient).toList();
@@ -136,10 +138,10 @@ class FiltersAndMailTest {
         User head = headOfService("hos@" + c.id() + ".example.gov.uk", c.id());
         Referral r = awaitingApproval(c, "EMERGENCY");
         Job timer = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).timers()
-                .activityId("BoundaryEvent_ApprovalOverdue").singleResult();
+                .activityId(PlacementReferralProcess.TIMER_APPROVAL_ESCALATION).singleResult();
         managementService.executeJob(timer.getId());
         mail.outage(() -> {
-            Job escalate = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId("Task_EscalateApproval").singleResult();
+            Job escalate = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId(PlacementReferralProcess.TASK_ESCALATE_APPROVAL).singleResult();
             for (int attempt = 0; attempt < 3; attempt++) {
                 assertThatThrownBy(() -> managementService.executeJob(escalate.getId())).isNotNull();
             }
@@ -149,14 +151,14 @@ class FiltersAndMailTest {
         });
         List<Incident> incidents = runtimeService.createIncidentQuery().processInstanceId(r.getProcessInstanceId()).list();
         assertThat(incidents).hasSize(1);
-        assertThat(incidents.get(0).getActivityId()).isEqualTo("Task_EscalateApproval");
+        assertThat(incidents.get(0).getActivityId()).isEqualTo(PlacementReferralProcess.TASK_ESCALATE_APPROVAL);
         // the approval itself is untouched and still waiting
-        assertThat(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).taskDefinitionKey("Task_ApprovePlacement").count()).isEqualTo(1);
-        Job failed = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId("Task_EscalateApproval").singleResult();
+        assertThat(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).taskDefinitionKey(PlacementReferralProcess.TASK_APPROVE_PLACEMENT).count()).isEqualTo(1);
+        Job failed = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId(PlacementReferralProcess.TASK_ESCALATE_APPROVAL).singleResult();
         managementService.setJobRetries(failed.getId(), 1);
         managementService.executeJob(failed.getId());
         assertThat(runtimeService.createIncidentQuery().processInstanceId(r.getProcessInstanceId()).count()).isZero();
-        assertThat(managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId("Task_EscalateApproval").count()).isZero();
+        assertThat(managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId(PlacementReferralProcess.TASK_ESCALATE_APPROVAL).count()).isZero();
         identityService.deleteUser(head.getId());
     }
 

@@ -22,12 +22,15 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.iro.IroDispute;
 import uk.gov.placements.iro.IroDisputes;
+import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.notification.Notification;
 import uk.gov.placements.placement.Placement;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * The referral journey in a real browser through the Camunda Tasklist and its rendered Camunda
@@ -96,16 +99,16 @@ class TasklistBrowserTest {
         journeys.runDueJobs();
         // the in-house review and the social worker's choice, through the engine as those users would
         Task review = taskService.createTaskQuery().processInstanceBusinessKey(referral.getReference())
-                .taskDefinitionKey("Task_ReviewInHouseOptions").singleResult();
+                .taskDefinitionKey(PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).singleResult();
         assertThat(review).as("triage accepted in the browser").isNotNull();
         journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(review.getId(),
-                Map.of("restrictToInHouse", true, "restrictionReason", "Sister already placed with these carers")));
+                Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Sister already placed with these carers")));
         journeys.runDueJobs();
         List<PlacementOption> ranked = options.findByReferralIdOrderByRankPositionAscIdAsc(referral.getId());
         Task select = taskService.createTaskQuery().processInstanceId(referral.getProcessInstanceId())
-                .taskDefinitionKey("Task_SelectPlacement").singleResult();
+                .taskDefinitionKey(PlacementReferralProcess.TASK_SELECT_PLACEMENT).singleResult();
         journeys.as("sw1", "social-workers", "northshire", () -> taskService.complete(select.getId(),
-                Map.of("selectedOptionId", ranked.stream().filter(o -> o.getRankPosition() == 1).findFirst().orElseThrow().getId())));
+                Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, ranked.stream().filter(o -> o.getRankPosition() == 1).findFirst().orElseThrow().getId())));
 
         try (Browser tm1 = new Browser(base).login("tm1")) {
             tm1.openFilter("Placements awaiting my approval");
@@ -162,25 +165,25 @@ class TasklistBrowserTest {
                 });
 
         // the IRO's concerns at the first review: the team manager answers, the IRO alone decides, in the Tasklist
-        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("iroReview")
+        ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
         journeys.runDueJobsOf(reviews.getId());
         managementService.executeJob(managementService.createJobQuery().processInstanceId(reviews.getId())
-                .activityId("Event_ConsultationWindowOpens").singleResult().getId());
+                .activityId(IroReviewProcess.TIMER_CONSULTATION_OPENS).singleResult().getId());
         journeys.as("iro1", "iros", "northshire", () -> {
-            for (Task consult : taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKeyIn("Task_ConsultChild",
-                    "Task_ConsultParents", "Task_ConsultCarers").list()) {
+            for (Task consult : taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKeyIn(IroReviewProcess.TASK_CONSULT_CHILD,
+                    IroReviewProcess.TASK_CONSULT_PARENTS, IroReviewProcess.TASK_CONSULT_CARERS).list()) {
                 taskService.complete(consult.getId(), Map.of("consultedOn", LocalDate.now().toString(), "views", "Happy to stay"));
             }
-            Task hold = taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKey("Task_HoldReview").singleResult();
-            taskService.complete(hold.getId(), Map.of("reviewDecisions", "Placement to continue", "reviewOutcome", "CONCERNS",
-                    "concerns", "No school place has been found"));
+            Task hold = taskService.createTaskQuery().processInstanceId(reviews.getId()).taskDefinitionKey(IroReviewProcess.TASK_HOLD_REVIEW).singleResult();
+            taskService.complete(hold.getId(), Map.of("reviewDecisions", "Placement to continue", IroReviewProcess.REVIEW_OUTCOME, "CONCERNS",
+                    IroReviewProcess.CONCERNS, "No school place has been found"));
         });
         try (Browser tm1 = new Browser(base).login("tm1")) {
             tm1.openFilter("My group tasks");
             tm1.openTask("Answer the IRO's concern: team manager (informal) — B.B., 12");
             tm1.clickText("Claim");
-            tm1.pause(1500);   // the form is drawn again once the task is claimed
+            tm1.gone(By.xpath("(//a|//button)[normalize-space(.)='Claim']"));   // the form is drawn again once the task is claimed
             tm1.visible(By.xpath("//*[contains(normalize-space(.),'No school place has been found')]"));
             // the Case tab beside the form leads to the child's whole case, in this same session: no second sign-in
             tm1.click(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='Case']"));
@@ -216,7 +219,8 @@ class TasklistBrowserTest {
 
         try (Browser sw2 = new Browser(base).login("sw2")) {
             sw2.openFilter("My group tasks");
-            sw2.pause(1500);
+            // the filter's list has loaded: its tasks (other tests' tasks of sw2's groups may be there) or the notice that there are none
+            sw2.visible(By.xpath("//ol[contains(@class,'tasks-list')] | //*[contains(@class,'well')][contains(normalize-space(.),'No task matching filters found')]"));
             sw2.screenshot("11-sw2-sees-nothing");
             // no end-of-life notice over the Tasklist (hidden by the deployment's user-styles.css)
             assertThat(sw2.pageText()).doesNotContain("migrate to Camunda 8");
@@ -273,10 +277,10 @@ class TasklistBrowserTest {
         Referral asked = journeys.refer(teen, "PLANNED", uk.gov.placements.common.PlacementType.CHILDRENS_HOME, 12, null,
                 uk.gov.placements.common.NeedCode.EMOTIONAL_BEHAVIOURAL);
         Task triage = journeys.only(asked.getProcessInstanceId(), uk.gov.placements.referral.PlacementReferralProcess.TASK_TRIAGE);
-        journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(triage.getId(), Map.of("triageOutcome", "ACCEPT")));
+        journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(triage.getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT")));
         journeys.runDueJobs();
-        for (Task inHouse : taskService.createTaskQuery().processInstanceBusinessKey(asked.getReference()).taskDefinitionKey("Task_ReviewInHouseOptions").list()) {
-            journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(inHouse.getId(), Map.of("restrictToInHouse", false)));
+        for (Task inHouse : taskService.createTaskQuery().processInstanceBusinessKey(asked.getReference()).taskDefinitionKey(PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).list()) {
+            journeys.as("pt1", "placements-team", "northshire", () -> taskService.complete(inHouse.getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false)));
         }
         journeys.runDueJobs();
         try (Browser prov1 = new Browser("http://localhost:" + port).login("prov1")) {

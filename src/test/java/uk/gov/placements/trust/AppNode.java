@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * The application started as its own operating-system process from the test class path, as an
@@ -45,23 +46,28 @@ public final class AppNode implements AutoCloseable {
         Path log = dir.resolve(name + "-" + System.nanoTime() + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppNode node = new AppNode(name, port, log, p);
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!p.isAlive()) {
-                throw new IllegalStateException(name + " exited; see " + log);
-            }
-            try {
-                HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(node.uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) {
-                    return node;
-                }
-            } catch (Exception notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
+        try {
+            Awaitility.await(name + " answering /actuator/health with UP (log: " + log + ")").atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        if (!p.isAlive()) {
+                            throw new IllegalStateException(name + " exited; see " + log);
+                        }
+                        return node.healthy();
+                    });
+            return node;
+        } catch (RuntimeException notStarted) {
+            p.destroyForcibly();
+            throw notStarted;
         }
-        p.destroyForcibly();
-        throw new IllegalStateException(name + " did not start within 3 minutes; see " + log);
+    }
+
+    private boolean healthy() {
+        try {
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("UP");
+        } catch (Exception notYet) {
+            return false;   // still starting
+        }
     }
 
     /** SIGKILL: no shutdown hooks, no flush, no goodbye to the other node. */

@@ -1,6 +1,7 @@
 package uk.gov.placements.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,12 +22,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import uk.gov.placements.TestPostgres;
+import uk.gov.placements.referral.PlacementReferralProcess;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * Two application nodes on one PostgreSQL, as a council would run it for resilience. Referrals are
- * started on node A and every task is completed on node B; timers and async jobs are executed by
- * both job executors, each exactly once (counted in Camunda's job log). Node A is killed with
- * SIGKILL while the placements are being recorded, and node B finishes every instance.
+ * started on node A and every task is completed on node B; async jobs are executed by both job
+ * executors, each exactly once (counted in Camunda's job log). Node A fires the required-by timers
+ * before node B starts, so that A's share of the jobs is a step of the test, not the outcome of a
+ * race between the executors. Node A is killed with SIGKILL while the placements are being recorded,
+ * and node B finishes every instance.
  */
 class ClusterTest {
     static final int REFERRALS = 10;
@@ -42,7 +48,7 @@ class ClusterTest {
         database.forEach((key, value) -> common.add("--" + key + "=" + value));
 
         AppNode a = AppNode.start("node-a", dir, AppNode.freePort(), args(common, "node-a"));
-        try (AppNode b = AppNode.start("node-b", dir, AppNode.freePort(), args(common, "node-b"))) {
+        try {
             // a supported-lodgings service of the council's own with room for every child
             long provider = a.post("co1", "/api/providers", "{\"name\":\"Cluster Lodgings\",\"kind\":\"IN_HOUSE\",\"sector\":\"PUBLIC\","
                     + "\"council\":\"northshire\"}", 201).get("id").asLong();
@@ -62,87 +68,99 @@ class ClusterTest {
                 referralIds.put(referral.get("reference").asText(), referral.get("id").asLong());
             }
 
-            // every task completed on node B; the async search runs on whichever node's executor takes it
+            // the required-by timers brought forward to now (as an operator can in Cockpit), while node A is the only
+            // node: its executor alone fires them and runs the alerts, so node A has run jobs before it dies
             for (String ref : referralIds.keySet()) {
-                complete(b, "pt1", task(b, "pt1", "Task_TriageReferral", ref), "{\"triageOutcome\":\"ACCEPT\",\"triageNotes\":\"Clear\"}");
-            }
-            // the required-by timers brought forward to now (as an operator can in Cockpit): both executors compete for them
-            for (String ref : referralIds.keySet()) {
-                for (JsonNode job : b.get("admin", "/engine-rest/job?timers=true&activityId=BoundaryEvent_RequiredByPassed&processInstanceId="
-                        + b.get("sw1", "/api/referrals/" + referralIds.get(ref)).get("processInstanceId").asText())) {
-                    b.put("admin", "/engine-rest/job/" + job.get("id").asText() + "/duedate",
+                for (JsonNode job : a.get("admin", "/engine-rest/job?timers=true&activityId=BoundaryEvent_RequiredByPassed&processInstanceId="
+                        + a.get("sw1", "/api/referrals/" + referralIds.get(ref)).get("processInstanceId").asText())) {
+                    a.put("admin", "/engine-rest/job/" + job.get("id").asText() + "/duedate",
                             "{\"duedate\":\"" + ENGINE_DATE.format(Instant.now().minusSeconds(1)) + "\"}", 204);
                 }
             }
             for (String ref : referralIds.keySet()) {
-                complete(b, "pt1", task(b, "pt1", "Task_ReviewOverdueReferral", ref), "{\"overduePlan\":\"Placement found; plan agreed\"}");
-                complete(b, "pt1", task(b, "pt1", "Task_ReviewInHouseOptions", ref),
-                        "{\"restrictToInHouse\":true,\"restrictionReason\":\"Our own lodgings meet her needs\",\"unsuitableOptionIds\":[]}");
-            }
-            for (Map.Entry<String, Long> r : referralIds.entrySet()) {
-                String selectTask = task(b, "sw1", "Task_SelectPlacement", r.getKey());
-                JsonNode chosen = null;
-                for (JsonNode o : b.get("sw1", "/api/referrals/" + r.getValue() + "/options")) {
-                    if (o.get("serviceName").asText().equals("Cluster Lodgings flats")) {
-                        chosen = o;
-                    }
-                }
-                assertThat(chosen).as("the cluster's lodgings among the options of " + r.getKey()).isNotNull();
-                complete(b, "sw1", selectTask, "{\"selectedOptionId\":" + chosen.get("id").asLong()
-                        + ",\"selectionReason\":\"Near her school\",\"searchAgain\":false}");
-            }
-            // the approvals start the placement steps (asynchronous); node A dies while they run
-            int approved = 0;
-            Instant killedAt = null;
-            for (String ref : referralIds.keySet()) {
-                complete(b, "tm1", task(b, "tm1", "Task_ApprovePlacement", ref), "{\"approvalDecision\":\"APPROVE\",\"approvalReason\":\"Good match\"}");
-                if (++approved == REFERRALS / 2) {
-                    a.kill();
-                    killedAt = Instant.now();
-                }
-            }
-            assertThat(a.alive()).isFalse();
-
-            // the survivor finishes every instance
-            for (Map.Entry<String, Long> r : referralIds.entrySet()) {
-                complete(b, "sw1", task(b, "sw1", "Task_WritePlacementPlan", r.getKey()), "{\"placementPlanSummary\":\"Goals agreed with her\"}");
-                // every letter confirmed sent, from the choices the task's form offers
-                String letters = task(b, "sw1", "Task_SendNotifications", r.getKey());
-                JsonNode choices = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                        b.get("sw1", "/engine-rest/task/" + letters + "/form-variables").get("letterChoices").get("value").asText());
-                List<String> ids = new java.util.ArrayList<>();
-                choices.forEach(c -> ids.add("\"" + c.get("value").asText() + "\""));
-                complete(b, "sw1", letters, "{\"lettersSent\":[" + String.join(",", ids) + "]}");
-                JsonNode instance = b.get("admin", "/engine-rest/history/process-instance?processDefinitionKey=placementReferral&processInstanceBusinessKey=" + r.getKey());
-                assertThat(instance).hasSize(1);
-                assertThat(instance.get(0).get("state").asText()).as(r.getKey()).isEqualTo("COMPLETED");
+                task(a, "pt1", PlacementReferralProcess.TASK_REVIEW_OVERDUE_REFERRAL, ref);
             }
 
-            try (Connection c = DriverManager.getConnection((String) database.get("spring.datasource.url"), "postgres", "postgres")) {
-                long twice = count(c, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1) d");
-                long byA = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = 'node-a' and timestamp_ >= ?", began);
-                long byB = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = 'node-b' and timestamp_ >= ?", began);
-                long byBAfterKill = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = 'node-b' and timestamp_ >= ?", killedAt);
-                long timers = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and act_id_ = 'BoundaryEvent_RequiredByPassed' and timestamp_ >= ?", began);
-                long placements = count(c, "select count(*) from placement p join referral r on r.id = p.referral_id where r.reference in ("
-                        + String.join(",", referralIds.keySet().stream().map(k -> "'" + k + "'").toList()) + ")");
-                long reviews = count(c, "select count(*) from act_hi_procinst where proc_def_key_ = 'iroReview' and start_time_ >= ?", began);
-                long incidents = count(c, "select count(*) from act_ru_incident");
-                assertThat(twice).as("jobs executed more than once").isZero();
-                assertThat(byA).as("jobs node A executed before it died").isPositive();
-                assertThat(byB).as("jobs node B executed").isPositive();
-                assertThat(byBAfterKill).as("jobs node B executed after A died").isPositive();
-                assertThat(timers).as("required-by timers fired, once each").isEqualTo(REFERRALS);
-                assertThat(placements).as("one placement per referral").isEqualTo(REFERRALS);
-                assertThat(reviews).as("one IRO review process per placement").isEqualTo(REFERRALS);
-                assertThat(incidents).isZero();
-                ReliabilityFigures.record("Two nodes on one PostgreSQL, node A SIGKILLed",
-                        "%d referrals, %d jobs run (%d by A, %d by B, %d of them after A died), %d run twice, %d instances lost, %d placements",
-                        REFERRALS, byA + byB, byA, byB, byBAfterKill,
-                        twice, 0, placements);
+            try (AppNode b = AppNode.start("node-b", dir, AppNode.freePort(), args(common, "node-b"))) {
+                finishOnNodeB(a, b, referralIds, database, began);
             }
         } finally {
             a.kill();
+        }
+    }
+
+    /** Every task completed on node B; the async jobs run on whichever node's executor takes them, until node A is killed. */
+    private static void finishOnNodeB(AppNode a, AppNode b, Map<String, Long> referralIds, Map<String, Object> database, Instant began)
+            throws Exception {
+        for (String ref : referralIds.keySet()) {
+            complete(b, "pt1", task(b, "pt1", PlacementReferralProcess.TASK_TRIAGE, ref), "{\"triageOutcome\":\"ACCEPT\",\"triageNotes\":\"Clear\"}");
+        }
+        for (String ref : referralIds.keySet()) {
+            complete(b, "pt1", task(b, "pt1", PlacementReferralProcess.TASK_REVIEW_OVERDUE_REFERRAL, ref), "{\"overduePlan\":\"Placement found; plan agreed\"}");
+            complete(b, "pt1", task(b, "pt1", PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS, ref),
+                    "{\"restrictToInHouse\":true,\"restrictionReason\":\"Our own lodgings meet her needs\",\"unsuitableOptionIds\":[]}");
+        }
+        for (Map.Entry<String, Long> r : referralIds.entrySet()) {
+            String selectTask = task(b, "sw1", PlacementReferralProcess.TASK_SELECT_PLACEMENT, r.getKey());
+            JsonNode chosen = null;
+            for (JsonNode o : b.get("sw1", "/api/referrals/" + r.getValue() + "/options")) {
+                if (o.get("serviceName").asText().equals("Cluster Lodgings flats")) {
+                    chosen = o;
+                }
+            }
+            assertThat(chosen).as("the cluster's lodgings among the options of " + r.getKey()).isNotNull();
+            complete(b, "sw1", selectTask, "{\"selectedOptionId\":" + chosen.get("id").asLong()
+                    + ",\"selectionReason\":\"Near her school\",\"searchAgain\":false}");
+        }
+        // the approvals start the placement steps (asynchronous); node A dies while they run
+        int approved = 0;
+        Instant killedAt = null;
+        for (String ref : referralIds.keySet()) {
+            complete(b, "tm1", task(b, "tm1", PlacementReferralProcess.TASK_APPROVE_PLACEMENT, ref), "{\"approvalDecision\":\"APPROVE\",\"approvalReason\":\"Good match\"}");
+            if (++approved == REFERRALS / 2) {
+                a.kill();
+                killedAt = Instant.now();
+            }
+        }
+        assertThat(a.alive()).isFalse();
+
+        // the survivor finishes every instance
+        for (Map.Entry<String, Long> r : referralIds.entrySet()) {
+            complete(b, "sw1", task(b, "sw1", PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN, r.getKey()), "{\"placementPlanSummary\":\"Goals agreed with her\"}");
+            // every letter confirmed sent, from the choices the task's form offers
+            String letters = task(b, "sw1", PlacementReferralProcess.TASK_SEND_NOTIFICATIONS, r.getKey());
+            JsonNode choices = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                    b.get("sw1", "/engine-rest/task/" + letters + "/form-variables").get("letterChoices").get("value").asText());
+            List<String> ids = new java.util.ArrayList<>();
+            choices.forEach(c -> ids.add("\"" + c.get("value").asText() + "\""));
+            complete(b, "sw1", letters, "{\"lettersSent\":[" + String.join(",", ids) + "]}");
+            JsonNode instance = b.get("admin", "/engine-rest/history/process-instance?processDefinitionKey=placementReferral&processInstanceBusinessKey=" + r.getKey());
+            assertThat(instance).hasSize(1);
+            assertThat(instance.get(0).get("state").asText()).as(r.getKey()).isEqualTo("COMPLETED");
+        }
+
+        try (Connection c = DriverManager.getConnection((String) database.get("spring.datasource.url"), "postgres", "postgres")) {
+            long twice = count(c, "select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1) d");
+            long byA = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = 'node-a' and timestamp_ >= ?", began);
+            long byB = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = 'node-b' and timestamp_ >= ?", began);
+            long byBAfterKill = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and hostname_ = 'node-b' and timestamp_ >= ?", killedAt);
+            long timers = count(c, "select count(*) from act_hi_job_log where job_state_ = 2 and act_id_ = 'BoundaryEvent_RequiredByPassed' and timestamp_ >= ?", began);
+            long placements = count(c, "select count(*) from placement p join referral r on r.id = p.referral_id where r.reference in ("
+                    + String.join(",", referralIds.keySet().stream().map(k -> "'" + k + "'").toList()) + ")");
+            long reviews = count(c, "select count(*) from act_hi_procinst where proc_def_key_ = 'iroReview' and start_time_ >= ?", began);
+            long incidents = count(c, "select count(*) from act_ru_incident");
+            assertThat(twice).as("jobs executed more than once").isZero();
+            assertThat(byA).as("jobs node A executed before it died").isPositive();
+            assertThat(byB).as("jobs node B executed").isPositive();
+            assertThat(byBAfterKill).as("jobs node B executed after A died").isPositive();
+            assertThat(timers).as("required-by timers fired, once each").isEqualTo(REFERRALS);
+            assertThat(placements).as("one placement per referral").isEqualTo(REFERRALS);
+            assertThat(reviews).as("one IRO review process per placement").isEqualTo(REFERRALS);
+            assertThat(incidents).isZero();
+            ReliabilityFigures.record("Two nodes on one PostgreSQL, node A SIGKILLed",
+                    "%d referrals, %d jobs run (%d by A, %d by B, %d of them after A died), %d run twice, %d instances lost, %d placements",
+                    REFERRALS, byA + byB, byA, byB, byBAfterKill,
+                    twice, 0, placements);
         }
     }
 
@@ -152,17 +170,16 @@ class ClusterTest {
         return all.toArray(String[]::new);
     }
 
-    /** Waits until the user sees the referral's task (jobs may still be running on either node). */
-    static String task(AppNode node, String user, String taskKey, String reference) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode tasks = node.get(user, "/engine-rest/task?taskDefinitionKey=" + taskKey + "&processInstanceBusinessKey=" + reference);
-            if (tasks.size() == 1) {
-                return tasks.get(0).get("id").asText();
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(user + " never saw " + taskKey + " of " + reference);
+    /**
+     * Waits until the user sees the referral's task (jobs may still be running on either node, and a job locked by the
+     * killed node is taken up again only when its lock expires).
+     */
+    static String task(AppNode node, String user, String taskKey, String reference) {
+        JsonNode tasks = await(user + " on " + node.name + " seeing " + taskKey + " of " + reference).atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> node.get(user, "/engine-rest/task?taskDefinitionKey=" + taskKey + "&processInstanceBusinessKey=" + reference),
+                        found -> found.size() == 1);
+        return tasks.get(0).get("id").asText();
     }
 
     static void complete(AppNode node, String user, String taskId, String variables) throws Exception {

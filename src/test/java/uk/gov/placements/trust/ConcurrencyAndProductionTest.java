@@ -28,8 +28,10 @@ import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.PlacementsApplication;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.PlacementSearchProcess;
 
 /**
  * Two managers approving at once; two providers answering at once; a bad decision through /api; the prod profile's refusal of
@@ -57,14 +59,14 @@ class ConcurrencyAndProductionTest {
         journeys.inHouse(c, c.id(), PlacementType.FOSTER, 450);
         Referral r = journeys.refer(journeys.child(c, 9), "PLANNED", PlacementType.FOSTER, 10, null);
         taskService.complete(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult().getId(),
-                Map.of("triageOutcome", "ACCEPT"));
+                Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobs();
-        Task review = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_ReviewInHouseOptions").singleResult();
-        taskService.complete(review.getId(), Map.of("restrictToInHouse", true, "restrictionReason", "Kinship"));
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).singleResult();
+        taskService.complete(review.getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true, PlacementSearchProcess.RESTRICTION_REASON, "Kinship"));
         journeys.runDueJobs();
         taskService.complete(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult().getId(),
-                Map.of("selectedOptionId", options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0).getId()));
-        return taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).taskDefinitionKey("Task_ApprovePlacement").singleResult();
+                Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).get(0).getId()));
+        return taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).taskDefinitionKey(PlacementReferralProcess.TASK_APPROVE_PLACEMENT).singleResult();
     }
 
     @Test
@@ -92,13 +94,13 @@ class ConcurrencyAndProductionTest {
             }
             Referral r = journeys.refer(journeys.child(c, 9), "PLANNED", PlacementType.FOSTER, 8, null, uk.gov.placements.common.NeedCode.AUTISM);
             taskService.complete(taskService.createTaskQuery().processInstanceId(r.getProcessInstanceId()).singleResult().getId(),
-                    Map.of("triageOutcome", "ACCEPT"));
+                    Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
             journeys.runDueJobsOfTree(r.getProcessInstanceId());
             taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(r.getReference())
-                    .taskDefinitionKey("Task_ReviewInHouseOptions").singleResult().getId(), Map.of("restrictToInHouse", false));
+                    .taskDefinitionKey(PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).singleResult().getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
             journeys.runDueJobsOfTree(r.getProcessInstanceId());
             List<Task> asked = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference())
-                    .taskDefinitionKey("Task_RespondToReferral").list();
+                    .taskDefinitionKey(PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL).list();
             assertThat(asked).hasSize(3);
 
             java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
@@ -107,8 +109,8 @@ class ConcurrencyAndProductionTest {
             for (Task t : asked.subList(0, 2)) {
                 answers.add(pool.submit(() -> {
                     together.await();
-                    taskService.complete(t.getId(), Map.of("response", "OFFER", "weeklyFee", 900.0, "startDate",
-                            java.time.LocalDate.now().toString(), "namedCarerOrHome", "Rose Cottage", "howNeedsMet", "Quiet home"));
+                    taskService.complete(t.getId(), Map.of(PlacementSearchProcess.RESPONSE, "OFFER", PlacementSearchProcess.WEEKLY_FEE, 900.0, PlacementSearchProcess.START_DATE,
+                            java.time.LocalDate.now().toString(), PlacementSearchProcess.NAMED_CARER_OR_HOME, "Rose Cottage", PlacementSearchProcess.HOW_NEEDS_MET, "Quiet home"));
                     return null;
                 }));
             }
@@ -123,7 +125,7 @@ class ConcurrencyAndProductionTest {
             journeys.runDueJobsOfTree(r.getProcessInstanceId());
             recorded += (int) providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream().filter(p -> p.getStatus() == uk.gov.placements.referral.search.ProviderReferral.Status.OFFERED).count();
             // the third provider can still answer
-            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey("Task_RespondToReferral")
+            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL)
                     .list()).extracting(Task::getId).containsExactly(asked.get(2).getId());
         }
         ReliabilityFigures.record("Two providers answering one referral at once", "%d rounds, %d of %d answers recorded, %d refused",
@@ -157,7 +159,7 @@ class ConcurrencyAndProductionTest {
         for (String m : managers) {
             answers.add(pool.submit(() -> {
                 start.await();
-                return complete(m, approval.getId(), Map.of("approvalDecision", "APPROVE", "approvalReason", "Good match"));
+                return complete(m, approval.getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE", PlacementReferralProcess.APPROVAL_REASON, "Good match"));
             }));
         }
         start.countDown();
@@ -173,10 +175,10 @@ class ConcurrencyAndProductionTest {
         assertThat(statuses).containsExactlyInAnyOrder(200, 409);
         journeys.runDueJobs();
         String processInstanceId = approval.getProcessInstanceId();
-        Long referralId = ((Number) runtimeService.getVariable(processInstanceId, "referralId")).longValue();
+        Long referralId = ((Number) runtimeService.getVariable(processInstanceId, PlacementReferralProcess.REFERRAL_ID)).longValue();
         assertThat(placements.all().stream().filter(p -> referralId.equals(p.getReferralId())).count())
                 .as("the placement exists once").isEqualTo(1);
-        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("Task_WritePlacementPlan").count())
+        assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN).count())
                 .as("exactly one placement started").isEqualTo(1);
         return statuses;
     }
@@ -185,13 +187,13 @@ class ConcurrencyAndProductionTest {
     void shouldAnswer400NamingTheFieldWhenADecisionIsMissingAndKeepTheTaskOpen() {
         Journeys.Council c = journeys.newCouncil();
         Task approval = approvalTask(c);
-        ResponseEntity<String> r = complete("admin", approval.getId(), Map.of("approvalDecision", "MAYBE"));
+        ResponseEntity<String> r = complete("admin", approval.getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "MAYBE"));
         assertThat(r.getStatusCode().value()).isEqualTo(400);
         assertThat(r.getBody()).contains("approvalDecision");
         assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
 
         // free text longer than its column is refused naming the field, not failed in the database
-        ResponseEntity<String> tooLong = complete("admin", approval.getId(), Map.of("approvalDecision", "APPROVE", "approvalReason", "x".repeat(2001)));
+        ResponseEntity<String> tooLong = complete("admin", approval.getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE", PlacementReferralProcess.APPROVAL_REASON, "x".repeat(2001)));
         assertThat(tooLong.getStatusCode().value()).as(tooLong.getBody()).isEqualTo(400);
         assertThat(tooLong.getBody()).contains("approvalReason").contains("at most 2,000 characters");
         assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);

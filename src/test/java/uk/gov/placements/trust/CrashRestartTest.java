@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import uk.gov.placements.referral.PlacementReferralProcess;
 
 /**
  * The application on its default H2 file database is killed with SIGKILL in the middle of a batch
@@ -73,7 +74,7 @@ class CrashRestartTest {
                 assertThat(instances.get(0).get("id").asText()).isEqualTo(pi);
                 JsonNode tasks = again.get("admin", "/engine-rest/task?processInstanceId=" + pi);
                 assertThat(tasks).hasSize(1);
-                assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo("Task_TriageReferral");
+                assertThat(tasks.get(0).get("taskDefinitionKey").asText()).isEqualTo(PlacementReferralProcess.TASK_TRIAGE);
             }
             ReliabilityFigures.record("Crash and restart (H2 file, SIGKILL mid-batch)", "%d referrals accepted, %d found after restart, 0 lost, 0 duplicated",
                     accepted.size(), accepted.size());

@@ -29,6 +29,8 @@ import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.iro.IroReviewProcess;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 
 /**
@@ -66,9 +68,9 @@ class EngineAbuseTest {
         Journeys.Council northshire = new Journeys.Council("northshire", 53.80, -1.55);
         Referral r = journeys.refer(journeys.child(northshire, 13), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.AUTISM);
         String pi = r.getProcessInstanceId();
-        Task triage = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_TriageReferral").singleResult();
+        Task triage = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(PlacementReferralProcess.TASK_TRIAGE).singleResult();
         String task = triage.getId();
-        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("placementReferral").latestVersion()
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PlacementReferralProcess.KEY).latestVersion()
                 .singleResult().getId();
         Job anyJob = managementService.createJobQuery().processInstanceId(pi).list().stream().findFirst().orElse(null);
         String job = anyJob == null ? "no-such-job" : anyJob.getId();
@@ -80,7 +82,7 @@ class EngineAbuseTest {
         List<Technique> techniques = List.of(
                 new Technique("start with start instructions", HttpMethod.POST, "/engine-rest/process-definition/key/placementReferral/start",
                         Map.of("variables", steer, "startInstructions", List.of(Map.of("type", "startBeforeActivity",
-                                "activityId", "Task_ApprovePlacement")))),
+                                "activityId", PlacementReferralProcess.TASK_APPROVE_PLACEMENT)))),
                 new Technique("start naming a business key", HttpMethod.POST, "/engine-rest/process-definition/key/placementReferral/start",
                         Map.of("businessKey", r.getReference(), "variables", Map.of())),
                 new Technique("start skipping listeners", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/start",
@@ -89,17 +91,17 @@ class EngineAbuseTest {
                         "/engine-rest/process-definition/key/placementReferral/submit-form", Map.of("variables", steer)),
                 new Technique("start naming another council", HttpMethod.POST,
                         "/engine-rest/process-definition/key/placementReferral/submit-form",
-                        Map.of("variables", Map.of("council", Map.of("value", "eastmoor")))),
+                        Map.of("variables", Map.of(PlacementReferralProcess.COUNCIL, Map.of("value", "eastmoor")))),
                 new Technique("start in another council's tenant", HttpMethod.POST,
                         "/engine-rest/process-definition/key/placementReferral/tenant-id/eastmoor/submit-form", Map.of("variables", Map.of())),
                 new Technique("start with an Object variable", HttpMethod.POST,
                         "/engine-rest/process-definition/key/placementReferral/submit-form",
                         Map.of("variables", Map.of("childFirstName", objectVariable))),
                 new Technique("modify a process instance", HttpMethod.POST, "/engine-rest/process-instance/" + pi + "/modification",
-                        Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ApprovePlacement")))),
+                        Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", PlacementReferralProcess.TASK_APPROVE_PLACEMENT)))),
                 new Technique("modify instances in a batch", HttpMethod.POST, "/engine-rest/modification/execute",
                         Map.of("processDefinitionId", definition, "processInstanceIds", List.of(pi),
-                                "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ApprovePlacement")))),
+                                "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", PlacementReferralProcess.TASK_APPROVE_PLACEMENT)))),
                 new Technique("migrate instances", HttpMethod.POST, "/engine-rest/migration/execute",
                         Map.of("migrationPlan", Map.of("sourceProcessDefinitionId", definition, "targetProcessDefinitionId", definition,
                                 "instructions", List.of()), "processInstanceIds", List.of(pi))),
@@ -127,17 +129,17 @@ class EngineAbuseTest {
                 new Technique("delegate", HttpMethod.POST, "/engine-rest/task/" + task + "/delegate", Map.of("userId", "prov1")),
                 new Technique("update a task", HttpMethod.PUT, "/engine-rest/task/" + task, Map.of("name", "Approve placement", "priority", 1)),
                 new Technique("complete with a variable outside the form", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
-                        Map.of("variables", Map.of("triageOutcome", Map.of("value", "ACCEPT"), "approverGroup", Map.of("value", "provider-5")))),
+                        Map.of("variables", Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, Map.of("value", "ACCEPT"), PlacementReferralProcess.APPROVER_GROUP, Map.of("value", "provider-5")))),
                 new Technique("complete with an Object variable", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
-                        Map.of("variables", Map.of("triageNotes", objectVariable))),
+                        Map.of("variables", Map.of(PlacementReferralProcess.TRIAGE_NOTES, objectVariable))),
                 new Technique("submit the form with a variable outside it", HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
-                        Map.of("variables", Map.of("referralId", Map.of("value", 1, "type", "Long")))),
+                        Map.of("variables", Map.of(PlacementReferralProcess.REFERRAL_ID, Map.of("value", 1, "type", "Long")))),
                 new Technique("complete with an untyped object value", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
-                        Map.of("variables", Map.of("triageOutcome", Map.of("value", Map.of("class", "java.io.File"))))),
+                        Map.of("variables", Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, Map.of("value", Map.of("class", "java.io.File"))))),
                 new Technique("complete with an empty type", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
-                        Map.of("variables", Map.of("triageOutcome", Map.of("value", "ACCEPT", "type", "")))),
+                        Map.of("variables", Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, Map.of("value", "ACCEPT", "type", "")))),
                 new Technique("complete with a bare null variable", HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
-                        Map.of("variables", java.util.Collections.singletonMap("triageOutcome", null))),
+                        Map.of("variables", java.util.Collections.singletonMap(PlacementReferralProcess.TRIAGE_OUTCOME, null))),
                 new Technique("give back a task nobody holds", HttpMethod.POST, "/engine-rest/task/" + task + "/unclaim", null),
                 new Technique("read an execution's variables", HttpMethod.GET, "/engine-rest/execution/" + pi + "/localVariables", null),
                 new Technique("rename another user through one's own profile", HttpMethod.PUT, "/engine-rest/user/sw1/profile",
@@ -146,7 +148,7 @@ class EngineAbuseTest {
                 new Technique("create a task", HttpMethod.POST, "/engine-rest/task/create", Map.of("id", "made-up", "name", "Approve")),
                 new Technique("delete a task", HttpMethod.DELETE, "/engine-rest/task/" + task, null),
                 new Technique("correlate a message", HttpMethod.POST, "/engine-rest/message",
-                        Map.of("messageName", "ChildLeftCare", "businessKey", r.getReference())),
+                        Map.of("messageName", IroReviewProcess.MESSAGE_CHILD_LEFT_CARE, "businessKey", r.getReference())),
                 new Technique("throw a signal", HttpMethod.POST, "/engine-rest/signal", Map.of("name", "anything")),
                 new Technique("evaluate a condition", HttpMethod.POST, "/engine-rest/condition", Map.of("variables", Map.of())),
                 new Technique("execute a job", HttpMethod.POST, "/engine-rest/job/" + job + "/execute", null),
@@ -160,7 +162,7 @@ class EngineAbuseTest {
                         "/engine-rest/process-definition/" + definition + "/history-time-to-live", Map.of("historyTimeToLive", 0)),
                 new Technique("restart instances", HttpMethod.POST, "/engine-rest/process-definition/" + definition + "/restart",
                         Map.of("processInstanceIds", List.of(pi), "instructions", List.of(Map.of("type", "startAfterActivity",
-                                "activityId", "Task_ApprovePlacement")))),
+                                "activityId", PlacementReferralProcess.TASK_APPROVE_PLACEMENT)))),
                 new Technique("deploy", HttpMethod.POST, "/engine-rest/deployment/create", Map.of("deployment-name", "x")),
                 new Technique("fetch external tasks", HttpMethod.POST, "/engine-rest/external-task/fetchAndLock",
                         Map.of("workerId", "w", "maxTasks", 1, "topics", List.of())),
@@ -271,7 +273,7 @@ class EngineAbuseTest {
                 Map.of("variables", Map.of("triageOutcome", Map.of("value", "ACCEPT"), "triageNotes", Map.of("value", "Discussed with SW"))));
         assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
         // the notes are the product's record; the engine keeps only the decision
-        assertThat(runtimeService.getVariables(r.getProcessInstanceId())).containsEntry("triageOutcome", "ACCEPT").doesNotContainKey("triageNotes");
+        assertThat(runtimeService.getVariables(r.getProcessInstanceId())).containsEntry(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT").doesNotContainKey(PlacementReferralProcess.TRIAGE_NOTES);
     }
 
     ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {

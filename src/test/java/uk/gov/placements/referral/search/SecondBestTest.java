@@ -21,6 +21,7 @@ import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
+import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.reporting.ReportService;
 
@@ -51,11 +52,11 @@ class SecondBestTest {
         CareService partial = journeys.service(own, council.id(), PlacementType.FOSTER, 500, 2, council.lat() + 0.02, council.lon(),
                 NeedCode.CRIMINAL_EXPLOITATION_RISK);
         Referral r = journeys.refer(journeys.child(council, 14), "URGENT", PlacementType.FOSTER, 8, null, needs);
-        taskService.complete(journeys.only(r.getProcessInstanceId(), "Task_TriageReferral").getId(), Map.of("triageOutcome", "ACCEPT"));
+        taskService.complete(journeys.only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_TRIAGE).getId(), Map.of(PlacementReferralProcess.TRIAGE_OUTCOME, "ACCEPT"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
-        taskService.complete(journeys.only(search.getId(), "Task_ReviewInHouseOptions").getId(),
-                Map.of("restrictToInHouse", false, "proposedStartDate", UkTime.today().toString()));
+        taskService.complete(journeys.only(search.getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(),
+                Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false, PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today().toString()));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
 
         List<PlacementOption> offered = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
@@ -71,10 +72,10 @@ class SecondBestTest {
 
         // chosen: the placement is recorded as second-best, with what it lacks
         PlacementOption chosen = offered.stream().filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow();
-        taskService.complete(journeys.only(r.getProcessInstanceId(), "Task_SelectPlacement").getId(),
-                Map.of("selectedOptionId", chosen.getId(), "selectionReason", "A children's home that meets both needs, until a carer is found"));
+        taskService.complete(journeys.only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_SELECT_PLACEMENT).getId(),
+                Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, chosen.getId(), PlacementReferralProcess.SELECTION_REASON, "A children's home that meets both needs, until a carer is found"));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        taskService.complete(journeys.only(r.getProcessInstanceId(), "Task_ApprovePlacement").getId(), Map.of("approvalDecision", "APPROVE"));
+        taskService.complete(journeys.only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_APPROVE_PLACEMENT).getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE"));
         journeys.runDueJobs();
         Placement p = placements.placementsOf(r.getChild().getId()).get(0);
         assertThat(p.isSecondBest()).isTrue();
