@@ -2,6 +2,8 @@ package uk.gov.placements.accreditation;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,7 +21,7 @@ public class Accreditation {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private Long providerId;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Status status = Status.FORM_A;
     private Instant startedAt;
     private String servicesDescription;

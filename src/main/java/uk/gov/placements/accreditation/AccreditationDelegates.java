@@ -5,6 +5,7 @@ import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** The service tasks of providerAccreditation, one small delegate each. */
 final class AccreditationDelegates {
@@ -12,7 +13,7 @@ final class AccreditationDelegates {
     }
 
     static Long accreditationId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ACCREDITATION_ID)).longValue();
+        return ProcessVariables.id(execution, ACCREDITATION_ID);
     }
 
     /** Task_SummariseVisits: the inputs of decision accreditationOutcome from Ofsted's register and Forms B and C. */
@@ -83,7 +84,7 @@ final class AccreditationDelegates {
             if (execution.getBpmnModelInstance().getModelElementById(TASK_LAPSE_UNLESS_RENEWED) == null) {
                 service.lapseUnlessRenewed(accreditationId(execution));
             }
-            service.reaccredit(((Number) execution.getVariable(PROVIDER_ID)).longValue());
+            service.reaccredit(ProcessVariables.id(execution, PROVIDER_ID));
         }
     }
 

@@ -8,8 +8,13 @@ import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -135,11 +140,11 @@ public class AccreditationService {
         List<String> claims = new ArrayList<>();
         claims.add("Ofsted URN " + a.getOfstedUrn() + ", rated " + rating(a.getOfstedRating())
                 + (a.getOfstedRatingDate() == null ? "" : " on " + UkFormat.date(a.getOfstedRatingDate())));
-        claims.add("Placement types: " + labels(a.getPlacementTypes(), uk.gov.placements.common.PlacementType.class));
+        claims.add("Placement types: " + labels(a.getPlacementTypes(), PlacementType.class));
         claims.add("Ages " + a.getMinAge() + " to " + a.getMaxAge() + ", " + a.getPlaces() + " places");
         claims.add("Locations: " + a.getLocations());
         claims.add("Specialisms: " + (a.getSpecialisms() == null || a.getSpecialisms().isBlank() ? "none"
-                : labels(a.getSpecialisms(), uk.gov.placements.common.NeedCode.class)));
+                : labels(a.getSpecialisms(), NeedCode.class)));
         claims.add("Staffing: " + a.getStaffing());
         claims.add("Standard fee " + UkFormat.money(a.getStandardWeeklyFee()) + " a week");
         claims.add("Safeguarding policy: " + yes(a.getSafeguardingPolicy()));
@@ -160,9 +165,9 @@ public class AccreditationService {
         if (p.getOfstedRating() != null) {
             judged.add(p.getOfstedRating());
         }
-        homes.findByProviderId(providerId).stream().map(CareService::getOfstedRating).filter(java.util.Objects::nonNull).forEach(judged::add);
+        homes.findByProviderId(providerId).stream().map(CareService::getOfstedRating).filter(Objects::nonNull).forEach(judged::add);
         return judged.stream().filter(r -> r != OfstedRating.NOT_YET_INSPECTED)
-                .min(java.util.Comparator.comparingInt(OfstedRating::quality)).orElse(OfstedRating.NOT_YET_INSPECTED);
+                .min(Comparator.comparingInt(OfstedRating::quality)).orElse(OfstedRating.NOT_YET_INSPECTED);
     }
 
     /**
@@ -177,9 +182,9 @@ public class AccreditationService {
             return found;
         }
         Provider p = provider(a.getProviderId());
-        String urn = a.getOfstedUrn().trim().toUpperCase(java.util.Locale.UK);
+        String urn = a.getOfstedUrn().trim().toUpperCase(Locale.UK);
         OfstedRating registered;
-        java.util.Optional<CareService> home = homes.findByOfstedUrn(urn);
+        Optional<CareService> home = homes.findByOfstedUrn(urn);
         if (home.isPresent() && home.get().getProvider().getId().equals(p.getId())) {
             registered = home.get().registeredRating();
         } else if (urn.equalsIgnoreCase(p.getOfstedUrn())) {
@@ -229,31 +234,36 @@ public class AccreditationService {
         if (codes == null || codes.isBlank()) {
             return "none";
         }
-        return java.util.Arrays.stream(codes.split(",")).map(String::trim).map(c -> {
+        return Arrays.stream(codes.split(",")).map(String::trim).map(c -> {
             try {
                 return UkFormat.label(Enum.valueOf(type, c));
             } catch (IllegalArgumentException e) {
                 return c;
             }
-        }).collect(java.util.stream.Collectors.joining(", "));
+        }).collect(Collectors.joining(", "));
     }
 
     private static String yes(Boolean b) {
         return Boolean.TRUE.equals(b) ? "yes" : "no";
     }
 
-    public record Scores(Integer a, Integer b, Integer c, Integer d, Integer e) {
+    /** Form B's scores, each 1 to 4: the provider's registration, staffing, health and safety, safeguarding, education and health. */
+    public record FormBScores(Integer registration, Integer staffing, Integer healthSafety, Integer safeguarding, Integer educationHealth) {
+    }
+
+    /** Form C's scores, each 1 to 4: the home's atmosphere, staff's interaction with children, children's views, complaints. */
+    public record FormCScores(Integer atmosphere, Integer interaction, Integer childrenViews, Integer complaints) {
     }
 
     /** Form B. Each claim not borne out becomes a recorded discrepancy. */
     @Transactional
-    public void formB(Long accreditationId, Scores s, Boolean criticalConcern, String discrepancies, List<String> unverifiedClaims) {
+    public void formB(Long accreditationId, FormBScores s, Boolean criticalConcern, String discrepancies, List<String> unverifiedClaims) {
         FieldErrors errors = new FieldErrors();
-        errors.requireBetween("registrationScore", s.a(), 1, 4);
-        errors.requireBetween("staffingScore", s.b(), 1, 4);
-        errors.requireBetween("healthSafetyScore", s.c(), 1, 4);
-        errors.requireBetween("safeguardingScore", s.d(), 1, 4);
-        errors.requireBetween("educationHealthScore", s.e(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.REGISTRATION_SCORE, s.registration(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.STAFFING_SCORE, s.staffing(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.HEALTH_SAFETY_SCORE, s.healthSafety(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.SAFEGUARDING_SCORE, s.safeguarding(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.EDUCATION_HEALTH_SCORE, s.educationHealth(), 1, 4);
         if (criticalConcern == null) {
             errors.reject("criticalConcern", "is required");
         }
@@ -263,16 +273,17 @@ public class AccreditationService {
         if (discrepancies != null && !discrepancies.isBlank()) {
             notes.add(discrepancies.trim());
         }
-        accreditation(accreditationId).formB(s.a(), s.b(), s.c(), s.d(), s.e(), criticalConcern, String.join("\n", notes), decisions.actor());
+        accreditation(accreditationId).formB(s.registration(), s.staffing(), s.healthSafety(), s.safeguarding(), s.educationHealth(), criticalConcern,
+                String.join("\n", notes), decisions.actor());
     }
 
     @Transactional
-    public void formC(Long accreditationId, Scores s, Boolean spokeToChildren, Boolean criticalConcern, String notes) {
+    public void formC(Long accreditationId, FormCScores s, Boolean spokeToChildren, Boolean criticalConcern, String notes) {
         FieldErrors errors = new FieldErrors();
-        errors.requireBetween("atmosphereScore", s.a(), 1, 4);
-        errors.requireBetween("interactionScore", s.b(), 1, 4);
-        errors.requireBetween("childrenViewsScore", s.c(), 1, 4);
-        errors.requireBetween("complaintsScore", s.d(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.ATMOSPHERE_SCORE, s.atmosphere(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.INTERACTION_SCORE, s.interaction(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.CHILDREN_VIEWS_SCORE, s.childrenViews(), 1, 4);
+        errors.requireBetween(ProviderAccreditationProcess.COMPLAINTS_SCORE, s.complaints(), 1, 4);
         if (spokeToChildren == null) {
             errors.reject("spokeToChildren", "is required: could you speak to the children?");
         }
@@ -280,7 +291,8 @@ public class AccreditationService {
             errors.reject("criticalConcern", "is required");
         }
         errors.throwIfAny();
-        accreditation(accreditationId).formC(s.a(), s.b(), s.c(), s.d(), spokeToChildren, criticalConcern, notes, decisions.actor());
+        accreditation(accreditationId).formC(s.atmosphere(), s.interaction(), s.childrenViews(), s.complaints(), spokeToChildren, criticalConcern, notes,
+                decisions.actor());
     }
 
     @Transactional
@@ -379,18 +391,18 @@ public class AccreditationService {
     }
 
     public Accreditation accreditation(Long id) {
-        return accreditations.findById(id).orElseThrow(() -> new NotFoundException("Accreditation", id));
+        return NotFoundException.findOrThrow(accreditations, "Accreditation", id);
     }
 
     private Provider provider(Long id) {
-        return providers.findById(id).orElseThrow(() -> new NotFoundException("Provider", id));
+        return NotFoundException.findOrThrow(providers, "Provider", id);
     }
 
     static List<String> split(String csv) {
         if (csv == null || csv.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(csv.replace("[", "").replace("]", "").replace("\"", "").split(","))
+        return Arrays.stream(csv.replace("[", "").replace("]", "").replace("\"", "").split(","))
                 .map(String::trim).filter(x -> !x.isEmpty()).collect(Collectors.toList());
     }
 

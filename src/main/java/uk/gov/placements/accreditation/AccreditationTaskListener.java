@@ -22,6 +22,8 @@ import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.monitoring.ActionPlanSteps;
 import uk.gov.placements.monitoring.ActionPlanTasks;
 import java.time.LocalDate;
+import uk.gov.placements.common.ProcessVariables;
+import uk.gov.placements.provider.AccreditationStatus;
 
 /** The user tasks of providerAccreditation: what each form shows, and each form checked and recorded. */
 @Component
@@ -43,7 +45,7 @@ public class AccreditationTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long id = ((Number) task.getVariable(ACCREDITATION_ID)).longValue();
+        Long id = ProcessVariables.id(task, ACCREDITATION_ID);
         Accreditation a = service.accreditation(id);
         Provider p = providers.findById(a.getProviderId()).orElseThrow();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
@@ -74,7 +76,7 @@ public class AccreditationTaskListener implements TaskListener {
                     + (mismatches.isEmpty() ? "" : "\n\n**Discrepancies with Ofsted's register:**\n\n- " + String.join("\n- ", mismatches));
             display.show(task, "ofstedRegisterDiscrepancies", String.join("\n", mismatches));
             String summary = "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims)) + register
-                    + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + UkFormat.label(uk.gov.placements.provider.AccreditationStatus.valueOf(a.getOutcome())) + "**"
+                    + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + UkFormat.label(AccreditationStatus.valueOf(a.getOutcome())) + "**"
                     + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies()));
             display.show(task, "formASummary", summary);
             display.showJson(task, "formAClaims", claims.stream().map(c -> Map.of("label", c, "value", c)).toList());
@@ -84,44 +86,44 @@ public class AccreditationTaskListener implements TaskListener {
         FormValues f = new FormValues(task, errors);
         switch (task.getTaskDefinitionKey()) {
             case TASK_COMPLETE_FORM_A -> {
-                Integer minAge = f.integer("minAge");
-                Integer maxAge = f.integer("maxAge");
-                Integer places = f.integer("places");
-                Double fee = f.decimal("standardWeeklyFee");
-                var ratingDate = f.date("ofstedRatingDate");
+                Integer minAge = f.integer(MIN_AGE);
+                Integer maxAge = f.integer(MAX_AGE);
+                Integer places = f.integer(PLACES);
+                Double fee = f.decimal(STANDARD_WEEKLY_FEE);
+                var ratingDate = f.date(OFSTED_RATING_DATE);
                 errors.throwIfAny();
-                service.formA(id, new Accreditation.FormA(f.text("servicesDescription"), f.text("ofstedUrn"), f.text("ofstedRating"), ratingDate,
-                        String.join(",", f.list("placementTypes")), minAge, maxAge, places, f.text("locations"),
-                        String.join(",", f.list("specialisms")), f.text("staffing"), fee == null ? null : BigDecimal.valueOf(fee),
-                        f.bool("safeguardingPolicy"), f.bool("missingPolicy"), f.bool("complaintsPolicy")));
+                service.formA(id, new Accreditation.FormA(f.text(SERVICES_DESCRIPTION), f.text(OFSTED_URN), f.text(OFSTED_RATING), ratingDate,
+                        String.join(",", f.list(PLACEMENT_TYPES)), minAge, maxAge, places, f.text(LOCATIONS),
+                        String.join(",", f.list(SPECIALISMS)), f.text(STAFFING), fee == null ? null : BigDecimal.valueOf(fee),
+                        f.bool(SAFEGUARDING_POLICY), f.bool(MISSING_POLICY), f.bool(COMPLAINTS_POLICY)));
             }
             case TASK_REVIEW_FORM_A -> {
                 Boolean complete = f.bool(FORM_A_COMPLETE);
                 errors.throwIfAny();
-                service.reviewFormA(id, complete, f.text("reviewNotes"), task.getId());
+                service.reviewFormA(id, complete, f.text(REVIEW_NOTES), task.getId());
             }
             case TASK_COMPLETE_FORM_B -> {
-                var scores = new AccreditationService.Scores(f.integer("registrationScore"), f.integer("staffingScore"),
-                        f.integer("healthSafetyScore"), f.integer("safeguardingScore"), f.integer("educationHealthScore"));
+                var scores = new AccreditationService.FormBScores(f.integer(REGISTRATION_SCORE), f.integer(STAFFING_SCORE),
+                        f.integer(HEALTH_SAFETY_SCORE), f.integer(SAFEGUARDING_SCORE), f.integer(EDUCATION_HEALTH_SCORE));
                 Boolean critical = f.bool(CRITICAL_CONCERN);
                 errors.throwIfAny();
-                service.formB(id, scores, critical, f.text("discrepancies"), f.list("unverifiedClaims"));
+                service.formB(id, scores, critical, f.text(DISCREPANCIES), f.list(UNVERIFIED_CLAIMS));
                 // the visits run in parallel: what each found stays on its own task, never in a shared variable
                 task.removeVariable(CRITICAL_CONCERN);
             }
             case TASK_COMPLETE_FORM_C -> {
-                var scores = new AccreditationService.Scores(f.integer("atmosphereScore"), f.integer("interactionScore"),
-                        f.integer("childrenViewsScore"), f.integer("complaintsScore"), null);
+                var scores = new AccreditationService.FormCScores(f.integer(ATMOSPHERE_SCORE), f.integer(INTERACTION_SCORE),
+                        f.integer(CHILDREN_VIEWS_SCORE), f.integer(COMPLAINTS_SCORE));
                 Boolean spoke = f.bool(SPOKE_TO_CHILDREN);
                 Boolean critical = f.bool(CRITICAL_CONCERN);
                 errors.throwIfAny();
-                service.formC(id, scores, spoke, critical, f.text("visitNotes"));
+                service.formC(id, scores, spoke, critical, f.text(VISIT_NOTES));
                 task.removeVariable(CRITICAL_CONCERN);
             }
             case TASK_CONFIRM_ACCREDITATION -> {
                 Boolean confirmed = f.bool(ACCREDITATION_CONFIRMED);
                 errors.throwIfAny();
-                ActionPlan conditions = service.confirm(id, confirmed, f.text("confirmationReason"), task.getId());
+                ActionPlan conditions = service.confirm(id, confirmed, f.text(CONFIRMATION_REASON), task.getId());
                 Accreditation decided = service.accreditation(id);
                 task.setVariable(EXPIRES_AT, decided.getExpiresOn() == null ? "" : UkTime.timerDate(decided.getExpiresOn().atStartOfDay()));
                 task.setVariable(REACCREDITATION_AT, decided.getExpiresOn() == null ? ""
@@ -131,7 +133,7 @@ public class AccreditationTaskListener implements TaskListener {
             case TASK_SET_CONDITIONS_DEADLINE -> {
                 LocalDate deadline = f.date(ActionPlanSteps.ACTION_PLAN_DEADLINE);
                 errors.throwIfAny();
-                ActionPlan plan = actionPlans.setDeadline(((Number) task.getVariable(ActionPlanSteps.ACTION_PLAN_ID)).longValue(), deadline,
+                ActionPlan plan = actionPlans.setDeadline(ProcessVariables.id(task, ActionPlanSteps.ACTION_PLAN_ID), deadline,
                         ActionPlanSteps.ACTION_PLAN_DEADLINE);
                 task.setVariable(ActionPlanSteps.ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
             }

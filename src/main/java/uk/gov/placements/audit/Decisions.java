@@ -3,6 +3,7 @@ package uk.gov.placements.audit;
 import uk.gov.placements.common.UkTime;
 
 import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,9 @@ public class Decisions {
     }
 
     /** The groups of the person deciding; none for the application itself. */
-    public java.util.List<String> actorGroups() {
+    public List<String> actorGroups() {
         var auth = identityService.getCurrentAuthentication();
-        return auth == null || auth.getUserId() == null || auth.getGroupIds() == null ? java.util.List.of() : auth.getGroupIds();
+        return auth == null || auth.getUserId() == null || auth.getGroupIds() == null ? List.of() : auth.getGroupIds();
     }
 
     public DecisionRecord record(Long referralId, Long placementId, String kind, String outcome, String reason, String taskId) {
@@ -36,7 +37,7 @@ public class Decisions {
     }
 
     /** A referral's decisions, oldest first: its record, read by the module that made them and by the case pages. */
-    public java.util.List<DecisionRecord> ofReferral(Long referralId) {
+    public List<DecisionRecord> ofReferral(Long referralId) {
         return records.findByReferralIdOrderByDecidedAtAscIdAsc(referralId);
     }
 

@@ -1,6 +1,7 @@
 package uk.gov.placements.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +35,7 @@ class BankHolidayController {
     @GetMapping
     BankHolidayList list() {
         List<Day> days = repository.findAll().stream()
-                .sorted(java.util.Comparator.comparing(BankHoliday::getHolidayDate))
+                .sorted(Comparator.comparing(BankHoliday::getHolidayDate))
                 .map(d -> new Day(d.getHolidayDate().toString(), d.getName())).toList();
         return new BankHolidayList(String.valueOf(bankHolidays.coveredUntil().orElse(null)), days);
     }

@@ -38,7 +38,7 @@ class CaseController {
 
     @GetMapping("/referrals/{id}")
     CaseFiles.ReferralCase referral(@PathVariable Long id) {
-        Referral r = referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        Referral r = NotFoundException.findOrThrow(referrals, "Referral", id);
         if (currentUser.canSeeCouncil(r.getCouncil())) {
             return cases.referral(r);
         }

@@ -1,5 +1,6 @@
 package uk.gov.placements.child;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -7,5 +8,5 @@ interface ChildRepository extends JpaRepository<Child, Long> {
     List<Child> findByCouncilOrderByLastNameAsc(String council);
 
     List<Child> findByAllocatedSocialWorkerAndCouncilInOrderByLastNameAscFirstNameAscIdAsc(String socialWorker,
-                                                                                          java.util.Collection<String> councils);
+                                                                                          Collection<String> councils);
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,6 +31,9 @@ import uk.gov.placements.security.SystemActions;
 @Service
 public class ChildService {
     static final int MAX_AGE = 25;
+
+    private static final Pattern POSTCODE =
+            Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
     private final ChildRepository children;
     private final IdentityService identityService;
     private final SystemActions system;
@@ -230,10 +234,6 @@ public class ChildService {
         statuses.save(new ChildStatus(child.getId(), lookedAfterFrom, child.getLegalStatus(), cin, "demo", Decisions.now()));
     }
 
-    public List<ChildStatus> statusHistory(Long childId) {
-        return statuses.findByChildIdOrderByFromDateAscIdAsc(childId);
-    }
-
     /**
      * Allocates the child's social worker and IRO: each must be a member of that group and of the child's council.
      * Open tasks about the child move with the allocation ({@link ChildAllocated}).
@@ -313,7 +313,7 @@ public class ChildService {
     }
 
     public Child get(Long id) {
-        return children.findById(id).orElseThrow(() -> new NotFoundException("Child", id));
+        return NotFoundException.findOrThrow(children, "Child", id);
     }
 
     public static void requireText(FieldErrors errors, String field, String value, int max) {
@@ -329,9 +329,6 @@ public class ChildService {
             errors.reject(field, "must be at most " + max + " characters");
         }
     }
-
-    private static final java.util.regex.Pattern POSTCODE =
-            java.util.regex.Pattern.compile("^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$");
 
     public static void validatePostcode(FieldErrors errors, String field, String postcode) {
         if (postcode == null || postcode.isBlank()) {

@@ -1,5 +1,7 @@
 package uk.gov.placements.common;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -28,7 +30,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         String field = "body";
-        if (e.getCause() instanceof com.fasterxml.jackson.databind.JsonMappingException jme && !jme.getPath().isEmpty()) {
+        if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             StringBuilder path = new StringBuilder();
             for (var ref : jme.getPath()) {
                 if (ref.getFieldName() != null) {

@@ -12,15 +12,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * An index the engine's own schema lacks, on H2 (the embedded default). Every time the engine reads
- * an execution's variables it asks {@code where EXECUTION_ID_ = ? and TASK_ID_ is null}. Measured by
- * the journey benchmark with H2's query statistics: 60 journeys spent 779 ms in its 3,600 executions,
- * the most of any statement but COMMIT, and the profiler showed H2 fetching rows only to test
- * the condition (rows of other executions or tasks read and thrown away; a fresh EXPLAIN picks the
- * right index, so the cached plan is the likely culprit). With an index on both columns it dropped out
- * of the costly statements; 100 journeys on one thread took 30.1 s and 30.9 s against 31.5 s and 32.0 s
- * without. PostgreSQL plans the statement from its statistics on the engine's own EXECUTION_ID_
- * index, so the index is not added there. It is created after the engine has created or updated its
- * schema; Camunda allows additional indexes on its tables.
+ * an execution's variables it asks {@code where EXECUTION_ID_ = ? and TASK_ID_ is null}, one of the
+ * statements a journey issues most; H2 keeps a cached plan that fetches rows only to test the
+ * condition (rows of other executions or tasks read and thrown away), and with an index on both
+ * columns it reads only the execution's own. The figures are in benchmark-results.md. PostgreSQL
+ * plans the statement from its statistics on the engine's own EXECUTION_ID_ index, so the index is
+ * not added there. It is created after the engine has created or updated its schema; Camunda allows
+ * additional indexes on its tables.
  */
 @Component
 public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {

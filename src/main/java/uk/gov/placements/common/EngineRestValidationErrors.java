@@ -4,9 +4,13 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineRestValidationErrors implements ResourceConfigCustomizer {
     @Override
-    public void customize(org.glassfish.jersey.server.ResourceConfig config) {
+    public void customize(ResourceConfig config) {
         config.register(Mapper.class);
         config.register(TenantMapper.class);
     }
@@ -33,7 +37,7 @@ class EngineRestValidationErrors implements ResourceConfigCustomizer {
     public static class TenantMapper implements ExceptionMapper<ProcessEngineException> {
         @Override
         public Response toResponse(ProcessEngineException e) {
-            if (e instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+            if (e instanceof OptimisticLockingException) {
                 // two people completing one task: one succeeds, the other is told plainly
                 EngineError body = new EngineError("OptimisticLockingException", EngineError.CONCURRENT_CHANGE);
                 return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();

@@ -1,5 +1,6 @@
 package uk.gov.placements.common;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public class FieldErrors {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            errors.reject(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            errors.reject(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
             return null;
         }
     }

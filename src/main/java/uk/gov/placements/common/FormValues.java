@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -20,7 +21,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class FormValues {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]*(Z|[+-][0-9:]*)?)?");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T[0-9:.]*(Z|[+-][0-9:]*)?)?");
     private final Function<String, Object> values;
     private final FieldErrors errors;
 

@@ -1,5 +1,7 @@
 package uk.gov.placements.common;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 
@@ -13,7 +15,7 @@ public class InvalidInputException extends BadUserRequestException {
 
     public InvalidInputException(FieldErrors errors) {
         super(describe(errors.asMap()));
-        this.fieldErrors = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errors.asMap()));   // in the order found
+        this.fieldErrors = Collections.unmodifiableMap(new LinkedHashMap<>(errors.asMap()));   // in the order found
     }
 
     public static InvalidInputException of(String field, String message) {

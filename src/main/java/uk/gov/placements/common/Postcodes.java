@@ -1,6 +1,7 @@
 package uk.gov.placements.common;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,7 +40,7 @@ public class Postcodes {
         if (text == null || text.length() > 20) {
             return Optional.empty();
         }
-        Matcher m = POSTCODE.matcher(text.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT));
+        Matcher m = POSTCODE.matcher(text.replaceAll("\\s+", "").toUpperCase(Locale.ROOT));
         if (!m.matches()) {
             return Optional.empty();
         }

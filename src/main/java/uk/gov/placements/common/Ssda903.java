@@ -1,6 +1,8 @@
 package uk.gov.placements.common;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Code lists of the Department for Education's SSDA903 return that the product records. */
 public final class Ssda903 {
@@ -19,9 +21,9 @@ public final class Ssda903 {
     /** REVIEW_CODE: how the child took part in a review, PN0 (under 4) to PN7 (did not take part). */
     public static final Set<String> PARTICIPATION = Set.of("PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7");
     /** UPN: 13 characters (a letter, 11 digits and a digit or letter), or a reason it is unknown (UN1 to UN10). */
-    public static final java.util.regex.Pattern UPN = java.util.regex.Pattern.compile("[A-Z][0-9]{11}[0-9A-Z]|UN([1-9]|10)");
+    public static final Pattern UPN = Pattern.compile("[A-Z][0-9]{11}[0-9A-Z]|UN([1-9]|10)");
     /** The 903's date format. */
-    public static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private Ssda903() {
     }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -61,7 +63,7 @@ class TasklistEngineErrors {
         for (Throwable t = e; t != null; t = t.getCause()) {
             RuntimeException[] slot = REFUSAL.get();
             if (slot != null && (t instanceof InvalidInputException || t instanceof ForbiddenException
-                    || t instanceof org.camunda.bpm.engine.OptimisticLockingException)) {
+                    || t instanceof OptimisticLockingException)) {
                 slot[0] = (RuntimeException) t;
                 return;
             }
@@ -114,7 +116,7 @@ class TasklistEngineErrors {
         if (refusal instanceof InvalidInputException invalid) {
             response.setStatus(400);
             body = new EngineError("InvalidRequestException", invalid.getMessage(), FieldError.of(invalid.getFieldErrors()));
-        } else if (refusal instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+        } else if (refusal instanceof OptimisticLockingException) {
             // two people completing one task: one succeeds, the other is told plainly
             response.setStatus(409);
             body = new EngineError("Conflict", EngineError.CONCURRENT_CHANGE);

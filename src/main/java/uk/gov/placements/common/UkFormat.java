@@ -1,5 +1,6 @@
 package uk.gov.placements.common;
 
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -14,6 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.Arrays;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How the product writes what a person reads, in forms, task names, pages, e-mails and letters alike: dates
@@ -24,6 +28,34 @@ import java.util.Arrays;
 public final class UkFormat {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
+
+    private static final Pattern CHOSEN_OPTION = Pattern.compile("OPTION \\d+ \\(rank (\\d+|null)\\)");
+
+    /** Only the outcomes whose words are not the code in sentence case ("WAIVED" reads "Waived" without a line here). */
+    private static final Map<String, String> OUTCOMES = Map.ofEntries(
+            Map.entry("APPROVE", "Approved"), Map.entry("REJECT", "Rejected"), Map.entry("RETURN", "Returned to the social worker"),
+            Map.entry("ACCEPT", "Accepted for a search"), Map.entry("MORE_INFORMATION", "More information asked for"),
+            Map.entry("RESTRICTED_TO_IN_HOUSE", "Restricted to the council's own provision"),
+            Map.entry("EXTERNAL_SEARCH", "Independent providers to be asked"),
+            Map.entry("TEAM_MANAGER", "Team manager (informal)"), Map.entry("HEAD_OF_SERVICE", "Head of service (formal)"),
+            Map.entry("ASSISTANT_DIRECTOR", "Assistant director (formal)"), Map.entry("DIRECTOR", "Director (formal)"),
+            Map.entry("ESCALATE", "Escalated"), Map.entry("REFER_TO_CAFCASS", "Referred to Cafcass"));
+
+    public static final Map<String, String> REVIEW_OUTCOMES = Map.of("ENDORSED", "Care plan endorsed", "CONCERNS", "Concerns raised");
+
+    /**
+     * Every enum whose codes people read: the shared codes, whose words are kept here, and each module's own codes,
+     * which carry theirs ({@link Labelled}) and are found on the classpath, so no module has to be named here.
+     */
+    public static final List<Class<? extends Enum<?>>> LABELLED = Stream.concat(
+            Stream.of(NeedCode.class, PlacementType.class, OfstedRating.class, Urgency.class, LegalStatus.class),
+            LabelledCodes.find("uk.gov.placements").stream()).toList();
+
+    public static final Map<String, String> DECLINE_REASONS = Map.of("NO_VACANCY", "No vacancy",
+            "CANNOT_MEET_NEEDS", "Cannot meet the child's needs", "MATCHING_RISK", "Matching risk with children in the home",
+            "LOCATION", "Location", "STAFFING", "Staffing", "OTHER", "Other");
+
+    private static final Map<Class<?>, Map<? extends Enum<?>, String>> LABELS = new HashMap<>();
 
     private UkFormat() {
     }
@@ -95,7 +127,7 @@ public final class UkFormat {
      * pages never write their own. A code two lists share (PARENT_AND_CHILD) reads the same in both.
      */
     public static Map<String, String> allLabels() {
-        Map<String, String> all = new java.util.TreeMap<>();
+        Map<String, String> all = new TreeMap<>();
         LABELLED.forEach(type -> Arrays.stream(type.getEnumConstants()).forEach(code -> all.putIfAbsent(code.name(), label(code))));
         all.putAll(DECLINE_REASONS);
         all.putAll(REVIEW_OUTCOMES);
@@ -115,7 +147,7 @@ public final class UkFormat {
         if (known != null) {
             return known;
         }
-        java.util.regex.Matcher option = CHOSEN_OPTION.matcher(recorded);
+        Matcher option = CHOSEN_OPTION.matcher(recorded);
         if (option.matches()) {
             return "null".equals(option.group(1)) ? "An unranked option chosen" : "Rank " + option.group(1) + " chosen";
         }
@@ -125,18 +157,6 @@ public final class UkFormat {
                 .replace('_', ' ').replace('-', ' ').toLowerCase(Locale.UK).trim();
         return words.isEmpty() ? "" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
-
-    private static final java.util.regex.Pattern CHOSEN_OPTION = java.util.regex.Pattern.compile("OPTION \\d+ \\(rank (\\d+|null)\\)");
-
-    /** Only the outcomes whose words are not the code in sentence case ("WAIVED" reads "Waived" without a line here). */
-    private static final Map<String, String> OUTCOMES = Map.ofEntries(
-            Map.entry("APPROVE", "Approved"), Map.entry("REJECT", "Rejected"), Map.entry("RETURN", "Returned to the social worker"),
-            Map.entry("ACCEPT", "Accepted for a search"), Map.entry("MORE_INFORMATION", "More information asked for"),
-            Map.entry("RESTRICTED_TO_IN_HOUSE", "Restricted to the council's own provision"),
-            Map.entry("EXTERNAL_SEARCH", "Independent providers to be asked"),
-            Map.entry("TEAM_MANAGER", "Team manager (informal)"), Map.entry("HEAD_OF_SERVICE", "Head of service (formal)"),
-            Map.entry("ASSISTANT_DIRECTOR", "Assistant director (formal)"), Map.entry("DIRECTOR", "Director (formal)"),
-            Map.entry("ESCALATE", "Escalated"), Map.entry("REFER_TO_CAFCASS", "Referred to Cafcass"));
 
     /** An IRO review's outcome as recorded from the Hold review form. */
     public static String reviewOutcome(String code) {
@@ -149,22 +169,6 @@ public final class UkFormat {
         }
         return label;
     }
-
-    public static final Map<String, String> REVIEW_OUTCOMES = Map.of("ENDORSED", "Care plan endorsed", "CONCERNS", "Concerns raised");
-
-    /**
-     * Every enum whose codes people read: the shared codes, whose words are kept here, and each module's own codes,
-     * which carry theirs ({@link Labelled}) and are found on the classpath, so no module has to be named here.
-     */
-    public static final List<Class<? extends Enum<?>>> LABELLED = Stream.concat(
-            Stream.of(NeedCode.class, PlacementType.class, OfstedRating.class, Urgency.class, LegalStatus.class),
-            LabelledCodes.find("uk.gov.placements").stream()).toList();
-
-    public static final Map<String, String> DECLINE_REASONS = Map.of("NO_VACANCY", "No vacancy",
-            "CANNOT_MEET_NEEDS", "Cannot meet the child's needs", "MATCHING_RISK", "Matching risk with children in the home",
-            "LOCATION", "Location", "STAFFING", "Staffing", "OTHER", "Other");
-
-    private static final Map<Class<?>, Map<? extends Enum<?>, String>> LABELS = new HashMap<>();
 
     private static <E extends Enum<E>> void labels(Class<E> type, Map<E, String> labels) {
         LABELS.put(type, new EnumMap<>(labels));

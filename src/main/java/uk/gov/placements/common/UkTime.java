@@ -1,7 +1,10 @@
 package uk.gov.placements.common;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Every time the product keeps is UK time. A timer's date is written with the UK's offset on that day
@@ -16,7 +19,7 @@ public final class UkTime {
     }
 
     /** The UK day of an instant. */
-    public static java.time.LocalDate day(java.time.Instant at) {
+    public static LocalDate day(Instant at) {
         return at.atZone(LONDON).toLocalDate();
     }
 
@@ -24,12 +27,12 @@ public final class UkTime {
      * Now, by the engine's clock: the product's one clock. Timers fire by it and process tests move it, so every date
      * the product keeps or compares is read from it, never from the machine's clock.
      */
-    public static java.time.Instant now() {
-        return org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     /** Today in the UK, by the engine's clock (which process tests move). */
-    public static java.time.LocalDate today() {
+    public static LocalDate today() {
         return day(now());
     }
 

@@ -3,7 +3,9 @@ package uk.gov.placements.demo;
 import uk.gov.placements.common.UkTime;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
@@ -61,6 +64,9 @@ public class DemoData {
             Map.entry("pt2", new String[] {EASTMOOR, Roles.PLACEMENTS_TEAM}),
             Map.entry("tm2", new String[] {EASTMOOR, Roles.TEAM_MANAGERS}),
             Map.entry("cm2", new String[] {EASTMOOR, Roles.COMMISSIONING_MANAGERS}));
+
+    /** The demo's home whose provider has not confirmed its vacancies for three weeks: the walk shows it flagged stale. */
+    static final String STALE_HOME = "Brightwater Cottage";
 
     private final IdentityService identityService;
     private final ProviderRepository providers;
@@ -280,12 +286,9 @@ public class DemoData {
                 EnumSet.copyOf(specialisms)).vacancies(vacancies, vacanciesConfirmed(name)));
     }
 
-    /** The demo's home whose provider has not confirmed its vacancies for three weeks: the walk shows it flagged stale. */
-    static final String STALE_HOME = "Brightwater Cottage";
-
     /** Every other home's figure was confirmed two days before the demo began. */
-    private static java.time.Instant vacanciesConfirmed(String home) {
-        return uk.gov.placements.audit.Decisions.now().minus(home.equals(STALE_HOME) ? 21 : 2, java.time.temporal.ChronoUnit.DAYS);
+    private static Instant vacanciesConfirmed(String home) {
+        return Decisions.now().minus(home.equals(STALE_HOME) ? 21 : 2, ChronoUnit.DAYS);
     }
 
 }

@@ -10,6 +10,7 @@ import java.util.Random;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.LegalStatus;
 import uk.gov.placements.common.NeedCode;
@@ -34,22 +35,22 @@ import uk.gov.placements.referral.ReferralStatus;
 @Component
 @Profile("demo")
 class DemoHistory {
+
+    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
     private final CareServiceRepository services;
     private final ReferralRepository referrals;
     private final PlacementService placementService;
-    private final uk.gov.placements.child.ChildService childService;
+    private final ChildService childService;
     private final IroReviewService reviews;
 
     DemoHistory(CareServiceRepository services, ReferralRepository referrals,
-                PlacementService placementService, uk.gov.placements.child.ChildService childService, IroReviewService reviews) {
+                PlacementService placementService, ChildService childService, IroReviewService reviews) {
         this.reviews = reviews;
         this.childService = childService;
         this.services = services;
         this.referrals = referrals;
         this.placementService = placementService;
     }
-
-    private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
 
     void createIfEmpty() {
         if (placementService.demoHistoryRecorded()) {
@@ -119,7 +120,7 @@ class DemoHistory {
             placementService.reportMissing(current.getId(), new PlacementService.MissingReport("AWAY", out.plusDays(5), out.plusDays(5)));
         }
         if (i == 17) {
-            childService.recordSsda903(child.getId(), new uk.gov.placements.child.ChildService.Ssda903Details(child.getEthnicity(), "UN2",
+            childService.recordSsda903(child.getId(), new ChildService.Ssda903Details(child.getEthnicity(), "UN2",
                     true, null, null, null));
         }
     }

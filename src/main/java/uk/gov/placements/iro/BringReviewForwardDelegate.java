@@ -5,6 +5,7 @@ import static uk.gov.placements.iro.IroReviewProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** Task_BringReviewForward: message PlacementChanged moves the next review to within 20 working days. */
 @Component
@@ -17,6 +18,6 @@ public class BringReviewForwardDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.bringForward(((Number) execution.getVariable(CHILD_ID)).longValue(), execution.getProcessInstanceId());
+        reviews.bringForward(ProcessVariables.id(execution, CHILD_ID), execution.getProcessInstanceId());
     }
 }

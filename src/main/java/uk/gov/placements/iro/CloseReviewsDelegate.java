@@ -5,6 +5,7 @@ import static uk.gov.placements.iro.IroReviewProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** Task_CloseReviews: the child left care; scheduled reviews are cancelled. */
 @Component
@@ -17,6 +18,6 @@ public class CloseReviewsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.childLeftCare(((Number) execution.getVariable(CHILD_ID)).longValue());
+        reviews.childLeftCare(ProcessVariables.id(execution, CHILD_ID));
     }
 }

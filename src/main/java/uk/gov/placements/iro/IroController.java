@@ -10,6 +10,7 @@ import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
 
 @RestController
 @RequestMapping("/api/children/{id}")
@@ -20,10 +21,10 @@ class IroController {
     private final IroDisputes disputes;
     private final ChildService children;
     private final CurrentUser currentUser;
-    private final uk.gov.placements.security.SystemActions system;
+    private final SystemActions system;
 
     IroController(IroReviewRepository reviews, IroReviewService service, MatchingRecord matchingRecord, IroDisputes disputes,
-                  ChildService children, CurrentUser currentUser, uk.gov.placements.security.SystemActions system) {
+                  ChildService children, CurrentUser currentUser, SystemActions system) {
         this.disputes = disputes;
         this.system = system;
         this.reviews = reviews;

@@ -7,6 +7,4 @@ interface IroDisputeRepository extends JpaRepository<IroDispute, Long> {
     List<IroDispute> findByChildIdOrderByIdAsc(Long childId);
 
     List<IroDispute> findByChildIdAndStatus(Long childId, IroDispute.Status status);
-
-    long countByCouncilAndStatus(String council, IroDispute.Status status);
 }

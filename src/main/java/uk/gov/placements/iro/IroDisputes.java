@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +14,7 @@ import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
@@ -47,8 +50,8 @@ public class IroDisputes {
      */
     @Transactional
     public IroDispute open(Long childId, String processInstanceId) {
-        java.util.Set<Long> disputed = disputes.findByChildIdOrderByIdAsc(childId).stream().map(IroDispute::getReviewId)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Long> disputed = disputes.findByChildIdOrderByIdAsc(childId).stream().map(IroDispute::getReviewId)
+                .collect(Collectors.toSet());
         IroReview review = reviews.findByChildIdOrderBySequenceNumberAsc(childId).stream()
                 .filter(r -> r.getStatus() == IroReview.Status.HELD && "CONCERNS".equals(r.getOutcome()))
                 .filter(r -> !disputed.contains(r.getId()))
@@ -66,11 +69,11 @@ public class IroDisputes {
     }
 
     public IroDispute dispute(DelegateExecution execution) {
-        return dispute(((Number) execution.getVariable(IroReviewProcess.DISPUTE_ID)).longValue());
+        return dispute(ProcessVariables.id(execution, IroReviewProcess.DISPUTE_ID));
     }
 
     public IroDispute dispute(Long id) {
-        return disputes.findById(id).orElseThrow(() -> new NotFoundException("Dispute", id));
+        return NotFoundException.findOrThrow(disputes, "Dispute", id);
     }
 
     /** Task_AnswerIroConcern completed: the tier's answer, by a member of that tier. */

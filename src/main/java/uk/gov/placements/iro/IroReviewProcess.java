@@ -45,6 +45,12 @@ public final class IroReviewProcess {
     /** The business key of a process about one record: this prefix and the record's id. */
     public static final String KEY_PREFIX = "CHILD-";
 
+    /** Form fields read by name: each is the form's key, which the spec fixes. */
+    public static final String CONSULTED_ON = "consultedOn";
+    public static final String VIEWS = "views";
+    public static final String REVIEW_DECISIONS = "reviewDecisions";
+    public static final String RECOMMENDATIONS = "recommendations";
+
     public static String businessKey(Long childId) {
         return KEY_PREFIX + childId;
     }

@@ -1,5 +1,6 @@
 package uk.gov.placements.iro;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,8 +10,6 @@ interface IroReviewRepository extends JpaRepository<IroReview, Long> {
 
     List<IroReview> findByChildIdOrderBySequenceNumberAsc(Long childId);
 
-    int countByChildIdAndStatus(Long childId, IroReview.Status status);
-
     /** Overdue: still scheduled with its due date passed (due before today). */
-    long countByCouncilAndStatusAndDueDateBefore(String council, IroReview.Status status, java.time.LocalDate today);
+    long countByCouncilAndStatusAndDueDateBefore(String council, IroReview.Status status, LocalDate today);
 }

@@ -8,17 +8,22 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
+import uk.gov.placements.child.ChildLeftCare;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.placement.PlacementApproved;
 import uk.gov.placements.placement.PlacementService;
 
 /**
@@ -96,7 +101,7 @@ public class IroReviewService {
     }
 
     private static LocalDateTime notBeforeNow(LocalDateTime at) {
-        LocalDateTime now = LocalDateTime.ofInstant(Decisions.now(), uk.gov.placements.common.UkTime.LONDON);
+        LocalDateTime now = LocalDateTime.ofInstant(Decisions.now(), UkTime.LONDON);
         return at.isBefore(now) ? now : at;
     }
 
@@ -188,7 +193,7 @@ public class IroReviewService {
             throw InvalidInputException.of(IroReviewProcess.REVIEW_OUTCOME, "must be ENDORSED or CONCERNS");
         }
         // the form asks for it; a client of the first release's contract may leave it out, and the 903 then shows it missing
-        if (participation != null && !participation.isBlank() && !uk.gov.placements.common.Ssda903.PARTICIPATION.contains(participation)) {
+        if (participation != null && !participation.isBlank() && !Ssda903.PARTICIPATION.contains(participation)) {
             throw InvalidInputException.of(IroReviewProcess.PARTICIPATION, "must be an SSDA903 participation code, PN0 to PN7");
         }
         boolean disputed = "CONCERNS".equals(outcome);
@@ -251,7 +256,7 @@ public class IroReviewService {
     }
 
     public IroReview review(Long id) {
-        return reviews.findById(id).orElseThrow(() -> new NotFoundException("Review", id));
+        return NotFoundException.findOrThrow(reviews, "Review", id);
     }
 
     private Child child(Long id) {

@@ -11,6 +11,7 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.tasks.TaskDisplay;
@@ -35,7 +36,7 @@ public class IroTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long childId = ((Number) task.getVariable(CHILD_ID)).longValue();
+        Long childId = ProcessVariables.id(task, CHILD_ID);
         boolean disputeTask = task.hasVariable(DISPUTE_ID) && switch (task.getTaskDefinitionKey()) {
             case TASK_ANSWER_CONCERN, TASK_DECIDE_ON_ANSWER, TASK_REFER_TO_CAFCASS -> true;
             default -> false;
@@ -44,7 +45,7 @@ public class IroTaskListener implements TaskListener {
             dispute(task, childId);
             return;
         }
-        IroReview review = reviews.review(((Number) task.getVariable(REVIEW_ID)).longValue());
+        IroReview review = reviews.review(ProcessVariables.id(task, REVIEW_ID));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Child child = children.find(childId).orElseThrow();
             String context = " — " + child.initials() + ", review " + review.getSequenceNumber() + " due " + UkFormat.date(review.getDueDate());
@@ -70,10 +71,10 @@ public class IroTaskListener implements TaskListener {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(task, errors);
         switch (task.getTaskDefinitionKey()) {
-            case TASK_CONSULT_CHILD -> reviews.consult(review.getId(), "child", f.date("consultedOn"), f.text("views", 4000), task.getId());
-            case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date("consultedOn"), f.text("views", 4000), task.getId());
-            case TASK_CONSULT_CARERS -> reviews.consult(review.getId(), "carers", f.date("consultedOn"), f.text("views", 4000), task.getId());
-            case TASK_HOLD_REVIEW -> reviews.hold(review.getId(), f.text("reviewDecisions", 4000), f.text("recommendations", 4000),
+            case TASK_CONSULT_CHILD -> reviews.consult(review.getId(), "child", f.date(CONSULTED_ON), f.text(VIEWS, 4000), task.getId());
+            case TASK_CONSULT_PARENTS -> reviews.consult(review.getId(), "parents", f.date(CONSULTED_ON), f.text(VIEWS, 4000), task.getId());
+            case TASK_CONSULT_CARERS -> reviews.consult(review.getId(), "carers", f.date(CONSULTED_ON), f.text(VIEWS, 4000), task.getId());
+            case TASK_HOLD_REVIEW -> reviews.hold(review.getId(), f.text(REVIEW_DECISIONS, 4000), f.text(RECOMMENDATIONS, 4000),
                     f.text(REVIEW_OUTCOME), f.text(CONCERNS, 4000), f.text(PARTICIPATION), task.getId());
             default -> {
             }
@@ -86,7 +87,7 @@ public class IroTaskListener implements TaskListener {
      * child's IRO. Completing one records the answer or decision against the record, checked as it stands.
      */
     private void dispute(DelegateTask task, Long childId) {
-        IroDispute d = disputes.dispute(((Number) task.getVariable(DISPUTE_ID)).longValue());
+        IroDispute d = disputes.dispute(ProcessVariables.id(task, DISPUTE_ID));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Child child = children.find(childId).orElseThrow();
             // initials and age, as on every task about a child; the Case tab leads to the child

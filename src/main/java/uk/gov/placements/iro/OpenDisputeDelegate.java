@@ -5,6 +5,7 @@ import static uk.gov.placements.iro.IroReviewProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /**
  * Task_OpenDispute: the dispute's record, its id held in the dispute's own scope so that a second dispute, raised
@@ -20,7 +21,7 @@ public class OpenDisputeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IroDispute dispute = disputes.open(((Number) execution.getVariable(CHILD_ID)).longValue(), execution.getProcessInstanceId());
+        IroDispute dispute = disputes.open(ProcessVariables.id(execution, CHILD_ID), execution.getProcessInstanceId());
         execution.setVariableLocal(DISPUTE_ID, dispute.getId());
     }
 }

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.notification.NotificationSender;
+import uk.gov.placements.common.ProcessVariables;
+import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.security.Roles;
 
 /** Task_RemindIro: the review falls due in 5 working days. */
@@ -24,7 +26,7 @@ public class RemindIroDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IroReview r = reviews.review(((Number) execution.getVariable(REVIEW_ID)).longValue());
+        IroReview r = reviews.review(ProcessVariables.id(execution, REVIEW_ID));
         sender.send(Recipient.group(Roles.IROS, r.getCouncil()), "Review " + r.getSequenceNumber() + " of " + execution.getProcessBusinessKey() + " due " + UkFormat.date(r.getDueDate()),
                 "The statutory review is due on " + UkFormat.date(r.getDueDate()) + ".");
     }

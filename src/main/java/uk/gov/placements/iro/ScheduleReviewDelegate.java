@@ -5,6 +5,7 @@ import static uk.gov.placements.iro.IroReviewProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** Task_ScheduleReview: the next review on the statutory timetable, and the dates its timers carry. */
 @Component
@@ -17,7 +18,7 @@ public class ScheduleReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IroReview next = reviews.scheduleNext(((Number) execution.getVariable(CHILD_ID)).longValue(), execution.getProcessInstanceId());
+        IroReview next = reviews.scheduleNext(ProcessVariables.id(execution, CHILD_ID), execution.getProcessInstanceId());
         execution.setVariable(REVIEW_ID, next.getId());
         execution.setVariables(reviews.timerVariables(next));
     }

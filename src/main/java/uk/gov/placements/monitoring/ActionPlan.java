@@ -43,7 +43,7 @@ public class ActionPlan {
     private String deadlineSetBy;
     private Instant deadlineSetAt;
     private LocalDate notAnsweredBy;
-    /** V31: nobody signs in for the provider, so it was never shown the request: it could not be reached, not silent. */
+    /** Nobody signs in for the provider, so it was never shown the request: it could not be reached, not silent. */
     private boolean providerUnreachable;
     @Enumerated(EnumType.STRING)
     private Decision decision;

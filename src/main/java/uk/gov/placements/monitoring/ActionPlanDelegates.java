@@ -5,6 +5,7 @@ import static uk.gov.placements.monitoring.ActionPlanSteps.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** The service tasks of the action-plan steps both processes share. */
 final class ActionPlanDelegates {
@@ -22,7 +23,7 @@ final class ActionPlanDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            plans.notAnswered(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
+            plans.notAnswered(ProcessVariables.id(execution, ACTION_PLAN_ID));
             execution.setVariable(ACTION_PLAN_RESOLVED, false);
         }
     }

@@ -21,6 +21,13 @@ import uk.gov.placements.placement.PlacementService;
 public class ActionPlanService {
     /** The spec's longest deadline: a provider does not get half a year to put a child's safety right. */
     public static final int MAX_DEADLINE_MONTHS = 3;
+
+    /**
+     * What is recorded, instead of a silence, for a provider nobody signs in for: the request went only to its Tasklist
+     * group, with nobody in it, so it was never told (weigh that before suspending it; give it a member of staff).
+     */
+    public static final String UNREACHABLE = "the provider could not be reached (no member of its staff signs in to see the request;"
+            + " it was never told)";
     private final ActionPlanRepository plans;
     private final Decisions decisions;
     private final ProviderReachability reachability;
@@ -92,13 +99,6 @@ public class ActionPlanService {
         plan.answered(actions.trim(), decisions.actor(), Decisions.now());
         return plan;
     }
-
-    /**
-     * What is recorded, instead of a silence, for a provider nobody signs in for: the request went only to its Tasklist
-     * group, with nobody in it, so it was never told (weigh that before suspending it; give it a member of staff).
-     */
-    public static final String UNREACHABLE = "the provider could not be reached (no member of its staff signs in to see the request;"
-            + " it was never told)";
 
     /** The deadline passed with no answer: unresolved, recorded as the system's finding, not anyone's judgement. */
     @Transactional
@@ -185,7 +185,7 @@ public class ActionPlanService {
     }
 
     public ActionPlan plan(Long id) {
-        return plans.findById(id).orElseThrow(() -> new NotFoundException("Action plan", id));
+        return NotFoundException.findOrThrow(plans, "Action plan", id);
     }
 
     /**

@@ -21,6 +21,12 @@ public final class ActionPlanSteps {
     /** The commissioning managers' SUSPEND or EXTEND. */
     public static final String ACTION_PLAN_DECISION = "actionPlanDecision";
 
+    /** Form fields read by name: each is the form's key, which the spec fixes. */
+    public static final String ACTIONS = "actions";
+    public static final String CHECK_NOTES = "checkNotes";
+    public static final String NEW_DEADLINE = "newDeadline";
+    public static final String DECISION_REASON = "decisionReason";
+
     private ActionPlanSteps() {
     }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
@@ -20,6 +21,9 @@ import uk.gov.placements.tasks.TaskDisplay;
  */
 @Component
 public class ActionPlanTasks {
+
+    /** The provider's own "Done by" date on the respond form of a model from before this release. */
+    public static final String PROVIDER_DEADLINE = "actionDeadline";
     private final ActionPlanService plans;
     private final WorkingDays workingDays;
     private final TaskDisplay display;
@@ -33,9 +37,6 @@ public class ActionPlanTasks {
     public static boolean handles(String taskKey) {
         return TASK_RESPOND_WITH_ACTION_PLAN.equals(taskKey) || TASK_CHECK_ACTION_PLAN.equals(taskKey) || TASK_DECIDE_UNRESOLVED.equals(taskKey);
     }
-
-    /** The provider's own "Done by" date on the respond form of a model from before this release. */
-    public static final String PROVIDER_DEADLINE = "actionDeadline";
 
     /**
      * Whether the task runs on a definition deployed before the contracts officer set action-plan deadlines: in that
@@ -70,29 +71,29 @@ public class ActionPlanTasks {
     public void onComplete(DelegateTask task) {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(task, errors);
-        Long planId = ((Number) task.getVariable(ACTION_PLAN_ID)).longValue();
+        Long planId = ProcessVariables.id(task, ACTION_PLAN_ID);
         switch (task.getTaskDefinitionKey()) {
             case TASK_RESPOND_WITH_ACTION_PLAN -> {
                 if (providerSetsDeadline(task)) {
                     // the old model's next timer reads actionPlanDeadline: the provider's date, held to today's 3-month limit
                     LocalDate own = f.date(PROVIDER_DEADLINE);
                     errors.throwIfAny();
-                    ActionPlan plan = plans.answer(planId, f.text("actions", 8000), own, PROVIDER_DEADLINE);
+                    ActionPlan plan = plans.answer(planId, f.text(ACTIONS, 8000), own, PROVIDER_DEADLINE);
                     task.setVariable(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
                 } else {
-                    plans.answer(planId, f.text("actions", 8000));
+                    plans.answer(planId, f.text(ACTIONS, 8000));
                 }
             }
             case TASK_CHECK_ACTION_PLAN -> {
                 Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);
                 errors.throwIfAny();
-                plans.check(planId, resolved, f.text("checkNotes", 4000), task.getId());
+                plans.check(planId, resolved, f.text(CHECK_NOTES, 4000), task.getId());
                 task.setVariable(ACTION_PLAN_RESOLVED, resolved);
             }
             case TASK_DECIDE_UNRESOLVED -> {
-                LocalDate newDeadline = f.date("newDeadline");
+                LocalDate newDeadline = f.date(NEW_DEADLINE);
                 errors.throwIfAny();
-                ActionPlan plan = plans.decide(planId, f.text(ACTION_PLAN_DECISION), newDeadline, f.text("decisionReason", 4000), task.getId());
+                ActionPlan plan = plans.decide(planId, f.text(ACTION_PLAN_DECISION), newDeadline, f.text(DECISION_REASON, 4000), task.getId());
                 task.setVariable(ACTION_PLAN_DECISION, plan.getDecision().name());
                 task.setVariable(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
             }
@@ -103,6 +104,6 @@ public class ActionPlanTasks {
     }
 
     private ActionPlan plan(DelegateTask task) {
-        return plans.plan(((Number) task.getVariable(ACTION_PLAN_ID)).longValue());
+        return plans.plan(ProcessVariables.id(task, ACTION_PLAN_ID));
     }
 }

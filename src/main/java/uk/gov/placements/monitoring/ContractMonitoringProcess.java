@@ -51,6 +51,28 @@ public final class ContractMonitoringProcess {
     /** The business key of a process about one record: this prefix and the record's id. */
     public static final String KEY_PREFIX = "PLACEMENT-";
 
+    /** Form fields read by name: each is the form's key, which the spec fixes. */
+    public static final String NEEDS_MET = "needsMet";
+    public static final String FEEDBACK = "feedback";
+    public static final String CHILD_VIEWS = "childViews";
+    public static final String SCHOOL_ATTENDANCE = "schoolAttendance";
+    public static final String HEALTH_APPOINTMENTS_KEPT = "healthAppointmentsKept";
+    public static final String SDQ_SCORE = "sdqScore";
+    public static final String MISSING_EPISODES = "missingEpisodes";
+    public static final String FAMILY_CONTACT = "familyContact";
+    public static final String GOAL_PROGRESS = "goalProgress";
+    public static final String INCIDENTS = "incidents";
+    public static final String RATING_REASON = "ratingReason";
+    public static final String COST_AGAINST_OUTCOMES = "costAgainstOutcomes";
+    public static final String INTERVIEWED_ON = "interviewedOn";
+    public static final String FELT_SAFE = "feltSafe";
+    public static final String EXIT_VIEWS = "exitViews";
+
+    /** Form D's fields of its n-th time missing or away (1 to 3): {@code missing<n>Kind}, {@code missing<n>Start}, {@code missing<n>End}. */
+    public static String missingEpisodeField(int n, String part) {
+        return "missing" + n + part;
+    }
+
     public static String businessKey(Long placementId) {
         return KEY_PREFIX + placementId;
     }

@@ -13,10 +13,14 @@ import uk.gov.placements.provider.MonitoringRating;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -33,6 +37,9 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.placement.PlacementApproved;
+import uk.gov.placements.placement.PlacementEnded;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderReachability;
 import uk.gov.placements.provider.ProviderService;
@@ -231,7 +238,7 @@ public class ContractMonitoringService {
     public ActionPlan rate(Long roundId, String rating, String reason, String costAgainstOutcomes, LocalDate actionPlanDeadline,
                            boolean officerSetsDeadline, String taskId) {
         FieldErrors errors = new FieldErrors();
-        MonitoringRating r = java.util.Arrays.stream(MonitoringRating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
+        MonitoringRating r = Arrays.stream(MonitoringRating.values()).filter(v -> v.name().equals(rating)).findFirst().orElse(null);
         if (r == null) {
             errors.reject("rating", "must be GREEN, AMBER or RED");
         }
@@ -258,7 +265,7 @@ public class ContractMonitoringService {
     /**
      * The provider's latest rating becomes this round's unless a later one is held. Most ratings update the
      * provider's row in place; the first of a provider inserts it, under a lock on the provider's row so that
-     * two first ratings committing together take turns (the benchmark's two threads met on its key at once).
+     * two first ratings of one provider committing together take turns instead of both inserting its key.
      */
     private void keepLatest(MonitoringRound round) {
         if (takeIfLater(round) > 0) {
@@ -311,7 +318,7 @@ public class ContractMonitoringService {
             String body = "A child allocated to you lives with " + suspended.providerName() + " (placement " + placed.getId() + ", from "
                     + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + suspended.notice()
                     + "\n\nPlease review whether the placement still meets the child's needs. The placement's record is in the placements system.";
-            java.util.stream.Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(java.util.Objects::nonNull).distinct()
+            Stream.of(child.getAllocatedSocialWorker(), child.getIro()).filter(Objects::nonNull).distinct()
                     .forEach(worker -> sender.send(Recipient.person(worker), subject, body));
         }
     }
@@ -345,7 +352,7 @@ public class ContractMonitoringService {
     }
 
     public MonitoringRound round(Long id) {
-        return rounds.findById(id).orElseThrow(() -> new NotFoundException("Monitoring round", id));
+        return NotFoundException.findOrThrow(rounds, "Monitoring round", id);
     }
 
 

@@ -5,6 +5,7 @@ import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** Task_GatherIroRecommendations. */
 @Component
@@ -17,6 +18,6 @@ public class GatherIroRecommendationsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        monitoring.gatherIroRecommendations(((Number) execution.getVariable(ROUND_ID)).longValue());
+        monitoring.gatherIroRecommendations(ProcessVariables.id(execution, ROUND_ID));
     }
 }

@@ -1,7 +1,14 @@
 package uk.gov.placements.monitoring;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.provider.MonitoringRatings;
+import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.provider.MonitoringRatings;
 
 /** The provider's latest rated monitoring round, as the IRO and the ranking see it. */
@@ -16,8 +23,8 @@ class LatestMonitoringRatings implements MonitoringRatings {
     }
 
     @Override
-    public java.util.Map<Long, String> latestRatings(java.util.Collection<Long> providerIds) {
-        java.util.Map<Long, String> ratings = new java.util.HashMap<>();
+    public Map<Long, String> latestRatings(Collection<Long> providerIds) {
+        Map<Long, String> ratings = new HashMap<>();
         if (!providerIds.isEmpty()) {
             latest.latestRounds(providerIds).forEach(r -> ratings.put(r.getProviderId(), r.getRating().name()));
         }
@@ -25,8 +32,8 @@ class LatestMonitoringRatings implements MonitoringRatings {
     }
 
     @Override
-    public java.util.Map<Long, Long> exitInterviewCounts(java.util.Collection<Long> providerIds) {
-        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+    public Map<Long, Long> exitInterviewCounts(Collection<Long> providerIds) {
+        Map<Long, Long> counts = new HashMap<>();
         if (!providerIds.isEmpty()) {
             exitInterviews.countByProviderIdIn(providerIds).forEach(row -> counts.put((Long) row[0], (Long) row[1]));
         }
@@ -35,8 +42,8 @@ class LatestMonitoringRatings implements MonitoringRatings {
 
     @Override
     public Optional<String> latestFor(Long providerId) {
-        return latest.latestRounds(java.util.List.of(providerId)).stream().findFirst()
-                .map(r -> uk.gov.placements.common.UkFormat.label(r.getRating()) + " (round " + r.getRoundNumber() + ", "
-                        + uk.gov.placements.common.UkFormat.date(uk.gov.placements.common.UkTime.day(r.getRatedAt())) + ")");
+        return latest.latestRounds(List.of(providerId)).stream().findFirst()
+                .map(r -> UkFormat.label(r.getRating()) + " (round " + r.getRoundNumber() + ", "
+                        + UkFormat.date(UkTime.day(r.getRatedAt())) + ")");
     }
 }

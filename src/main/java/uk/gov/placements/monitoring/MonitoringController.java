@@ -11,12 +11,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.gov.placements.accreditation.AccreditationRepository;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
 
 /** A provider's history in the shared register (accreditations with their Form scores, ratings, action plans, exit interviews), and suspension decisions. */
 @RestController
@@ -28,13 +30,13 @@ class MonitoringController {
     private final ContractMonitoringService monitoring;
     private final CurrentUser currentUser;
     private final AccreditationHistory accreditations;
-    private final uk.gov.placements.security.SystemActions system;
+    private final SystemActions system;
     private final ProviderService providers;
 
     MonitoringController(MonitoringRoundRepository rounds, ActionPlanRepository plans, ExitInterviewRepository exitInterviews,
                          ContractMonitoringService monitoring, CurrentUser currentUser,
                          AccreditationHistory accreditations,
-                         uk.gov.placements.security.SystemActions system, ProviderService providers) {
+                         SystemActions system, ProviderService providers) {
         this.providers = providers;
         this.system = system;
         this.accreditations = accreditations;

@@ -5,6 +5,7 @@ import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** The round's evidence chased: a reminder when due, and the silence recorded when escalated. */
 final class MonitoringEvidenceDelegates {
@@ -12,7 +13,7 @@ final class MonitoringEvidenceDelegates {
     }
 
     static Long roundId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(ROUND_ID)).longValue();
+        return ProcessVariables.id(execution, ROUND_ID);
     }
 
     /** Which party's task the timer fired on, from the step the model reached (one delegate serves both branches). */

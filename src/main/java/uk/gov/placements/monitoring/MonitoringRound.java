@@ -32,7 +32,7 @@ public class MonitoringRound {
     private LocalDate evidenceEscalation;
     private LocalDate feedbackNotReturnedBy;
     private LocalDate outcomeReportNotReturnedBy;
-    /** V31: Form D was asked of a provider nobody signs in for: it could not be reached, which is not a silence of its own. */
+    /** Form D was asked of a provider nobody signs in for: it could not be reached, which is not a silence of its own. */
     private boolean providerUnreachable;
     @Enumerated(EnumType.STRING)
     private Status status = Status.OPEN;

@@ -6,6 +6,7 @@ import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,6 +17,9 @@ import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.calendar.WorkingDays;
+import uk.gov.placements.common.ProcessVariables;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
 
@@ -43,9 +47,9 @@ public class MonitoringTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long placementId = ((Number) task.getVariable(PLACEMENT_ID)).longValue();
-        Object roundVar = task.getVariable(ROUND_ID);
-        MonitoringRound round = roundVar == null ? null : monitoring.round(((Number) roundVar).longValue());
+        Long placementId = ProcessVariables.id(task, PLACEMENT_ID);
+        Long roundId = ProcessVariables.optionalId(task, ROUND_ID);
+        MonitoringRound round = roundId == null ? null : monitoring.round(roundId);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             onCreate(task, placementId, round);
             return;
@@ -54,26 +58,26 @@ public class MonitoringTaskListener implements TaskListener {
         FormValues f = new FormValues(task, errors);
         switch (task.getTaskDefinitionKey()) {
             case TASK_GIVE_FEEDBACK -> {
-                Boolean needsMet = f.bool("needsMet");
+                Boolean needsMet = f.bool(NEEDS_MET);
                 errors.throwIfAny();
-                monitoring.feedback(round.getId(), needsMet, f.text("feedback", 4000), f.text("childViews", 4000));
+                monitoring.feedback(round.getId(), needsMet, f.text(FEEDBACK, 4000), f.text(CHILD_VIEWS, 4000));
             }
             case TASK_SUBMIT_OUTCOME_REPORT -> {
-                Double attendance = f.decimal("schoolAttendance");
-                Double health = f.decimal("healthAppointmentsKept");
-                Integer sdq = f.integer("sdqScore");
-                Integer missing = f.integer("missingEpisodes");
+                Double attendance = f.decimal(SCHOOL_ATTENDANCE);
+                Double health = f.decimal(HEALTH_APPOINTMENTS_KEPT);
+                Integer sdq = f.integer(SDQ_SCORE);
+                Integer missing = f.integer(MISSING_EPISODES);
                 // the dates of each time missing or away, for the 903's missing table: as many as the count, up to the form's three
-                List<PlacementService.MissingReport> episodes = new java.util.ArrayList<>();
+                List<PlacementService.MissingReport> episodes = new ArrayList<>();
                 for (int n = 1; missing != null && n <= Math.min(missing, FORM_D_MISSING_EPISODES); n++) {
-                    PlacementService.MissingReport report = new PlacementService.MissingReport(f.text("missing" + n + "Kind"),
-                            f.date("missing" + n + "Start"), f.date("missing" + n + "End"));
-                    placements.checkMissing(placementId, "missing" + n, report, errors);
+                    PlacementService.MissingReport report = new PlacementService.MissingReport(f.text(missingEpisodeField(n, "Kind")),
+                            f.date(missingEpisodeField(n, "Start")), f.date(missingEpisodeField(n, "End")));
+                    placements.checkMissing(placementId, missingEpisodeField(n, ""), report, errors);
                     episodes.add(report);
                 }
                 errors.throwIfAny();
-                monitoring.outcomeReport(round.getId(), attendance, health, sdq, missing, f.text("familyContact"), f.text("goalProgress", 4000),
-                        f.text("incidents", 4000));
+                monitoring.outcomeReport(round.getId(), attendance, health, sdq, missing, f.text(FAMILY_CONTACT), f.text(GOAL_PROGRESS, 4000),
+                        f.text(INCIDENTS, 4000));
                 episodes.forEach(m -> placements.reportMissing(placementId, m));
             }
             case TASK_REVIEW_MONITORING -> {
@@ -84,7 +88,7 @@ public class MonitoringTaskListener implements TaskListener {
                 if (!"GREEN".equals(rating)) {
                     errors.throwIfAny();
                 }
-                ActionPlan plan = monitoring.rate(round.getId(), rating, f.text("ratingReason", 4000), f.text("costAgainstOutcomes", 4000),
+                ActionPlan plan = monitoring.rate(round.getId(), rating, f.text(RATING_REASON, 4000), f.text(COST_AGAINST_OUTCOMES, 4000),
                         deadline, officerSetsDeadline, task.getId());
                 // the gateway reads the rating as recorded (" RED" from a client is recorded RED, and must route as RED)
                 task.setVariable(RATING, rating);
@@ -95,10 +99,10 @@ public class MonitoringTaskListener implements TaskListener {
             }
             case TASK_RESPOND_WITH_ACTION_PLAN, TASK_CHECK_ACTION_PLAN, TASK_DECIDE_UNRESOLVED -> actionPlanTasks.onComplete(task);
             case TASK_RECORD_EXIT_INTERVIEW -> {
-                LocalDate on = f.date("interviewedOn");
-                Boolean feltSafe = f.bool("feltSafe");
+                LocalDate on = f.date(INTERVIEWED_ON);
+                Boolean feltSafe = f.bool(FELT_SAFE);
                 errors.throwIfAny();
-                monitoring.exitInterview(placementId, on, f.text("exitViews", 4000), feltSafe);
+                monitoring.exitInterview(placementId, on, f.text(EXIT_VIEWS, 4000), feltSafe);
             }
             default -> {
             }
@@ -128,7 +132,7 @@ public class MonitoringTaskListener implements TaskListener {
             case TASK_REVIEW_MONITORING -> workingDays.plus(UkTime.today(), 5);
             default -> workingDays.plus(UkTime.today(), 10);
         };
-        task.setDueDate(Date.from(due.atTime(17, 0).atZone(uk.gov.placements.common.UkTime.LONDON).toInstant()));
+        task.setDueDate(Date.from(due.atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
         StringBuilder s = new StringBuilder("**Placement** ").append(placementId).append(": ").append(initials).append(", ")
                 .append(UkFormat.label(placement.getPlacementType())).append(" from ").append(UkFormat.date(placement.getStartDate())).append(", ")
                 .append(UkFormat.money(placement.getWeeklyCost())).append(" a week");

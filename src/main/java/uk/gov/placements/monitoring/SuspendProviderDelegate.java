@@ -5,6 +5,7 @@ import static uk.gov.placements.monitoring.ActionPlanSteps.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 
@@ -24,7 +25,7 @@ public class SuspendProviderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ActionPlan plan = plans.plan(((Number) execution.getVariable(ACTION_PLAN_ID)).longValue());
+        ActionPlan plan = plans.plan(ProcessVariables.id(execution, ACTION_PLAN_ID));
         String what = plan.getSource() == ActionPlan.Source.ACCREDITATION ? "Accreditation conditions" : "Monitoring action plan";
         String notice = what + " not resolved by " + UkFormat.date(plan.getDeadline())
                 + (plan.getDecidedBy() == null ? "" : "; suspended by " + plan.getDecidedBy() + " on " + UkFormat.date(UkTime.day(plan.getDecidedAt())));

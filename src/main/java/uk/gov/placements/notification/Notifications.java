@@ -1,5 +1,10 @@
 package uk.gov.placements.notification;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.springframework.mail.MailSendException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -126,21 +131,21 @@ public class Notifications {
      * Null for everything else (no connection, a refusal for now), which a retry may cure.
      */
     static String refusedForGood(Throwable e) {
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
         Set<Throwable> seen = new HashSet<>();
         while (!todo.isEmpty()) {
             Throwable t = todo.pop();
             if (!seen.add(t)) {
                 continue;
             }
-            if (t instanceof jakarta.mail.SendFailedException sf && sf.getInvalidAddresses() != null && sf.getInvalidAddresses().length > 0) {
+            if (t instanceof SendFailedException sf && sf.getInvalidAddresses() != null && sf.getInvalidAddresses().length > 0) {
                 Throwable why = sf.getNextException() != null ? sf.getNextException() : sf;
                 return why.getMessage() == null ? "the mail server refused the address" : why.getMessage().trim();
             }
-            if (t instanceof org.springframework.mail.MailSendException m) {
+            if (t instanceof MailSendException m) {
                 todo.addAll(m.getFailedMessages().values());
             }
-            if (t instanceof jakarta.mail.MessagingException me && me.getNextException() != null) {
+            if (t instanceof MessagingException me && me.getNextException() != null) {
                 todo.add(me.getNextException());
             }
             if (t.getCause() != null) {

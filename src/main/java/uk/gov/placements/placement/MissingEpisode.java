@@ -1,6 +1,8 @@
 package uk.gov.placements.placement;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -21,7 +23,7 @@ public class MissingEpisode {
     private Long childId;
     private Long placementId;
     private String council;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private Kind kind;
     private LocalDate startDate;
     private LocalDate endDate;

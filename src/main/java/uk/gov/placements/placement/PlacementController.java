@@ -5,6 +5,8 @@ import uk.gov.placements.notification.Notifications;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,10 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.provider.Provider;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 
@@ -96,7 +100,7 @@ class PlacementController {
 
     /** A time the child was missing or away: the placement's provider reports it, or the council's social workers. */
     @PostMapping("/{id}/missing-episodes")
-    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @ResponseStatus(HttpStatus.CREATED)
     MissingEpisodeView missing(@PathVariable Long id, @RequestBody PlacementService.MissingReport body) {
         Placement p = reportable(id);
         MissingEpisode m = service.reportMissing(p.getId(), body);
@@ -111,7 +115,7 @@ class PlacementController {
 
     /** The placement's own provider's staff, or the social workers and team managers of its council; anyone else is told it is not there. */
     private Placement reportable(Long id) {
-        return placements.findById(id).filter(x -> currentUser.inGroup(uk.gov.placements.provider.Provider.groupOf(x.getProviderId()))
+        return placements.findById(id).filter(x -> currentUser.inGroup(Provider.groupOf(x.getProviderId()))
                         || currentUser.canSeeCouncil(x.getCouncil()) && (currentUser.inGroup(Roles.SOCIAL_WORKERS) || currentUser.inGroup(Roles.TEAM_MANAGERS)))
                 .orElseThrow(() -> new NotFoundException("Placement", id));
     }

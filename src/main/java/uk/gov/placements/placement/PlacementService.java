@@ -11,15 +11,26 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.placements.audit.DecisionRecord;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.child.ChildLeftCare;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
@@ -28,29 +39,34 @@ import uk.gov.placements.security.SystemActions;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
+import uk.gov.placements.referral.Referral;
+import uk.gov.placements.referral.ReferralRepository;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /** Turns an approved option into a started placement, with everything the 903 return and the reports need. */
 @Service
 public class PlacementService {
     public static final int PLAN_DUE_WORKING_DAYS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(PlacementService.class);
 
     private final PlacementRepository placements;
     private final ProviderService providers;
     private final ChildService children;
     private final WorkingDays workingDays;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlacementService.class);
     private final ApplicationEventPublisher events;
     private final Decisions decisions;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
     private final SystemActions system;
     private final MissingEpisodeRepository missingEpisodes;
 
     public PlacementService(PlacementRepository placements, ProviderService providers, ChildService children, WorkingDays workingDays,
                             ApplicationEventPublisher events,
-                            Decisions decisions, SystemActions system, org.springframework.transaction.PlatformTransactionManager transactionManager,
+                            Decisions decisions, SystemActions system, PlatformTransactionManager transactionManager,
                             MissingEpisodeRepository missingEpisodes) {
         this.missingEpisodes = missingEpisodes;
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.decisions = decisions;
         this.system = system;
@@ -144,8 +160,8 @@ public class PlacementService {
      * {@code start}, {@code end}, or Form D's {@code missing1Kind}, {@code missing1Start}, {@code missing1End}.
      */
     public void checkMissing(Long placementId, String prefix, MissingReport r, FieldErrors errors) {
-        Placement p = placements.findById(placementId).orElseThrow(() -> new NotFoundException("Placement", placementId));
-        java.util.function.UnaryOperator<String> field = name -> prefix.isEmpty() ? name
+        Placement p = NotFoundException.findOrThrow(placements, "Placement", placementId);
+        UnaryOperator<String> field = name -> prefix.isEmpty() ? name
                 : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
         FieldErrors.parseEnum(MissingEpisode.Kind.class, r.kind(), field.apply("kind"), errors);
         LocalDate today = UkTime.today();
@@ -184,7 +200,7 @@ public class PlacementService {
         Placement p = get(placementId);
         FieldErrors errors = new FieldErrors();
         if (p.getStatus() != PlacementStatus.ACTIVE) {
-            throw new ConflictException("Placement " + placementId + " is " + UkFormat.label(p.getStatus()).toLowerCase(java.util.Locale.UK) + ": only an active placement can end");
+            throw new ConflictException("Placement " + placementId + " is " + UkFormat.label(p.getStatus()).toLowerCase(Locale.UK) + ": only an active placement can end");
         }
         if (!placements.findByChildIdAndStatus(p.getChildId(), PlacementStatus.PLANNED).isEmpty()) {
             // the child's next placement is already approved: it ends this one on its start date
@@ -202,7 +218,7 @@ public class PlacementService {
         }
         String change = e.reasonPlaceChange() == null || e.reasonPlaceChange().isBlank() ? null : e.reasonPlaceChange().trim().toUpperCase();
         if (Ssda903.MOVED_WITHIN_CARE.equals(rec) && (change == null || !Ssda903.REASONS_PLACE_CHANGE.contains(change))) {
-            errors.reject("reasonPlaceChange", "is required when the child moves (REC X1): one of " + new java.util.TreeSet<>(Ssda903.REASONS_PLACE_CHANGE));
+            errors.reject("reasonPlaceChange", "is required when the child moves (REC X1): one of " + new TreeSet<>(Ssda903.REASONS_PLACE_CHANGE));
         }
         if (e.unplanned() == null) {
             errors.reject("unplanned", "is required: did the placement end as planned?");
@@ -259,7 +275,7 @@ public class PlacementService {
         return changed;
     }
 
-    private int ownTransaction(java.util.function.IntSupplier work) {
+    private int ownTransaction(IntSupplier work) {
         try {
             Integer done = transactions.execute(s -> work.getAsInt());
             return done == null ? 0 : done;
@@ -288,7 +304,7 @@ public class PlacementService {
     }
 
     public Placement get(Long id) {
-        return placements.findById(id).orElseThrow(() -> new NotFoundException("Placement", id));
+        return NotFoundException.findOrThrow(placements, "Placement", id);
     }
 
     /** The placement with the id, if there is one (the caller decides what a missing or unseen placement means). */

@@ -18,10 +18,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.DynamicUpdate;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.common.UkTime;
 
 /**
  * A home, a foster household or another placement resource of a provider, with its vacancies.
@@ -34,6 +36,9 @@ import uk.gov.placements.common.PlacementType;
 @DynamicUpdate
 @Table(name = "care_service")
 public class CareService {
+
+    /** The spec's limit: vacancies older than 14 days are flagged as stale. */
+    public static final int VACANCIES_FRESH_DAYS = 14;
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -58,7 +63,7 @@ public class CareService {
     private double longitude;
     private BigDecimal weeklyFee;
     @ElementCollection(fetch = FetchType.EAGER)
-    @org.hibernate.annotations.BatchSize(size = 200)   // one query for a page of services, not one each
+    @BatchSize(size = 200)   // one query for a page of services, not one each
     @CollectionTable(name = "care_service_specialism", joinColumns = @JoinColumn(name = "service_id"))
     @Enumerated(EnumType.STRING)
     @Column(name = "need_code")
@@ -138,7 +143,7 @@ public class CareService {
 
     /** The UK day the vacancies were last set; null for a figure nobody has confirmed since the register knew the home. */
     public LocalDate vacanciesAsOf() {
-        return vacanciesUpdatedAt == null ? null : uk.gov.placements.common.UkTime.day(vacanciesUpdatedAt);
+        return vacanciesUpdatedAt == null ? null : UkTime.day(vacanciesUpdatedAt);
     }
 
     /** A figure older than {@value #VACANCIES_FRESH_DAYS} days (or never confirmed) may no longer be true: searches say so. */
@@ -146,9 +151,6 @@ public class CareService {
         LocalDate asOf = vacanciesAsOf();
         return asOf == null || asOf.isBefore(today.minusDays(VACANCIES_FRESH_DAYS));
     }
-
-    /** The spec's limit: vacancies older than 14 days are flagged as stale. */
-    public static final int VACANCIES_FRESH_DAYS = 14;
 
     public CareService registeredWithOfsted(String urn) {
         this.ofstedUrn = urn;

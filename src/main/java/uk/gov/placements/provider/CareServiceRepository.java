@@ -1,11 +1,15 @@
 package uk.gov.placements.provider;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.PlacementType;
 
 public interface CareServiceRepository extends JpaRepository<CareService, Long> {
@@ -26,8 +30,8 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
                                  @Param("minLon") double minLon, @Param("maxLon") double maxLon);
 
     /**
-     * The same, reading only the grid cells the box covers (V13's index): a search within 20 miles reads its
-     * 70 or so cells, about a fifth of the rows the band of latitude from coast to coast held.
+     * The same, reading only the grid cells the box covers (V13's index), not every home of the type in the box's
+     * band of latitude from coast to coast (figures in benchmark-results.md).
      */
     @Query("""
             select s from CareService s join fetch s.provider p
@@ -46,23 +50,23 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
             select s from CareService s join fetch s.provider p
             where p.id in :providerIds or (p.kind = uk.gov.placements.provider.ProviderKind.IN_HOUSE and p.council in :councils)
             order by p.name, s.name, s.id""")
-    List<CareService> keptBy(@Param("providerIds") java.util.Collection<Long> providerIds, @Param("councils") java.util.Collection<String> councils);
+    List<CareService> keptBy(@Param("providerIds") Collection<Long> providerIds, @Param("councils") Collection<String> councils);
 
-    java.util.Optional<CareService> findByOfstedUrn(String ofstedUrn);
+    Optional<CareService> findByOfstedUrn(String ofstedUrn);
 
     /**
      * Places taken by a started placement, counted by the database in one statement: two placements
      * into the same home at the same time each take their place (reading the entity and writing it
-     * back lost 3 of 100 places on two threads). Never below none. The figure is as of now: the product
+     * back would let one overwrite the other's). Never below none. The figure is as of now: the product
      * itself has just changed it.
      */
     default int takePlaces(Long id, int places) {
-        return takePlacesAt(id, places, uk.gov.placements.audit.Decisions.now());
+        return takePlacesAt(id, places, Decisions.now());
     }
 
     /** A place given back when a child moves on; never more than the home's places; as of now. */
     default int releasePlace(Long id) {
-        return releasePlaceAt(id, uk.gov.placements.audit.Decisions.now());
+        return releasePlaceAt(id, Decisions.now());
     }
 
     @Transactional
@@ -70,19 +74,19 @@ public interface CareServiceRepository extends JpaRepository<CareService, Long> 
     @Query("""
             update CareService s set s.vacancies = case when s.vacancies > :places then s.vacancies - :places else 0 end,
               s.vacanciesUpdatedAt = :at where s.id = :id""")
-    int takePlacesAt(@Param("id") Long id, @Param("places") int places, @Param("at") java.time.Instant at);
+    int takePlacesAt(@Param("id") Long id, @Param("places") int places, @Param("at") Instant at);
 
     @Transactional
     @Modifying(flushAutomatically = true)
     @Query("""
             update CareService s set s.vacancies = case when s.vacancies < s.places then s.vacancies + 1 else s.places end,
               s.vacanciesUpdatedAt = :at where s.id = :id""")
-    int releasePlaceAt(@Param("id") Long id, @Param("at") java.time.Instant at);
+    int releasePlaceAt(@Param("id") Long id, @Param("at") Instant at);
 
     /**
      * The providers with a home whose vacancies are older than the given moment, or were never given: those the
      * monthly reminder asks to keep their figures current.
      */
     @Query("select distinct s.provider.id from CareService s where s.vacanciesUpdatedAt is null or s.vacanciesUpdatedAt < :before")
-    List<Long> providersWithVacanciesOlderThan(@Param("before") java.time.Instant before);
+    List<Long> providersWithVacanciesOlderThan(@Param("before") Instant before);
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.Objects;
 
 /** Councils that border each other: a placement in a neighbouring council is out of area but not "at a distance". */
 @Entity
@@ -41,12 +42,12 @@ public class CouncilNeighbour {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(council, k.council) && java.util.Objects.equals(neighbour, k.neighbour);
+            return o instanceof Key k && Objects.equals(council, k.council) && Objects.equals(neighbour, k.neighbour);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(council, neighbour);
+            return Objects.hash(council, neighbour);
         }
     }
 }

@@ -30,7 +30,7 @@ class LocalAuthorityController {
 
     @GetMapping("/{code}")
     LocalAuthorityWithNeighbours one(@PathVariable String code) {
-        LocalAuthority la = localAuthorities.findById(code).orElseThrow(() -> new NotFoundException("Local authority", code));
+        LocalAuthority la = NotFoundException.findOrThrow(localAuthorities, "Local authority", code);
         return new LocalAuthorityWithNeighbours(la.getCode(), la.getName(),
                 localAuthorities.neighboursOf(code).stream().map(LocalAuthorityController::row).toList());
     }

@@ -49,7 +49,7 @@ public class OfstedRatings {
         }
     }
 
-    public record HandRating(String rating, java.time.LocalDate ratingDate, String reason) {
+    public record HandRating(String rating, LocalDate ratingDate, String reason) {
     }
 
     /**

@@ -15,10 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +31,7 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Postcodes;
+import uk.gov.placements.placement.PlacementService;
 
 /**
  * Ofsted's published list of children's social care providers and places, matched on URN, line by line.
@@ -192,7 +195,7 @@ public class OfstedRegisterImport {
                     rejected.add(new Rejection(number, e.field, e.getMessage()));
                 } catch (InvalidInputException e) {
                     rejected.add(new Rejection(number, OWNER, "could not be added as a provider: " + e.getMessage()));
-                } catch (org.springframework.dao.DataAccessException e) {
+                } catch (DataAccessException e) {
                     rejected.add(new Rejection(number, URN, "could not be saved; nothing of this line was taken"));
                 }
             }
@@ -281,9 +284,9 @@ public class OfstedRegisterImport {
 
     private Outcome update(CareService home, Line line) {
         OfstedRating before = home.registeredRating();
-        boolean rated = home.getOfstedRating() != line.rating() || !java.util.Objects.equals(home.getOfstedRatingDate(), line.ratingDate());
+        boolean rated = home.getOfstedRating() != line.rating() || !Objects.equals(home.getOfstedRatingDate(), line.ratingDate());
         boolean same = !rated && home.getName().equals(line.name()) && home.getPlaces() == line.places()
-                && java.util.Objects.equals(home.getOfstedRegistrationStatus(), line.status());
+                && Objects.equals(home.getOfstedRegistrationStatus(), line.status());
         if (same) {
             return Outcome.UNCHANGED;
         }

@@ -3,28 +3,37 @@ package uk.gov.placements.provider;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.Created;
+import uk.gov.placements.accreditation.AccreditationService;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.Geo;
+import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
+import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
+import uk.gov.placements.security.SystemActions;
 
 @RestController
 @RequestMapping("/api/providers")
@@ -35,7 +44,7 @@ class ProviderController {
     private final uk.gov.placements.provider.MonitoringRatings monitoringRatings;
     private final OfstedRegisterImport ofstedImport;
     private final OfstedRatings ofstedRatings;
-    private final uk.gov.placements.security.SystemActions system;
+    private final SystemActions system;
     private final Postcodes postcodes;
     private final Vacancies vacancies;
     private final ProviderReachability reachability;
@@ -43,7 +52,7 @@ class ProviderController {
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
                        uk.gov.placements.provider.MonitoringRatings monitoringRatings,
                        OfstedRegisterImport ofstedImport,
-                       uk.gov.placements.security.SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
+                       SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
                        Vacancies vacancies, ProviderReachability reachability) {
         this.vacancies = vacancies;
         this.reachability = reachability;
@@ -104,7 +113,7 @@ class ProviderController {
     Created create(@RequestBody ProviderService.NewProvider body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS, Roles.PLACEMENTS_TEAM);
         if ("IN_HOUSE".equals(body.kind()) && body.council() != null && !currentUser.canSeeCouncil(body.council())) {
-            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council you work for");
+            throw InvalidInputException.of("council", "is not a council you work for");
         }
         return new Created(service.create(body).getId());
     }
@@ -121,7 +130,7 @@ class ProviderController {
     }
 
     /** A worse judgement Ofsted has published, entered by hand before the next list: the home gets no new referrals from now. */
-    @org.springframework.web.bind.annotation.PutMapping("/{id}/services/{serviceId}/ofsted-rating")
+    @PutMapping("/{id}/services/{serviceId}/ofsted-rating")
     HandRated rateHome(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody OfstedRatings.HandRating body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         ownCouncilsProvisionOnly(id);
@@ -134,17 +143,17 @@ class ProviderController {
     /** The homes whose vacancies the signed-in person keeps (their provider's, or their council's own), with each figure's date. */
     @GetMapping("/vacancies")
     List<KeptHome> homesIKeep() {
-        java.time.LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today();
         return vacancies.keptByCurrentUser().stream().map(home -> keptHome(home, today)).toList();
     }
 
     /** A home's vacancies now, given by its provider's own staff (or the council, for its own homes). */
-    @org.springframework.web.bind.annotation.PutMapping("/{id}/services/{serviceId}/vacancies")
+    @PutMapping("/{id}/services/{serviceId}/vacancies")
     KeptHome updateVacancies(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody(required = false) Vacancies.Update body) {
         return keptHome(vacancies.update(id, serviceId, body), UkTime.today());
     }
 
-    private static KeptHome keptHome(CareService home, java.time.LocalDate today) {
+    private static KeptHome keptHome(CareService home, LocalDate today) {
         return new KeptHome(home.getProvider().getId(), home.getProvider().getName(), home.getId(), home.getName(), home.getPlacementType(),
                 home.getPlaces(), Vacancies.view(home, today), new KeptHomeDisplay(UkFormat.label(home.getPlacementType()),
                 UkFormat.date(home.vacanciesAsOf()), Vacancies.staleWords(home, today)));
@@ -159,7 +168,7 @@ class ProviderController {
     }
 
     /** Where the provider takes referrals when none of its staff signs in; blank removes it. */
-    @org.springframework.web.bind.annotation.PutMapping("/{id}/referral-email")
+    @PutMapping("/{id}/referral-email")
     ReferralEmailSet referralEmail(@PathVariable Long id, @RequestBody ProviderService.ReferralEmail body) {
         currentUser.requireAnyGroup(Roles.CONTRACTS_OFFICERS, Roles.COMMISSIONING_MANAGERS);
         ownCouncilsProvisionOnly(id);
@@ -204,7 +213,7 @@ class ProviderController {
     private void ownCouncilsProvisionOnly(Long providerId) {
         Provider provider = service.get(providerId);
         if (provider.isInHouse() && !currentUser.canSeeCouncil(provider.getCouncil())) {
-            throw new uk.gov.placements.common.NotFoundException("Provider", providerId);
+            throw new NotFoundException("Provider", providerId);
         }
     }
 
@@ -240,15 +249,15 @@ class ProviderController {
         if (errors.asMap().containsKey("postcode")) {
             errors.throwIfAny();
         }
-        uk.gov.placements.child.ChildService.validateLocation(errors, latitude, longitude);
+        ChildService.validateLocation(errors, latitude, longitude);
         errors.throwIfAny();
-        List<ServiceMatcher.Match> matches = matcher.independent(new ServiceMatcher.Criteria(type, age, 1, needCodes, java.util.Set.of(), latitude,
+        List<ServiceMatcher.Match> matches = matcher.independent(new ServiceMatcher.Criteria(type, age, 1, needCodes, Set.of(), latitude,
                 longitude, maxMiles));
         // the providers' ratings and exit interviews in two queries, not two per home (a national search finds hundreds)
-        java.util.Set<Long> providerIds = matches.stream().map(m -> m.service().getProvider().getId()).collect(java.util.stream.Collectors.toSet());
+        Set<Long> providerIds = matches.stream().map(m -> m.service().getProvider().getId()).collect(Collectors.toSet());
         Map<Long, String> ratings = monitoringRatings.latestRatings(providerIds);
         Map<Long, Long> interviews = monitoringRatings.exitInterviewCounts(providerIds);
-        java.time.LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today();
         return matches.stream().map(m -> {
                     CareService s = m.service();
                     Long providerId = s.getProvider().getId();
@@ -257,7 +266,7 @@ class ProviderController {
                             UkFormat.label(s.registeredRating()), MonitoringRating.describe(ratings.get(providerId)),
                             UkFormat.miles(m.distanceMiles()), UkFormat.money(s.getWeeklyFee()), Vacancies.asOf(s),
                             Vacancies.staleWords(s, today),
-                            s.getSpecialisms().stream().map(UkFormat::label).sorted().collect(java.util.stream.Collectors.joining(", ")));
+                            s.getSpecialisms().stream().map(UkFormat::label).sorted().collect(Collectors.joining(", ")));
                     return new RegisterMatch(s.getId(), s.getName(), providerId, s.getProvider().getName(), s.getPlacementType(),
                             s.getProvider().getAccreditationStatus(), s.getProvider().getAccreditationExpiry(), s.registeredRating(),
                             s.registeredUrn(), m.distanceMiles(), Vacancies.view(s, today), s.getWeeklyFee(), s.getLocalAuthority(),

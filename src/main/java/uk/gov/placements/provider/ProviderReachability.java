@@ -9,7 +9,7 @@ import uk.gov.placements.security.SystemActions;
 
 /**
  * Whether a referral can reach an independent provider, and how. A referral nobody can answer only waits for its
- * deadline (a walk once stalled a day on such a provider), so a provider is sent referrals only when one of its staff
+ * deadline, holding the child's search up until then, so a provider is sent referrals only when one of its staff
  * signs in to answer them (a user in its group {@code provider-<id>}: Camunda keeps no disabled flag, and a user
  * removed in Admin is gone), or else when it gave a referral e-mail address and the application can send e-mail.
  * Everyone else is left out of the search and listed for the register's keepers to put right.

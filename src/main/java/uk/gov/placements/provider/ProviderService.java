@@ -5,6 +5,8 @@ import uk.gov.placements.common.UkTime;
 import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.InvalidInputException;
@@ -25,6 +28,10 @@ import uk.gov.placements.security.TenantAccess;
 
 @Service
 public class ProviderService {
+
+    static final String EMAIL_FORMAT = "must be an e-mail address";
+
+    public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";
     private final ProviderRepository providers;
     private final CareServiceRepository services;
     private final IdentityService identityService;
@@ -33,11 +40,11 @@ public class ProviderService {
     private final LocalAuthorityRepository localAuthorities;
     private final CouncilNeighbourRepository neighbours;
     private final ApplicationEventPublisher events;
-    private final uk.gov.placements.audit.Decisions decisions;
+    private final Decisions decisions;
 
     public ProviderService(ProviderRepository providers, CareServiceRepository services, IdentityService identityService,
                            SystemActions system, TenantAccess tenantAccess, LocalAuthorityRepository localAuthorities,
-                           uk.gov.placements.audit.Decisions decisions, CouncilNeighbourRepository neighbours,
+                           Decisions decisions, CouncilNeighbourRepository neighbours,
                            ApplicationEventPublisher events) {
         this.events = events;
         this.decisions = decisions;
@@ -53,7 +60,7 @@ public class ProviderService {
     /** A home by id, for the modules that act on one (they read the register here, never through its repository). */
     @Transactional(readOnly = true)
     public CareService home(Long serviceId) {
-        return services.findById(serviceId).orElseThrow(() -> new NotFoundException("Service", serviceId));
+        return NotFoundException.findOrThrow(services, "Service", serviceId);
     }
 
     /** Whether two local authorities are neighbours (V23): a placement in a neighbour is out of area but not at a distance. */
@@ -101,8 +108,6 @@ public class ProviderService {
 
     public record ReferralEmail(String referralEmail) {
     }
-
-    static final String EMAIL_FORMAT = "must be an e-mail address";
 
     static boolean isEmail(String address) {
         return address.matches("^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
@@ -178,7 +183,7 @@ public class ProviderService {
             errors.reject("referralEmail", "is for independent providers: the council's own provision is searched by its placements team");
         }
         errors.throwIfAny();
-        if (!java.util.Objects.equals(address, provider.getReferralEmail())) {
+        if (!Objects.equals(address, provider.getReferralEmail())) {
             provider.referralEmail(address);
             decisions.record(null, null, "REFERRAL_EMAIL", (address == null ? "REMOVED" : "SET") + " provider " + providerId,
                     address == null ? "No referral e-mail address" : "Referrals by e-mail to " + address, null);
@@ -208,7 +213,7 @@ public class ProviderService {
         }
         ChildService.validatePostcode(errors, "postcode", s.postcode());
         ChildService.validateLocation(errors, s.latitude(), s.longitude());
-        String urn = s.ofstedUrn() == null || s.ofstedUrn().isBlank() ? null : s.ofstedUrn().trim().toUpperCase(java.util.Locale.UK);
+        String urn = s.ofstedUrn() == null || s.ofstedUrn().isBlank() ? null : s.ofstedUrn().trim().toUpperCase(Locale.UK);
         if (urn != null && !isUrn(urn)) {
             errors.reject("ofstedUrn", URN_FORMAT);
         } else if (urn != null && services.findByOfstedUrn(urn).isPresent()) {
@@ -227,10 +232,8 @@ public class ProviderService {
                 s.localAuthority().trim(), ChildService.normalisePostcode(s.postcode()), s.latitude(), s.longitude(),
                 s.weeklyFee(), specialisms).registeredWithOfsted(urn)
                 // the person adding the home gives its vacancies now
-                .vacancies(s.vacancies(), uk.gov.placements.audit.Decisions.now()));
+                .vacancies(s.vacancies(), Decisions.now()));
     }
-
-    public static final String URN_FORMAT = "must be an Ofsted URN such as SC123456";
 
     public static boolean isUrn(String urn) {
         return urn != null && urn.matches("^(SC|EY|CF)?[0-9]{6,7}$");
@@ -273,7 +276,7 @@ public class ProviderService {
     }
 
     public Provider get(Long id) {
-        return providers.findById(id).orElseThrow(() -> new NotFoundException("Provider", id));
+        return NotFoundException.findOrThrow(providers, "Provider", id);
     }
 
     public static Set<NeedCode> parseNeeds(List<String> codes, String field, FieldErrors errors) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -127,6 +129,6 @@ public class Vacancies {
     /** The figure in a sentence: "2 as of 01/12/2026 (not confirmed in the last 14 days)". */
     public static String describe(CareService home, LocalDate today) {
         String stale = staleWords(home, today);
-        return asOf(home) + (stale.isEmpty() ? "" : " (" + stale.toLowerCase(java.util.Locale.UK) + ")");
+        return asOf(home) + (stale.isEmpty() ? "" : " (" + stale.toLowerCase(Locale.UK) + ")");
     }
 }

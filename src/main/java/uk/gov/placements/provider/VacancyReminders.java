@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.notification.Notifications;
 import uk.gov.placements.security.Roles;
@@ -88,6 +89,6 @@ public class VacancyReminders {
                 + stale.stream().map(s -> "- " + s.getName() + ": " + Vacancies.describe(s, today)).collect(Collectors.joining("\n"))
                 + "\n\nCouncils searching for a placement see these figures marked as stale. Please confirm or correct them on the"
                 + " page Our homes and vacancies (/vacancies.html) in the placements system, signed in as usual.\n\nSent on "
-                + uk.gov.placements.common.UkFormat.date(today) + ".";
+                + UkFormat.date(today) + ".";
     }
 }

@@ -63,7 +63,7 @@ class PlacementNotices implements PlacementLetters {
 
     private List<Notification> prepare(Long placementId) {
         Placement p = placements.get(placementId);
-        Referral r = referrals.findById(p.getReferralId()).orElseThrow(() -> new NotFoundException("Referral", p.getReferralId()));
+        Referral r = NotFoundException.findOrThrow(referrals, "Referral", p.getReferralId());
         Child child = r.getChild();
         LocalDate due = r.getUrgency() == Urgency.EMERGENCY ? workingDays.plus(p.getStartDate(), EMERGENCY_NOTICE_WORKING_DAYS)
                 : p.getStartDate();
@@ -116,7 +116,7 @@ class PlacementNotices implements PlacementLetters {
         Notification n = notifications.of(placementId).stream().filter(x -> x.getId().equals(notificationId)
                 && x.getChannel() == Notification.Channel.LETTER).findFirst().orElseThrow(() -> new NotFoundException("Letter", notificationId));
         Placement p = placements.get(placementId);
-        Referral r = referrals.findById(p.getReferralId()).orElseThrow(() -> new NotFoundException("Referral", p.getReferralId()));
+        Referral r = NotFoundException.findOrThrow(referrals, "Referral", p.getReferralId());
         Child child = r.getChild();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 56, 56, 56, 56);

@@ -66,6 +66,44 @@ public final class PlacementReferralProcess {
     public static final String REJECT = "REJECT";
     public static final String RETURN = "RETURN";
 
+    /** Form fields read by name: each is the form's key, which the spec fixes. */
+    public static final String EXISTING_CHILD_ID = "existingChildId";
+    public static final String CHILD_LATITUDE = "childLatitude";
+    public static final String CHILD_LONGITUDE = "childLongitude";
+    public static final String CHILD_POSTCODE = "childPostcode";
+    public static final String CHILD_FIRST_NAME = "childFirstName";
+    public static final String CHILD_LAST_NAME = "childLastName";
+    public static final String CHILD_DATE_OF_BIRTH = "childDateOfBirth";
+    public static final String CHILD_GENDER = "childGender";
+    public static final String LEGAL_STATUS = "legalStatus";
+    public static final String CATEGORY_OF_NEED = "categoryOfNeed";
+    public static final String CHILD_ETHNICITY = "childEthnicity";
+    public static final String CHILD_UPN = "childUpn";
+    public static final String ESSENTIAL_NEEDS = "essentialNeeds";
+    public static final String DESIRABLE_NEEDS = "desirableNeeds";
+    public static final String PLACEMENT_TYPE = "placementType";
+    public static final String PLANNED_WEEKS = "plannedWeeks";
+    public static final String MAX_DISTANCE_MILES = "maxDistanceMiles";
+    public static final String SIBLINGS = "siblings";
+    public static final String SIBLINGS_TOGETHER = "siblingsTogether";
+    public static final String EDUCATION = "education";
+    public static final String EHCP = "ehcp";
+    public static final String HEALTH = "health";
+    public static final String CAMHS = "camhs";
+    public static final String RISKS_TO_CHILD = "risksToChild";
+    public static final String RISKS_FROM_CHILD = "risksFromChild";
+    public static final String COMMUNICATION_NEEDS = "communicationNeeds";
+    public static final String CULTURAL_NEEDS = "culturalNeeds";
+    public static final String LIVE_ALONGSIDE = "liveAlongside";
+    public static final String CHILD_VIEWS = "childViews";
+    public static final String COMPLETED_BY = "completedBy";
+    public static final String KNOWS_CHILD = "knowsChild";
+    public static final String CURRENT_PLACEMENT_ID = "currentPlacementId";
+    public static final String REASON_PLACE_CHANGE = "reasonPlaceChange";
+
+    /** Form fields read by name: each is the form's key, which the spec fixes. */
+    public static final String OVERDUE_PLAN = "overduePlan";
+
     private PlacementReferralProcess() {
     }
 }

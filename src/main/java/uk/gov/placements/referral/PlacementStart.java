@@ -113,6 +113,6 @@ public class PlacementStart {
     }
 
     private Referral referral(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return NotFoundException.findOrThrow(referrals, "Referral", id);
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.common.NeedCode;
@@ -96,7 +97,7 @@ public class Referral {
         this.needs = new ArrayList<>(needs);
         this.createdBy = createdBy;
         // unique until the id-based reference replaces it, so two referrals can be saved in one transaction
-        this.reference = "P-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        this.reference = "P-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
     /** The reference people quote, from the database id. */
@@ -165,8 +166,8 @@ public class Referral {
     public void proposeStart(LocalDate date) { this.proposedStartDate = date; }
 
     /** The tiers that may decide the approval now: the one routed to and, once overdue, the next. */
-    public java.util.List<String> approvers() {
-        java.util.List<String> groups = new java.util.ArrayList<>();
+    public List<String> approvers() {
+        List<String> groups = new ArrayList<>();
         if (approverGroup != null) {
             groups.add(approverGroup);
         }

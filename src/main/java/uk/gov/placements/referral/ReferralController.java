@@ -23,6 +23,9 @@ import uk.gov.placements.provider.Vacancies;
 import uk.gov.placements.referral.search.OptionSource;
 import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.common.UkTime;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
 
@@ -110,7 +113,7 @@ class ReferralController {
      */
     @GetMapping("/{id}/timeline")
     ReferralTimeline.Timeline timeline(@PathVariable Long id) {
-        Referral r = referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        Referral r = NotFoundException.findOrThrow(referrals, "Referral", id);
         return timeline.visibleTo(r, currentUser).orElseThrow(() -> new NotFoundException("Referral", id));
     }
 
@@ -120,7 +123,7 @@ class ReferralController {
                 o.getService().getProvider().getName(), o.isInHouse(), o.getSource(), o.getSearchRound(), o.isSecondBest(),
                 o.getSecondBestReason(), o.getService().getPlacementType(), o.getWeeklyFee(), o.getDistanceMiles(),
                 o.needsMet().stream().map(NeedCode::name).toList(), o.needsUnmet().stream().map(NeedCode::name).toList(), o.getOfstedRating(),
-                o.getService().getProvider().getAccreditationStatus(), Vacancies.view(o.getService(), uk.gov.placements.common.UkTime.today()),
+                o.getService().getProvider().getAccreditationStatus(), Vacancies.view(o.getService(), UkTime.today()),
                 o.isSuitable(), o.getSuitabilityReason(), o.getRankPosition(), o.getRankReasons());
     }
 

@@ -1,11 +1,14 @@
 package uk.gov.placements.referral;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ReferralRepository extends JpaRepository<Referral, Long> {
-    java.util.List<Referral> findByChildId(Long childId);
+    List<Referral> findByChildId(Long childId);
 
-    java.util.Optional<Referral> findByProcessInstanceId(String processInstanceId);
+    Optional<Referral> findByProcessInstanceId(String processInstanceId);
 
-    java.util.List<Referral> findByCouncilAndCreatedAtBetween(String council, java.time.Instant from, java.time.Instant to);
+    List<Referral> findByCouncilAndCreatedAtBetween(String council, Instant from, Instant to);
 }

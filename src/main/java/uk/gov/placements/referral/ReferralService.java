@@ -10,7 +10,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +21,9 @@ import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
@@ -29,6 +34,7 @@ import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
+import uk.gov.placements.security.Roles;
 
 @Service
 public class ReferralService {
@@ -70,7 +76,7 @@ public class ReferralService {
      * {@code placementReferral} in one transaction, so a bad referral writes nothing and starts nothing.
      */
     @Transactional
-    public Referral submit(NewReferral n, java.util.function.Predicate<String> councilVisible, String userId) {
+    public Referral submit(NewReferral n, Predicate<String> councilVisible, String userId) {
         FieldErrors errors = new FieldErrors();
         Child child = null;
         if (n.childId() == null) {
@@ -99,7 +105,7 @@ public class ReferralService {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(variables, errors);
         Child child;
-        Long existingChildId = f.longValue("existingChildId");
+        Long existingChildId = f.longValue(EXISTING_CHILD_ID);
         if (existingChildId != null) {
             child = childService.find(existingChildId).filter(c -> c.getCouncil().equals(council)).orElse(null);
             if (child == null) {
@@ -107,30 +113,30 @@ public class ReferralService {
             }
         } else {
             // the form asks the home's postcode only; a client of the engine's API may still give its coordinates
-            Double latitude = f.decimal("childLatitude");
-            Double longitude = f.decimal("childLongitude");
+            Double latitude = f.decimal(CHILD_LATITUDE);
+            Double longitude = f.decimal(CHILD_LONGITUDE);
             if (latitude == null && longitude == null) {
-                Postcodes.Centroid at = postcodes.locate(errors, "childPostcode", f.text("childPostcode")).orElse(null);
+                Postcodes.Centroid at = postcodes.locate(errors, "childPostcode", f.text(CHILD_POSTCODE)).orElse(null);
                 if (at != null) {
                     latitude = at.latitude();
                     longitude = at.longitude();
                 }
             }
             errors.throwIfAny();
-            child = childService.register(new ChildService.NewChild(f.text("childFirstName"), f.text("childLastName"),
-                    f.date("childDateOfBirth"), f.text("childGender"), council, f.text("childPostcode"),
-                    latitude, longitude, f.text("legalStatus"), f.text("categoryOfNeed"),
-                    f.text("childEthnicity"), f.text("childUpn")), council);
+            child = childService.register(new ChildService.NewChild(f.text(CHILD_FIRST_NAME), f.text(CHILD_LAST_NAME),
+                    f.date(CHILD_DATE_OF_BIRTH), f.text(CHILD_GENDER), council, f.text(CHILD_POSTCODE),
+                    latitude, longitude, f.text(LEGAL_STATUS), f.text(CATEGORY_OF_NEED),
+                    f.text(CHILD_ETHNICITY), f.text(CHILD_UPN)), council);
         }
         List<Need> needs = new ArrayList<>();
-        f.list("essentialNeeds").forEach(c -> needs.add(new Need(c, true)));
-        f.list("desirableNeeds").forEach(c -> needs.add(new Need(c, false)));
-        NewReferral n = new NewReferral(child == null ? null : child.getId(), f.text("urgency"), f.date("requiredBy"),
-                f.text("placementType"), f.integer("plannedWeeks"), f.integer("maxDistanceMiles"), needs, f.integer("siblings"),
-                f.bool("siblingsTogether"), f.text("education"), f.bool("ehcp"), f.text("health"), f.bool("camhs"),
-                f.text("risksToChild"), f.text("risksFromChild"), f.text("communicationNeeds"), f.text("culturalNeeds"),
-                f.text("liveAlongside"), f.text("childViews"), f.text("completedBy"), f.bool("knowsChild"),
-                f.longValue("currentPlacementId"), f.text("reasonPlaceChange"));
+        f.list(ESSENTIAL_NEEDS).forEach(c -> needs.add(new Need(c, true)));
+        f.list(DESIRABLE_NEEDS).forEach(c -> needs.add(new Need(c, false)));
+        NewReferral n = new NewReferral(child == null ? null : child.getId(), f.text(URGENCY), f.date(REQUIRED_BY),
+                f.text(PLACEMENT_TYPE), f.integer(PLANNED_WEEKS), f.integer(MAX_DISTANCE_MILES), needs, f.integer(SIBLINGS),
+                f.bool(SIBLINGS_TOGETHER), f.text(EDUCATION), f.bool(EHCP), f.text(HEALTH), f.bool(CAMHS),
+                f.text(RISKS_TO_CHILD), f.text(RISKS_FROM_CHILD), f.text(COMMUNICATION_NEEDS), f.text(CULTURAL_NEEDS),
+                f.text(LIVE_ALONGSIDE), f.text(CHILD_VIEWS), f.text(COMPLETED_BY), f.bool(KNOWS_CHILD),
+                f.longValue(CURRENT_PLACEMENT_ID), f.text(REASON_PLACE_CHANGE));
         Referral saved = save(build(n, child, errors, userId));
         saved.startedAs(processInstanceId);
         return saved;
@@ -154,7 +160,7 @@ public class ReferralService {
             errors.reject("requiredBy", "must be within a year");
         }
         errors.requireBetween("plannedWeeks", n.plannedWeeks(), 1, MAX_PLANNED_WEEKS);
-        errors.requireBetween("maxDistanceMiles", n.maxDistanceMiles(), 1, uk.gov.placements.common.Geo.MAX_DISTANCE_MILES);
+        errors.requireBetween("maxDistanceMiles", n.maxDistanceMiles(), 1, Geo.MAX_DISTANCE_MILES);
         if (n.siblings() != null) {
             errors.requireBetween("siblings", n.siblings(), 0, 10);
         }
@@ -250,10 +256,10 @@ public class ReferralService {
      * The referral a process step acts on: named by the instance's {@code referralId}, and accepted only if the
      * referral's own record says it was started as that instance (or as the one that called it).
      */
-    public Referral ofInstance(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+    public Referral ofInstance(DelegateExecution execution) {
         Object id = execution.getVariable(REFERRAL_ID);
         Referral r = id instanceof Number n ? referrals.findById(n.longValue()).orElse(null) : null;
-        String root = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getRootProcessInstanceId();
+        String root = ((ExecutionEntity) execution).getRootProcessInstanceId();
         if (r == null || r.getProcessInstanceId() == null || !r.getProcessInstanceId().equals(root)) {
             throw new IllegalStateException("Process instance " + execution.getProcessInstanceId() + " is not the instance of referral " + id);
         }
@@ -285,7 +291,7 @@ public class ReferralService {
     @Transactional
     public String escalateApproval(Long referralId) {
         Referral r = get(referralId);
-        String next = uk.gov.placements.security.Roles.nextTier(r.getApproverGroup());
+        String next = Roles.nextTier(r.getApproverGroup());
         r.approvalEscalatedTo(next);
         return next;
     }
@@ -318,11 +324,11 @@ public class ReferralService {
      */
     private String approvingTier(Referral r) {
         List<String> groups = decisions.actorGroups();
-        if (Decisions.SYSTEM.equals(decisions.actor()) || groups.contains(uk.gov.placements.security.Roles.ADMIN)) {
+        if (Decisions.SYSTEM.equals(decisions.actor()) || groups.contains(Roles.ADMIN)) {
             return r.getApproverGroup();
         }
         return r.approvers().stream().filter(groups::contains).findFirst().orElseThrow(() ->
-                new uk.gov.placements.common.ForbiddenException("Only " + uk.gov.placements.security.Roles.names(r.approvers().toArray(String[]::new))
+                new ForbiddenException("Only " + Roles.names(r.approvers().toArray(String[]::new))
                         + " may decide this approval, under the scheme of delegation"));
     }
 
@@ -343,7 +349,7 @@ public class ReferralService {
     }
 
     public Referral get(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return NotFoundException.findOrThrow(referrals, "Referral", id);
     }
 
 

@@ -21,4 +21,9 @@ public enum ReferralStatus implements Labelled {
     public String label() {
         return label;
     }
+
+    /** Whether the referral's search has finished: its options are there to choose from, or were chosen from. */
+    public boolean searched() {
+        return this == SELECTING || this == AWAITING_APPROVAL || this == PLACED;
+    }
 }

@@ -3,8 +3,10 @@ package uk.gov.placements.referral;
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -12,12 +14,19 @@ import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.notification.Notification;
 import uk.gov.placements.notification.Notifications;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.referral.search.SearchService;
+import uk.gov.placements.common.Urgency;
+import uk.gov.placements.notification.Notification;
+import uk.gov.placements.notification.Notifications;
+import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.SearchService;
 
@@ -102,7 +111,7 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.dueIn(task, 4);
             }
             case TASK_SEND_NOTIFICATIONS -> {
-                Long placementId = ((Number) task.getVariable(PLACEMENT_ID)).longValue();
+                Long placementId = ProcessVariables.id(task, PLACEMENT_ID);
                 presenter.present(task, r, "Send notification letters", null);
                 List<Notification> letters = notifications.lettersToSend(placementId);
                 StringBuilder s = new StringBuilder("**Letters to send**, each a PDF at /api/placements/" + placementId
@@ -111,19 +120,19 @@ public class ReferralTaskListener implements TaskListener {
                         .append(UkFormat.date(n.getDueBy())).append('\n'));
                 presenter.display().show(task, "lettersSummary", s.toString());
                 presenter.display().showJson(task, "letterChoices", letters.stream()
-                        .map(n -> java.util.Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());
+                        .map(n -> Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());
                 presenter.dueIn(task, hoursFor(r, 48));
             }
             case TASK_WRITE_PLACEMENT_PLAN -> {
-                Placement p = placements.get(((Number) task.getVariable(PLACEMENT_ID)).longValue());
+                Placement p = placements.get(ProcessVariables.id(task, PLACEMENT_ID));
                 presenter.present(task, r, "Write placement plan", "due " + UkFormat.date(p.getPlanDue()));
                 task.setDueDate(Date.from(p.getPlanDue().atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
                 PlacementOption o = search.option(r.getSelectedOptionId());
                 presenter.display().show(task, "placementSummary", "**The placement:** " + o.getService().getName() + ", "
                         + o.getService().getProvider().getName() + (o.getNamedCarer() == null ? "" : " (" + o.getNamedCarer() + ")") + ", "
-                        + UkFormat.label(p.getPlacementType()) + ", " + (p.getStatus() == uk.gov.placements.placement.PlacementStatus.PLANNED
+                        + UkFormat.label(p.getPlacementType()) + ", " + (p.getStatus() == PlacementStatus.PLANNED
                         ? "starting " : "started ") + UkFormat.date(p.getStartDate()) + ", " + UkFormat.money(p.getWeeklyCost()) + " a week"
-                        + "\n\n**The plan is due by " + UkFormat.date(p.getPlanDue()) + "**" + (r.getUrgency() == uk.gov.placements.common.Urgency.PLANNED
+                        + "\n\n**The plan is due by " + UkFormat.date(p.getPlanDue()) + "**" + (r.getUrgency() == Urgency.PLANNED
                         ? ": before a planned placement starts (the working day before)." : ": within 5 working days of the start."));
             }
             default -> presenter.present(task, r, task.getName(), null);
@@ -171,11 +180,11 @@ public class ReferralTaskListener implements TaskListener {
                 if (plan == null || plan.isBlank()) {
                     throw InvalidInputException.of(PLACEMENT_PLAN_SUMMARY, "is required: the plan's goals and arrangements");
                 }
-                placements.planWritten(((Number) task.getVariable(PLACEMENT_ID)).longValue());
+                placements.planWritten(ProcessVariables.id(task, PLACEMENT_ID));
             }
-            case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text("overduePlan"), task.getId());
+            case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text(OVERDUE_PLAN), task.getId());
             case TASK_SEND_NOTIFICATIONS -> {
-                List<Long> confirmed = new java.util.ArrayList<>();
+                List<Long> confirmed = new ArrayList<>();
                 for (String id : f.list(LETTERS_SENT)) {
                     try {
                         confirmed.add(Long.valueOf(id));
@@ -184,7 +193,7 @@ public class ReferralTaskListener implements TaskListener {
                     }
                 }
                 errors.throwIfAny();
-                notifications.lettersSent(((Number) task.getVariable(PLACEMENT_ID)).longValue(), confirmed, LETTERS_SENT);
+                notifications.lettersSent(ProcessVariables.id(task, PLACEMENT_ID), confirmed, LETTERS_SENT);
             }
             default -> {
             }

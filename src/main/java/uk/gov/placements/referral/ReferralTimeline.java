@@ -3,6 +3,7 @@ package uk.gov.placements.referral;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,17 @@ import uk.gov.placements.security.SystemActions;
  */
 @Service
 public class ReferralTimeline {
+
+    /** The audit record's kinds in words; any other is its code in lower case. */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("TRIAGE", "Triage"), Map.entry("MORE_INFORMATION", "More information given"),
+            Map.entry("CARER_REVIEW", "Current carer's review"), Map.entry("IN_HOUSE_REVIEW", "Council's own carers and homes reviewed"),
+            Map.entry("SEARCH_RESTRICTION", "Search kept to the council's own provision"),
+            Map.entry("EXTERNAL_SEARCH", "Independent providers searched"), Map.entry("SECOND_BEST_OFFERED", "Nearest alternatives offered"),
+            Map.entry("PROCUREMENT_WAIVER", "Procurement waiver"), Map.entry("SELECTION", "Option chosen"), Map.entry("APPROVAL", "Approval"),
+            Map.entry("APPROVER_ANSWERED", "Approver's question answered"), Map.entry("ESCALATION", "Approval escalated"),
+            Map.entry("REQUIRED_BY_ALERT", "Required-by date passed"), Map.entry("OVERDUE_PLAN", "Placement plan overdue"),
+            Map.entry("PLACEMENT_END", "Placement ended"), Map.entry("MISSING_EPISODE", "Missing or away"));
 
     /** One event: when (ISO and as people read it), what kind, what happened, who, and why. */
     public record Event(String at, String when, String kind, String what, String who, String why) {
@@ -173,7 +186,7 @@ public class ReferralTimeline {
      * The open tasks of these process instances and the instances they called, soonest due first: what each asks, who
      * must act (the person holding it, or the groups that may, by the names people know them by) and by when.
      */
-    public List<Waiting> openTasks(java.util.Collection<String> processInstanceIds) {
+    public List<Waiting> openTasks(Collection<String> processInstanceIds) {
         if (processInstanceIds.isEmpty()) {
             return List.of();
         }
@@ -198,7 +211,7 @@ public class ReferralTimeline {
         if (name != null) {
             return name;
         }
-        org.camunda.bpm.engine.identity.Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
         return group == null || group.getName() == null ? groupId : group.getName();
     }
 
@@ -214,17 +227,6 @@ public class ReferralTimeline {
     static String money(BigDecimal amount) {
         return amount == null ? "an amount to agree" : UkFormat.money(amount);
     }
-
-    /** The audit record's kinds in words; any other is its code in lower case. */
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("TRIAGE", "Triage"), Map.entry("MORE_INFORMATION", "More information given"),
-            Map.entry("CARER_REVIEW", "Current carer's review"), Map.entry("IN_HOUSE_REVIEW", "Council's own carers and homes reviewed"),
-            Map.entry("SEARCH_RESTRICTION", "Search kept to the council's own provision"),
-            Map.entry("EXTERNAL_SEARCH", "Independent providers searched"), Map.entry("SECOND_BEST_OFFERED", "Nearest alternatives offered"),
-            Map.entry("PROCUREMENT_WAIVER", "Procurement waiver"), Map.entry("SELECTION", "Option chosen"), Map.entry("APPROVAL", "Approval"),
-            Map.entry("APPROVER_ANSWERED", "Approver's question answered"), Map.entry("ESCALATION", "Approval escalated"),
-            Map.entry("REQUIRED_BY_ALERT", "Required-by date passed"), Map.entry("OVERDUE_PLAN", "Placement plan overdue"),
-            Map.entry("PLACEMENT_END", "Placement ended"), Map.entry("MISSING_EPISODE", "Missing or away"));
 
     /** The plain name of a kind of decision or event ("APPROVAL" → "Approval"). */
     public static String label(String kind) {

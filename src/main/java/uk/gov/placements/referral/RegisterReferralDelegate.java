@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
+import uk.gov.placements.common.UkTime;
 
 /**
  * Task_RegisterReferral. A referral made through the API is already saved (variable referralId);
@@ -28,9 +30,9 @@ public class RegisterReferralDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Referral referral;
-        Object id = execution.getVariable(REFERRAL_ID);
+        Long id = ProcessVariables.optionalId(execution, REFERRAL_ID);
         if (id != null) {
-            referral = referrals.bind(((Number) id).longValue(), execution.getProcessInstanceId());
+            referral = referrals.bind(id, execution.getProcessInstanceId());
         } else {
             Map<String, Object> form = new HashMap<>(execution.getVariables());
             var auth = Context.getCommandContext().getAuthentication();
@@ -43,7 +45,7 @@ public class RegisterReferralDelegate implements JavaDelegate {
         execution.setVariable(COUNCIL, referral.getCouncil());
         execution.setVariable(URGENCY, referral.getUrgency().name());
         execution.setVariable(CHILD_MOVING, referral.isMoving());
-        execution.setVariable(REQUIRED_BY_DEADLINE, uk.gov.placements.common.UkTime.timerDate(referral.getRequiredBy().atTime(REQUIRED_BY_TIME)));
+        execution.setVariable(REQUIRED_BY_DEADLINE, UkTime.timerDate(referral.getRequiredBy().atTime(REQUIRED_BY_TIME)));
         // what the Tasklist queues show: initials and age, never a name
         execution.setVariable(CHILD_INITIALS, referral.getChild().initials());
         execution.setVariable(CHILD_AGE, referral.childAge());

@@ -5,6 +5,7 @@ import static uk.gov.placements.referral.PlacementReferralProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /**
  * Task_EmailNotifications: the statutory notifications of the placement are prepared, staff are e-mailed and the
@@ -21,6 +22,6 @@ public class SendNotificationsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        notices.notifyPlacement(((Number) execution.getVariable(PLACEMENT_ID)).longValue());
+        notices.notifyPlacement(ProcessVariables.id(execution, PLACEMENT_ID));
     }
 }

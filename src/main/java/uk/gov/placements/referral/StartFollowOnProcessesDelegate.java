@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /**
  * Task_StartFollowOnProcesses: tells the features that follow a placement that it was approved
@@ -30,7 +31,7 @@ public class StartFollowOnProcessesDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Placement p = placements.get(((Number) execution.getVariable(PLACEMENT_ID)).longValue());
+        Placement p = placements.get(ProcessVariables.id(execution, PLACEMENT_ID));
         events.publishEvent(new PlacementApproved(p.getId(), p.getChildId(), p.getCouncil(), p.isInHouse()));
     }
 }

@@ -9,14 +9,15 @@ import static uk.gov.placements.referral.PlacementReferralProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.referral.ReferralService;
 
 /** Task_StartPlacement: records the approved placement; safe to retry. */
 @Component
 public class StartPlacementDelegate implements JavaDelegate {
     private final PlacementStart placements;
-    private final uk.gov.placements.referral.ReferralService referrals;
+    private final ReferralService referrals;
 
-    public StartPlacementDelegate(PlacementStart placements, uk.gov.placements.referral.ReferralService referrals) {
+    public StartPlacementDelegate(PlacementStart placements, ReferralService referrals) {
         this.referrals = referrals;
         this.placements = placements;
     }

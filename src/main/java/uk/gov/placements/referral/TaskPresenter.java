@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,8 @@ import uk.gov.placements.audit.DecisionRecord;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
+import uk.gov.placements.provider.MonitoringRatings;
+import uk.gov.placements.common.Urgency;
 import uk.gov.placements.provider.MonitoringRatings;
 import uk.gov.placements.provider.ProviderKind;
 import uk.gov.placements.provider.Vacancies;
@@ -69,7 +72,7 @@ public class TaskPresenter {
     }
 
     /** Emergencies sort first in every queue. */
-    public static int priority(uk.gov.placements.common.Urgency urgency) {
+    public static int priority(Urgency urgency) {
         return switch (urgency) {
             case EMERGENCY -> 90;
             case URGENT -> 70;
@@ -131,7 +134,7 @@ public class TaskPresenter {
                         .thenComparing(PlacementOption::getId))
                 .toList();
         Map<Long, String> ratings = monitoringRatings.latestRatings(all.stream().filter(o -> !o.isInHouse())
-                .map(PlacementOption::getProviderId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+                .map(PlacementOption::getProviderId).filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<Long, ProviderReferral> answers = providerReferrals.findByReferralIdOrderByIdAsc(referralId).stream()
                 .collect(Collectors.toMap(ProviderReferral::getId, pr -> pr));
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
+import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.security.CurrentUser;
@@ -127,14 +129,14 @@ class ReportController {
         }
         int collectionYear = year != null ? year : UkTime.today().minusMonths(3).getYear();
         if (collectionYear < EARLIEST.getYear() || collectionYear >= LATEST.getYear()) {
-            throw uk.gov.placements.common.InvalidInputException.of("year", "must be a collection year between " + EARLIEST.getYear() + " and "
+            throw InvalidInputException.of("year", "must be a collection year between " + EARLIEST.getYear() + " and "
                     + (LATEST.getYear() - 1));
         }
         boolean own = currentUser.isAdmin() ? system.run(() -> identityService.createTenantQuery().tenantId(council).count() > 0)
                 : currentUser.councils().contains(council);
         if (!own) {
             // another council's return is refused exactly as a council that does not exist
-            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council of the consortium");
+            throw InvalidInputException.of("council", "is not a council of the consortium");
         }
         return csv(ssda903.table(table, council, collectionYear));
     }
@@ -152,7 +154,7 @@ class ReportController {
     private List<String> councils(String council, LocalDate from, LocalDate to) {
         currentUser.requireAnyGroup(READERS);
         FieldErrors errors = new FieldErrors();
-        for (var date : List.of(java.util.Map.entry("from", from), java.util.Map.entry("to", to))) {
+        for (var date : List.of(Map.entry("from", from), Map.entry("to", to))) {
             if (date.getValue().isBefore(EARLIEST) || date.getValue().isAfter(LATEST)) {
                 errors.reject(date.getKey(), "must be between " + EARLIEST + " and " + LATEST);
             }
@@ -173,11 +175,11 @@ class ReportController {
             return currentUser.councils().stream().sorted().toList();
         }
         if (!all.contains(council)) {
-            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council of the consortium");
+            throw InvalidInputException.of("council", "is not a council of the consortium");
         }
         if (!consortium && !currentUser.councils().contains(council)) {
             // another council's figures are refused exactly as a council that does not exist
-            throw uk.gov.placements.common.InvalidInputException.of("council", "is not a council of the consortium");
+            throw InvalidInputException.of("council", "is not a council of the consortium");
         }
         return List.of(council);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,11 @@ import uk.gov.placements.referral.ReferralRepository;
 import uk.gov.placements.referral.search.PlacementOptionRepository;
 import uk.gov.placements.referral.search.ProviderReferral;
 import uk.gov.placements.referral.search.ProviderReferralRepository;
+import uk.gov.placements.referral.ReferralStatus;
+import uk.gov.placements.referral.search.PlacementOptionRepository;
+import uk.gov.placements.referral.search.ProviderReferral;
+import uk.gov.placements.referral.search.ProviderReferralRepository;
+import uk.gov.placements.referral.search.SearchService;
 
 /** Sufficiency figures and the SSDA903 episodes extract, computed from the records made at each decision. */
 @Service
@@ -69,7 +75,7 @@ public class ReportService {
             // a gap in provision: no option that met the referral in full (second-best alternatives do not fill it)
             boolean anyOption = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
                     .anyMatch(o -> o.getRankPosition() != null && !o.isSecondBest());
-            boolean searched = r.getStatus().ordinal() >= uk.gov.placements.referral.ReferralStatus.SELECTING.ordinal();
+            boolean searched = r.getStatus().searched();
             if (searched && !anyOption) {
                 for (ReferralNeed n : r.getNeeds()) {
                     gapsByNeed.merge(n.getCode().name(), 1, Integer::sum);
@@ -107,7 +113,7 @@ public class ReportService {
         return postcode.contains(" ") ? postcode.substring(0, postcode.indexOf(' ')) : postcode;
     }
 
-    private static int count(List<Placement> list, java.util.function.Predicate<Placement> p) {
+    private static int count(List<Placement> list, Predicate<Placement> p) {
         return (int) list.stream().filter(p).count();
     }
 

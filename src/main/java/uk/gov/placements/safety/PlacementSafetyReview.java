@@ -1,6 +1,8 @@
 package uk.gov.placements.safety;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -23,7 +25,7 @@ public class PlacementSafetyReview {
     private Long childId;
     private String council;
     private Long serviceId;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     private OfstedRating rating;
     private LocalDate downgradedOn;
     private Instant startedAt;

@@ -6,7 +6,9 @@ import uk.gov.placements.notification.Recipient;
 
 import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
@@ -77,10 +79,10 @@ public class PlacementSafetyReviews {
 
     /** Called as the application, within the downgrade's transaction. */
     List<PlacementSafetyReview> start(HomeDowngraded downgraded) {
-        CareService home = services.findById(downgraded.serviceId()).orElseThrow(() -> new NotFoundException("Home", downgraded.serviceId()));
-        String why = "Ofsted rated " + home.getName() + " inadequate (was " + UkFormat.label(downgraded.previous()).toLowerCase(java.util.Locale.UK)
+        CareService home = NotFoundException.findOrThrow(services, "Home", downgraded.serviceId());
+        String why = "Ofsted rated " + home.getName() + " inadequate (was " + UkFormat.label(downgraded.previous()).toLowerCase(Locale.UK)
                 + "), recorded " + UkFormat.date(downgraded.on());
-        List<PlacementSafetyReview> started = new java.util.ArrayList<>();
+        List<PlacementSafetyReview> started = new ArrayList<>();
         for (Placement p : placements.plannedOrActiveAt(home.getId())) {
             if (reviews.findByPlacementIdOrderByIdAsc(p.getId()).stream().anyMatch(PlacementSafetyReview::isOpen)) {
                 continue;   // already under review since an earlier downgrade
@@ -125,6 +127,6 @@ public class PlacementSafetyReviews {
     }
 
     public PlacementSafetyReview get(Long id) {
-        return reviews.findById(id).orElseThrow(() -> new NotFoundException("Placement safety review", id));
+        return NotFoundException.findOrThrow(reviews, "Placement safety review", id);
     }
 }

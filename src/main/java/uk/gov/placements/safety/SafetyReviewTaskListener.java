@@ -3,6 +3,7 @@ package uk.gov.placements.safety;
 import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
 import java.util.Date;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,11 +12,13 @@ import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.CareServiceRepository;
 import uk.gov.placements.tasks.TaskDisplay;
 
@@ -47,7 +50,7 @@ public class SafetyReviewTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        PlacementSafetyReview review = reviews.get(((Number) task.getVariable(SAFETY_REVIEW_ID)).longValue());
+        PlacementSafetyReview review = reviews.get(ProcessVariables.id(task, SAFETY_REVIEW_ID));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             onCreate(task, review);
             return;
@@ -71,8 +74,8 @@ public class SafetyReviewTaskListener implements TaskListener {
         task.setDueDate(Date.from(workingDays.plus(UkTime.today(), DUE_WORKING_DAYS).atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
         task.setPriority(80);
         display.show(task, "safetySummary", "**Placement** " + p.getId() + ": " + child.initials() + ", " + UkFormat.label(p.getPlacementType())
-                + " at " + home + ", " + (p.getStatus() == uk.gov.placements.placement.PlacementStatus.PLANNED ? "starting " : "since ")
-                + UkFormat.date(p.getStartDate()) + "\n\n**Ofsted rated the home " + UkFormat.label(review.getRating()).toLowerCase(java.util.Locale.UK)
+                + " at " + home + ", " + (p.getStatus() == PlacementStatus.PLANNED ? "starting " : "since ")
+                + UkFormat.date(p.getStartDate()) + "\n\n**Ofsted rated the home " + UkFormat.label(review.getRating()).toLowerCase(Locale.UK)
                 + "**, recorded " + UkFormat.date(review.getDowngradedOn()) + ". The home takes no new referrals, and the child's next IRO review"
                 + " has been brought forward.\n\nSee the child, read Ofsted's report, and decide whether the placement is safe to continue."
                 + " If the child must move, the team managers are told, to plan the move.");

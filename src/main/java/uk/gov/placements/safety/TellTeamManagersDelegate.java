@@ -3,6 +3,7 @@ package uk.gov.placements.safety;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** Task_TellTeamManagers: the child must move from the inadequate home; the council's team managers plan the move. */
 @Component
@@ -15,6 +16,6 @@ public class TellTeamManagersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reviews.tellTeamManagers(((Number) execution.getVariable(PlacementSafetyReviewProcess.SAFETY_REVIEW_ID)).longValue());
+        reviews.tellTeamManagers(ProcessVariables.id(execution, PlacementSafetyReviewProcess.SAFETY_REVIEW_ID));
     }
 }

@@ -1,6 +1,7 @@
 package uk.gov.placements.security;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -20,7 +21,7 @@ public class CouncilTenantIdProvider implements TenantIdProvider {
     public static final String COUNCIL_VARIABLE = "council";
 
     /** Processes of the shared register belong to no council: every council's staff work them. */
-    static final java.util.Set<String> CONSORTIUM_PROCESSES = java.util.Set.of("providerAccreditation");
+    static final Set<String> CONSORTIUM_PROCESSES = Set.of("providerAccreditation");
 
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.InvalidInputException;
 
 /**
@@ -66,7 +67,7 @@ public class CurrentUser {
                 return;
             }
         }
-        throw new uk.gov.placements.common.ForbiddenException("Only " + Roles.names(groups) + " may do this");
+        throw new ForbiddenException("Only " + Roles.names(groups) + " may do this");
     }
 
     public Set<String> councils() {

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -420,7 +421,7 @@ class EngineRequestGuard extends OncePerRequestFilter {
         return cleaned.length() > 60 ? cleaned.substring(0, 60) : cleaned;
     }
 
-    private <T> T asCaller(Caller caller, java.util.function.Supplier<T> action) {
+    private <T> T asCaller(Caller caller, Supplier<T> action) {
         Authentication previous = identityService.getCurrentAuthentication();
         identityService.setAuthentication(caller.userId(), caller.groups(), caller.tenants());
         try {

@@ -1,7 +1,10 @@
 package uk.gov.placements.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /** Engine settings that security depends on, kept in code so no property file can drop them. */
@@ -31,8 +34,8 @@ public class EngineSecurityPlugin extends AbstractProcessEnginePlugin {
         // history is written through HistoryFilter, which keeps children's personal data out of it (and what
         // carries nothing a person decided: the engine's multi-instance counters, a provider's answer declared empty)
         config.setEnableDefaultDbHistoryEventHandler(false);
-        java.util.List<org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler> handlers =
-                new java.util.ArrayList<>(config.getCustomHistoryEventHandlers() == null ? java.util.List.of() : config.getCustomHistoryEventHandlers());
+        List<HistoryEventHandler> handlers =
+                new ArrayList<>(config.getCustomHistoryEventHandlers() == null ? List.of() : config.getCustomHistoryEventHandlers());
         handlers.add(new HistoryFilter());
         config.setCustomHistoryEventHandlers(handlers);
     }

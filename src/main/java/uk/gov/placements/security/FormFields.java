@@ -23,6 +23,13 @@ import uk.gov.placements.common.FieldErrors;
  */
 @Component
 public class FormFields {
+
+    /**
+     * Values a client of the engine's API may give at a start that its form no longer asks: the referral form asks
+     * the child's home postcode only (the product takes its district's centre), and a client may still send the
+     * home's coordinates.
+     */
+    static final Map<String, Set<String>> API_START_FIELDS = Map.of("placementReferral", Set.of("childLatitude", "childLongitude"));
     private final FormService formService;
     private final SystemActions system;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -37,13 +44,6 @@ public class FormFields {
         return cache.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
                 k -> system.run(() -> read(() -> formService.getDeployedTaskForm(task.getId()))));
     }
-
-    /**
-     * Values a client of the engine's API may give at a start that its form no longer asks: the referral form asks
-     * the child's home postcode only (the product takes its district's centre), and a client may still send the
-     * home's coordinates.
-     */
-    static final Map<String, Set<String>> API_START_FIELDS = Map.of("placementReferral", Set.of("childLatitude", "childLongitude"));
 
     public Set<String> ofStart(ProcessDefinition definition) {
         return cache.computeIfAbsent(definition.getId(), k -> {

@@ -1,7 +1,10 @@
 package uk.gov.placements.security;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
@@ -49,13 +52,13 @@ public class HistoryFilter implements HistoryEventHandler {
     /** The fields of a provider's answer, declared empty in each provider's scope of placementSearch. */
     static final Set<String> DECLARED_EMPTY = Set.of("response", "weeklyFee", "startDate", "namedCarerOrHome", "howNeedsMet",
             "declineReason", "declineDetails");
-    private final HistoryEventHandler delegate = new DbHistoryEventHandler();
 
     /** A code, id, amount, date or duration: what a kept variable holds when it is what it claims to be. */
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_:.+\\-]{0,64}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_:.+\\-]{0,64}");
     /** A checklist of codes or ids, as a form sends it (JSON text). */
-    private static final java.util.regex.Pattern CODE_LIST =
-            java.util.regex.Pattern.compile("\\[\\s*(\"?[A-Za-z0-9_.\\-]{0,64}\"?\\s*,?\\s*){0,100}\\]");
+    private static final Pattern CODE_LIST =
+            Pattern.compile("\\[\\s*(\"?[A-Za-z0-9_.\\-]{0,64}\"?\\s*,?\\s*){0,100}\\]");
+    private final HistoryEventHandler delegate = new DbHistoryEventHandler();
 
     /** Whether a variable or form field of this name may be written to history. */
     public static boolean kept(String name) {
@@ -68,10 +71,10 @@ public class HistoryFilter implements HistoryEventHandler {
      * followed by a sentence) is not what the field is for, and is kept neither at run time nor in history.
      */
     public static boolean plainValue(Object value) {
-        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof java.util.Date) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof Date) {
             return true;
         }
-        String text = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : value.toString();
+        String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
         return CODE.matcher(text).matches() || CODE_LIST.matcher(text).matches();
     }
 

@@ -1,5 +1,6 @@
 package uk.gov.placements.security;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -26,6 +27,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IdentitySetup {
+
+    /** The columns a role scans a queue by (process variables kept for exactly this: initials, not names). */
+    static final List<Map<String, String>> REFERRAL_COLUMNS = List.of(
+            Map.of("name", "childInitials", "label", "Child"), Map.of("name", "childAge", "label", "Age"),
+            Map.of("name", "urgency", "label", "Urgency"), Map.of("name", "requiredBy", "label", "Required by"),
+            Map.of("name", "weeklyCost", "label", "£/week"), Map.of("name", "providerName", "label", "Provider"));
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final FilterService filterService;
@@ -88,12 +95,6 @@ public class IdentitySetup {
         auth.saveAuthorization(a);
     }
 
-    /** The columns a role scans a queue by (process variables kept for exactly this: initials, not names). */
-    static final List<Map<String, String>> REFERRAL_COLUMNS = List.of(
-            Map.of("name", "childInitials", "label", "Child"), Map.of("name", "childAge", "label", "Age"),
-            Map.of("name", "urgency", "label", "Urgency"), Map.of("name", "requiredBy", "label", "Required by"),
-            Map.of("name", "weeklyCost", "label", "£/week"), Map.of("name", "providerName", "label", "Provider"));
-
     /**
      * Shared Tasklist filters, one queue per way of working, each readable by the groups that work it.
      * Only administrators may create filters (no other group has FILTER CREATE).
@@ -135,7 +136,7 @@ public class IdentitySetup {
     }
 
     private void ensureFilter(String name, int priority, String description, TaskQuery query, List<String> groups) {
-        Map<String, Object> props = new java.util.HashMap<>();
+        Map<String, Object> props = new HashMap<>();
         props.put("description", description);
         props.put("priority", priority);
         props.put("refresh", true);

@@ -1,6 +1,9 @@
 package uk.gov.placements.security;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The candidate groups of the spec: a contract with clients, tests and the BPMN files. */
 public final class Roles {
@@ -27,18 +30,18 @@ public final class Roles {
     /** The approval tiers, lowest first: an escalation moves one step up. */
     public static final List<String> APPROVAL_TIERS = List.of(TEAM_MANAGERS, HEADS_OF_SERVICE, ASSISTANT_DIRECTORS, DIRECTORS);
 
+    /** What people call each group: the Tasklist, the pages and "waiting on" show these, never the ids. */
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry(SOCIAL_WORKERS, "Social workers"), Map.entry(PLACEMENTS_TEAM, "Placements team"),
+            Map.entry(TEAM_MANAGERS, "Team managers"), Map.entry(HEADS_OF_SERVICE, "Heads of service"),
+            Map.entry(ASSISTANT_DIRECTORS, "Assistant directors"), Map.entry(DIRECTORS, "Directors"),
+            Map.entry(IROS, "Independent reviewing officers"), Map.entry(CONTRACTS_OFFICERS, "Contracts officers"),
+            Map.entry(COMMISSIONING_MANAGERS, "Commissioning managers"), Map.entry(PROVIDERS, "Providers"),
+            Map.entry(CONSORTIUM_COMMISSIONERS, "Consortium commissioners"), Map.entry(ADMIN, "Administrators"),
+            Map.entry(VIRTUAL_SCHOOL, "Virtual school"));
+
     private Roles() {
     }
-
-    /** What people call each group: the Tasklist, the pages and "waiting on" show these, never the ids. */
-    private static final java.util.Map<String, String> NAMES = java.util.Map.ofEntries(
-            java.util.Map.entry(SOCIAL_WORKERS, "Social workers"), java.util.Map.entry(PLACEMENTS_TEAM, "Placements team"),
-            java.util.Map.entry(TEAM_MANAGERS, "Team managers"), java.util.Map.entry(HEADS_OF_SERVICE, "Heads of service"),
-            java.util.Map.entry(ASSISTANT_DIRECTORS, "Assistant directors"), java.util.Map.entry(DIRECTORS, "Directors"),
-            java.util.Map.entry(IROS, "Independent reviewing officers"), java.util.Map.entry(CONTRACTS_OFFICERS, "Contracts officers"),
-            java.util.Map.entry(COMMISSIONING_MANAGERS, "Commissioning managers"), java.util.Map.entry(PROVIDERS, "Providers"),
-            java.util.Map.entry(CONSORTIUM_COMMISSIONERS, "Consortium commissioners"), java.util.Map.entry(ADMIN, "Administrators"),
-            java.util.Map.entry(VIRTUAL_SCHOOL, "Virtual school"));
 
     /** The plain name of one of the spec's groups, or null for another group (a provider's is named after the provider). */
     public static String name(String group) {
@@ -47,7 +50,7 @@ public final class Roles {
 
     /** Groups as a refusal names them: "team managers or heads of service". */
     public static String names(String... groups) {
-        return java.util.Arrays.stream(groups).map(g -> name(g) == null ? g : name(g).toLowerCase()).collect(java.util.stream.Collectors.joining(" or "));
+        return Arrays.stream(groups).map(g -> name(g) == null ? g : name(g).toLowerCase()).collect(Collectors.joining(" or "));
     }
 
     public static String nextTier(String group) {

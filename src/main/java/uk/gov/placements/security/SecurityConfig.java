@@ -24,6 +24,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Two chains. The APIs ({@code /api}, {@code /engine-rest}) take HTTP Basic credentials checked
@@ -76,7 +77,7 @@ public class SecurityConfig {
 
     /** Requests the firewall refuses (encoded slashes, NUL bytes, ...) get a 400 with a message like every other refusal. */
     @Bean
-    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+    RequestRejectedHandler requestRejectedHandler() {
         return (request, response, e) -> {
             response.setStatus(400);
             response.setContentType("application/json");

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -46,7 +47,7 @@ class TaskQueryExpressionGuard extends OncePerRequestFilter {
             try {
                 offending = findExpression(mapper.readTree(body), "body");
             } catch (IOException notJson) {
-                offending = EXPRESSION.matcher(new String(body, java.nio.charset.StandardCharsets.UTF_8)).find() ? "body" : null;
+                offending = EXPRESSION.matcher(new String(body, StandardCharsets.UTF_8)).find() ? "body" : null;
             }
             if (offending != null) {
                 refuse(response, offending);

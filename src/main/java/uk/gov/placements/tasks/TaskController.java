@@ -2,9 +2,11 @@ package uk.gov.placements.tasks;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,9 +14,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import uk.gov.placements.common.ConflictException;
+import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
+import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.FormFields;
+import uk.gov.placements.security.SystemActions;
 
 /**
  * Completing a task through the product API. Camunda checks who may work it; the task's listener
@@ -25,14 +30,14 @@ import uk.gov.placements.security.FormFields;
 @RequestMapping("/api/tasks")
 class TaskController {
     private final TaskService taskService;
-    private final org.camunda.bpm.engine.HistoryService historyService;
-    private final uk.gov.placements.security.SystemActions system;
+    private final HistoryService historyService;
+    private final SystemActions system;
 
     private final FormFields formFields;
-    private final uk.gov.placements.security.CurrentUser currentUser;
+    private final CurrentUser currentUser;
 
-    TaskController(TaskService taskService, org.camunda.bpm.engine.HistoryService historyService, uk.gov.placements.security.SystemActions system,
-                   FormFields formFields, uk.gov.placements.security.CurrentUser currentUser) {
+    TaskController(TaskService taskService, HistoryService historyService, SystemActions system,
+                   FormFields formFields, CurrentUser currentUser) {
         this.formFields = formFields;
         this.currentUser = currentUser;
         this.taskService = taskService;
@@ -56,7 +61,7 @@ class TaskController {
             throw new NotFoundException("Task", id);
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(currentUser.userId()) && !currentUser.isAdmin()) {
-            throw new uk.gov.placements.common.ForbiddenException("This task is held by someone else");
+            throw new ForbiddenException("This task is held by someone else");
         }
         Map<String, Object> values = variables == null ? Map.of() : new HashMap<>(variables);
         formFields.requireOnly(values, formFields.ofTask(task));
@@ -80,7 +85,7 @@ class TaskController {
         return new TaskCompleted(id, true);
     }
 
-    private boolean wasOffered(org.camunda.bpm.engine.history.HistoricTaskInstance done) {
+    private boolean wasOffered(HistoricTaskInstance done) {
         if (currentUser.isAdmin()) {
             return true;
         }
@@ -98,7 +103,7 @@ class TaskController {
     /** A listener's refusal arrives wrapped by the engine; the API answers with the original field error or refusal. */
     static RuntimeException causeOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidInputException || t instanceof uk.gov.placements.common.ForbiddenException) {
+            if (t instanceof InvalidInputException || t instanceof ForbiddenException) {
                 return (RuntimeException) t;
             }
         }

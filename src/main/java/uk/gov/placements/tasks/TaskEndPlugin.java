@@ -1,5 +1,6 @@
 package uk.gov.placements.tasks;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -36,8 +37,8 @@ public class TaskEndPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl config) {
-        List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new java.util.ArrayList<>()
-                : new java.util.ArrayList<>(config.getCustomPostBPMNParseListeners());
+        List<BpmnParseListener> listeners = config.getCustomPostBPMNParseListeners() == null ? new ArrayList<>()
+                : new ArrayList<>(config.getCustomPostBPMNParseListeners());
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {

@@ -3,15 +3,12 @@ package uk.gov.placements.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.placements.IntegrationTest;
@@ -34,30 +31,11 @@ class ModuleEventsTest {
     @Autowired
     ProbeHandler probe;
 
-    /** An event of the test's own, so that its handler can be made to fail. */
-    public record Probe(String id) {
-    }
-
-    /** Fails while {@code failing}, as a handler does whose mail server or database is down. */
-    @Component
-    static class ProbeHandler {
-        final Set<String> handled = ConcurrentHashMap.newKeySet();
-        volatile boolean failing;
-
-        @ModuleListener
-        void on(Probe probe) {
-            if (failing) {
-                throw new IllegalStateException("The handler's service is down");
-            }
-            handled.add(probe.id());
-        }
-    }
-
     @Test
     void anEventWhoseHandlingFailedIsKeptAndHandedAgainUntilItSucceeds() {
         String id = UUID.randomUUID().toString();
         probe.failing = true;
-        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new Probe(id)));
+        new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new ProbeHandler.Probe(id)));
         // the publisher's work committed; the handling failed and its event is kept
         assertThat(probe.handled).doesNotContain(id);
         assertThat(publications(id, false)).isEqualTo(1);

@@ -3,6 +3,7 @@ package uk.gov.placements.referral.search;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /**
  * Task_EmailReferral: one provider referral's e-mail to the provider's referral address, in its own job after the
@@ -18,6 +19,6 @@ public class EmailReferralDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        providerReferrals.emailReferral(((Number) execution.getVariable(PlacementSearchProcess.PROVIDER_REFERRAL_ID)).longValue());
+        providerReferrals.emailReferral(ProcessVariables.id(execution, PlacementSearchProcess.PROVIDER_REFERRAL_ID));
     }
 }

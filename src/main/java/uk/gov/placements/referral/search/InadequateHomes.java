@@ -7,6 +7,8 @@ import uk.gov.placements.notification.Recipient;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,6 +48,7 @@ import uk.gov.placements.security.SystemActions;
 class InadequateHomes {
     /** Referrals whose search is open: their options may still be chosen or approved. */
     static final Set<ReferralStatus> OPEN = EnumSet.of(ReferralStatus.SEARCHING, ReferralStatus.SELECTING, ReferralStatus.AWAITING_APPROVAL);
+    private static final Logger LOG = LoggerFactory.getLogger(InadequateHomes.class);
     private final PlacementOptionRepository options;
     private final ProviderReferralRepository asked;
     private final ReferralRepository referrals;
@@ -53,7 +56,6 @@ class InadequateHomes {
     private final SearchService search;
     private final Decisions decisions;
     private final NotificationSender sender;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InadequateHomes.class);
     private final TransactionTemplate ownTransaction;
     private final SystemActions system;
 

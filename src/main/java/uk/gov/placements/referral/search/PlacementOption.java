@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -44,7 +45,7 @@ public class PlacementOption {
     private String suitabilityReason;
     private Integer rankPosition;
     private String rankReasons;
-    private java.time.LocalDate startDate;
+    private LocalDate startDate;
     private String namedCarer;
     private Long providerReferralId;
     /** The search of the referral this option was found in (1 for the first); earlier rounds stay as history. */
@@ -88,7 +89,7 @@ public class PlacementOption {
 
     /** A provider's written offer: its own fee, start date and named home or carer. */
     public static PlacementOption offer(Long referralId, CareService service, double distanceMiles, Set<NeedCode> met, Set<NeedCode> unmet,
-                                        BigDecimal weeklyFee, java.time.LocalDate startDate, String namedCarer, Long providerReferralId) {
+                                        BigDecimal weeklyFee, LocalDate startDate, String namedCarer, Long providerReferralId) {
         PlacementOption o = new PlacementOption(referralId, service, OptionSource.PROVIDER_OFFER, distanceMiles, met, unmet);
         o.weeklyFee = weeklyFee;
         o.startDate = startDate;
@@ -131,7 +132,7 @@ public class PlacementOption {
     public String getSuitabilityReason() { return suitabilityReason; }
     public Integer getRankPosition() { return rankPosition; }
     public String getRankReasons() { return rankReasons; }
-    public java.time.LocalDate getStartDate() { return startDate; }
+    public LocalDate getStartDate() { return startDate; }
     public String getNamedCarer() { return namedCarer; }
     public Long getProviderReferralId() { return providerReferralId; }
     public boolean isWrittenOffer() { return source == OptionSource.PROVIDER_OFFER; }

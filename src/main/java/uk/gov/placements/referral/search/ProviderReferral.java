@@ -71,7 +71,7 @@ public class ProviderReferral {
     private Channel channel = Channel.TASK;
     private String emailedTo;
     private Instant emailedAt;
-    /** V31: why the e-mail could not be delivered to the referral address, when the mail server refused it for good. */
+    /** Why the e-mail could not be delivered to the referral address, when the mail server refused it for good. */
     private String emailFailure;
 
     protected ProviderReferral() {

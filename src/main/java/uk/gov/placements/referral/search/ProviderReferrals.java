@@ -12,10 +12,13 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -34,6 +37,7 @@ import uk.gov.placements.provider.ProviderReachability;
 import uk.gov.placements.security.Roles;
 import uk.gov.placements.security.SystemActions;
 import org.camunda.bpm.engine.IdentityService;
+import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralRepository;
@@ -50,6 +54,9 @@ public class ProviderReferrals {
     /** The reasons a provider may decline, each with the words people read for it. */
     public static final Set<String> DECLINE_REASONS = UkFormat.DECLINE_REASONS.keySet();
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** The audit line names the nearest providers; a national search can ask hundreds, each kept as a provider referral. */
+    static final int NAMED_IN_DECISION = 20;
 
     private final ProviderReferralRepository sent;
     private final ReferralRepository referrals;
@@ -100,9 +107,9 @@ public class ProviderReferrals {
         matcher.independent(SearchService.criteria(r)).stream()
                 .filter(m -> !m.service().getId().equals(currentService))
                 .forEach(m -> bestPerProvider.putIfAbsent(m.service().getProvider().getId(), m));   // nearest first
-        List<ProviderReferral> created = new java.util.ArrayList<>();
-        List<String> byEmail = new java.util.ArrayList<>();
-        List<String> unreachable = new java.util.ArrayList<>();
+        List<ProviderReferral> created = new ArrayList<>();
+        List<String> byEmail = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
         for (ServiceMatcher.Match m : bestPerProvider.values()) {
             Provider provider = m.service().getProvider();
             switch (reachability.way(provider)) {
@@ -145,7 +152,7 @@ public class ProviderReferrals {
         }
         Referral r = referral(pr.getReferralId());
         String address = pr.getService().getProvider().getReferralEmail();
-        String council = system.run(() -> java.util.Optional.ofNullable(identityService.createTenantQuery().tenantId(r.getCouncil()).singleResult())
+        String council = system.run(() -> Optional.ofNullable(identityService.createTenantQuery().tenantId(r.getCouncil()).singleResult())
                 .map(t -> t.getName() == null ? t.getId() : t.getName()).orElse(r.getCouncil()));
         String replyTo = system.run(() -> identityService.createUserQuery().memberOfGroup(Roles.PLACEMENTS_TEAM).memberOfTenant(r.getCouncil())
                 .list().stream().map(u -> u.getEmail()).filter(e -> e != null && !e.isBlank()).sorted().collect(Collectors.joining(", ")));
@@ -162,9 +169,6 @@ public class ProviderReferrals {
                     + pr.getService().getProvider().getName() + " says so", null);
         }
     }
-
-    /** The audit line names the nearest providers; a national search can ask hundreds, each kept as a provider referral. */
-    static final int NAMED_IN_DECISION = 20;
 
     Instant deadline(Instant from, String isoDuration) {
         if (isoDuration.startsWith("PT")) {
@@ -206,7 +210,7 @@ public class ProviderReferrals {
         ProviderReferral pr = get(providerReferralId);
         Referral r = referral(pr.getReferralId());
         if (pr.getStatus() != ProviderReferral.Status.SENT) {
-            throw InvalidInputException.of("response", "was already given (" + UkFormat.label(pr.getStatus()).toLowerCase(java.util.Locale.UK) + ")");
+            throw InvalidInputException.of("response", "was already given (" + UkFormat.label(pr.getStatus()).toLowerCase(Locale.UK) + ")");
         }
         FieldErrors errors = new FieldErrors();
         if ("OFFER".equals(a.response())) {
@@ -277,22 +281,18 @@ public class ProviderReferrals {
             decisions.record(pr.getReferralId(), null, "PROVIDER_RESPONSE", "NO_RESPONSE from provider " + pr.getProviderId(),
                     "No answer by " + UkFormat.dateTime(pr.getDeadline()) + notReached, null);
             Referral r = referral(pr.getReferralId());
-            sender.send(Recipient.group(uk.gov.placements.security.Roles.PLACEMENTS_TEAM, r.getCouncil()),
+            sender.send(Recipient.group(Roles.PLACEMENTS_TEAM, r.getCouncil()),
                     "No answer from " + pr.getService().getProvider().getName(),
                     (notReached.isEmpty() ? "The provider did not answer referral " : "No answer was recorded to referral ") + r.getReference()
                             + " by its deadline " + UkFormat.dateTime(pr.getDeadline()) + notReached + ".");
         }
     }
 
-    public List<ProviderReferral> forReferral(Long referralId) {
-        return sent.findByReferralIdOrderByIdAsc(referralId);
-    }
-
     public ProviderReferral get(Long id) {
-        return sent.findById(id).orElseThrow(() -> new NotFoundException("Provider referral", id));
+        return NotFoundException.findOrThrow(sent, "Provider referral", id);
     }
 
     private Referral referral(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return NotFoundException.findOrThrow(referrals, "Referral", id);
     }
 }

@@ -3,6 +3,7 @@ package uk.gov.placements.referral.search;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.common.ProcessVariables;
 
 /** Task_RecordNoResponse: the provider's deadline passed in silence. */
 @Component
@@ -15,6 +16,6 @@ public class RecordNoResponseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        providerReferrals.recordNoResponse(((Number) execution.getVariable(PlacementSearchProcess.PROVIDER_REFERRAL_ID)).longValue());
+        providerReferrals.recordNoResponse(ProcessVariables.id(execution, PlacementSearchProcess.PROVIDER_REFERRAL_ID));
     }
 }

@@ -6,20 +6,28 @@ import uk.gov.placements.provider.MonitoringRating;
 
 import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
+import uk.gov.placements.provider.MonitoringRatings;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
@@ -37,6 +45,12 @@ import uk.gov.placements.referral.ReferralStatus;
 public class SearchService {
     /** "Near home": the one definition the ranking and the sufficiency reports share. */
     public static final double NEAR_HOME_MILES = 20.0;
+
+    /** How many second-best alternatives are offered when nothing meets the referral in full. */
+    static final int ALTERNATIVES = 5;
+
+    /** The seed council's procurement rule: from this commitment, two written offers or a waiver. */
+    public static final BigDecimal PROCUREMENT_THRESHOLD = new BigDecimal("10000");
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
     private final ServiceMatcher matcher;
@@ -88,7 +102,7 @@ public class SearchService {
      */
     @Transactional
     public void reviewInHouse(Long referralId, List<Long> unsuitableIds, String notes, boolean restrict, String restrictionReason,
-                              java.time.LocalDate proposedStart, String taskId) {
+                              LocalDate proposedStart, String taskId) {
         Referral r = referral(referralId);
         if (proposedStart != null && (proposedStart.isBefore(UkTime.today())
                 || proposedStart.isAfter(UkTime.today().plusYears(1)))) {
@@ -122,9 +136,6 @@ public class SearchService {
                 restrict ? restrictionReason : null, taskId);
     }
 
-    /** How many second-best alternatives are offered when nothing meets the referral in full. */
-    static final int ALTERNATIVES = 5;
-
     /**
      * Second-best, honestly: when no option of this round meets every essential need within the type and distance
      * asked for, the council's own carers and homes that come nearest are offered too, each marked second-best with
@@ -139,8 +150,8 @@ public class SearchService {
         Set<Long> known = current.stream().map(o -> o.getService().getId()).collect(Collectors.toSet());
         Long leaving = currentServiceId(r);
         ServiceMatcher.Criteria asked = criteria(r);
-        Map<Long, PlacementOption> alternatives = new java.util.LinkedHashMap<>();
-        java.util.function.BiConsumer<ServiceMatcher.Match, String> offer = (m, lacks) -> {
+        Map<Long, PlacementOption> alternatives = new LinkedHashMap<>();
+        BiConsumer<ServiceMatcher.Match, String> offer = (m, lacks) -> {
             if (!known.contains(m.service().getId()) && !m.service().getId().equals(leaving)) {
                 alternatives.putIfAbsent(m.service().getId(), new PlacementOption(r.getId(), m.service(), OptionSource.IN_HOUSE_SEARCH,
                         m.distanceMiles(), m.needsMet(), m.needsUnmet()).inRound(r.getSearchRound()).secondBest(lacks));
@@ -153,7 +164,7 @@ public class SearchService {
                         .forEach(m -> offer.accept(m, "another placement type: " + label(type) + " instead of " + label(asked.type())));
             }
         }
-        double further = Math.min(asked.maxMiles() * 2, uk.gov.placements.common.Geo.MAX_DISTANCE_MILES);
+        double further = Math.min(asked.maxMiles() * 2, Geo.MAX_DISTANCE_MILES);
         matcher.inHouse(new ServiceMatcher.Criteria(asked.type(), asked.age(), asked.places(), asked.essential(), asked.desirable(),
                 asked.latitude(), asked.longitude(), further), r.getCouncil()).stream()
                 .filter(m -> m.distanceMiles() > asked.maxMiles())
@@ -163,7 +174,7 @@ public class SearchService {
         wanted.addAll(asked.desirable());
         matcher.inHouse(new ServiceMatcher.Criteria(asked.type(), asked.age(), asked.places(), Set.of(), wanted, asked.latitude(),
                 asked.longitude(), asked.maxMiles()), r.getCouncil()).stream()
-                .filter(m -> !java.util.Collections.disjoint(m.needsUnmet(), asked.essential()))
+                .filter(m -> !Collections.disjoint(m.needsUnmet(), asked.essential()))
                 .forEach(m -> offer.accept(m, "does not meet: " + m.needsUnmet().stream().filter(asked.essential()::contains)
                         .map(NeedCode::label).collect(Collectors.joining(", "))));
         List<PlacementOption> nearest = alternatives.values().stream()
@@ -176,7 +187,7 @@ public class SearchService {
     }
 
     private static String label(PlacementType type) {
-        return UkFormat.label(type).toLowerCase(java.util.Locale.UK);
+        return UkFormat.label(type).toLowerCase(Locale.UK);
     }
 
     /** Ranks every suitable option and writes the reasons for each rank. */
@@ -187,7 +198,7 @@ public class SearchService {
         List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId);
         List<PlacementOption> suitable = new ArrayList<>(all.stream().filter(PlacementOption::isSuitable).toList());
         Ranking ranking = new Ranking(monitoringRatings.latestRatings(suitable.stream().map(PlacementOption::getProviderId)
-                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
+                .filter(Objects::nonNull).collect(Collectors.toSet())));
         suitable.sort(ranking.order());
         for (int i = 0; i < suitable.size(); i++) {
             PlacementOption o = suitable.get(i);
@@ -213,7 +224,7 @@ public class SearchService {
      * council's own provision is not penalised), and within 20 miles of home. Options equal on all of
      * these are equally good; only among them does in-house come first, then nearer, then cheaper.
      */
-    record Ranking(java.util.Map<Long, String> ratings) {
+    record Ranking(Map<Long, String> ratings) {
         int monitoring(PlacementOption o) {
             String rating = ratings.get(o.getProviderId());
             return "RED".equals(rating) ? 0 : "AMBER".equals(rating) ? 1 : 2;
@@ -249,10 +260,10 @@ public class SearchService {
         why.add(wanted == 0 ? "No specific needs were listed"
                 : "Meets " + o.needsMet().size() + " of " + wanted + " needs (every essential need)"
                         + (unmet.isEmpty() ? "" : "; not met: " + unmet.stream().map(NeedCode::label).collect(Collectors.joining(", "))));
-        why.add("Ofsted " + UkFormat.label(o.getOfstedRating()).toLowerCase(java.util.Locale.UK));
+        why.add("Ofsted " + UkFormat.label(o.getOfstedRating()).toLowerCase(Locale.UK));
         String rating = ranking.ratings().get(o.getProviderId());
         if (rating != null) {
-            why.add("latest contract-monitoring rating " + MonitoringRating.describe(rating).toLowerCase(java.util.Locale.UK));
+            why.add("latest contract-monitoring rating " + MonitoringRating.describe(rating).toLowerCase(Locale.UK));
         }
         why.add(UkFormat.miles(o.getDistanceMiles()) + " miles from home (" + (nearHome(o) ? "within" : "more than") + " 20 miles)");
         boolean tieWithOtherKind = ranked.stream().anyMatch(x -> x != o && x.isInHouse() != o.isInHouse() && ranking.equallyGood(x, o));
@@ -292,9 +303,6 @@ public class SearchService {
         decisions.record(referralId, null, "SELECTION", "OPTION " + optionId + " (rank " + chosen.getRankPosition() + ")", reason, taskId);
         return chosen;
     }
-
-    /** The seed council's procurement rule: from this commitment, two written offers or a waiver. */
-    public static final BigDecimal PROCUREMENT_THRESHOLD = new BigDecimal("10000");
 
     /**
      * A waiver is needed when an independent offer would commit £10,000 or more and fewer than two
@@ -344,7 +352,7 @@ public class SearchService {
     }
 
     public PlacementOption option(Long optionId) {
-        return options.findById(optionId).orElseThrow(() -> new NotFoundException("Option", optionId));
+        return NotFoundException.findOrThrow(options, "Option", optionId);
     }
 
     public static BigDecimal commitment(PlacementOption o, int plannedWeeks) {
@@ -357,6 +365,6 @@ public class SearchService {
     }
 
     private Referral referral(Long id) {
-        return referrals.findById(id).orElseThrow(() -> new NotFoundException("Referral", id));
+        return NotFoundException.findOrThrow(referrals, "Referral", id);
     }
 }

@@ -15,11 +15,13 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.TaskPresenter;
+import uk.gov.placements.security.Roles;
 
 /**
  * The user tasks of placementSearch: the placements team's review of in-house options, each
@@ -58,7 +60,7 @@ public class SearchTaskListener implements TaskListener {
                 }
             }
             case TASK_RESPOND_TO_REFERRAL -> {
-                Long providerReferralId = ((Number) task.getVariable(PROVIDER_REFERRAL_ID)).longValue();
+                Long providerReferralId = ProcessVariables.id(task, PROVIDER_REFERRAL_ID);
                 if (create) {
                     presentToProvider(task, referrals.get(referralId), providerReferrals.get(providerReferralId));
                 } else {
@@ -139,7 +141,7 @@ public class SearchTaskListener implements TaskListener {
         var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         // the task's own group: the provider's staff, or for an e-mailed referral the referring council's placements team
         String group = providerReferrals.candidateGroup(providerReferralId);
-        boolean admin = auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(uk.gov.placements.security.Roles.ADMIN);
+        boolean admin = auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.ADMIN);
         if (auth != null && auth.getGroupIds() != null && !admin && (!auth.getGroupIds().contains(group)
                 || pr.isByEmail() && (auth.getTenantIds() == null || !auth.getTenantIds().contains(referrals.get(referralId).getCouncil())))) {
             throw new ForbiddenException(pr.isByEmail() ? "Only the referring council's placements team may record an answer the provider gave by e-mail"
