@@ -3,7 +3,11 @@ package uk.gov.placements.accreditation;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.common.ProcessVariables;
 
@@ -27,15 +31,39 @@ final class AccreditationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            Long id = accreditationId(execution);
-            // the register's rating, never the one Form A claims
-            execution.setVariable(OFSTED_RATING, service.decideOnRegisterRating(id).name());
-            Accreditation a = service.accreditation(id);
-            execution.setVariable(LOWEST_SCORE, a.lowestScore());
-            execution.setVariable(CRITICAL_CONCERN, a.anyCriticalConcern());
-            execution.setVariable(SPOKE_TO_CHILDREN, a.getSpokeToChildren());
-            execution.setVariable(HAS_DISCREPANCIES, a.hasDiscrepancies());
+            AccreditationService.VisitSummary visits = service.summariseVisits(accreditationId(execution));
+            execution.setVariable(OFSTED_RATING, visits.ofstedRating());
+            execution.setVariable(LOWEST_SCORE, visits.lowestScore());
+            execution.setVariable(CRITICAL_CONCERN, visits.criticalConcern());
+            execution.setVariable(SPOKE_TO_CHILDREN, visits.spokeToChildren());
+            execution.setVariable(HAS_DISCREPANCIES, visits.hasDiscrepancies());
         }
+    }
+
+    /** Task_DecideAccreditationOutcome, on its end: the decided outcome goes on the accreditation's record, as proposed. */
+    @Component("recordAccreditationOutcomeListener")
+    static class RecordOutcome implements ExecutionListener {
+        private final AccreditationService service;
+
+        RecordOutcome(AccreditationService service) {
+            this.service = service;
+        }
+
+        @Override
+        public void notify(DelegateExecution execution) {
+            service.recordOutcome(accreditationId(execution), (String) execution.getVariable(ACCREDITATION_OUTCOME));
+        }
+    }
+
+    /**
+     * Whether the model records the outcome as the decision ends ({@link RecordOutcome}); the models from before it was
+     * there leave it to the confirmation task's creation.
+     */
+    static boolean decisionRecordsOutcome(BpmnModelInstance model) {
+        BaseElement decision = model.getModelElementById(TASK_DECIDE_OUTCOME);
+        return decision != null && decision.getExtensionElements() != null && decision.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaExecutionListener.class).list().stream()
+                .anyMatch(l -> "${recordAccreditationOutcomeListener}".equals(l.getCamundaDelegateExpression()));
     }
 
     /** Task_RemindProvider: Form A not back after 14 days. */
@@ -79,12 +107,8 @@ final class AccreditationDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            // The model from before this release (no Task_LapseUnlessRenewed) reaches this step at the expiry date itself and then
-            // ends: the lapse it then made happens here, as that model meant, rather than migrating its instances.
-            if (execution.getBpmnModelInstance().getModelElementById(TASK_LAPSE_UNLESS_RENEWED) == null) {
-                service.lapseUnlessRenewed(accreditationId(execution));
-            }
-            service.reaccredit(ProcessVariables.id(execution, PROVIDER_ID));
+            service.startRenewal(accreditationId(execution), ProcessVariables.id(execution, PROVIDER_ID),
+                    execution.getBpmnModelInstance().getModelElementById(TASK_LAPSE_UNLESS_RENEWED) == null);
         }
     }
 

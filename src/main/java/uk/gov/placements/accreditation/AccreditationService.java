@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,7 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.monitoring.ActionPlanService;
+import uk.gov.placements.monitoring.ActionPlanSteps;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.AccreditationStatus;
@@ -223,6 +226,25 @@ public class AccreditationService {
         return rating;
     }
 
+    /** The provider has 28 days for Form A (it expires then); the council's people 10 days for each step. */
+    public Date taskDue(String taskKey) {
+        long days = ProviderAccreditationProcess.TASK_COMPLETE_FORM_A.equals(taskKey) ? 28 : 10;
+        return new Date(Decisions.now().toEpochMilli() + days * 86_400_000L);
+    }
+
+    /** What decision accreditationOutcome reads: the register's rating, never the one Form A claims, and what the visits found. */
+    public record VisitSummary(String ofstedRating, int lowestScore, boolean criticalConcern, Boolean spokeToChildren,
+                               boolean hasDiscrepancies) {
+    }
+
+    /** The visits summarised for the decision, the register's rating recorded as the one it is decided on. */
+    @Transactional
+    public VisitSummary summariseVisits(Long accreditationId) {
+        OfstedRating rating = decideOnRegisterRating(accreditationId);
+        Accreditation a = accreditation(accreditationId);
+        return new VisitSummary(rating.name(), a.lowestScore(), a.anyCriticalConcern(), a.getSpokeToChildren(), a.hasDiscrepancies());
+    }
+
     /** A claimed rating in words; a value that is no Ofsted rating is shown as written. */
     private static String rating(String code) {
         OfstedRating known = parseRating(code);
@@ -301,6 +323,22 @@ public class AccreditationService {
     }
 
     /**
+     * The commissioning manager's decision, as the process's variables: when the accreditation expires and when its
+     * renewal starts (90 days before), blank if none was given, and the action plan of any conditions.
+     */
+    @Transactional
+    public Map<String, Object> confirmVariables(Long accreditationId, Boolean confirmed, String reason, String taskId) {
+        ActionPlan conditions = confirm(accreditationId, confirmed, reason, taskId);
+        LocalDate expires = accreditation(accreditationId).getExpiresOn();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProviderAccreditationProcess.EXPIRES_AT, expires == null ? "" : UkTime.timerDate(expires.atStartOfDay()));
+        variables.put(ProviderAccreditationProcess.REACCREDITATION_AT, expires == null ? ""
+                : UkTime.timerDate(expires.minusDays(ProviderAccreditationProcess.REACCREDITATION_DAYS_BEFORE).atStartOfDay()));
+        variables.put(ActionPlanSteps.ACTION_PLAN_ID, conditions == null ? null : conditions.getId());
+        return variables;
+    }
+
+    /**
      * The commissioning manager's decision; the register changes only on confirmation. A renewal confirmed while the
      * provider is still accredited runs 12 months from the old expiry date, not from today: re-accreditation starts
      * 90 days early so that a provider can be renewed in time, and renewing early must not cost it the days it had left
@@ -371,6 +409,18 @@ public class AccreditationService {
     @Transactional
     public ProcessInstance reaccredit(Long providerId) {
         return start(providerId);
+    }
+
+    /**
+     * The renewal started from the process. A model from before Task_LapseUnlessRenewed reaches this step at the expiry
+     * date itself and then ends: the lapse that model meant happens here first, rather than migrating its instances.
+     */
+    @Transactional
+    public void startRenewal(Long accreditationId, Long providerId, boolean modelLapsesHere) {
+        if (modelLapsesHere) {
+            lapseUnlessRenewed(accreditationId);
+        }
+        reaccredit(providerId);
     }
 
     /**

@@ -4,19 +4,16 @@ import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
 import java.math.BigDecimal;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.tasks.TaskDisplay;
-import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderRepository;
-import uk.gov.placements.common.UkTime;
 import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.monitoring.ActionPlanSteps;
@@ -63,9 +60,10 @@ public class AccreditationTaskListener implements TaskListener {
                 actionPlanTasks.onCreate(task, "**" + p.getName() + "**: conditions of its accreditation");
                 return;
             }
-            long days = TASK_COMPLETE_FORM_A.equals(task.getTaskDefinitionKey()) ? 28 : 10;
-            task.setDueDate(new Date(Decisions.now().toEpochMilli() + days * 86_400_000L));
-            if (TASK_CONFIRM_ACCREDITATION.equals(task.getTaskDefinitionKey())) {
+            task.setDueDate(service.taskDue(task.getTaskDefinitionKey()));
+            if (TASK_CONFIRM_ACCREDITATION.equals(task.getTaskDefinitionKey())
+                    && !AccreditationDelegates.decisionRecordsOutcome(task.getBpmnModelInstance())) {
+                // an instance of a model from before the decision recorded its own outcome
                 service.recordOutcome(id, (String) task.getVariable(ACCREDITATION_OUTCOME));
             }
             List<String> claims = a.getOfstedUrn() == null ? List.of() : service.claims(id);
@@ -123,12 +121,7 @@ public class AccreditationTaskListener implements TaskListener {
             case TASK_CONFIRM_ACCREDITATION -> {
                 Boolean confirmed = f.bool(ACCREDITATION_CONFIRMED);
                 errors.throwIfAny();
-                ActionPlan conditions = service.confirm(id, confirmed, f.text(CONFIRMATION_REASON), task.getId());
-                Accreditation decided = service.accreditation(id);
-                task.setVariable(EXPIRES_AT, decided.getExpiresOn() == null ? "" : UkTime.timerDate(decided.getExpiresOn().atStartOfDay()));
-                task.setVariable(REACCREDITATION_AT, decided.getExpiresOn() == null ? ""
-                        : UkTime.timerDate(decided.getExpiresOn().minusDays(REACCREDITATION_DAYS_BEFORE).atStartOfDay()));
-                task.setVariable(ActionPlanSteps.ACTION_PLAN_ID, conditions == null ? null : conditions.getId());
+                task.setVariables(service.confirmVariables(id, confirmed, f.text(CONFIRMATION_REASON), task.getId()));
             }
             case TASK_SET_CONDITIONS_DEADLINE -> {
                 LocalDate deadline = f.date(ActionPlanSteps.ACTION_PLAN_DEADLINE);

@@ -119,8 +119,7 @@ public class CaseFiles {
         Map<Long, ProviderReferral> offers = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream()
                 .filter(pr -> pr.getOptionId() != null).collect(Collectors.toMap(ProviderReferral::getOptionId, Function.identity(), (a, b) -> b));
         List<Option> rows = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
-                .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition())
-                        .thenComparing(PlacementOption::getId))
+                .sorted(PlacementOption.RANK_ORDER)
                 .map(o -> option(o, offers.get(o.getId()), o.getId().equals(r.getSelectedOptionId()))).toList();
         return new ReferralCase(r.getId(), r.getReference(), c.getId(), c.getFirstName() + " " + c.getLastName(), facts, timelines.of(r),
                 rows, decisionRecord(r));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -34,6 +35,11 @@ public final class UkTime {
     /** Today in the UK, by the engine's clock (which process tests move). */
     public static LocalDate today() {
         return day(now());
+    }
+
+    /** A task's due time on its day: 17:00 UK time, the end of the working day. */
+    public static Date endOfWorkingDay(LocalDate day) {
+        return Date.from(day.atTime(17, 0).atZone(LONDON).toInstant());
     }
 
     /** The ISO-8601 date and time, with its offset, of a UK wall-clock time: what a timer's timeDate reads. */

@@ -31,6 +31,8 @@ public class IroDisputes {
     public static final int ANSWER_WORKING_DAYS = 10;
     /** The IRO decides on an answer within 5 working days, so a dispute does not stall with the IRO either. */
     public static final int DECISION_WORKING_DAYS = 5;
+    /** A dispute's tasks in the queues: above a review's, as the IRO is waiting on the council. */
+    public static final int TASK_PRIORITY = 70;
 
     private final IroDisputeRepository disputes;
     private final IroReviewRepository reviews;

@@ -4,6 +4,7 @@ package uk.gov.placements.iro;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -24,7 +25,10 @@ import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.PlacementApproved;
+import uk.gov.placements.notification.NotificationSender;
+import uk.gov.placements.notification.Recipient;
 import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.security.Roles;
 
 /**
  * The statutory timetable of a looked-after child's reviews (Care Planning Regulations 2010, reg. 33):
@@ -38,6 +42,8 @@ public class IroReviewService {
     public static final int AFTER_PLACEMENT_CHANGE_WORKING_DAYS = 20;
     public static final int CONSULTATION_WINDOW_WORKING_DAYS = 10;
     public static final int REMINDER_WORKING_DAYS = 5;
+    /** A review's tasks in the queues: below a dispute's and every urgent referral's, above a planned one's. */
+    public static final int REVIEW_TASK_PRIORITY = 60;
     public static final int CONSULTATION_DUE_WORKING_DAYS = 2;
 
     private final IroReviewRepository reviews;
@@ -47,9 +53,12 @@ public class IroReviewService {
     private final RuntimeService runtimeService;
     private final IroDisputes disputes;
     private final ManagementService managementService;
+    private final NotificationSender sender;
 
     public IroReviewService(IroReviewRepository reviews, ChildService children, WorkingDays workingDays, Decisions decisions,
-                            RuntimeService runtimeService, ManagementService managementService, IroDisputes disputes) {
+                            RuntimeService runtimeService, ManagementService managementService, IroDisputes disputes,
+                            NotificationSender sender) {
+        this.sender = sender;
         this.managementService = managementService;
         this.disputes = disputes;
         this.reviews = reviews;
@@ -65,6 +74,22 @@ public class IroReviewService {
         return reviews.findFirstByChildIdAndStatusOrderBySequenceNumberDesc(childId, IroReview.Status.SCHEDULED)
                 .orElseGet(() -> reviews.save(new IroReview(childId, child(childId).getCouncil(), nextSequence(childId),
                         timetabledDue(childId), processInstanceId)));
+    }
+
+    /** The next review scheduled, as the review cycle's variables: the review's id and the dates its timers carry. */
+    @Transactional
+    public Map<String, Object> scheduleNextVariables(Long childId, String processInstanceId) {
+        IroReview next = scheduleNext(childId, processInstanceId);
+        Map<String, Object> variables = new HashMap<>(timerVariables(next));
+        variables.put(IroReviewProcess.REVIEW_ID, next.getId());
+        return variables;
+    }
+
+    /** The council's IROs reminded that the review falls due; {@code childReference} is the instance's business key, never a name. */
+    public void remind(Long reviewId, String childReference) {
+        IroReview r = review(reviewId);
+        sender.send(Recipient.group(Roles.IROS, r.getCouncil()), "Review " + r.getSequenceNumber() + " of " + childReference + " due "
+                + UkFormat.date(r.getDueDate()), "The statutory review is due on " + UkFormat.date(r.getDueDate()) + ".");
     }
 
     LocalDate timetabledDue(Long childId) {
@@ -162,9 +187,9 @@ public class IroReviewService {
                 IroReviewProcess.REMINDER_AT, UkTime.timerDate(reminderAt(review).withNano(0)));
     }
 
-    /** A task's due time: 17:00 UK time on its day. */
-    public static Date endOfDay(LocalDate day) {
-        return Date.from(day.atTime(17, 0).atZone(UkTime.LONDON).toInstant());
+    /** A review's tasks: held by the review's due date, each consultation by its own due date. */
+    public Date taskDue(String taskKey, IroReview review) {
+        return UkTime.endOfWorkingDay(IroReviewProcess.TASK_HOLD_REVIEW.equals(taskKey) ? review.getDueDate() : consultationDue(review));
     }
 
     @Transactional

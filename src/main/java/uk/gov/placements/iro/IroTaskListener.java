@@ -56,9 +56,8 @@ public class IroTaskListener implements TaskListener {
                 case TASK_HOLD_REVIEW -> "Hold review";
                 default -> task.getName();
             } + context);
-            LocalDate due = TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey()) ? review.getDueDate() : reviews.consultationDue(review);
-            task.setDueDate(IroReviewService.endOfDay(due));
-            task.setPriority(60);
+            task.setDueDate(reviews.taskDue(task.getTaskDefinitionKey(), review));
+            task.setPriority(IroReviewService.REVIEW_TASK_PRIORITY);
             AllocatedWorker.assign(task, child);
             display.show(task, "reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + ", "
                     + child.ageOn(UkTime.today()) + ", due " + UkFormat.date(review.getDueDate())
@@ -95,19 +94,19 @@ public class IroTaskListener implements TaskListener {
             switch (task.getTaskDefinitionKey()) {
                 case TASK_ANSWER_CONCERN -> {
                     task.setName("Answer the IRO's concern: " + d.getStage().label + about);
-                    task.setDueDate(IroReviewService.endOfDay(d.currentStep().getAnswerDue()));
+                    task.setDueDate(UkTime.endOfWorkingDay(d.currentStep().getAnswerDue()));
                 }
                 case TASK_DECIDE_ON_ANSWER -> {
                     task.setName("Decide on the " + d.getStage().who + "'s answer" + about);
-                    task.setDueDate(IroReviewService.endOfDay(disputes.decisionDue()));
+                    task.setDueDate(UkTime.endOfWorkingDay(disputes.decisionDue()));
                     display.showJson(task, "disputeChoices", disputes.choiceLabels(d));
                 }
                 default -> {
                     task.setName("Refer to Cafcass" + about);
-                    task.setDueDate(IroReviewService.endOfDay(disputes.decisionDue()));
+                    task.setDueDate(UkTime.endOfWorkingDay(disputes.decisionDue()));
                 }
             }
-            task.setPriority(70);
+            task.setPriority(IroDisputes.TASK_PRIORITY);
             AllocatedWorker.assign(task, child);
             display.show(task, "disputeSummary", disputes.summary(d));
             return;

@@ -3,7 +3,6 @@ package uk.gov.placements.iro;
 import uk.gov.placements.provider.MonitoringRatings;
 
 import uk.gov.placements.common.UkFormat;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +63,7 @@ public class MatchingRecord {
         }
         s.append("**Options considered** (").append(r.getReference()).append("):\n");
         options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId()).stream()
-                .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition()))
+                .sorted(PlacementOption.RANK_ORDER)
                 .forEach(o -> s.append("- ").append(o.getRankPosition() == null ? "Not ranked:" : o.getRankPosition() + ".").append(' ')
                         .append(o.getService().getName()).append(o.getId().equals(r.getSelectedOptionId()) ? " **(chosen)**" : "")
                         .append(": ").append(o.getRankReasons() == null ? "" : o.getRankReasons()).append('\n'));

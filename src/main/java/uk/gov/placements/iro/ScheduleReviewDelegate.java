@@ -18,8 +18,6 @@ public class ScheduleReviewDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IroReview next = reviews.scheduleNext(ProcessVariables.id(execution, CHILD_ID), execution.getProcessInstanceId());
-        execution.setVariable(REVIEW_ID, next.getId());
-        execution.setVariables(reviews.timerVariables(next));
+        execution.setVariables(reviews.scheduleNextVariables(ProcessVariables.id(execution, CHILD_ID), execution.getProcessInstanceId()));
     }
 }

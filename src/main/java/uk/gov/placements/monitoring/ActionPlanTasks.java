@@ -3,7 +3,6 @@ package uk.gov.placements.monitoring;
 import static uk.gov.placements.monitoring.ActionPlanSteps.*;
 
 import java.time.LocalDate;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.common.FieldErrors;
@@ -64,7 +63,7 @@ public class ActionPlanTasks {
         ActionPlan plan = plan(task);
         LocalDate due = TASK_RESPOND_WITH_ACTION_PLAN.equals(task.getTaskDefinitionKey()) && plan.getDeadline() != null ? plan.getDeadline()
                 : workingDays.plus(UkTime.today(), 5);
-        task.setDueDate(Date.from(due.atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
+        task.setDueDate(UkTime.endOfWorkingDay(due));
         display.show(task, "actionPlanSummary", (context == null || context.isBlank() ? "" : context + "\n\n") + ActionPlanService.describe(plan));
     }
 

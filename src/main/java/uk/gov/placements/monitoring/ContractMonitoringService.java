@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -129,9 +130,42 @@ public class ContractMonitoringService {
         LocalDate from = existing.isEmpty() ? p.getStartDate() : existing.get(existing.size() - 1).getDueDate();
         LocalDate due = from.plus(Period.parse(interval));
         MonitoringRound round = new MonitoringRound(placementId, p.getProviderId(), p.getChildId(), p.getCouncil(), existing.size() + 1, due);
-        LocalDate evidenceDue = workingDays.plus(due, EVIDENCE_WORKING_DAYS);
+        LocalDate evidenceDue = evidenceDue(due);
         round.evidenceDue(evidenceDue, workingDays.plus(evidenceDue, ESCALATION_WORKING_DAYS));
         return rounds.save(round);
+    }
+
+    /** A round's evidence is due 10 working days after the round. */
+    private LocalDate evidenceDue(LocalDate roundDue) {
+        return workingDays.plus(roundDue, EVIDENCE_WORKING_DAYS);
+    }
+
+    /**
+     * When a monitoring task is due, at the end of that working day: the evidence by the round's evidence date (a round
+     * scheduled before those dates were stored works it out now), the officer's rating in 5 working days, else 10.
+     */
+    public Date taskDue(String taskKey, MonitoringRound round) {
+        LocalDate today = UkTime.today();
+        LocalDate due = round == null ? workingDays.plus(today, 10) : switch (taskKey) {
+            case ContractMonitoringProcess.TASK_GIVE_FEEDBACK, ContractMonitoringProcess.TASK_SUBMIT_OUTCOME_REPORT ->
+                    round.getEvidenceDue() != null ? round.getEvidenceDue() : evidenceDue(round.getDueDate());
+            case ContractMonitoringProcess.TASK_REVIEW_MONITORING -> workingDays.plus(today, 5);
+            default -> workingDays.plus(today, 10);
+        };
+        return UkTime.endOfWorkingDay(due);
+    }
+
+    /**
+     * The next round as the monitoring process's variables: its id, its due date (9am) and, at the end of the working
+     * day each falls on, when its evidence is due and when silence escalates, so that feedback given that day is in time.
+     */
+    @Transactional
+    public Map<String, Object> scheduleRoundVariables(Long placementId, String interval) {
+        MonitoringRound round = scheduleRound(placementId, interval);
+        return Map.of(ContractMonitoringProcess.ROUND_ID, round.getId(),
+                ContractMonitoringProcess.ROUND_DUE, UkTime.timerDate(round.getDueDate().atTime(9, 0)),
+                ContractMonitoringProcess.EVIDENCE_DUE, UkTime.timerDate(round.getEvidenceDue().atTime(17, 0)),
+                ContractMonitoringProcess.EVIDENCE_ESCALATION, UkTime.timerDate(round.getEvidenceEscalation().atTime(17, 0)));
     }
 
     /** Who owes a round its evidence: the social worker's feedback or the provider's Form D. */
@@ -289,6 +323,20 @@ public class ContractMonitoringService {
     @Transactional
     public void suspend(Long providerId, String reason) {
         suspend(providerId, reason, reason);
+    }
+
+    /**
+     * The commissioning managers suspend a provider whose action plan (a monitoring plan or accreditation conditions) was
+     * not resolved: the provider is the plan's, and everyone else is told only what happened and when.
+     */
+    @Transactional
+    public void suspendUnresolved(Long actionPlanId) {
+        ActionPlan plan = actionPlans.plan(actionPlanId);
+        String what = plan.getSource() == ActionPlan.Source.ACCREDITATION ? "Accreditation conditions" : "Monitoring action plan";
+        String notice = what + " not resolved by " + UkFormat.date(plan.getDeadline())
+                + (plan.getDecidedBy() == null ? "" : "; suspended by " + plan.getDecidedBy() + " on " + UkFormat.date(UkTime.day(plan.getDecidedAt())));
+        suspend(plan.getProviderId(), notice, notice + ": " + plan.getConcern()
+                + (plan.getDecisionReason() == null ? "" : ". The decision's reason: " + plan.getDecisionReason()));
     }
 
     /**

@@ -1,13 +1,10 @@
 package uk.gov.placements.monitoring;
 
-import uk.gov.placements.common.UkTime;
-
 import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,10 +14,7 @@ import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
-import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.common.ProcessVariables;
-import uk.gov.placements.common.UkTime;
-import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.PlacementService;
 
 /** The user tasks of contractMonitoring: named, dated and shown on create; checked and recorded on complete. */
@@ -32,17 +26,15 @@ public class MonitoringTaskListener implements TaskListener {
     private final ContractMonitoringService monitoring;
     private final PlacementService placements;
     private final ChildService children;
-    private final WorkingDays workingDays;
     private final ActionPlanTasks actionPlanTasks;
 
     public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildService children,
-                                  WorkingDays workingDays, TaskDisplay display, ActionPlanTasks actionPlanTasks) {
+                                  TaskDisplay display, ActionPlanTasks actionPlanTasks) {
         this.actionPlanTasks = actionPlanTasks;
         this.display = display;
         this.monitoring = monitoring;
         this.placements = placements;
         this.children = children;
-        this.workingDays = workingDays;
     }
 
     @Override
@@ -125,14 +117,7 @@ public class MonitoringTaskListener implements TaskListener {
             case TASK_RECORD_EXIT_INTERVIEW -> "Record exit interview";
             default -> task.getName();
         } + context);
-        LocalDate due = round == null ? workingDays.plus(UkTime.today(), 10) : switch (task.getTaskDefinitionKey()) {
-            // a round scheduled before evidence due dates were stored: the same rule, worked out now
-            case TASK_GIVE_FEEDBACK, TASK_SUBMIT_OUTCOME_REPORT -> round.getEvidenceDue() != null ? round.getEvidenceDue()
-                    : workingDays.plus(round.getDueDate(), ContractMonitoringService.EVIDENCE_WORKING_DAYS);
-            case TASK_REVIEW_MONITORING -> workingDays.plus(UkTime.today(), 5);
-            default -> workingDays.plus(UkTime.today(), 10);
-        };
-        task.setDueDate(Date.from(due.atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
+        task.setDueDate(monitoring.taskDue(task.getTaskDefinitionKey(), round));
         StringBuilder s = new StringBuilder("**Placement** ").append(placementId).append(": ").append(initials).append(", ")
                 .append(UkFormat.label(placement.getPlacementType())).append(" from ").append(UkFormat.date(placement.getStartDate())).append(", ")
                 .append(UkFormat.money(placement.getWeeklyCost())).append(" a week");

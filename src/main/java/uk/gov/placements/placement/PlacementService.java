@@ -101,6 +101,13 @@ public class PlacementService {
                                Urgency urgency, int places, Long previousPlacementId) {
     }
 
+    /** The modules that follow a placement (the child's reviews, its contract monitoring) are told it was approved. */
+    @Transactional
+    public void announceApproved(Long placementId) {
+        Placement p = get(placementId);
+        events.publishEvent(new PlacementApproved(p.getId(), p.getChildId(), p.getCouncil(), p.isInHouse()));
+    }
+
     /**
      * Records the placement on its agreed start date. It is PLANNED until then (the places are held from now) and the
      * child's previous placement ends on that day.

@@ -2,7 +2,6 @@ package uk.gov.placements.referral;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,8 +93,7 @@ class ReferralController {
     List<OptionView> options(@PathVariable Long id) {
         visible(id);
         return options.findByReferralIdOrderByRankPositionAscIdAsc(id).stream()
-                .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition())
-                        .thenComparing(PlacementOption::getId))
+                .sorted(PlacementOption.RANK_ORDER)
                 .map(ReferralController::optionView).toList();
     }
 

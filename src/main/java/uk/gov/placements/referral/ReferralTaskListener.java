@@ -4,7 +4,6 @@ import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -43,9 +42,11 @@ public class ReferralTaskListener implements TaskListener {
     private final TaskPresenter presenter;
     private final ApprovalRouting routing;
     private final Notifications notifications;
+    private final PlacementApproval approval;
 
     public ReferralTaskListener(ReferralService referrals, SearchService search, PlacementService placements, TaskPresenter presenter,
-                                ApprovalRouting routing, Notifications notifications) {
+                                ApprovalRouting routing, Notifications notifications, PlacementApproval approval) {
+        this.approval = approval;
         this.routing = routing;
         this.notifications = notifications;
         this.referrals = referrals;
@@ -69,15 +70,15 @@ public class ReferralTaskListener implements TaskListener {
         switch (task.getTaskDefinitionKey()) {
             case TASK_CARER_REVIEW -> {
                 presenter.present(task, r, "Review referral as current carer", null);
-                presenter.dueIn(task, hoursFor(r, 24));
+                presenter.dueIn(task, r, 24);
             }
             case TASK_TRIAGE -> {
                 presenter.present(task, r, "Triage referral", UkFormat.label(r.getUrgency()));
-                presenter.dueIn(task, hoursFor(r, 24));
+                presenter.dueIn(task, r, 24);
             }
             case TASK_PROVIDE_MORE_INFORMATION -> {
                 presenter.present(task, r, "Provide more information", null);
-                presenter.dueIn(task, hoursFor(r, 48));
+                presenter.dueIn(task, r, 48);
             }
             case TASK_SELECT_PLACEMENT -> {
                 // a choice is asked afresh each time: an earlier round's "search again" must not decide this one
@@ -85,7 +86,7 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.present(task, r, "Choose a placement", null);
                 presenter.showOptions(task, r.getId(), true);
                 presenter.showProviderAnswers(task, r);
-                presenter.dueIn(task, hoursFor(r, 48));
+                presenter.dueIn(task, r, 48);
             }
             case TASK_APPROVE_PLACEMENT -> {
                 // the approver is the product's record: the tier the scheme of delegation gives the selected option now
@@ -102,12 +103,12 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.showProviderAnswers(task, r);
                 presenter.display().show(task, "selectedSummary", selected(r, o));
                 presenter.display().show(task, "waiverSummary", presenter.waiverDecision(r));
-                presenter.dueIn(task, hoursFor(r, 48));
+                presenter.dueIn(task, r, 48);
             }
             case TASK_ANSWER_APPROVER -> presenter.present(task, r, "Answer the approver", null);
             case TASK_REVIEW_OVERDUE_REFERRAL -> {
                 presenter.present(task, r, "Required-by date passed with no placement", null);
-                task.setPriority(100);
+                task.setPriority(TaskPresenter.OVERDUE_PRIORITY);
                 presenter.dueIn(task, 4);
             }
             case TASK_SEND_NOTIFICATIONS -> {
@@ -121,12 +122,12 @@ public class ReferralTaskListener implements TaskListener {
                 presenter.display().show(task, "lettersSummary", s.toString());
                 presenter.display().showJson(task, "letterChoices", letters.stream()
                         .map(n -> Map.of("label", n.getRecipient(), "value", n.getId().toString())).toList());
-                presenter.dueIn(task, hoursFor(r, 48));
+                presenter.dueIn(task, r, 48);
             }
             case TASK_WRITE_PLACEMENT_PLAN -> {
                 Placement p = placements.get(ProcessVariables.id(task, PLACEMENT_ID));
                 presenter.present(task, r, "Write placement plan", "due " + UkFormat.date(p.getPlanDue()));
-                task.setDueDate(Date.from(p.getPlanDue().atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
+                task.setDueDate(UkTime.endOfWorkingDay(p.getPlanDue()));
                 PlacementOption o = search.option(r.getSelectedOptionId());
                 presenter.display().show(task, "placementSummary", "**The placement:** " + o.getService().getName() + ", "
                         + o.getService().getProvider().getName() + (o.getNamedCarer() == null ? "" : " (" + o.getNamedCarer() + ")") + ", "
@@ -167,12 +168,7 @@ public class ReferralTaskListener implements TaskListener {
                 task.setVariable(SELECTED_OPTION_ID, optionId);
             }
             case TASK_APPROVE_PLACEMENT -> {
-                String decision = f.text(APPROVAL_DECISION);
-                Long selected = referrals.get(referralId).getSelectedOptionId();
-                if (APPROVE.equals(decision) && selected != null) {
-                    search.requireStillSuitable(selected, APPROVAL_DECISION);
-                }
-                referrals.approval(referralId, decision, f.text(APPROVAL_REASON), task.getId());
+                approval.decide(referralId, f.text(APPROVAL_DECISION), f.text(APPROVAL_REASON), task.getId());
             }
             case TASK_ANSWER_APPROVER -> referrals.answerApprover(referralId, f.text(APPROVER_ANSWER), task.getId());
             case TASK_WRITE_PLACEMENT_PLAN -> {
@@ -228,14 +224,5 @@ public class ReferralTaskListener implements TaskListener {
         s.append("\n\n**Social worker's reason:** ").append(r.getSelectionReason() == null || r.getSelectionReason().isBlank()
                 ? "none given (the top-ranked option)" : r.getSelectionReason());
         return s.toString();
-    }
-
-    /** Due within the given hours, or sooner for an emergency. */
-    private static long hoursFor(Referral r, long hours) {
-        return switch (r.getUrgency()) {
-            case EMERGENCY -> Math.min(hours, 2);
-            case URGENT -> Math.min(hours, 12);
-            case PLANNED -> hours;
-        };
     }
 }

@@ -1,6 +1,5 @@
 package uk.gov.placements.referral;
 
-import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementApproved;
 import uk.gov.placements.placement.PlacementService;
 
@@ -8,7 +7,6 @@ import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.common.ProcessVariables;
 
@@ -22,16 +20,13 @@ import uk.gov.placements.common.ProcessVariables;
 @Component
 public class StartFollowOnProcessesDelegate implements JavaDelegate {
     private final PlacementService placements;
-    private final ApplicationEventPublisher events;
 
-    public StartFollowOnProcessesDelegate(PlacementService placements, ApplicationEventPublisher events) {
+    public StartFollowOnProcessesDelegate(PlacementService placements) {
         this.placements = placements;
-        this.events = events;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Placement p = placements.get(ProcessVariables.id(execution, PLACEMENT_ID));
-        events.publishEvent(new PlacementApproved(p.getId(), p.getChildId(), p.getCouncil(), p.isInHouse()));
+        placements.announceApproved(ProcessVariables.id(execution, PLACEMENT_ID));
     }
 }

@@ -4,7 +4,6 @@ import uk.gov.placements.provider.MonitoringRating;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +43,8 @@ public class TaskPresenter {
     public static final String OPTIONS_EXPLAINED = "optionsExplained";
     public static final String TOP_OPTION_ID = "topOptionId";
     public static final String PROVIDER_ANSWERS = "providerAnswers";
+    /** What is overdue (an approval escalated, a required-by date passed) goes above every emergency. */
+    public static final int OVERDUE_PRIORITY = 100;
     private final PlacementOptionRepository options;
     private final ProviderReferralRepository providerReferrals;
     private final Decisions decisionRecords;
@@ -80,6 +81,15 @@ public class TaskPresenter {
         };
     }
 
+    /** Due in the given hours, or sooner for an emergency (2 hours at most) or an urgent referral (12). */
+    public void dueIn(DelegateTask task, Referral r, long hours) {
+        dueIn(task, switch (r.getUrgency()) {
+            case EMERGENCY -> Math.min(hours, 2);
+            case URGENT -> Math.min(hours, 12);
+            case PLANNED -> hours;
+        });
+    }
+
     /** Due in the given hours, with a follow-up halfway: when a person should look again. */
     public void dueIn(DelegateTask task, long hours) {
         long now = Decisions.now().toEpochMilli();
@@ -93,19 +103,29 @@ public class TaskPresenter {
                 .append(" · ").append(UkFormat.label(r.getUrgency())).append(" · needed by ").append(UkFormat.date(r.getRequiredBy()))
                 .append(" · ").append(UkFormat.label(r.getPlacementType())).append(" for ").append(r.getPlannedWeeks()).append(" weeks")
                 .append(" · within ").append(r.getMaxDistanceMiles()).append(" miles of home\n\n");
-        s.append("Needs: ").append(needs(r));
-        if (r.getSiblings() > 0) {
-            s.append("\n\nSiblings: ").append(r.getSiblings()).append(r.isSiblingsTogether() ? ", to be placed together" : "");
-        }
-        appendIf(s, "Child's views", r.getChildViews());
-        appendIf(s, "Risks to the child", r.getRisksToChild());
-        appendIf(s, "Risks from the child", r.getRisksFromChild());
-        appendIf(s, "Education", r.getEducation());
-        appendIf(s, "Health", r.getHealth());
+        appendNeedsAndRisks(s, r, true);
         appendIf(s, "Current carer's review", r.getCarerReview());
         appendIf(s, "Search restricted to in-house because", r.getRestrictionReason());
         s.append("\n\nCompleted by ").append(r.getCompletedBy()).append(r.isKnowsChild() ? " (knows the child)" : " (does not know the child)");
         return s.toString();
+    }
+
+    /**
+     * What every summary of a referral says of the child: needs, siblings, the risks, education and health, and the
+     * child's views where the reader may see them (a provider may not).
+     */
+    public static void appendNeedsAndRisks(StringBuilder s, Referral r, boolean withChildViews) {
+        s.append("Needs: ").append(needs(r));
+        if (r.getSiblings() > 0) {
+            s.append("\n\nSiblings: ").append(r.getSiblings()).append(r.isSiblingsTogether() ? ", to be placed together" : "");
+        }
+        if (withChildViews) {
+            appendIf(s, "Child's views", r.getChildViews());
+        }
+        appendIf(s, "Risks to the child", r.getRisksToChild());
+        appendIf(s, "Risks from the child", r.getRisksFromChild());
+        appendIf(s, "Education", r.getEducation());
+        appendIf(s, "Health", r.getHealth());
     }
 
     /** The referral's needs in words, each essential or desirable. */
@@ -114,7 +134,8 @@ public class TaskPresenter {
                 .map(n -> n.getCode().label() + (n.isEssential() ? " (essential)" : " (desirable)")).collect(Collectors.joining(", "));
     }
 
-    private static void appendIf(StringBuilder s, String label, String value) {
+    /** A labelled paragraph, left out when there is nothing to say. */
+    public static void appendIf(StringBuilder s, String label, String value) {
         if (value != null && !value.isBlank()) {
             s.append("\n\n").append(label).append(": ").append(value);
         }
@@ -130,8 +151,7 @@ public class TaskPresenter {
     public void showOptions(DelegateTask task, Long referralId, boolean rankedOnly) {
         List<PlacementOption> all = options.findByReferralIdOrderByRankPositionAscIdAsc(referralId).stream()
                 .filter(o -> !rankedOnly || o.getRankPosition() != null)
-                .sorted(Comparator.comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition())
-                        .thenComparing(PlacementOption::getId))
+                .sorted(PlacementOption.RANK_ORDER)
                 .toList();
         Map<Long, String> ratings = monitoringRatings.latestRatings(all.stream().filter(o -> !o.isInHouse())
                 .map(PlacementOption::getProviderId).filter(Objects::nonNull).collect(Collectors.toSet()));

@@ -7,6 +7,7 @@ import uk.gov.placements.notification.Recipient;
 import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +16,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.notification.NotificationSender;
@@ -46,6 +49,10 @@ import uk.gov.placements.security.SystemActions;
  */
 @Service
 public class PlacementSafetyReviews {
+    /** The review is due by the end of the next working day. */
+    static final int DUE_WORKING_DAYS = 1;
+    /** A child who may not be safe where they live comes after an emergency only: before urgent and planned referrals and reviews. */
+    static final int TASK_PRIORITY = 80;
     private final PlacementSafetyReviewRepository reviews;
     private final PlacementService placements;
     private final CareServiceRepository services;
@@ -54,10 +61,12 @@ public class PlacementSafetyReviews {
     private final Decisions decisions;
     private final SystemActions system;
     private final NotificationSender sender;
+    private final WorkingDays workingDays;
 
     public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementService placements, CareServiceRepository services,
                                   RuntimeService runtimeService, IroReviewService iroReviews, Decisions decisions, SystemActions system,
-                                  NotificationSender sender) {
+                                  NotificationSender sender, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.reviews = reviews;
         this.placements = placements;
         this.services = services;
@@ -66,6 +75,11 @@ public class PlacementSafetyReviews {
         this.decisions = decisions;
         this.system = system;
         this.sender = sender;
+    }
+
+    /** When a review opened today is due. */
+    public Date reviewDue() {
+        return UkTime.endOfWorkingDay(workingDays.plus(UkTime.today(), DUE_WORKING_DAYS));
     }
 
     @ModuleListener

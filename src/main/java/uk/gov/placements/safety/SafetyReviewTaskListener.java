@@ -2,7 +2,6 @@ package uk.gov.placements.safety;
 
 import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
-import java.util.Date;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -14,8 +13,6 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
-import uk.gov.placements.common.UkTime;
-import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.Placement;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
@@ -29,22 +26,18 @@ import uk.gov.placements.tasks.TaskDisplay;
  */
 @Component
 public class SafetyReviewTaskListener implements TaskListener {
-    /** The review is due by the end of the next working day. */
-    static final int DUE_WORKING_DAYS = 1;
     private final PlacementSafetyReviews reviews;
     private final PlacementService placements;
     private final ChildService children;
     private final CareServiceRepository services;
-    private final WorkingDays workingDays;
     private final TaskDisplay display;
 
     public SafetyReviewTaskListener(PlacementSafetyReviews reviews, PlacementService placements, ChildService children,
-                                    CareServiceRepository services, WorkingDays workingDays, TaskDisplay display) {
+                                    CareServiceRepository services, TaskDisplay display) {
         this.reviews = reviews;
         this.placements = placements;
         this.children = children;
         this.services = services;
-        this.workingDays = workingDays;
         this.display = display;
     }
 
@@ -71,8 +64,8 @@ public class SafetyReviewTaskListener implements TaskListener {
         AllocatedWorker.assign(task, child);
         String home = services.findById(review.getServiceId()).map(s -> s.getName()).orElse("the home");
         task.setName("Review placement safety — " + child.initials() + ", " + home + " rated inadequate");
-        task.setDueDate(Date.from(workingDays.plus(UkTime.today(), DUE_WORKING_DAYS).atTime(17, 0).atZone(UkTime.LONDON).toInstant()));
-        task.setPriority(80);
+        task.setDueDate(reviews.reviewDue());
+        task.setPriority(PlacementSafetyReviews.TASK_PRIORITY);
         display.show(task, "safetySummary", "**Placement** " + p.getId() + ": " + child.initials() + ", " + UkFormat.label(p.getPlacementType())
                 + " at " + home + ", " + (p.getStatus() == PlacementStatus.PLANNED ? "starting " : "since ")
                 + UkFormat.date(p.getStartDate()) + "\n\n**Ofsted rated the home " + UkFormat.label(review.getRating()).toLowerCase(Locale.UK)

@@ -147,7 +147,10 @@ class ProviderAccreditationProcessTest {
         taskService.complete(task(TASK_COMPLETE_FORM_C).getId(), c);
         journeys.runDueJobsOf(pi.getId());
         assertThat(pi).hasPassed(TASK_SUMMARISE_VISITS, TASK_DECIDE_OUTCOME).isWaitingAt(TASK_CONFIRM_ACCREDITATION);
-        return (String) runtimeService.getVariable(pi.getId(), ACCREDITATION_OUTCOME);
+        String outcome = (String) runtimeService.getVariable(pi.getId(), ACCREDITATION_OUTCOME);
+        assertThat(service.accreditation(((Number) runtimeService.getVariable(pi.getId(), ACCREDITATION_ID)).longValue()).getOutcome())
+                .as("the decided outcome is on the accreditation's record, proposed").isEqualTo(outcome);
+        return outcome;
     }
 
     static void clock(java.time.LocalDateTime ukTime) {

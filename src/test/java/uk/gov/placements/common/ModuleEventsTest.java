@@ -34,19 +34,19 @@ class ModuleEventsTest {
     @Test
     void anEventWhoseHandlingFailedIsKeptAndHandedAgainUntilItSucceeds() {
         String id = UUID.randomUUID().toString();
-        probe.failing = true;
+        probe.failing(true);
         new TransactionTemplate(transactions).executeWithoutResult(s -> events.publishEvent(new ProbeHandler.Probe(id)));
         // the publisher's work committed; the handling failed and its event is kept
-        assertThat(probe.handled).doesNotContain(id);
+        assertThat(probe.handled()).doesNotContain(id);
         assertThat(publications(id, false)).isEqualTo(1);
 
         incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
-        assertThat(probe.handled).as("still failing: still kept").doesNotContain(id);
+        assertThat(probe.handled()).as("still failing: still kept").doesNotContain(id);
         assertThat(publications(id, false)).isEqualTo(1);
 
-        probe.failing = false;
+        probe.failing(false);
         incomplete.resubmitIncompletePublicationsOlderThan(Duration.ZERO);
-        assertThat(probe.handled).contains(id);
+        assertThat(probe.handled()).contains(id);
         assertThat(publications(id, false)).isZero();
         assertThat(publications(id, true)).isEqualTo(1);
     }

@@ -14,8 +14,17 @@ public class ProbeHandler {
     public record Probe(String id) {
     }
 
-    final Set<String> handled = ConcurrentHashMap.newKeySet();
-    volatile boolean failing;
+    // read and set through methods: the bean is a transactional proxy, whose own fields are not these
+    private final Set<String> handled = ConcurrentHashMap.newKeySet();
+    private volatile boolean failing;
+
+    public Set<String> handled() {
+        return handled;
+    }
+
+    public void failing(boolean failing) {
+        this.failing = failing;
+    }
 
     @ModuleListener
     void on(Probe probe) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -77,6 +78,12 @@ class ProcessModelTest {
                 String bean = beanName(listener.getCamundaDelegateExpression());
                 if (bean == null || !beans.contains(bean)) {
                     problems.add("task listener " + listener.getCamundaDelegateExpression() + " is not a bean");
+                }
+            }
+            for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
+                String bean = beanName(listener.getCamundaDelegateExpression());
+                if (bean == null || !beans.contains(bean)) {
+                    problems.add("execution listener " + listener.getCamundaDelegateExpression() + " is not a bean");
                 }
             }
         }

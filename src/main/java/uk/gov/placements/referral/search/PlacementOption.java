@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,6 +25,10 @@ import uk.gov.placements.provider.CareService;
 @Entity
 @Table(name = "placement_option")
 public class PlacementOption {
+    /** The order every list of options is shown in: by rank, the unranked last, then as found. */
+    public static final Comparator<PlacementOption> RANK_ORDER = Comparator
+            .comparing((PlacementOption o) -> o.getRankPosition() == null ? Integer.MAX_VALUE : o.getRankPosition())
+            .thenComparing(PlacementOption::getId);
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

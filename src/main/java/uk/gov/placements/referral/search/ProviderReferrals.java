@@ -20,11 +20,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
+import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
@@ -61,7 +63,7 @@ public class ProviderReferrals {
     private final ProviderReferralRepository sent;
     private final ReferralRepository referrals;
     private final PlacementOptionRepository options;
-    private final PlacementService placements;
+    private final SearchService search;
     private final ServiceMatcher matcher;
     private final WorkingDays workingDays;
     private final Decisions decisions;
@@ -72,7 +74,7 @@ public class ProviderReferrals {
     private final SystemActions system;
 
     public ProviderReferrals(ProviderReferralRepository sent, ReferralRepository referrals, PlacementOptionRepository options,
-                             PlacementService placements, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
+                             SearchService search, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
                              uk.gov.placements.notification.NotificationSender sender, Notifications notifications,
                              ProviderReachability reachability, IdentityService identityService, SystemActions system) {
         this.sender = sender;
@@ -80,7 +82,7 @@ public class ProviderReferrals {
         this.sent = sent;
         this.referrals = referrals;
         this.options = options;
-        this.placements = placements;
+        this.search = search;
         this.matcher = matcher;
         this.workingDays = workingDays;
         this.decisions = decisions;
@@ -101,8 +103,7 @@ public class ProviderReferrals {
         Referral r = referral(referralId);
         Instant now = Decisions.now();
         Instant deadline = deadline(now, responseDeadline);
-        Long currentService = r.getCurrentPlacementId() == null ? null
-                : placements.find(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
+        Long currentService = search.currentServiceId(r);
         Map<Long, ServiceMatcher.Match> bestPerProvider = new LinkedHashMap<>();
         matcher.independent(SearchService.criteria(r)).stream()
                 .filter(m -> !m.service().getId().equals(currentService))
@@ -202,6 +203,28 @@ public class ProviderReferrals {
 
     public record Answer(String response, BigDecimal weeklyFee, LocalDate startDate, String namedCarer, String howNeedsMet,
                          String declineReason, String declineDetails) {
+    }
+
+    /**
+     * The answer given on the provider's task. Only the task's own group answers it (the provider's staff, or for an
+     * e-mailed referral the referring council's placements team), or an administrator. The form is read only then, so its
+     * own errors are told only to someone allowed to answer.
+     */
+    @Transactional
+    public ProviderReferral answerTask(Long referralId, Long providerReferralId, Supplier<Answer> form, String taskId) {
+        ProviderReferral pr = get(providerReferralId);
+        if (!pr.getReferralId().equals(referralId)) {
+            throw new IllegalStateException("Provider referral " + providerReferralId + " is not of referral " + referralId);
+        }
+        var auth = identityService.getCurrentAuthentication();
+        String group = candidateGroup(providerReferralId);
+        boolean admin = auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.ADMIN);
+        if (auth != null && auth.getGroupIds() != null && !admin && (!auth.getGroupIds().contains(group)
+                || pr.isByEmail() && (auth.getTenantIds() == null || !auth.getTenantIds().contains(referral(referralId).getCouncil())))) {
+            throw new ForbiddenException(pr.isByEmail() ? "Only the referring council's placements team may record an answer the provider gave by e-mail"
+                    : "Only staff of the provider this referral was sent to may answer it");
+        }
+        return answer(providerReferralId, form.get(), decisions.actor(), taskId);
     }
 
     /** An offer or a decline from the provider; invalid answers are refused and nothing changes. */

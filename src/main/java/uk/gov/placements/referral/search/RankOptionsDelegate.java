@@ -18,8 +18,6 @@ public class RankOptionsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Long referralId = referrals.ofInstance(execution).getId();
-        search.rank(referralId);
-        execution.setVariable(PlacementSearchProcess.WAIVER_NEEDED, search.procurementWaiverNeeded(referralId));
+        execution.setVariable(PlacementSearchProcess.WAIVER_NEEDED, search.rankThenWaiverNeeded(referrals.ofInstance(execution).getId()));
     }
 }

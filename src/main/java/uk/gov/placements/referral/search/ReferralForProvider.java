@@ -27,17 +27,10 @@ final class ReferralForProvider {
         // the district only: the provider learns the area, not the address
         s.append("Home area: ").append(Postcodes.district(r.getChild().getPostcode()).orElse("not known")).append(" (").append(UkFormat.miles(pr.getDistanceMiles()))
                 .append(" miles from your ").append(pr.getService().getName()).append(")\n\n");
-        s.append("Needs: ").append(TaskPresenter.needs(r));
-        if (r.getSiblings() > 0) {
-            s.append("\n\nSiblings: ").append(r.getSiblings()).append(r.isSiblingsTogether() ? ", to be placed together" : "");
-        }
-        append(s, "Risks to the child", r.getRisksToChild());
-        append(s, "Risks from the child", r.getRisksFromChild());
-        append(s, "Education", r.getEducation());
-        append(s, "Health", r.getHealth());
-        append(s, "Communication needs", r.getCommunicationNeeds());
-        append(s, "Cultural needs", r.getCulturalNeeds());
-        append(s, "Who the child can live alongside", r.getLiveAlongside());
+        TaskPresenter.appendNeedsAndRisks(s, r, false);
+        TaskPresenter.appendIf(s, "Communication needs", r.getCommunicationNeeds());
+        TaskPresenter.appendIf(s, "Cultural needs", r.getCulturalNeeds());
+        TaskPresenter.appendIf(s, "Who the child can live alongside", r.getLiveAlongside());
         s.append("\n\nPlease answer by ").append(UkFormat.dateTime(pr.getDeadline())).append(": after that the referral is recorded as not answered.");
         return s.toString();
     }
@@ -53,11 +46,5 @@ final class ReferralForProvider {
                 + "\n\nTo offer a placement or decline, reply to the placements team of " + councilName + " at " + replyTo
                 + ", quoting " + r.getReference() + ": for an offer, the weekly fee, the start date, the home or carer offered and how it meets"
                 + " the child's needs; to decline, the reason. The team records your answer in the placements system on your behalf.";
-    }
-
-    private static void append(StringBuilder s, String label, String value) {
-        if (value != null && !value.isBlank()) {
-            s.append("\n\n").append(label).append(": ").append(value);
-        }
     }
 }

@@ -86,7 +86,7 @@ public class SearchService {
     }
 
     /** A child moving on is not offered the placement being left. */
-    private Long currentServiceId(Referral r) {
+    Long currentServiceId(Referral r) {
         return r.getCurrentPlacementId() == null ? null
                 : placements.find(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
     }
@@ -316,6 +316,13 @@ public class SearchService {
         }
         List<PlacementOption> offers = writtenOffers(referralId);
         return offers.size() < 2 && offers.stream().anyMatch(o -> overThreshold(o, r));
+    }
+
+    /** The options ranked, and whether the selection now needs a procurement waiver. */
+    @Transactional
+    public boolean rankThenWaiverNeeded(Long referralId) {
+        rank(referralId);
+        return procurementWaiverNeeded(referralId);
     }
 
     /** Heads of service decide; a refusal withdraws the offers that needed the waiver and re-ranks the rest. */

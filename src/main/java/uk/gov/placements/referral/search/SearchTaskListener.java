@@ -10,9 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.FieldErrors;
-import uk.gov.placements.common.ForbiddenException;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.ProcessVariables;
@@ -21,7 +19,6 @@ import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.TaskPresenter;
-import uk.gov.placements.security.Roles;
 
 /**
  * The user tasks of placementSearch: the placements team's review of in-house options, each
@@ -34,15 +31,12 @@ public class SearchTaskListener implements TaskListener {
     private final ProviderReferrals providerReferrals;
     private final ReferralService referrals;
     private final TaskPresenter presenter;
-    private final Decisions decisions;
 
-    public SearchTaskListener(SearchService search, ProviderReferrals providerReferrals, ReferralService referrals, TaskPresenter presenter,
-                              Decisions decisions) {
+    public SearchTaskListener(SearchService search, ProviderReferrals providerReferrals, ReferralService referrals, TaskPresenter presenter) {
         this.search = search;
         this.providerReferrals = providerReferrals;
         this.referrals = referrals;
         this.presenter = presenter;
-        this.decisions = decisions;
     }
 
     @Override
@@ -134,25 +128,14 @@ public class SearchTaskListener implements TaskListener {
     }
 
     private void answer(DelegateTask task, Long referralId, Long providerReferralId) {
-        ProviderReferral pr = providerReferrals.get(providerReferralId);
-        if (!pr.getReferralId().equals(referralId)) {
-            throw new IllegalStateException("Provider referral " + providerReferralId + " is not of referral " + referralId);
-        }
-        var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        // the task's own group: the provider's staff, or for an e-mailed referral the referring council's placements team
-        String group = providerReferrals.candidateGroup(providerReferralId);
-        boolean admin = auth != null && auth.getGroupIds() != null && auth.getGroupIds().contains(Roles.ADMIN);
-        if (auth != null && auth.getGroupIds() != null && !admin && (!auth.getGroupIds().contains(group)
-                || pr.isByEmail() && (auth.getTenantIds() == null || !auth.getTenantIds().contains(referrals.get(referralId).getCouncil())))) {
-            throw new ForbiddenException(pr.isByEmail() ? "Only the referring council's placements team may record an answer the provider gave by e-mail"
-                    : "Only staff of the provider this referral was sent to may answer it");
-        }
-        FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task, errors);
-        Double fee = f.decimal(WEEKLY_FEE);
-        ProviderReferrals.Answer answer = new ProviderReferrals.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
-                f.date(START_DATE), f.text(NAMED_CARER_OR_HOME, 300), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));
-        errors.throwIfAny();
-        providerReferrals.answer(providerReferralId, answer, decisions.actor(), task.getId());
+        providerReferrals.answerTask(referralId, providerReferralId, () -> {
+            FieldErrors errors = new FieldErrors();
+            FormValues f = new FormValues(task, errors);
+            Double fee = f.decimal(WEEKLY_FEE);
+            ProviderReferrals.Answer answer = new ProviderReferrals.Answer(f.text(RESPONSE), fee == null ? null : BigDecimal.valueOf(fee),
+                    f.date(START_DATE), f.text(NAMED_CARER_OR_HOME, 300), f.text(HOW_NEEDS_MET), f.text(DECLINE_REASON), f.text(DECLINE_DETAILS));
+            errors.throwIfAny();
+            return answer;
+        }, task.getId());
     }
 }

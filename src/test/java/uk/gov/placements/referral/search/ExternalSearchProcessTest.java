@@ -62,6 +62,7 @@ class ExternalSearchProcessTest {
     @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
     @Autowired WorkingDays workingDays;
     @Autowired Decisions decisionRecords;
+    @Autowired ProviderReferrals answers;
 
     List<String> decisionsOf(Referral r) {
         return decisionRecords.ofReferral(r.getId()).stream().map(d -> d.getKind() + ":" + d.getOutcome()).toList();
@@ -241,6 +242,30 @@ class ExternalSearchProcessTest {
         assertThat(providerTasks(search)).extracting(Task::getId).containsExactly(t.getId());
         assertThat(providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).get(0).getStatus()).isEqualTo(ProviderReferral.Status.SENT);
         assertThat(options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId())).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAnotherProvidersStaffBeforeReadingTheirAnswer() {
+        CareService a = journeys.independent(council, council.id(), PlacementType.FOSTER, 900, OfstedRating.GOOD);
+        CareService b = journeys.independent(council, council.id(), PlacementType.FOSTER, 950, OfstedRating.GOOD);
+        Referral r = journeys.refer(journeys.child(council, 9), "PLANNED", PlacementType.FOSTER, 8, null);
+        sent(r);
+        ProviderReferral toA = providerReferrals.findByReferralIdOrderByIdAsc(r.getId()).stream()
+                .filter(pr -> pr.getService().getId().equals(a.getId())).findFirst().orElseThrow();
+        var identity = engine.getIdentityService();
+        identity.setAuthentication("staff-of-b", List.of("provider-" + b.getProvider().getId()));
+        try {
+            assertThatThrownBy(() -> answers.answerTask(r.getId(), toA.getId(), () -> {
+                throw new AssertionError("the form was read for someone not allowed to answer");
+            }, null)).isInstanceOf(uk.gov.placements.common.ForbiddenException.class)
+                    .hasMessageContaining("Only staff of the provider this referral was sent to may answer it");
+            identity.setAuthentication("staff-of-a", List.of("provider-" + a.getProvider().getId()));
+            answers.answerTask(r.getId(), toA.getId(), () -> new ProviderReferrals.Answer("DECLINE", null, null, null, null, "NO_VACANCY", null),
+                    null);
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(providerReferrals.findById(toA.getId()).orElseThrow().getDeclineReason()).isEqualTo("NO_VACANCY");
     }
 
     @Test
