@@ -30,7 +30,7 @@ import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.monitoring.ActionPlan;
-import uk.gov.placements.monitoring.ActionPlanRepository;
+import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.monitoring.ActionPlanSteps;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.PlacementService;
@@ -50,12 +50,12 @@ public class AccreditationService {
     public static final int VALID_MONTHS = 12;
     private final AccreditationRepository accreditations;
     private final ProviderService providers;
-    private final ActionPlanRepository actionPlans;
+    private final ActionPlanService actionPlans;
     private final RuntimeService runtimeService;
     private final NotificationSender sender;
     private final Decisions decisions;
 
-    public AccreditationService(AccreditationRepository accreditations, ProviderService providers, ActionPlanRepository actionPlans,
+    public AccreditationService(AccreditationRepository accreditations, ProviderService providers, ActionPlanService actionPlans,
                                 RuntimeService runtimeService, NotificationSender sender, Decisions decisions) {
         this.accreditations = accreditations;
         this.providers = providers;
@@ -366,8 +366,7 @@ public class AccreditationService {
             case "ACCREDITED" -> providers.accredit(p.getId(), AccreditationStatus.ACCREDITED, expires);
             case "ACCREDITED_WITH_CONDITIONS" -> {
                 providers.accredit(p.getId(), AccreditationStatus.ACCREDITED_WITH_CONDITIONS, expires);
-                return actionPlans.save(new ActionPlan(p.getId(), null, ActionPlan.Source.ACCREDITATION, conditions(a), Decisions.now())
-                        .ofAccreditation(accreditationId));
+                return actionPlans.openForConditions(p.getId(), accreditationId, conditions(a));
             }
             default -> providers.accredit(p.getId(), AccreditationStatus.REFUSED, null);
         }

@@ -43,7 +43,7 @@ public class DecisionRecord {
     public Long getReferralId() { return referralId; }
     public Long getPlacementId() { return placementId; }
     public Long getChildId() { return childId; }
-    public DecisionRecord aboutChild(Long childId) {
+    DecisionRecord aboutChild(Long childId) {
         this.childId = childId;
         return this;
     }

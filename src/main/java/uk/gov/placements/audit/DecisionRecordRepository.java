@@ -3,7 +3,7 @@ package uk.gov.placements.audit;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface DecisionRecordRepository extends JpaRepository<DecisionRecord, Long> {
+interface DecisionRecordRepository extends JpaRepository<DecisionRecord, Long> {
     List<DecisionRecord> findByReferralIdOrderByDecidedAtAscIdAsc(Long referralId);
 
     List<DecisionRecord> findByChildIdOrderByDecidedAtAscIdAsc(Long childId);

@@ -51,4 +51,9 @@ public class Decisions {
     public static Instant now() {
         return UkTime.now();
     }
+
+    /** The decisions about a child, oldest first. */
+    public List<DecisionRecord> ofChild(Long childId) {
+        return records.findByChildIdOrderByDecidedAtAscIdAsc(childId);
+    }
 }

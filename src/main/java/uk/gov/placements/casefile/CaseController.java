@@ -5,7 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
@@ -22,11 +22,11 @@ class CaseController {
     private final CaseFiles cases;
     private final ReferralService referrals;
     private final ReferralTimeline timelines;
-    private final ChildRepository children;
+    private final ChildService children;
     private final CurrentUser currentUser;
     private final CaseLinks links;
 
-    CaseController(CaseFiles cases, ReferralService referrals, ReferralTimeline timelines, ChildRepository children, CurrentUser currentUser,
+    CaseController(CaseFiles cases, ReferralService referrals, ReferralTimeline timelines, ChildService children, CurrentUser currentUser,
                    CaseLinks links) {
         this.cases = cases;
         this.links = links;
@@ -50,7 +50,7 @@ class CaseController {
 
     @GetMapping("/children/{id}")
     CaseFiles.ChildCase child(@PathVariable Long id) {
-        return children.findById(id).filter(c -> currentUser.canSeeCouncil(c.getCouncil())).map(cases::child)
+        return children.find(id).filter(c -> currentUser.canSeeCouncil(c.getCouncil())).map(cases::child)
                 .orElseThrow(() -> new NotFoundException("Child", id));
     }
 

@@ -11,16 +11,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.iro.IroReviewProcess;
-import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.LocalAuthority;
 import uk.gov.placements.provider.ProviderService;
@@ -75,16 +75,16 @@ public class CaseFiles {
     private final ReferralService referrals;
     private final ReferralTimeline timelines;
     private final SearchService search;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final ProviderService providers;
-    private final DecisionRecordRepository decisions;
-    private final IroReviewRepository reviews;
+    private final Decisions decisions;
+    private final IroReviewService reviews;
     private final RuntimeService runtimeService;
     private final SystemActions system;
 
     public CaseFiles(ReferralService referrals, ReferralTimeline timelines, SearchService search,
-                     PlacementRepository placements, ProviderService providers,
-                     DecisionRecordRepository decisions, IroReviewRepository reviews, RuntimeService runtimeService, SystemActions system) {
+                     PlacementService placements, ProviderService providers,
+                     Decisions decisions, IroReviewService reviews, RuntimeService runtimeService, SystemActions system) {
         this.referrals = referrals;
         this.timelines = timelines;
         this.search = search;
@@ -134,7 +134,7 @@ public class CaseFiles {
         if (r.getPlacementId() == null) {
             return record;
         }
-        Placement p = placements.findById(r.getPlacementId()).orElse(null);
+        Placement p = placements.find(r.getPlacementId()).orElse(null);
         if (p == null) {
             return record;
         }
@@ -148,7 +148,7 @@ public class CaseFiles {
         record.add(new Fact("Weekly cost", UkFormat.money(p.getWeeklyCost())));
         record.add(new Fact("Commitment", UkFormat.money(SearchService.commitment(p.getWeeklyCost(), r.getPlannedWeeks()))
                 + " over " + r.getPlannedWeeks() + " weeks"));
-        for (DecisionRecord d : decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())) {
+        for (DecisionRecord d : decisions.ofReferral(r.getId())) {
             if (d.getKind().equals("PROVIDER_RESPONSE")) {
                 continue;
             }
@@ -172,7 +172,7 @@ public class CaseFiles {
                 new Fact("Looked after since", c.getLookedAfterSince() == null ? "" : UkFormat.date(c.getLookedAfterSince())),
                 new Fact("Social worker", c.getAllocatedSocialWorker() == null ? "Not allocated" : c.getAllocatedSocialWorker()),
                 new Fact("Independent reviewing officer", c.getIro() == null ? "Not allocated" : c.getIro()));
-        List<PlacementRow> placed = placements.findByChildIdOrderByStartDateAscIdAsc(c.getId()).stream().map(p -> {
+        List<PlacementRow> placed = placements.placementsOf(c.getId()).stream().map(p -> {
             CareService home = home(p);
             return new PlacementRow(home == null ? "" : home.getName(), home == null ? "" : home.getProvider().getName(),
                     UkFormat.label(p.getPlacementType()), UkFormat.date(p.getStartDate()), p.getEndDate() == null ? "" : UkFormat.date(p.getEndDate()),
@@ -182,11 +182,11 @@ public class CaseFiles {
         List<ReferralRow> referred = referrals.referralsOf(c.getId()).stream().sorted(Comparator.comparing(Referral::getCreatedAt))
                 .map(r -> new ReferralRow(r.getId(), r.getReference(), UkFormat.label(r.getStatus()), UkFormat.dateTime(r.getCreatedAt()),
                         UkFormat.date(r.getRequiredBy()))).toList();
-        List<ReviewRow> held = reviews.findByChildIdOrderBySequenceNumberAsc(c.getId()).stream()
+        List<ReviewRow> held = reviews.reviewsOf(c.getId()).stream()
                 .map(v -> new ReviewRow(v.getSequenceNumber(), UkFormat.date(v.getDueDate()), v.getHeldOn() == null ? "" : UkFormat.date(v.getHeldOn()),
                         UkFormat.reviewOutcome(v.getOutcome()), UkFormat.label(v.getStatus()),
                         v.isBroughtForward() ? v.getBroughtForwardReason() : "")).toList();
-        List<DecisionRow> decided = decisions.findByChildIdOrderByDecidedAtAscIdAsc(c.getId()).stream()
+        List<DecisionRow> decided = decisions.ofChild(c.getId()).stream()
                 .map(d -> new DecisionRow(UkFormat.dateTime(d.getDecidedAt()), ReferralTimeline.label(d.getKind())
                         + (d.getOutcome() == null ? "" : ": " + UkFormat.outcome(d.getOutcome())), d.getDecidedBy(), d.getReason())).toList();
         return new ChildCase(c.getId(), c.getFirstName() + " " + c.getLastName(), facts, timelines.openTasks(childProcesses(c.getId())),
@@ -197,7 +197,7 @@ public class CaseFiles {
     private List<String> childProcesses(Long childId) {
         List<String> keys = new ArrayList<>();
         keys.add(IroReviewProcess.businessKey(childId));
-        placements.findByChildIdOrderByStartDateAscIdAsc(childId).forEach(p -> keys.add(ContractMonitoringProcess.businessKey(p.getId())));
+        placements.placementsOf(childId).forEach(p -> keys.add(ContractMonitoringProcess.businessKey(p.getId())));
         return system.run(() -> keys.stream().flatMap(key -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key)
                 .list().stream()).map(ProcessInstance::getId).toList());
     }

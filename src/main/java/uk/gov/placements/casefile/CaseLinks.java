@@ -8,10 +8,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.ReferralTimeline;
@@ -32,13 +32,13 @@ public class CaseLinks {
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final ReferralService referrals;
-    private final ChildRepository children;
-    private final PlacementRepository placements;
+    private final ChildService children;
+    private final PlacementService placements;
     private final SystemActions system;
     private final ReferralTimeline timelines;
 
-    public CaseLinks(TaskService taskService, RuntimeService runtimeService, ReferralService referrals, ChildRepository children,
-                     PlacementRepository placements, SystemActions system, ReferralTimeline timelines) {
+    public CaseLinks(TaskService taskService, RuntimeService runtimeService, ReferralService referrals, ChildService children,
+                     PlacementService placements, SystemActions system, ReferralTimeline timelines) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.referrals = referrals;
@@ -74,10 +74,10 @@ public class CaseLinks {
         Optional<Child> child = Optional.empty();
         Referral placedBy = null;
         if (key.startsWith(IroReviewProcess.KEY_PREFIX)) {
-            child = number(key).flatMap(children::findById);
+            child = number(key).flatMap(children::find);
         } else if (key.startsWith(ContractMonitoringProcess.KEY_PREFIX)) {
-            var placement = number(key).flatMap(placements::findById);
-            child = placement.flatMap(p -> children.findById(p.getChildId()));
+            var placement = number(key).flatMap(placements::find);
+            child = placement.flatMap(p -> children.find(p.getChildId()));
             placedBy = placement.map(p -> p.getReferralId()).flatMap(referrals::find).orElse(null);
         }
         Referral referredBy = placedBy;

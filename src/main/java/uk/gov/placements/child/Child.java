@@ -66,7 +66,7 @@ public class Child {
     }
 
     /** SSDA903 CIN, N1 to N8. */
-    public Child categoryOfNeed(String cin) {
+    Child categoryOfNeed(String cin) {
         this.categoryOfNeed = cin;
         return this;
     }
@@ -76,7 +76,7 @@ public class Child {
         this.lookedAfterSince = null;
     }
 
-    public void becameLookedAfter(LocalDate date) {
+    void becameLookedAfter(LocalDate date) {
         if (lookedAfterSince == null) {
             lookedAfterSince = date;
         }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ChildRepository extends JpaRepository<Child, Long> {
+interface ChildRepository extends JpaRepository<Child, Long> {
     List<Child> findByCouncilOrderByLastNameAsc(String council);
 
     List<Child> findByAllocatedSocialWorkerAndCouncilInOrderByLastNameAscFirstNameAscIdAsc(String socialWorker,

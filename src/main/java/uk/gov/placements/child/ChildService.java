@@ -1,5 +1,7 @@
 package uk.gov.placements.child;
 
+import java.util.Collection;
+import java.util.Optional;
 import uk.gov.placements.common.ModuleListener;
 
 import java.time.LocalDate;
@@ -352,5 +354,39 @@ public class ChildService {
         } else if (!(longitude >= -9 && longitude <= 2)) {
             errors.reject("longitude", "must be within the United Kingdom (-9 to 2)");
         }
+    }
+
+    /** The child with the id, if there is one (the caller decides what a missing or unseen child means). */
+    @Transactional(readOnly = true)
+    public Optional<Child> find(Long id) {
+        return children.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Child> withIds(Collection<Long> ids) {
+        return children.findAllById(ids);
+    }
+
+    /** The children of the councils allocated to the social worker, by name. */
+    @Transactional(readOnly = true)
+    public List<Child> allocatedTo(String socialWorker, Collection<String> councils) {
+        return children.findByAllocatedSocialWorkerAndCouncilInOrderByLastNameAscFirstNameAscIdAsc(socialWorker, councils);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Child> ofCouncil(String council) {
+        return children.findByCouncilOrderByLastNameAsc(council);
+    }
+
+    /** The status histories of the children, oldest first per child. */
+    @Transactional(readOnly = true)
+    public List<ChildStatus> statusHistories(Collection<Long> childIds) {
+        return statuses.findByChildIdInOrderByFromDateAscIdAsc(childIds);
+    }
+
+    /** The demo's children, made without a person. */
+    @Transactional
+    public Child saveDemo(Child child) {
+        return children.save(child);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ChildStatusRepository extends JpaRepository<ChildStatus, Long> {
+interface ChildStatusRepository extends JpaRepository<ChildStatus, Long> {
     List<ChildStatus> findByChildIdOrderByFromDateAscIdAsc(Long childId);
 
     List<ChildStatus> findByChildIdInOrderByFromDateAscIdAsc(Collection<Long> childIds);

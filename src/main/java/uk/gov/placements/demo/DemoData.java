@@ -24,7 +24,6 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.CareService;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderKind;
@@ -68,12 +67,10 @@ public class DemoData {
     private final TenantAccess tenantAccess;
     private final TransactionTemplate tx;
     private final DemoHistory history;
-    private final ChildRepository children;
     private final ChildService childService;
 
     public DemoData(IdentityService identityService, ProviderService providers, TenantAccess tenantAccess,
-                    TransactionTemplate tx, DemoHistory history, ChildRepository children, ChildService childService) {
-        this.children = children;
+                    TransactionTemplate tx, DemoHistory history, ChildService childService) {
         this.childService = childService;
         this.history = history;
         this.identityService = identityService;
@@ -108,7 +105,7 @@ public class DemoData {
         tx.executeWithoutResult(s -> history.createIfEmpty());
         // every Northshire child has sw1 as allocated social worker and iro1 as IRO (a data folder of an earlier
         // release is brought up to date too)
-        tx.executeWithoutResult(s -> children.findByCouncilOrderByLastNameAsc(NORTHSHIRE).stream()
+        tx.executeWithoutResult(s -> childService.ofCouncil(NORTHSHIRE).stream()
                 .filter(c -> c.getAllocatedSocialWorker() == null)
                 .forEach(c -> childService.allocate(c.getId(), "sw1", "iro1")));
     }

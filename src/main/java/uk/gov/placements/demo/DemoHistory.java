@@ -10,7 +10,6 @@ import java.util.Random;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.Geo;
 import uk.gov.placements.common.LegalStatus;
@@ -18,10 +17,9 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.iro.IroReview;
-import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
@@ -38,27 +36,23 @@ import uk.gov.placements.referral.ReferralService;
 class DemoHistory {
 
     private static final String[] ETHNICITIES = {"WBRI", "WOTH", "MWBC", "APKN", "BAFR", "BCRB", "AIND", "WIRI", "CHNE"};
-    private final ChildRepository children;
-    private final PlacementRepository placements;
     private final ProviderService services;
     private final ReferralService referrals;
     private final PlacementService placementService;
     private final ChildService childService;
-    private final IroReviewRepository reviews;
+    private final IroReviewService reviews;
 
-    DemoHistory(ChildRepository children, PlacementRepository placements, ProviderService services, ReferralService referrals,
-                PlacementService placementService, ChildService childService, IroReviewRepository reviews) {
+    DemoHistory(ProviderService services, ReferralService referrals,
+                PlacementService placementService, ChildService childService, IroReviewService reviews) {
         this.reviews = reviews;
         this.childService = childService;
-        this.children = children;
-        this.placements = placements;
         this.services = services;
         this.referrals = referrals;
         this.placementService = placementService;
     }
 
     void createIfEmpty() {
-        if (placements.count() > 0) {
+        if (placementService.demoHistoryRecorded()) {
             return;
         }
         Random random = new Random(903);
@@ -71,7 +65,7 @@ class DemoHistory {
             for (int i = 0; i < 18; i++) {
                 double lat = Double.parseDouble(c[2]) + (random.nextDouble() - 0.5) * 0.1;
                 double lon = Double.parseDouble(c[3]) + (random.nextDouble() - 0.5) * 0.1;
-                Child child = children.save(new Child(c[0], first[i], "Demo" + (char) ('A' + i), today.minusYears(6 + random.nextInt(11))
+                Child child = childService.saveDemo(new Child(c[0], first[i], "Demo" + (char) ('A' + i), today.minusYears(6 + random.nextInt(11))
                         .minusDays(random.nextInt(300)), i % 2 == 0 ? "FEMALE" : "MALE", c[1] + (1 + i % 8) + " " + (1 + i % 9) + "AB",
                         lat, lon, i % 3 == 0 ? LegalStatus.V2 : LegalStatus.C2));
                 int moves = i % 6 == 0 ? 3 : i % 3 == 0 ? 2 : 1;
@@ -82,11 +76,8 @@ class DemoHistory {
                 Placement previous = null;
                 for (int m = 0; m < moves; m++) {
                     CareService s = all.get(random.nextInt(all.size()));
-                    if (previous != null) {
-                        previous.end(start);
-                    }
-                    previous = placements.save(placement(child, s, start, random, m > 0));
-                    child.becameLookedAfter(start);
+                    previous = placementService.saveDemo(placement(child, s, start, random, m > 0), previous);
+                    childService.becameLookedAfter(child.getId(), start);
                     start = start.plusDays(60 + random.nextInt(90));
                     if (start.isAfter(today)) {
                         break;
@@ -96,7 +87,7 @@ class DemoHistory {
             }
             // referrals the register could not meet: the gaps in provision
             for (NeedCode gap : List.of(NeedCode.PARENT_AND_CHILD, NeedCode.SUBSTANCE_MISUSE, NeedCode.CRIMINAL_EXPLOITATION_RISK)) {
-                Child child = children.save(new Child(c[0], "Gap", "Demo" + gap.ordinal(), today.minusYears(15), "MALE", c[1] + "9 9ZZ",
+                Child child = childService.saveDemo(new Child(c[0], "Gap", "Demo" + gap.ordinal(), today.minusYears(15), "MALE", c[1] + "9 9ZZ",
                         Double.parseDouble(c[2]), Double.parseDouble(c[3]), LegalStatus.C2));
                 Referral r = new Referral(child, Urgency.URGENT, today.plusDays(7), PlacementType.CHILDRENS_HOME, 12, 20,
                         List.of(new ReferralNeed(gap, true)), "demo");
@@ -116,9 +107,8 @@ class DemoHistory {
             // the first review within 20 working days, the second three months on
             for (int n = 1; n <= 2 && since.plusDays(27L + 90L * (n - 1)).isBefore(today); n++) {
                 LocalDate held = since.plusDays(27L + 90L * (n - 1));
-                IroReview review = reviews.save(new IroReview(child.getId(), child.getCouncil(), n, held.plusDays(1), null));
-                review.held(held, "iro1", "Placement endorsed; contact with mother weekly", null, "ENDORSED", null, n == 1 ? "PN1" : "PN3");
-                reviews.save(review);
+                IroReview review = new IroReview(child.getId(), child.getCouncil(), n, held.plusDays(1), null);
+                reviews.recordHeld(review, held, "iro1", "Placement endorsed; contact with mother weekly", "ENDORSED", n == 1 ? "PN1" : "PN3");
             }
         }
         if (i % 5 == 1 && current != null && current.getStartDate().isBefore(today.minusDays(40))) {

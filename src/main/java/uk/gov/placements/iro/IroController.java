@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.security.CurrentUser;
 import uk.gov.placements.security.Roles;
@@ -19,12 +19,12 @@ class IroController {
     private final IroReviewService service;
     private final MatchingRecord matchingRecord;
     private final IroDisputes disputes;
-    private final ChildRepository children;
+    private final ChildService children;
     private final CurrentUser currentUser;
     private final SystemActions system;
 
     IroController(IroReviewRepository reviews, IroReviewService service, MatchingRecord matchingRecord, IroDisputes disputes,
-                  ChildRepository children, CurrentUser currentUser, SystemActions system) {
+                  ChildService children, CurrentUser currentUser, SystemActions system) {
         this.disputes = disputes;
         this.system = system;
         this.reviews = reviews;
@@ -91,6 +91,6 @@ class IroController {
     }
 
     private void visible(Long id) {
-        children.findById(id).filter(c -> currentUser.canSeeCouncil(c.getCouncil())).orElseThrow(() -> new NotFoundException("Child", id));
+        children.find(id).filter(c -> currentUser.canSeeCouncil(c.getCouncil())).orElseThrow(() -> new NotFoundException("Child", id));
     }
 }

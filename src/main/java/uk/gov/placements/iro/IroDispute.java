@@ -95,7 +95,7 @@ public class IroDispute {
     }
 
     /** The step of the tier now answering. */
-    public IroDisputeStep currentStep() {
+    IroDisputeStep currentStep() {
         return steps.get(steps.size() - 1);
     }
 

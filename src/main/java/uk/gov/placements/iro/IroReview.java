@@ -70,7 +70,7 @@ public class IroReview {
     }
 
     /** Whether the review came forward (it never goes back). */
-    public boolean bringForward(LocalDate to, String reason) {
+    boolean bringForward(LocalDate to, String reason) {
         if (!to.isBefore(dueDate)) {
             return false;
         }
@@ -80,7 +80,7 @@ public class IroReview {
         return true;
     }
 
-    public void consulted(String who, LocalDate on, String views) {
+    void consulted(String who, LocalDate on, String views) {
         switch (who) {
             case "child" -> { childConsultedOn = on; childViews = views; }
             case "parents" -> { parentsConsultedOn = on; parentsViews = views; }
@@ -89,7 +89,7 @@ public class IroReview {
         }
     }
 
-    public void held(LocalDate on, String by, String decisions, String recommendations, String outcome, String concerns, String participation) {
+    void held(LocalDate on, String by, String decisions, String recommendations, String outcome, String concerns, String participation) {
         this.concerns = concerns;
         this.participation = participation;
         this.status = Status.HELD;
@@ -100,7 +100,7 @@ public class IroReview {
         this.outcome = outcome;
     }
 
-    public void cancel() {
+    void cancel() {
         this.status = Status.CANCELLED;
     }
 

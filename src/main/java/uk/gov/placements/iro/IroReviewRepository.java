@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface IroReviewRepository extends JpaRepository<IroReview, Long> {
+interface IroReviewRepository extends JpaRepository<IroReview, Long> {
     Optional<IroReview> findFirstByChildIdAndStatusOrderBySequenceNumberDesc(Long childId, IroReview.Status status);
 
     List<IroReview> findByChildIdOrderBySequenceNumberAsc(Long childId);

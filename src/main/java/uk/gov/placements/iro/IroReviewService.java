@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.child.ChildLeftCare;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
@@ -47,7 +47,7 @@ public class IroReviewService {
     public static final int CONSULTATION_DUE_WORKING_DAYS = 2;
 
     private final IroReviewRepository reviews;
-    private final ChildRepository children;
+    private final ChildService children;
     private final WorkingDays workingDays;
     private final Decisions decisions;
     private final RuntimeService runtimeService;
@@ -55,7 +55,7 @@ public class IroReviewService {
     private final ManagementService managementService;
     private final NotificationSender sender;
 
-    public IroReviewService(IroReviewRepository reviews, ChildRepository children, WorkingDays workingDays, Decisions decisions,
+    public IroReviewService(IroReviewRepository reviews, ChildService children, WorkingDays workingDays, Decisions decisions,
                             RuntimeService runtimeService, ManagementService managementService, IroDisputes disputes,
                             NotificationSender sender) {
         this.sender = sender;
@@ -285,6 +285,19 @@ public class IroReviewService {
     }
 
     private Child child(Long id) {
-        return NotFoundException.findOrThrow(children, "Child", id);
+        return children.get(id);
+    }
+
+    /** The child's reviews, in order. */
+    @Transactional(readOnly = true)
+    public List<IroReview> reviewsOf(Long childId) {
+        return reviews.findByChildIdOrderBySequenceNumberAsc(childId);
+    }
+
+    /** A review recorded as held without a process or a person's form (the demo's history). */
+    @Transactional
+    public IroReview recordHeld(IroReview review, LocalDate heldOn, String by, String decisionsText, String outcome, String participation) {
+        review.held(heldOn, by, decisionsText, null, outcome, null, participation);
+        return reviews.save(review);
     }
 }

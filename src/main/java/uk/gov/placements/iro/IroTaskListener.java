@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.ProcessVariables;
@@ -23,9 +23,9 @@ public class IroTaskListener implements TaskListener {
     private final IroReviewService reviews;
     private final IroDisputes disputes;
     private final MatchingRecord matchingRecord;
-    private final ChildRepository children;
+    private final ChildService children;
 
-    public IroTaskListener(IroReviewService reviews, IroDisputes disputes, MatchingRecord matchingRecord, ChildRepository children,
+    public IroTaskListener(IroReviewService reviews, IroDisputes disputes, MatchingRecord matchingRecord, ChildService children,
                            TaskDisplay display) {
         this.display = display;
         this.reviews = reviews;
@@ -47,7 +47,7 @@ public class IroTaskListener implements TaskListener {
         }
         IroReview review = reviews.review(ProcessVariables.id(task, REVIEW_ID));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Child child = children.findById(childId).orElseThrow();
+            Child child = children.find(childId).orElseThrow();
             String context = " — " + child.initials() + ", review " + review.getSequenceNumber() + " due " + UkFormat.date(review.getDueDate());
             task.setName(switch (task.getTaskDefinitionKey()) {
                 case TASK_CONSULT_CHILD -> "Consult the child";
@@ -88,7 +88,7 @@ public class IroTaskListener implements TaskListener {
     private void dispute(DelegateTask task, Long childId) {
         IroDispute d = disputes.dispute(ProcessVariables.id(task, DISPUTE_ID));
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Child child = children.findById(childId).orElseThrow();
+            Child child = children.find(childId).orElseThrow();
             // initials and age, as on every task about a child; the Case tab leads to the child
             String about = " — " + child.initials() + ", " + child.ageOn(UkTime.today());
             switch (task.getTaskDefinitionKey()) {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
@@ -22,12 +22,12 @@ import uk.gov.placements.referral.search.SearchService;
  */
 @Component
 public class MatchingRecord {
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final ReferralService referrals;
     private final SearchService search;
     private final MonitoringRatings monitoringRatings;
 
-    public MatchingRecord(PlacementRepository placements, ReferralService referrals, SearchService search,
+    public MatchingRecord(PlacementService placements, ReferralService referrals, SearchService search,
                           MonitoringRatings monitoringRatings) {
         this.placements = placements;
         this.referrals = referrals;
@@ -37,7 +37,7 @@ public class MatchingRecord {
 
     @Transactional(readOnly = true)
     public String forChild(Long childId) {
-        List<Placement> all = placements.findByChildIdOrderByStartDateAscIdAsc(childId);
+        List<Placement> all = placements.placementsOf(childId);
         Placement current = all.stream().filter(p -> p.getStatus() == PlacementStatus.ACTIVE).reduce((a, b) -> b).orElse(null);
         if (current == null || current.getReferralId() == null) {
             return "No current placement was found through a referral in this system.";

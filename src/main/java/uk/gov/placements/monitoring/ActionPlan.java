@@ -63,19 +63,19 @@ public class ActionPlan {
     }
 
     /** Conditions of an accreditation become a plan of that accreditation. */
-    public ActionPlan ofAccreditation(Long accreditationId) {
+    ActionPlan ofAccreditation(Long accreditationId) {
         this.accreditationId = accreditationId;
         return this;
     }
 
     /** The contracts officer's deadline (and a commissioning manager's extension of it): the provider no longer sets its own. */
-    public void deadline(LocalDate deadline, String by, Instant at) {
+    void deadline(LocalDate deadline, String by, Instant at) {
         this.deadline = deadline;
         this.deadlineSetBy = by;
         this.deadlineSetAt = at;
     }
 
-    public void answered(String actions, String by, Instant at) {
+    void answered(String actions, String by, Instant at) {
         this.actions = actions;
         this.answeredBy = by;
         this.answeredAt = at;
@@ -83,14 +83,14 @@ public class ActionPlan {
     }
 
     /** The deadline passed with no answer from the provider: unresolved, and the record says why. */
-    public void notAnswered(LocalDate by, boolean reached) {
+    void notAnswered(LocalDate by, boolean reached) {
         this.notAnsweredBy = by;
         this.providerUnreachable = !reached;
         this.status = Status.UNRESOLVED;
     }
 
     /** An extension gives the provider another chance, so the plan waits on it again; a suspension leaves it unresolved. */
-    public void decided(Decision decision, String reason, String by, Instant at) {
+    void decided(Decision decision, String reason, String by, Instant at) {
         this.decision = decision;
         this.decisionReason = reason;
         this.decidedBy = by;
@@ -101,7 +101,7 @@ public class ActionPlan {
         }
     }
 
-    public void checked(boolean resolved, String notes, String by, Instant at) {
+    void checked(boolean resolved, String notes, String by, Instant at) {
         this.status = resolved ? Status.RESOLVED : Status.UNRESOLVED;
         this.checkNotes = notes;
         this.checkedBy = by;

@@ -3,6 +3,6 @@ package uk.gov.placements.monitoring;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ActionPlanRepository extends JpaRepository<ActionPlan, Long> {
+interface ActionPlanRepository extends JpaRepository<ActionPlan, Long> {
     List<ActionPlan> findByProviderIdOrderByIdAsc(Long providerId);
 }

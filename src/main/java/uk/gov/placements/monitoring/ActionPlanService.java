@@ -187,4 +187,14 @@ public class ActionPlanService {
     public ActionPlan plan(Long id) {
         return NotFoundException.findOrThrow(plans, "Action plan", id);
     }
+
+    /**
+     * The plan of an accreditation confirmed with conditions: the conditions are its concern, and the contracts officer
+     * sets its deadline afterwards.
+     */
+    @Transactional
+    public ActionPlan openForConditions(Long providerId, Long accreditationId, String conditions) {
+        return plans.save(new ActionPlan(providerId, null, ActionPlan.Source.ACCREDITATION, conditions, Decisions.now())
+                .ofAccreditation(accreditationId));
+    }
 }

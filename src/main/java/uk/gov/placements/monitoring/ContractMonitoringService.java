@@ -29,14 +29,13 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.iro.IroReview;
-import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
-import uk.gov.placements.placement.PlacementStatus;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.calendar.WorkingDays;
@@ -61,22 +60,22 @@ public class ContractMonitoringService {
     private final MonitoringRoundRepository rounds;
     private final ProviderLatestRatingRepository latestRatings;
     private final ExitInterviewRepository exitInterviews;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final ProviderService providerService;
-    private final IroReviewRepository iroReviews;
+    private final IroReviewService iroReviews;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final NotificationSender sender;
     private final Decisions decisions;
     private final ActionPlanService actionPlans;
-    private final ChildRepository children;
+    private final ChildService children;
     private final WorkingDays workingDays;
     private final ProviderReachability reachability;
 
     public ContractMonitoringService(MonitoringRoundRepository rounds, ProviderLatestRatingRepository latestRatings, ExitInterviewRepository exitInterviews,
-                                     PlacementRepository placements, ProviderService providerService, IroReviewRepository iroReviews,
+                                     PlacementService placements, ProviderService providerService, IroReviewService iroReviews,
                                      RuntimeService runtimeService, IdentityService identityService, NotificationSender sender,
-                                     Decisions decisions, ActionPlanService actionPlans, ChildRepository children, WorkingDays workingDays,
+                                     Decisions decisions, ActionPlanService actionPlans, ChildService children, WorkingDays workingDays,
                                      ProviderReachability reachability) {
         this.reachability = reachability;
         this.actionPlans = actionPlans;
@@ -182,7 +181,7 @@ public class ContractMonitoringService {
         String after = " was due " + UkFormat.date(r.getEvidenceDue()) + ". If it is not in by " + UkFormat.date(r.getEvidenceEscalation())
                 + ", the round goes to the contracts officer without it, recorded as not returned.";
         if (owed == Evidence.FEEDBACK) {
-            String worker = children.findById(r.getChildId()).map(Child::getAllocatedSocialWorker).orElse(null);
+            String worker = children.find(r.getChildId()).map(Child::getAllocatedSocialWorker).orElse(null);
             sender.send(worker == null ? Recipient.group(Roles.SOCIAL_WORKERS, r.getCouncil()) : Recipient.person(worker),
                     "Reminder: your feedback for " + subject, "Your monitoring feedback on placement " + r.getPlacementId() + after);
         } else {
@@ -256,7 +255,7 @@ public class ContractMonitoringService {
     @Transactional
     public void gatherIroRecommendations(Long roundId) {
         MonitoringRound r = round(roundId);
-        String recommendations = iroReviews.findByChildIdOrderBySequenceNumberAsc(r.getChildId()).stream()
+        String recommendations = iroReviews.reviewsOf(r.getChildId()).stream()
                 .filter(v -> v.getStatus() == IroReview.Status.HELD && v.getRecommendations() != null)
                 .reduce((a, b) -> b).map(v -> "Review " + v.getSequenceNumber() + " (" + v.getHeldOn() + "): " + v.getRecommendations())
                 .orElse("No IRO recommendations recorded yet.");
@@ -361,8 +360,8 @@ public class ContractMonitoringService {
             sender.send(Recipient.group(Roles.COMMISSIONING_MANAGERS, council.getId()), suspended.providerName() + " suspended from the regional register",
                     suspended.providerName() + " receives no new referrals: " + suspended.notice());
         }
-        for (Placement placed : placements.findByProviderIdAndStatus(suspended.providerId(), PlacementStatus.ACTIVE)) {
-            Child child = children.findById(placed.getChildId()).orElseThrow();
+        for (Placement placed : placements.activeWithProvider(suspended.providerId())) {
+            Child child = children.find(placed.getChildId()).orElseThrow();
             String subject = "Placement " + placed.getId() + ": " + suspended.providerName() + " suspended from the regional register";
             String body = "A child allocated to you lives with " + suspended.providerName() + " (placement " + placed.getId() + ", from "
                     + UkFormat.date(placed.getStartDate()) + "), which is suspended: " + suspended.notice()
@@ -406,6 +405,6 @@ public class ContractMonitoringService {
 
 
     private Placement placement(Long id) {
-        return NotFoundException.findOrThrow(placements, "Placement", id);
+        return placements.get(id);
     }
 }

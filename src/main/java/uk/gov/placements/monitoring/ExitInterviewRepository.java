@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface ExitInterviewRepository extends JpaRepository<ExitInterview, Long> {
+interface ExitInterviewRepository extends JpaRepository<ExitInterview, Long> {
     List<ExitInterview> findByProviderIdOrderByInterviewedOnDesc(Long providerId);
 
     @Query("select e.providerId, count(e) from ExitInterview e where e.providerId in :providerIds group by e.providerId")

@@ -67,28 +67,28 @@ public class MonitoringRound {
     }
 
     /** When the social worker's feedback and Form D are due, and when silence goes to the contracts officer. */
-    public void evidenceDue(LocalDate due, LocalDate escalation) {
+    void evidenceDue(LocalDate due, LocalDate escalation) {
         this.evidenceDue = due;
         this.evidenceEscalation = escalation;
     }
 
-    public void feedbackNotReturned() {
+    void feedbackNotReturned() {
         this.feedbackNotReturnedBy = evidenceDue;
     }
 
     /** Form D not in by the escalation; {@code reached} false when no member of the provider's staff could see the request. */
-    public void outcomeReportNotReturned(boolean reached) {
+    void outcomeReportNotReturned(boolean reached) {
         this.outcomeReportNotReturnedBy = evidenceDue;
         this.providerUnreachable = !reached;
     }
 
-    public void feedback(boolean needsMet, String feedback, String childViews) {
+    void feedback(boolean needsMet, String feedback, String childViews) {
         this.needsMet = needsMet;
         this.socialWorkerFeedback = feedback;
         this.childViews = childViews;
     }
 
-    public void outcomes(BigDecimal attendance, BigDecimal healthKept, Integer sdq, Integer missing, String familyContact,
+    void outcomes(BigDecimal attendance, BigDecimal healthKept, Integer sdq, Integer missing, String familyContact,
                          String goalProgress, String incidents) {
         this.schoolAttendance = attendance;
         this.healthAppointmentsKept = healthKept;
@@ -99,11 +99,11 @@ public class MonitoringRound {
         this.incidents = incidents;
     }
 
-    public void iroRecommendations(String recommendations) {
+    void iroRecommendations(String recommendations) {
         this.iroRecommendations = recommendations;
     }
 
-    public void rate(MonitoringRating rating, String reason, String costAgainstOutcomes, String by, Instant at) {
+    void rate(MonitoringRating rating, String reason, String costAgainstOutcomes, String by, Instant at) {
         this.rating = rating;
         this.ratingReason = reason;
         this.costAgainstOutcomes = costAgainstOutcomes;
@@ -112,7 +112,7 @@ public class MonitoringRound {
         this.status = Status.RATED;
     }
 
-    public void close() {
+    void close() {
         if (status == Status.OPEN) {
             status = Status.CLOSED;
         }

@@ -3,7 +3,7 @@ package uk.gov.placements.monitoring;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MonitoringRoundRepository extends JpaRepository<MonitoringRound, Long> {
+interface MonitoringRoundRepository extends JpaRepository<MonitoringRound, Long> {
     List<MonitoringRound> findByPlacementIdOrderByRoundNumberAsc(Long placementId);
 
     List<MonitoringRound> findByProviderIdOrderByIdAsc(Long providerId);

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.tasks.TaskDisplay;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.ProcessVariables;
@@ -25,10 +25,10 @@ public class MonitoringTaskListener implements TaskListener {
     private final TaskDisplay display;
     private final ContractMonitoringService monitoring;
     private final PlacementService placements;
-    private final ChildRepository children;
+    private final ChildService children;
     private final ActionPlanTasks actionPlanTasks;
 
-    public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildRepository children,
+    public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildService children,
                                   TaskDisplay display, ActionPlanTasks actionPlanTasks) {
         this.actionPlanTasks = actionPlanTasks;
         this.display = display;
@@ -104,7 +104,7 @@ public class MonitoringTaskListener implements TaskListener {
 
     private void onCreate(DelegateTask task, Long placementId, MonitoringRound round) {
         var placement = placements.get(placementId);
-        var child = children.findById(placement.getChildId()).orElseThrow();
+        var child = children.find(placement.getChildId()).orElseThrow();
         AllocatedWorker.assign(task, child);
         String initials = child.initials();
         String context = " — " + initials + ", " + UkFormat.label(placement.getPlacementType()) + ", " + UkFormat.money(placement.getWeeklyCost()) + " a week"

@@ -3,7 +3,7 @@ package uk.gov.placements.notification;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface NotificationRepository extends JpaRepository<Notification, Long> {
+interface NotificationRepository extends JpaRepository<Notification, Long> {
     List<Notification> findByPlacementIdOrderByIdAsc(Long placementId);
 
     List<Notification> findByProviderIdAndSubjectOrderByIdAsc(Long providerId, String subject);

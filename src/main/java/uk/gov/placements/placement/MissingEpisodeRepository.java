@@ -3,7 +3,7 @@ package uk.gov.placements.placement;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MissingEpisodeRepository extends JpaRepository<MissingEpisode, Long> {
+interface MissingEpisodeRepository extends JpaRepository<MissingEpisode, Long> {
     List<MissingEpisode> findByCouncilOrderByChildIdAscStartDateAsc(String council);
 
     List<MissingEpisode> findByPlacementIdOrderByStartDateAsc(Long placementId);

@@ -118,13 +118,13 @@ public class Placement {
         return this;
     }
 
-    public void end(LocalDate endDate) {
+    void end(LocalDate endDate) {
         this.status = PlacementStatus.ENDED;
         this.endDate = endDate;
     }
 
     /** How it ended, for the SSDA903 return and the sufficiency figures (an unplanned end is a disruption). */
-    public void endedBecause(String reasonEpisodeCeased, String reasonPlaceChange, boolean unplanned, String notes) {
+    void endedBecause(String reasonEpisodeCeased, String reasonPlaceChange, boolean unplanned, String notes) {
         this.reasonEpisodeCeased = reasonEpisodeCeased;
         this.endReasonPlaceChange = reasonPlaceChange;
         this.unplannedEnd = unplanned;
@@ -132,17 +132,17 @@ public class Placement {
     }
 
     /** Approved to start later: the place is held, the placement is PLANNED until its start date. */
-    public Placement plannedUnless(LocalDate today) {
+    Placement plannedUnless(LocalDate today) {
         this.status = startDate.isAfter(today) ? PlacementStatus.PLANNED : PlacementStatus.ACTIVE;
         return this;
     }
 
     /** It will end on the given day, when the child's next placement starts; until then it stays as it is. */
-    public void endsOn(LocalDate day) {
+    void endsOn(LocalDate day) {
         this.endDate = day;
     }
 
-    public void planWritten(Instant at) {
+    void planWritten(Instant at) {
         this.planWrittenAt = at;
     }
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.Provider;
@@ -28,13 +28,13 @@ import uk.gov.placements.security.Roles;
 @RequestMapping("/api/placements")
 class PlacementController {
     private final PlacementRepository placements;
-    private final ChildRepository children;
+    private final ChildService children;
     private final CurrentUser currentUser;
     private final PlacementService service;
     private final Notifications notifications;
     private final PlacementLetters letters;
 
-    PlacementController(PlacementRepository placements, ChildRepository children, CurrentUser currentUser, PlacementService service,
+    PlacementController(PlacementRepository placements, ChildService children, CurrentUser currentUser, PlacementService service,
                         Notifications notifications, PlacementLetters letters) {
         this.notifications = notifications;
         this.letters = letters;
@@ -66,7 +66,7 @@ class PlacementController {
         if (childId == null) {
             return placements.findByCouncilInOrderByStartDateDescIdDesc(currentUser.councils()).stream().map(PlacementController::view).toList();
         }
-        children.findById(childId).filter(c -> currentUser.canSeeCouncil(c.getCouncil()))
+        children.find(childId).filter(c -> currentUser.canSeeCouncil(c.getCouncil()))
                 .orElseThrow(() -> new NotFoundException("Child", childId));
         return placements.findByChildIdOrderByStartDateAscIdAsc(childId).stream().map(PlacementController::view).toList();
     }

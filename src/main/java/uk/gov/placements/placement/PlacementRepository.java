@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface PlacementRepository extends JpaRepository<Placement, Long> {
+interface PlacementRepository extends JpaRepository<Placement, Long> {
     List<Placement> findByChildIdOrderByStartDateAscIdAsc(Long childId);
 
     List<Placement> findByStatusAndStartDateLessThanEqual(PlacementStatus status, LocalDate day);

@@ -1,5 +1,8 @@
 package uk.gov.placements.placement;
 
+import java.util.EnumSet;
+import java.util.Collection;
+import java.util.Optional;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.provider.ProviderService;
 
@@ -21,7 +24,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
@@ -310,4 +312,71 @@ public class PlacementService {
         return NotFoundException.findOrThrow(placements, "Placement", id);
     }
 
+    /** The placement with the id, if there is one (the caller decides what a missing or unseen placement means). */
+    @Transactional(readOnly = true)
+    public Optional<Placement> find(Long id) {
+        return placements.findById(id);
+    }
+
+    /** The child's placements, first to last. */
+    @Transactional(readOnly = true)
+    public List<Placement> placementsOf(Long childId) {
+        return placements.findByChildIdOrderByStartDateAscIdAsc(childId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Placement> placementsOf(Long childId, PlacementStatus status) {
+        return placements.findByChildIdAndStatus(childId, status);
+    }
+
+    /** The children living with the provider now. */
+    @Transactional(readOnly = true)
+    public List<Placement> activeWithProvider(Long providerId) {
+        return placements.findByProviderIdAndStatus(providerId, PlacementStatus.ACTIVE);
+    }
+
+    /** The placements at a home that are running or agreed to start. */
+    @Transactional(readOnly = true)
+    public List<Placement> plannedOrActiveAt(Long serviceId) {
+        return placements.findByServiceIdAndStatusIn(serviceId, EnumSet.of(PlacementStatus.PLANNED, PlacementStatus.ACTIVE));
+    }
+
+    /** The councils' placements, newest first. */
+    @Transactional(readOnly = true)
+    public List<Placement> ofCouncils(Collection<String> councils) {
+        return placements.findByCouncilInOrderByStartDateDescIdDesc(councils);
+    }
+
+    /** The council's placements that started in the period, first to last. */
+    @Transactional(readOnly = true)
+    public List<Placement> startedBetween(String council, LocalDate from, LocalDate to) {
+        return placements.findByCouncilAndStartDateBetweenOrderByStartDateAscIdAsc(council, from, to);
+    }
+
+    /** Disruptions: the council's placements that ended unplanned in the period. */
+    @Transactional(readOnly = true)
+    public int unplannedEndings(String council, LocalDate from, LocalDate to) {
+        return placements.countByCouncilAndUnplannedEndTrueAndEndDateBetween(council, from, to);
+    }
+
+    /** The council's times missing or away, child by child and in order. */
+    @Transactional(readOnly = true)
+    public List<MissingEpisode> missingEpisodesOf(String council) {
+        return missingEpisodes.findByCouncilOrderByChildIdAscStartDateAsc(council);
+    }
+
+    /** Whether the demo's placement history is there already. */
+    @Transactional(readOnly = true)
+    public boolean demoHistoryRecorded() {
+        return placements.count() > 0;
+    }
+
+    /** The demo's history: a placement recorded as it was, without a referral; the one before it ending on its start. */
+    @Transactional
+    public Placement saveDemo(Placement placement, Placement previous) {
+        if (previous != null) {
+            previous.end(placement.getStartDate());
+        }
+        return placements.save(placement);
+    }
 }

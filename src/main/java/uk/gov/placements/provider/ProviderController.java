@@ -41,7 +41,7 @@ class ProviderController {
     private final ProviderService service;
     private final ServiceMatcher matcher;
     private final CurrentUser currentUser;
-    private final uk.gov.placements.provider.MonitoringRatings monitoringRatings;
+    private final MonitoringRatings monitoringRatings;
     private final OfstedRegisterImport ofstedImport;
     private final OfstedRatings ofstedRatings;
     private final SystemActions system;
@@ -50,7 +50,7 @@ class ProviderController {
     private final ProviderReachability reachability;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
-                       uk.gov.placements.provider.MonitoringRatings monitoringRatings,
+                       MonitoringRatings monitoringRatings,
                        OfstedRegisterImport ofstedImport,
                        SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
                        Vacancies vacancies, ProviderReachability reachability) {

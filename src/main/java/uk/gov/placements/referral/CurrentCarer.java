@@ -2,7 +2,7 @@ package uk.gov.placements.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.security.Roles;
 
@@ -15,16 +15,16 @@ import uk.gov.placements.security.Roles;
 @Component("currentCarer")
 public class CurrentCarer {
     private final ReferralService referrals;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
 
-    public CurrentCarer(ReferralService referrals, PlacementRepository placements) {
+    public CurrentCarer(ReferralService referrals, PlacementService placements) {
         this.referrals = referrals;
         this.placements = placements;
     }
 
     public String reviewers(DelegateExecution execution) {
         Referral r = referrals.ofInstance(execution);
-        return placements.findById(r.getCurrentPlacementId())
+        return placements.find(r.getCurrentPlacementId())
                 .map(p -> Provider.groupOf(p.getProviderId()) + "," + Roles.SOCIAL_WORKERS)
                 .orElse(Roles.SOCIAL_WORKERS);
     }

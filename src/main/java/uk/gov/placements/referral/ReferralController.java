@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import uk.gov.placements.audit.DecisionRecordRepository;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.OfstedRating;
@@ -32,12 +32,12 @@ class ReferralController {
     private final ReferralService service;
     private final ReferralRepository referrals;
     private final SearchService options;
-    private final DecisionRecordRepository decisions;
+    private final Decisions decisions;
     private final CurrentUser currentUser;
     private final ReferralTimeline timeline;
 
     ReferralController(ReferralService service, ReferralRepository referrals, SearchService options,
-                       DecisionRecordRepository decisions, CurrentUser currentUser, ReferralTimeline timeline) {
+                       Decisions decisions, CurrentUser currentUser, ReferralTimeline timeline) {
         this.timeline = timeline;
         this.service = service;
         this.referrals = referrals;
@@ -99,7 +99,7 @@ class ReferralController {
     @GetMapping("/{id}/decisions")
     List<ReferralDecision> decisions(@PathVariable Long id) {
         visible(id);
-        return decisions.findByReferralIdOrderByDecidedAtAscIdAsc(id).stream().map(d -> new ReferralDecision(d.getKind(), d.getOutcome(),
+        return decisions.ofReferral(id).stream().map(d -> new ReferralDecision(d.getKind(), d.getOutcome(),
                 d.getReason(), d.getDecidedBy(), d.getDecidedAt().toString(), d.getTaskId())).toList();
     }
 

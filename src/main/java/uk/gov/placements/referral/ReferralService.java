@@ -21,7 +21,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.ForbiddenException;
@@ -35,7 +34,6 @@ import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.security.Roles;
@@ -48,18 +46,16 @@ public class ReferralService {
     public static final int TEXT_LIMIT = 4000;
 
     private final ReferralRepository referrals;
-    private final ChildRepository children;
     private final ChildService childService;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final RuntimeService runtimeService;
     private final Decisions decisions;
     private final Postcodes postcodes;
 
-    public ReferralService(ReferralRepository referrals, ChildRepository children, ChildService childService,
-                           PlacementRepository placements, RuntimeService runtimeService, Decisions decisions, Postcodes postcodes) {
+    public ReferralService(ReferralRepository referrals, ChildService childService,
+                           PlacementService placements, RuntimeService runtimeService, Decisions decisions, Postcodes postcodes) {
         this.postcodes = postcodes;
         this.referrals = referrals;
-        this.children = children;
         this.childService = childService;
         this.placements = placements;
         this.runtimeService = runtimeService;
@@ -88,7 +84,7 @@ public class ReferralService {
         if (n.childId() == null) {
             errors.reject("childId", "is required");
         } else {
-            child = children.findById(n.childId()).filter(c -> councilVisible.test(c.getCouncil())).orElse(null);
+            child = childService.find(n.childId()).filter(c -> councilVisible.test(c.getCouncil())).orElse(null);
             if (child == null) {
                 errors.reject("childId", "is not a child of your council");
             }
@@ -113,7 +109,7 @@ public class ReferralService {
         Child child;
         Long existingChildId = f.longValue(EXISTING_CHILD_ID);
         if (existingChildId != null) {
-            child = children.findById(existingChildId).filter(c -> c.getCouncil().equals(council)).orElse(null);
+            child = childService.find(existingChildId).filter(c -> c.getCouncil().equals(council)).orElse(null);
             if (child == null) {
                 errors.reject("existingChildId", "is not a child of your council");
             }
@@ -196,7 +192,7 @@ public class ReferralService {
             ChildService.optionalText(errors, text.getKey(), text.getValue(), text.getKey().equals("childViews") ? TEXT_LIMIT : 2000);
         }
         if (n.currentPlacementId() != null) {
-            Placement current = placements.findById(n.currentPlacementId()).orElse(null);
+            Placement current = placements.find(n.currentPlacementId()).orElse(null);
             if (current == null || child == null || !current.getChildId().equals(child.getId())
                     || current.getStatus() != PlacementStatus.ACTIVE) {
                 errors.reject("currentPlacementId", "is not a current placement of this child");

@@ -8,11 +8,11 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.ProviderService;
 
@@ -29,11 +29,11 @@ public class ReferralStartChoices {
     /** The form's {@code valuesKey} of the current placement's select. */
     public static final String PLACEMENT_CHOICES = "placementChoices";
 
-    private final ChildRepository children;
-    private final PlacementRepository placements;
+    private final ChildService children;
+    private final PlacementService placements;
     private final ProviderService services;
 
-    public ReferralStartChoices(ChildRepository children, PlacementRepository placements, ProviderService services) {
+    public ReferralStartChoices(ChildService children, PlacementService placements, ProviderService services) {
         this.children = children;
         this.placements = placements;
         this.services = services;
@@ -45,10 +45,10 @@ public class ReferralStartChoices {
         List<Map<String, Object>> childOptions = new ArrayList<>();
         List<Map<String, Object>> placementOptions = new ArrayList<>();
         if (userId != null && !councils.isEmpty()) {
-            for (Child c : children.findByAllocatedSocialWorkerAndCouncilInOrderByLastNameAscFirstNameAscIdAsc(userId, councils)) {
+            for (Child c : children.allocatedTo(userId, councils)) {
                 String name = c.getFirstName() + " " + c.getLastName();
                 childOptions.add(option(name + ", " + c.ageOn(UkTime.today()) + " (born " + UkFormat.date(c.getDateOfBirth()) + ")", c.getId()));
-                for (Placement p : placements.findByChildIdAndStatus(c.getId(), PlacementStatus.ACTIVE)) {
+                for (Placement p : placements.placementsOf(c.getId(), PlacementStatus.ACTIVE)) {
                     String home = p.getServiceId() == null ? null : services.findHome(p.getServiceId()).map(s -> s.getName()).orElse(null);
                     placementOptions.add(option(name + (home == null ? "" : " at " + home) + ", since " + UkFormat.date(p.getStartDate()), p.getId()));
                 }

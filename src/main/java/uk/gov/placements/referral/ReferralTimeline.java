@@ -19,12 +19,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.notification.Notification;
 import uk.gov.placements.notification.Notifications;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.referral.search.ProviderReferral;
 import uk.gov.placements.referral.search.SearchService;
@@ -63,16 +63,16 @@ public class ReferralTimeline {
     public record Timeline(Long referralId, String reference, List<Event> events, List<Waiting> waitingOn) {
     }
 
-    private final DecisionRecordRepository decisions;
+    private final Decisions decisions;
     private final SearchService providerReferrals;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final Notifications notifications;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final SystemActions system;
     private final IdentityService identityService;
 
-    public ReferralTimeline(DecisionRecordRepository decisions, SearchService providerReferrals, PlacementRepository placements,
+    public ReferralTimeline(Decisions decisions, SearchService providerReferrals, PlacementService placements,
                             Notifications notifications, RuntimeService runtimeService, TaskService taskService, SystemActions system,
                             IdentityService identityService) {
         this.decisions = decisions;
@@ -92,7 +92,7 @@ public class ReferralTimeline {
         events.add(event(r.getCreatedAt(), "SUBMITTED", "Referral submitted (" + UkFormat.label(r.getUrgency()) + ", needed by "
                 + UkFormat.date(r.getRequiredBy()) + ")", r.getCreatedBy(), null));
         // a provider's answer is told with its offer below, not again from the audit record
-        for (DecisionRecord d : decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+        for (DecisionRecord d : decisions.ofReferral(r.getId()).stream()
                 .filter(d -> !"PROVIDER_RESPONSE".equals(d.getKind())).toList()) {
             events.add(event(d.getDecidedAt(), d.getKind(), label(d.getKind()) + (d.getOutcome() == null ? "" : ": " + UkFormat.outcome(d.getOutcome())),
                     d.getDecidedBy(), d.getReason()));
@@ -100,7 +100,7 @@ public class ReferralTimeline {
         List<ProviderReferral> asked = providerReferrals.providerReferralsOf(r.getId());
         asked.forEach(pr -> events.addAll(providerEvents(pr)));
         if (r.getPlacementId() != null) {
-            placements.findById(r.getPlacementId()).ifPresent(p -> events.addAll(placementEvents(p)));
+            placements.find(r.getPlacementId()).ifPresent(p -> events.addAll(placementEvents(p)));
         }
         events.sort(Comparator.comparing(Event::at));
         List<Waiting> waiting = new ArrayList<>(openTasks(r));

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.placements.tasks.TaskDisplay;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
@@ -45,11 +44,11 @@ public class TaskPresenter {
     /** What is overdue (an approval escalated, a required-by date passed) goes above every emergency. */
     public static final int OVERDUE_PRIORITY = 100;
     private final SearchService search;
-    private final DecisionRecordRepository decisionRecords;
+    private final Decisions decisionRecords;
     private final MonitoringRatings monitoringRatings;
     private final TaskDisplay display;
 
-    public TaskPresenter(SearchService search, DecisionRecordRepository decisionRecords,
+    public TaskPresenter(SearchService search, Decisions decisionRecords,
                          MonitoringRatings monitoringRatings, TaskDisplay display) {
         this.search = search;
         this.decisionRecords = decisionRecords;
@@ -241,7 +240,7 @@ public class TaskPresenter {
      * reviews its in-house options before it asks anyone), so an earlier round's silence is not counted against this one.
      */
     List<ProviderReferral> askedThisRound(Referral r) {
-        Instant roundStart = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+        Instant roundStart = decisionRecords.ofReferral(r.getId()).stream()
                 .filter(d -> "IN_HOUSE_REVIEW".equals(d.getKind())).map(DecisionRecord::getDecidedAt).reduce((a, b) -> b).orElse(Instant.EPOCH);
         return search.providerReferralsOf(r.getId()).stream().filter(pr -> !pr.getSentAt().isBefore(roundStart)).toList();
     }
@@ -258,7 +257,7 @@ public class TaskPresenter {
             return "**Procurement waiver:** none was needed (two or more written offers, or a commitment under "
                     + UkFormat.money(SearchService.PROCUREMENT_THRESHOLD) + ").";
         }
-        DecisionRecord d = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+        DecisionRecord d = decisionRecords.ofReferral(r.getId()).stream()
                 .filter(x -> "PROCUREMENT_WAIVER".equals(x.getKind())).reduce((a, b) -> b).orElse(null);
         return "**Procurement waiver:** " + (r.getWaiverApproved() ? "waived" : "refused")
                 + (d == null ? "" : " by " + d.getDecidedBy() + " on " + UkFormat.dateTime(d.getDecidedAt()))

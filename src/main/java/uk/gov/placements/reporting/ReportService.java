@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
 import uk.gov.placements.referral.ReferralService;
@@ -28,12 +28,12 @@ import uk.gov.placements.referral.search.SearchService;
 @Service
 public class ReportService {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final ReferralService referrals;
     private final SearchService search;
     private final IroReviewService iroReviews;
 
-    public ReportService(PlacementRepository placements, ReferralService referrals, SearchService search,
+    public ReportService(PlacementService placements, ReferralService referrals, SearchService search,
                          IroReviewService iroReviews) {
         this.placements = placements;
         this.referrals = referrals;
@@ -43,7 +43,7 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public SufficiencyReport sufficiency(String council, LocalDate from, LocalDate to) {
-        List<Placement> started = placements.findByCouncilAndStartDateBetweenOrderByStartDateAscIdAsc(council, from, to);
+        List<Placement> started = placements.startedBetween(council, from, to);
         Map<String, List<Placement>> byType = started.stream().collect(Collectors.groupingBy(p -> p.getPlacementType().name(), TreeMap::new,
                 Collectors.toList()));
         Map<String, Integer> countByType = new TreeMap<>();
@@ -81,7 +81,7 @@ public class ReportService {
                 offers += (int) asked.stream().filter(pr -> pr.getStatus() == ProviderReferral.Status.OFFERED).count();
             }
             if (r.getPlacementId() != null) {
-                placements.findById(r.getPlacementId()).ifPresent(p -> daysToPlacement.add(
+                placements.find(r.getPlacementId()).ifPresent(p -> daysToPlacement.add(
                         ChronoUnit.DAYS.between(r.getCreatedAt().atZone(LONDON).toLocalDate(), p.getStartDate())));
             }
         }
@@ -97,7 +97,7 @@ public class ReportService {
                 daysToPlacement.isEmpty() ? null : BigDecimal.valueOf(daysToPlacement.stream().mapToLong(Long::longValue).average().orElse(0))
                         .setScale(1, RoundingMode.HALF_UP),
                 iroReviews.overdue(council),
-                placements.countByCouncilAndUnplannedEndTrueAndEndDateBetween(council, from, to));
+                placements.unplannedEndings(council, from, to));
     }
 
     /** The child's home area: the outward part of the postcode (e.g. NS1). */

@@ -13,16 +13,14 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.child.ChildStatus;
-import uk.gov.placements.child.ChildStatusRepository;
 import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.iro.IroReview;
-import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.placement.MissingEpisode;
-import uk.gov.placements.placement.MissingEpisodeRepository;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 
 /**
@@ -53,19 +51,14 @@ public class Ssda903Return {
                           String placementPostcode, String urn) {
     }
 
-    private final PlacementRepository placements;
-    private final ChildRepository children;
-    private final ChildStatusRepository statuses;
-    private final IroReviewRepository reviews;
-    private final MissingEpisodeRepository missing;
+    private final PlacementService placements;
+    private final ChildService children;
+    private final IroReviewService reviews;
 
-    public Ssda903Return(PlacementRepository placements, ChildRepository children, ChildStatusRepository statuses, IroReviewRepository reviews,
-                         MissingEpisodeRepository missing) {
+    public Ssda903Return(PlacementService placements, ChildService children, IroReviewService reviews) {
         this.placements = placements;
         this.children = children;
-        this.statuses = statuses;
         this.reviews = reviews;
-        this.missing = missing;
     }
 
     public static LocalDate yearStart(int year) {
@@ -81,7 +74,7 @@ public class Ssda903Return {
         LocalDate from = yearStart(year);
         LocalDate to = yearEnd(year);
         List<Episode> episodes = episodes(council, from, to);
-        Map<Long, Child> looked = children.findAllById(episodes.stream().map(Episode::child).distinct().toList()).stream()
+        Map<Long, Child> looked = children.withIds(episodes.stream().map(Episode::child).distinct().toList()).stream()
                 .collect(Collectors.toMap(Child::getId, Function.identity()));
         List<Child> inYear = looked.values().stream().sorted(Comparator.comparing(Child::getId)).toList();
         return switch (table) {
@@ -91,13 +84,13 @@ public class Ssda903Return {
                     female(c) && Boolean.TRUE.equals(c.getMother()) ? date(c.getMotherChildDob()) : "")).toList());
             case "episodes" -> episodesTable(episodes);
             case "reviews" -> new Table(List.of("CHILD", "DOB", "REVIEW", "REVIEW_CODE"), inYear.stream()
-                    .flatMap(c -> reviews.findByChildIdOrderBySequenceNumberAsc(c.getId()).stream()
+                    .flatMap(c -> reviews.reviewsOf(c.getId()).stream()
                             .filter(r -> r.getStatus() == IroReview.Status.HELD && within(r.getHeldOn(), from, to))
                             .map(r -> List.of(id(c), date(c.getDateOfBirth()), date(r.getHeldOn()), text(r.getParticipation()))))
                     .toList());
             case "uasc" -> new Table(List.of("CHILD", "SEX", "DOB", "DUC"), inYear.stream().filter(Child::isUasc)
                     .map(c -> List.of(id(c), sex(c), date(c.getDateOfBirth()), date(c.getUascCeased()))).toList());
-            case "missing" -> new Table(List.of("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"), missing.findByCouncilOrderByChildIdAscStartDateAsc(council)
+            case "missing" -> new Table(List.of("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"), placements.missingEpisodesOf(council)
                     .stream().filter(m -> !m.getStartDate().isAfter(to) && (m.getEndDate() == null || !m.getEndDate().isBefore(from)))
                     .filter(m -> looked.containsKey(m.getChildId()))
                     .map(m -> List.of(String.valueOf(m.getChildId()), date(looked.get(m.getChildId()).getDateOfBirth()),
@@ -119,10 +112,10 @@ public class Ssda903Return {
     /** The council's episodes open at any time between the two days, child by child and in order. */
     @Transactional(readOnly = true)
     public List<Episode> episodes(String council, LocalDate from, LocalDate to) {
-        Map<Long, List<Placement>> byChild = placements.findByCouncilInOrderByStartDateDescIdDesc(List.of(council)).stream()
+        Map<Long, List<Placement>> byChild = placements.ofCouncils(List.of(council)).stream()
                 .filter(p -> p.getStatus() != PlacementStatus.PLANNED && !p.getStartDate().isAfter(to))
                 .collect(Collectors.groupingBy(Placement::getChildId));
-        Map<Long, List<ChildStatus>> statusByChild = statuses.findByChildIdInOrderByFromDateAscIdAsc(byChild.keySet()).stream()
+        Map<Long, List<ChildStatus>> statusByChild = children.statusHistories(byChild.keySet()).stream()
                 .collect(Collectors.groupingBy(ChildStatus::getChildId));
         List<Episode> all = new ArrayList<>();
         byChild.keySet().stream().sorted().forEach(childId -> {

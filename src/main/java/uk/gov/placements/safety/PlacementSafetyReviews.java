@@ -8,7 +8,6 @@ import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +25,7 @@ import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
-import uk.gov.placements.placement.PlacementStatus;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.provider.HomeDowngraded;
@@ -56,7 +54,7 @@ public class PlacementSafetyReviews {
     /** A child who may not be safe where they live comes after an emergency only: before urgent and planned referrals and reviews. */
     static final int TASK_PRIORITY = 80;
     private final PlacementSafetyReviewRepository reviews;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final ProviderService services;
     private final RuntimeService runtimeService;
     private final IroReviewService iroReviews;
@@ -65,7 +63,7 @@ public class PlacementSafetyReviews {
     private final NotificationSender sender;
     private final WorkingDays workingDays;
 
-    public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementRepository placements, ProviderService services,
+    public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementService placements, ProviderService services,
                                   RuntimeService runtimeService, IroReviewService iroReviews, Decisions decisions, SystemActions system,
                                   NotificationSender sender, WorkingDays workingDays) {
         this.workingDays = workingDays;
@@ -99,7 +97,7 @@ public class PlacementSafetyReviews {
         String why = "Ofsted rated " + home.getName() + " inadequate (was " + UkFormat.label(downgraded.previous()).toLowerCase(Locale.UK)
                 + "), recorded " + UkFormat.date(downgraded.on());
         List<PlacementSafetyReview> started = new ArrayList<>();
-        for (Placement p : placements.findByServiceIdAndStatusIn(home.getId(), EnumSet.of(PlacementStatus.PLANNED, PlacementStatus.ACTIVE))) {
+        for (Placement p : placements.plannedOrActiveAt(home.getId())) {
             if (reviews.findByPlacementIdOrderByIdAsc(p.getId()).stream().anyMatch(PlacementSafetyReview::isOpen)) {
                 continue;   // already under review since an earlier downgrade
             }
@@ -134,7 +132,7 @@ public class PlacementSafetyReviews {
     @Transactional
     public void tellTeamManagers(Long reviewId) {
         PlacementSafetyReview review = get(reviewId);
-        Placement p = placements.findById(review.getPlacementId()).orElseThrow();
+        Placement p = placements.find(review.getPlacementId()).orElseThrow();
         String home = services.findHome(review.getServiceId()).map(CareService::getName).orElse("the home");
         sender.send(Recipient.group(Roles.TEAM_MANAGERS, review.getCouncil()), "A child must move from " + home + ", rated inadequate",
                 "The social worker " + review.getDecidedBy() + " reviewed placement " + p.getId() + " on " + UkFormat.dateTime(review.getDecidedAt())

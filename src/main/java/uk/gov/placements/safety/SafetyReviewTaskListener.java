@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.AllocatedWorker;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.ProcessVariables;
@@ -28,11 +28,11 @@ import uk.gov.placements.tasks.TaskDisplay;
 public class SafetyReviewTaskListener implements TaskListener {
     private final PlacementSafetyReviews reviews;
     private final PlacementService placements;
-    private final ChildRepository children;
+    private final ChildService children;
     private final ProviderService services;
     private final TaskDisplay display;
 
-    public SafetyReviewTaskListener(PlacementSafetyReviews reviews, PlacementService placements, ChildRepository children,
+    public SafetyReviewTaskListener(PlacementSafetyReviews reviews, PlacementService placements, ChildService children,
                                     ProviderService services, TaskDisplay display) {
         this.reviews = reviews;
         this.placements = placements;
@@ -60,7 +60,7 @@ public class SafetyReviewTaskListener implements TaskListener {
 
     private void onCreate(DelegateTask task, PlacementSafetyReview review) {
         Placement p = placements.get(review.getPlacementId());
-        Child child = children.findById(review.getChildId()).orElseThrow();
+        Child child = children.find(review.getChildId()).orElseThrow();
         AllocatedWorker.assign(task, child);
         String home = services.findHome(review.getServiceId()).map(s -> s.getName()).orElse("the home");
         task.setName("Review placement safety — " + child.initials() + ", " + home + " rated inadequate");

@@ -1,5 +1,8 @@
 package uk.gov.placements.accreditation;
 
+
+
+import uk.gov.placements.audit.DecisionFixtures;
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +34,8 @@ import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.monitoring.ActionPlan;
-import uk.gov.placements.monitoring.ActionPlanRepository;
+import uk.gov.placements.monitoring.ActionPlanFixtures;
+import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.monitoring.ActionPlanSteps;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.provider.AccreditationStatus;
@@ -48,12 +52,13 @@ class ProviderAccreditationProcessTest {
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
-    @Autowired uk.gov.placements.audit.DecisionRecordRepository decisions;
+    @Autowired DecisionFixtures decisions;
     @Autowired Journeys journeys;
     @Autowired AccreditationService service;
     @Autowired ProviderService providerService;
     @Autowired ProviderFixtures providerFixtures;
-    @Autowired ActionPlanRepository actionPlans;
+    @Autowired ActionPlanFixtures actionPlans;
+    @Autowired ActionPlanService actionPlanService;
     @Autowired uk.gov.placements.tasks.TaskDisplay display;
 
     @Autowired ServiceMatcher matcher;
@@ -234,7 +239,7 @@ class ProviderAccreditationProcessTest {
             assertThat(pi).isEnded().hasPassed(TASK_START_REACCREDITATION, "EndEvent_ReaccreditationStarted");
             assertThat(status()).isEqualTo(AccreditationStatus.EXPIRED);
             assertThat(searchable()).isFalse();
-            assertThat(decisions.findAll()).filteredOn(d -> ("EXPIRED provider " + provider.getId()).equals(d.getOutcome()))
+            assertThat(decisions.all()).filteredOn(d -> ("EXPIRED provider " + provider.getId()).equals(d.getOutcome()))
                     .singleElement().extracting(d -> d.getReason()).isEqualTo("Not re-accredited by the expiry date " + UkFormat.date(expiry));
             assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).variableValueEquals(PROVIDER_ID, provider.getId())
                     .active().count()).as("the renewal").isEqualTo(1);
@@ -284,7 +289,7 @@ class ProviderAccreditationProcessTest {
         assertThat(pi).isWaitingAt(TASK_RESPOND_WITH_ACTION_PLAN);
         assertThat(taskService.getIdentityLinksForTask(task(TASK_RESPOND_WITH_ACTION_PLAN).getId())).extracting(l -> l.getGroupId())
                 .containsExactly("provider-" + provider.getId());
-        ActionPlan plan = actionPlans.findByProviderIdOrderByIdAsc(provider.getId()).get(0);
+        ActionPlan plan = actionPlans.ofProvider(provider.getId()).get(0);
         assertThat(plan.getSource()).isEqualTo(ActionPlan.Source.ACCREDITATION);
         assertThat(plan.getAccreditationId()).isEqualTo(((Number) runtimeService.getVariable(pi.getId(), ACCREDITATION_ID)).longValue());
         assertThat(plan.getDeadline()).isEqualTo(deadline);
@@ -299,7 +304,7 @@ class ProviderAccreditationProcessTest {
         clock(java.time.LocalDateTime.of(2027, 4, 30, 17, 30));
         journeys.runDueJobsOf(pi.getId());
         assertThat(pi).hasPassed(ActionPlanSteps.TASK_RECORD_NO_ACTION_PLAN).isWaitingAt(TASK_DECIDE_UNRESOLVED);
-        assertThat(actionPlans.findById(plan.getId()).orElseThrow().getNotAnsweredBy()).isEqualTo(LocalDate.of(2027, 4, 30));
+        assertThat(actionPlanService.plan(plan.getId()).getNotAnsweredBy()).isEqualTo(LocalDate.of(2027, 4, 30));
         Task decide = task(TASK_DECIDE_UNRESOLVED);
         assertThat(taskService.getIdentityLinksForTask(decide.getId())).extracting(l -> l.getGroupId()).containsExactly("commissioning-managers");
         taskService.complete(decide.getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DECISION, "EXTEND", "newDeadline", "2027-06-15",
@@ -310,7 +315,7 @@ class ProviderAccreditationProcessTest {
         journeys.runDueJobsOf(pi.getId());
         taskService.complete(task(TASK_CHECK_ACTION_PLAN).getId(), Map.of(ActionPlanSteps.ACTION_PLAN_RESOLVED, true, "checkNotes", "Rota seen on a visit"));
         assertThat(pi).isWaitingAt(TIMER_REACCREDITATION_DUE).hasNotPassed(TASK_SUSPEND_PROVIDER);
-        ActionPlan followed = actionPlans.findById(plan.getId()).orElseThrow();
+        ActionPlan followed = actionPlanService.plan(plan.getId());
         assertThat(followed.getStatus()).isEqualTo(ActionPlan.Status.RESOLVED);
         assertThat(followed.getDecision()).isEqualTo(ActionPlan.Decision.EXTEND);
         assertThat(followed.getDecisionReason()).isEqualTo("Training booked for May");
@@ -357,7 +362,7 @@ class ProviderAccreditationProcessTest {
         assertThat(providerService.get(provider.getId()).getAccreditationStatus())
                 .isEqualTo(AccreditationStatus.ACCREDITED_WITH_CONDITIONS);
         assertThat(pi).isWaitingAt(TASK_SET_CONDITIONS_DEADLINE);
-        assertThat(actionPlans.findByProviderIdOrderByIdAsc(provider.getId())).extracting(ActionPlan::getSource, ActionPlan::getConcern)
+        assertThat(actionPlans.ofProvider(provider.getId())).extracting(ActionPlan::getSource, ActionPlan::getConcern)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ActionPlan.Source.ACCREDITATION,
                         "Accredited with conditions: a visit score below 2"));
 

@@ -1,5 +1,6 @@
 package uk.gov.placements.benchmark;
 
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
-import uk.gov.placements.placement.PlacementRepository;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
@@ -44,13 +45,13 @@ public class JourneyBenchmark extends Fixtures {
     private final ManagementService managementService;
     private final RepositoryService repositoryService;
     private final SearchService searchService;
-    private final PlacementRepository placements;
+    private final PlacementService placements;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final uk.gov.placements.notification.NotificationRepository notifications;
+    private final uk.gov.placements.notification.Notifications notifications;
 
     public JourneyBenchmark(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-                            RepositoryService repositoryService, SearchService searchService, PlacementRepository placements,
-                            org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.NotificationRepository notifications) {
+                            RepositoryService repositoryService, SearchService searchService, PlacementService placements,
+                            org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.Notifications notifications) {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.taskService = taskService;
@@ -209,8 +210,8 @@ public class JourneyBenchmark extends Fixtures {
                 PlacementReferralProcess.SELECTION_REASON, "Independent carers experienced with autism"));
         complete(referral, root, PlacementReferralProcess.TASK_APPROVE_PLACEMENT, Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE"));
         complete(referral, root, PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN, Map.of(PlacementReferralProcess.PLACEMENT_PLAN_SUMMARY, "Settle; school; contact"));
-        Long placementId = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
-        complete(referral, root, PlacementReferralProcess.TASK_SEND_NOTIFICATIONS, Map.of(PlacementReferralProcess.LETTERS_SENT, notifications.findByPlacementIdOrderByIdAsc(placementId).stream()
+        Long placementId = placements.placementsOf(child.getId()).get(0).getId();
+        complete(referral, root, PlacementReferralProcess.TASK_SEND_NOTIFICATIONS, Map.of(PlacementReferralProcess.LETTERS_SENT, notifications.of(placementId).stream()
                 .filter(n -> n.getChannel() == uk.gov.placements.notification.Notification.Channel.LETTER).map(n -> n.getId().toString()).toList()));
 
         String reviewsKey = "CHILD-" + child.getId();
@@ -230,7 +231,7 @@ public class JourneyBenchmark extends Fixtures {
         complete(roundsKey, monitoring, ContractMonitoringProcess.TASK_SUBMIT_OUTCOME_REPORT, formD);
         complete(roundsKey, monitoring, ContractMonitoringProcess.TASK_REVIEW_MONITORING, Map.of(ContractMonitoringProcess.RATING, "GREEN"));
         return runtimeService.createExecutionQuery().processInstanceId(root).count() == 0
-                && placements.findById(placementId).isPresent();
+                && placements.find(placementId).isPresent();
     }
 
     /** The task of that key in the instances of that business key (a process and the one it called share theirs). */

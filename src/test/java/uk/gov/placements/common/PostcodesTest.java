@@ -1,5 +1,7 @@
 package uk.gov.placements.common;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,9 +20,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.placements.child.ChildService;
+import uk.gov.placements.child.ChildFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 
@@ -34,8 +37,9 @@ class PostcodesTest {
     @Autowired Postcodes postcodes;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
-    @Autowired ChildRepository children;
+    @Autowired ChildFixtures children;
     @Autowired ReferralService referralService;
+    @Autowired ChildService childService;
     final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -134,7 +138,7 @@ class PostcodesTest {
         form.put("childPostcode", "ls6 2ab");
         ResponseEntity<String> started = submitStartForm("sw1", form);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(200);
-        Child child = children.findAll().stream().filter(c -> c.getLastName().equals("Postcode")).findFirst().orElseThrow();
+        Child child = children.all().stream().filter(c -> c.getLastName().equals("Postcode")).findFirst().orElseThrow();
         Postcodes.Centroid ls6 = postcodes.centroid("LS6").orElseThrow();
         assertThat(child.getPostcode()).isEqualTo("LS6 2AB");
         assertThat(child.getLatitude()).isEqualTo(ls6.latitude());
@@ -146,7 +150,7 @@ class PostcodesTest {
         Map<String, Object> given = BadInputs.validStartForm(54.5, -1.2);
         given.put("childLastName", "Coordinates");
         assertThat(submitStartForm("sw1", given).getStatusCode().value()).isEqualTo(200);
-        Child placed = children.findAll().stream().filter(c -> c.getLastName().equals("Coordinates")).findFirst().orElseThrow();
+        Child placed = children.all().stream().filter(c -> c.getLastName().equals("Coordinates")).findFirst().orElseThrow();
         assertThat(placed.getLatitude()).isEqualTo(54.5);
         assertThat(placed.getLongitude()).isEqualTo(-1.2);
 
@@ -166,7 +170,7 @@ class PostcodesTest {
                 LocalDate.now().minusYears(9).toString(), "gender", "FEMALE", "postcode", "M1 1AE", "legalStatus", "C2"));
         ResponseEntity<String> created = http.exchange("/api/children", HttpMethod.POST, new HttpEntity<>(child, headers("sw1")), String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-        Child saved = children.findById(json.readTree(created.getBody()).get("id").asLong()).orElseThrow();
+        Child saved = childService.find(json.readTree(created.getBody()).get("id").asLong()).orElseThrow();
         assertThat(saved.getLatitude()).isEqualTo(postcodes.centroid("M1").orElseThrow().latitude());
 
         child.put("postcode", "ZZ9 9ZZ");

@@ -25,11 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.ConflictException;
 
 /** The statutory timetable of iroReview, proved date by date with the engine clock moved. */
@@ -41,10 +41,9 @@ class IroReviewProcessTest {
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired Journeys journeys;
-    @Autowired ChildRepository children;
     @Autowired IroReviewRepository reviews;
     @Autowired IroReviewService service;
-    @Autowired DecisionRecordRepository decisions;
+    @Autowired Decisions decisions;
     @Autowired IroDisputes disputes;
     @Autowired uk.gov.placements.child.ChildService childService;
 
@@ -70,8 +69,7 @@ class IroReviewProcessTest {
     ProcessInstance lookedAfterOn(LocalDate day, Journeys.Council council) {
         clock(day.atTime(10, 0));
         Child child = journeys.child(council, 11);
-        child.becameLookedAfter(day);
-        children.save(child);
+        childService.becameLookedAfter(child.getId(), day);
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(KEY, businessKey(child.getId()),
                 Map.of(CHILD_ID, child.getId(), COUNCIL, child.getCouncil()));
         journeys.runDueJobsOf(pi.getId());
@@ -212,7 +210,7 @@ class IroReviewProcessTest {
     /** A Northshire child, with the demo IRO iro1 and social worker sw1 allocated. */
     ProcessInstance allocatedChildLookedAfterOn(LocalDate day) {
         ProcessInstance pi = lookedAfterOn(day, new Journeys.Council("northshire", 53.80, -1.55));
-        Child child = children.findById(childId(pi)).orElseThrow();
+        Child child = childService.find(childId(pi)).orElseThrow();
         childService.allocate(child.getId(), "sw1", "iro1");
         return pi;
     }
@@ -282,7 +280,7 @@ class IroReviewProcessTest {
         assertThat(dispute.getSteps()).extracting(st -> st.getStage() + ":" + st.getAnsweredBy() + ":" + st.getDecision() + ":" + st.getDecidedBy())
                 .containsExactly("TEAM_MANAGER:tm1:ESCALATE:iro1", "HEAD_OF_SERVICE:hos1:ESCALATE:iro1",
                         "ASSISTANT_DIRECTOR:ad1:ESCALATE:iro1", "DIRECTOR:dcs1:REFER_TO_CAFCASS:iro1");
-        assertThat(decisions.findByChildIdOrderByDecidedAtAscIdAsc(childId)).extracting(d -> d.getKind() + ":" + d.getOutcome())
+        assertThat(decisions.ofChild(childId)).extracting(d -> d.getKind() + ":" + d.getOutcome())
                 .contains("IRO_REVIEW:CONCERNS", "IRO_DISPUTE_OPENED:TEAM_MANAGER", "IRO_DISPUTE_ANSWER:DIRECTOR",
                         "IRO_DISPUTE_DECISION:REFER_TO_CAFCASS", "IRO_DISPUTE_CAFCASS:CAF/123");
         // what the IRO and each tier wrote is in the dispute's record only, never in the engine's variables or history

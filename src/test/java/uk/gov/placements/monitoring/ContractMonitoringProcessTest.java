@@ -1,5 +1,9 @@
 package uk.gov.placements.monitoring;
 
+
+
+import uk.gov.placements.audit.DecisionFixtures;
+import uk.gov.placements.placement.PlacementFixtures;
 import uk.gov.placements.provider.MonitoringRating;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +41,6 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.provider.ServiceMatcher;
@@ -54,13 +57,13 @@ class ContractMonitoringProcessTest {
     @Autowired ManagementService managementService;
     @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
     @Autowired Journeys journeys;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementFixtures placements;
     @Autowired ProviderService providerService;
     @Autowired MonitoringRoundRepository rounds;
     @Autowired ProviderLatestRatingRepository latestRatings;
     @Autowired uk.gov.placements.provider.MonitoringRatings ratings;
     @Autowired ActionPlanRepository plans;
-    @Autowired uk.gov.placements.audit.DecisionRecordRepository decisionRecords;
+    @Autowired DecisionFixtures decisionRecords;
     @Autowired ExitInterviewRepository exitInterviews;
     @Autowired ContractMonitoringService monitoring;
     @Autowired ServiceMatcher matcher;
@@ -499,7 +502,7 @@ class ContractMonitoringProcessTest {
         assertThat(decidedBy).isNotBlank();
         assertThat(provider.getSuspendedReason()).isEqualTo("Monitoring action plan not resolved by 15/08/2027; suspended by " + decidedBy
                 + " on 16/08/2027");
-        assertThat(decisionRecords.findAll()).filteredOn(d -> ("SUSPENDED provider " + provider.getId()).equals(d.getOutcome()))
+        assertThat(decisionRecords.all()).filteredOn(d -> ("SUSPENDED provider " + provider.getId()).equals(d.getOutcome()))
                 .singleElement().satisfies(d -> assertThat(d.getReason()).contains("Unsafe staffing at night").contains("Children unsafe at night"));
         ActionPlan plan = plans.findByProviderIdOrderByIdAsc(provider.getId()).get(0);
         assertThat(plan.getDecision()).isEqualTo(ActionPlan.Decision.SUSPEND);

@@ -1,9 +1,10 @@
 package uk.gov.placements.notification;
 
+
+
 import uk.gov.placements.common.UkTime;
 
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class NotificationsTest {
     @Autowired ManagementService managementService;
     @Autowired IdentityService identityService;
     @Autowired ChildService childService;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementService placements;
     @Autowired SearchService searchService;
     @Autowired NotificationRepository notifications;
     @Autowired TestMailServer mail;
@@ -85,7 +86,7 @@ class NotificationsTest {
         // the placement is recorded; the notifications step waits in its job
         Job start = managementService.createJobQuery().processInstanceId(r.getProcessInstanceId()).activityId(PlacementReferralProcess.TASK_START_PLACEMENT).singleResult();
         managementService.executeJob(start.getId());
-        return placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).get(0);
+        return placements.placementsOf(r.getChild().getId()).get(0);
     }
 
     Job notificationsJob(Referral r) {

@@ -1,5 +1,8 @@
 package uk.gov.placements.placement;
 
+
+
+import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +26,6 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
-import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.ProviderService;
 import uk.gov.placements.referral.Referral;
@@ -46,7 +48,7 @@ class PlacementDatesTest {
     @Autowired PlacementService placementService;
     @Autowired SearchService searchService;
     @Autowired ProviderService providerService;
-    @Autowired IroReviewRepository reviews;
+    @Autowired IroReviewService reviews;
     @Autowired WorkingDays workingDays;
 
     Task only(String processInstanceId, String key) {
@@ -96,7 +98,7 @@ class PlacementDatesTest {
         assertThat(plan.getDueDate().toInstant().atZone(ZoneId.of("Europe/London")).toLocalDate()).isEqualTo(p.getPlanDue());
         // the child's first review counts from the start, not from the approval
         journeys.runDueJobs();
-        IroReview first = reviews.findByChildIdOrderBySequenceNumberAsc(r.getChild().getId()).get(0);
+        IroReview first = reviews.reviewsOf(r.getChild().getId()).get(0);
         assertThat(first.getDueDate()).isEqualTo(workingDays.plus(offered, 20));
 
         // nothing changes before the day; on the day it is ACTIVE

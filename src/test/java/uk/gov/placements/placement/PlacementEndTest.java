@@ -1,5 +1,9 @@
 package uk.gov.placements.placement;
 
+
+
+import uk.gov.placements.iro.IroReviewService;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,13 +27,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
-import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.ProviderService;
@@ -55,8 +57,8 @@ class PlacementEndTest {
     @Autowired PlacementRepository placements;
     @Autowired SearchService searchService;
     @Autowired ProviderService providerService;
-    @Autowired ChildRepository children;
-    @Autowired IroReviewRepository reviews;
+    @Autowired ChildService children;
+    @Autowired IroReviewService reviews;
     @Autowired ReportService reports;
     @Autowired uk.gov.placements.reporting.Ssda903Return ssda903;
     @Autowired WorkingDays workingDays;
@@ -128,7 +130,7 @@ class PlacementEndTest {
         assertThat(taskService.createTaskQuery().processInstanceId(monitoring.getId()).taskDefinitionKey(ContractMonitoringProcess.TASK_RECORD_EXIT_INTERVIEW).count())
                 .isEqualTo(1);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CHILD-" + r.getChild().getId()).count()).isZero();
-        assertThat(children.findById(r.getChild().getId()).orElseThrow().getLookedAfterSince()).isNull();
+        assertThat(children.find(r.getChild().getId()).orElseThrow().getLookedAfterSince()).isNull();
         // the 903 episode closes with that code and date
         var episode = ssda903.episodes("northshire", UkTime.today(), UkTime.today()).stream()
                 .filter(e -> e.child().equals(r.getChild().getId())).findFirst().orElseThrow();
@@ -143,11 +145,11 @@ class PlacementEndTest {
         // back into care a few days on: reviewed as a new start, the first review within 20 working days of it
         LocalDate back = UkTime.today().plusDays(6);
         CareService next = journeys.inHouse(NORTHSHIRE, "northshire", PlacementType.FOSTER, 440, NeedCode.SUBSTANCE_MISUSE);
-        Referral again = journeys.refer(children.findById(r.getChild().getId()).orElseThrow(), "PLANNED", PlacementType.FOSTER, 8, null,
+        Referral again = journeys.refer(children.find(r.getChild().getId()).orElseThrow(), "PLANNED", PlacementType.FOSTER, 8, null,
                 NeedCode.SUBSTANCE_MISUSE);
         Placement returned = placeWith(again, next, back);
         assertThat(returned.getStartDate()).isEqualTo(back);
-        IroReview first = reviews.findByChildIdOrderBySequenceNumberAsc(r.getChild().getId()).stream()
+        IroReview first = reviews.reviewsOf(r.getChild().getId()).stream()
                 .filter(x -> x.getStatus() == IroReview.Status.SCHEDULED).reduce((a, b) -> b).orElseThrow();
         assertThat(first.getDueDate()).isEqualTo(workingDays.plus(returned.getStartDate(), 20));
     }

@@ -1,5 +1,7 @@
 package uk.gov.placements.postgres;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -14,13 +16,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.TestPostgres;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
@@ -47,7 +49,7 @@ class PostgresIntegrationTest {
     @Autowired TaskService taskService;
     @Autowired Journeys journeys;
     @Autowired SearchService searchService;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementService placements;
     @Autowired ReportService reports;
     @Autowired uk.gov.placements.reporting.Ssda903Return ssda903;
 
@@ -73,7 +75,7 @@ class PostgresIntegrationTest {
         Task approval = taskService.createTaskQuery().processInstanceBusinessKey(r.getReference()).taskDefinitionKey(PlacementReferralProcess.TASK_APPROVE_PLACEMENT).singleResult();
         journeys.as("tm1", "team-managers", council.id(), () -> taskService.complete(approval.getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE")));
         journeys.runDueJobs();
-        List<Placement> placed = placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId());
+        List<Placement> placed = placements.placementsOf(r.getChild().getId());
         assertThat(placed).hasSize(1);
         assertThat(placed.get(0).getApprovedBy()).isEqualTo("tm1");
         assertThat(engine.getName()).isEqualTo("postgres");

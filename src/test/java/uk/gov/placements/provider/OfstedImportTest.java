@@ -21,9 +21,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import uk.gov.placements.audit.DecisionFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 
@@ -40,7 +40,7 @@ class OfstedImportTest {
     @Autowired ProviderRepository providers;
     @Autowired ServiceMatcher matcher;
     @Autowired OfstedRegisterImport ofstedImport;
-    @Autowired DecisionRecordRepository decisions;
+    @Autowired DecisionFixtures decisions;
     @Autowired ApplicationEvents events;
     @Autowired ScheduledOfstedImport scheduled;
     @Autowired org.springframework.scheduling.config.ScheduledTaskHolder scheduledTasks;
@@ -154,7 +154,7 @@ class OfstedImportTest {
     }
 
     List<DecisionRecord> ratingDecisions(CareService home) {
-        return decisions.findAll().stream().filter(d -> OfstedRatings.DECISION_KIND.equals(d.getKind())
+        return decisions.all().stream().filter(d -> OfstedRatings.DECISION_KIND.equals(d.getKind())
                 && d.getOutcome().contains(" home " + home.getId() + " ")).toList();
     }
 

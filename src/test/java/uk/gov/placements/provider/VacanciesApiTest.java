@@ -25,10 +25,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.placements.audit.DecisionFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
@@ -46,7 +46,7 @@ class VacanciesApiTest {
     @Autowired ProviderService providerService;
     @Autowired ProviderRepository providers;
     @Autowired CareServiceRepository services;
-    @Autowired DecisionRecordRepository decisions;
+    @Autowired DecisionFixtures decisions;
     @Autowired PlatformTransactionManager transactions;
     final ObjectMapper json = new ObjectMapper();
 
@@ -126,7 +126,7 @@ class VacanciesApiTest {
         CareService saved = services.findById(home.getId()).orElseThrow();
         assertThat(saved.getVacancies()).isEqualTo(1);
         assertThat(saved.getVacanciesUpdatedAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
-        DecisionRecord record = decisions.findAll().stream().filter(d -> Vacancies.DECISION_KIND.equals(d.getKind())
+        DecisionRecord record = decisions.all().stream().filter(d -> Vacancies.DECISION_KIND.equals(d.getKind())
                 && d.getOutcome().equals("1 home " + home.getId() + " provider " + own.getId())).findFirst().orElseThrow();
         assertThat(record.getDecidedBy()).isEqualTo(ownUser);
         assertThat(record.getDecidedAt()).isEqualTo(ClockUtil.getCurrentTime().toInstant());
@@ -191,7 +191,7 @@ class VacanciesApiTest {
         CareService unchanged = services.findById(home.getId()).orElseThrow();
         assertThat(unchanged.getVacancies()).isEqualTo(3);
         assertThat(unchanged.getVacanciesUpdatedAt()).as("nothing written").isNull();
-        assertThat(decisions.findAll()).noneMatch(d -> Vacancies.DECISION_KIND.equals(d.getKind()) && d.getOutcome().contains("home " + home.getId() + " "));
+        assertThat(decisions.all()).noneMatch(d -> Vacancies.DECISION_KIND.equals(d.getKind()) && d.getOutcome().contains("home " + home.getId() + " "));
     }
 
     @Test

@@ -27,12 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.placements.notification.NotificationFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.TestMailServer;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.notification.Notification;
-import uk.gov.placements.notification.NotificationRepository;
 
 /** The monthly reminder: one timer for the register, and on its day an e-mail to each provider whose figures are stale, only those. */
 @IntegrationTest
@@ -44,7 +44,7 @@ class VacancyRemindersProcessTest {
     @Autowired Journeys journeys;
     @Autowired ProviderService providerService;
     @Autowired CareServiceRepository services;
-    @Autowired NotificationRepository notifications;
+    @Autowired NotificationFixtures notifications;
     @Autowired TestMailServer mail;
 
     @BeforeEach
@@ -112,10 +112,10 @@ class VacancyRemindersProcessTest {
         journeys.runDueJobsOf(pi.getId());
         assertThat(pi).hasPassed(TASK_REMIND_STALE_PROVIDERS).isEnded();
 
-        assertThat(notifications.findByProviderIdOrderByIdAsc(fresh.getId())).as("a figure 12 days old is fresh").isEmpty();
-        assertThat(notifications.findByProviderIdOrderByIdAsc(unreachable.getId())).as("nobody to e-mail: nothing said to be sent").isEmpty();
+        assertThat(notifications.toProvider(fresh.getId())).as("a figure 12 days old is fresh").isEmpty();
+        assertThat(notifications.toProvider(unreachable.getId())).as("nobody to e-mail: nothing said to be sent").isEmpty();
         for (Provider p : List.of(stale, never)) {
-            List<Notification> told = notifications.findByProviderIdOrderByIdAsc(p.getId());
+            List<Notification> told = notifications.toProvider(p.getId());
             assertThat(told).singleElement().satisfies(note -> {
                 assertThat(note.getStatus()).isEqualTo(Notification.Status.SENT);
                 assertThat(note.getSentAt()).isNotNull();
@@ -137,7 +137,7 @@ class VacancyRemindersProcessTest {
         ProcessInstance again = fire();
         journeys.runDueJobsOf(again.getId());
         assertThat(again).isEnded();
-        assertThat(notifications.findByProviderIdOrderByIdAsc(stale.getId())).hasSize(1);
+        assertThat(notifications.toProvider(stale.getId())).hasSize(1);
         assertThat(mail.received()).hasSize(received);
     }
 

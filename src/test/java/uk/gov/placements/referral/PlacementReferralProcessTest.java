@@ -1,5 +1,12 @@
 package uk.gov.placements.referral;
 
+
+
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.notification.Notifications;
+import uk.gov.placements.placement.PlacementFixtures;
+import uk.gov.placements.child.ChildFixtures;
+import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,9 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.BadInputs;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
@@ -40,9 +45,7 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
-import uk.gov.placements.notification.NotificationRepository;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.placement.PlacementStatus;
 import uk.gov.placements.provider.CareService;
@@ -62,12 +65,14 @@ class PlacementReferralProcessTest {
     @Autowired ManagementService managementService;
     @Autowired Journeys journeys;
     @Autowired ReferralRepository referrals;
-    @Autowired ChildRepository children;
-    @Autowired PlacementRepository placements;
+    @Autowired ChildService children;
+    @Autowired PlacementService placements;
     @Autowired ProviderFixtures providerFixtures;
     @Autowired SearchService searchService;
-    @Autowired NotificationRepository notifications;
-    @Autowired DecisionRecordRepository decisions;
+    @Autowired Notifications notifications;
+    @Autowired Decisions decisions;
+    @Autowired ChildFixtures childFixtures;
+    @Autowired PlacementFixtures placementFixtures;
     @Autowired WorkingDays workingDays;
 
     Journeys.Council council;
@@ -148,7 +153,7 @@ class PlacementReferralProcessTest {
         assertThat(pi).isWaitingAt(TASK_WRITE_PLACEMENT_PLAN).hasPassed(TASK_REGISTER_REFERRAL, TASK_TRIAGE, CALL_PLACEMENT_SEARCH,
                 TASK_SELECT_PLACEMENT, TASK_DECIDE_APPROVAL_LEVEL, TASK_APPROVE_PLACEMENT, TASK_START_PLACEMENT, TASK_EMAIL_NOTIFICATIONS);
         assertThat(pi).isWaitingAt(TASK_SEND_NOTIFICATIONS);
-        Placement p = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0);
+        Placement p = placements.placementsOf(child.getId()).get(0);
         assertThat(p.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
         assertThat(p.getApprovedBy()).isEqualTo("tm1");
         assertThat(p.getApproverGroup()).isEqualTo("team-managers");
@@ -160,16 +165,16 @@ class PlacementReferralProcessTest {
         // a planned placement's plan is due the working day before it starts: starting today, it is due today
         assertThat(p.getPlanDue()).isEqualTo(UkTime.today());
         // nobody in this council's IRO or virtual school groups to e-mail: every notice is a letter, none recorded as sent
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).extracting(n -> n.getRecipient())
+        assertThat(notifications.of(p.getId())).extracting(n -> n.getRecipient())
                 .containsExactly("Independent reviewing officer", "Virtual school", "The child", "Parents", "Health", "GP", "School");
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).allSatisfy(n -> {
+        assertThat(notifications.of(p.getId())).allSatisfy(n -> {
             assertThat(n.getChannel()).isEqualTo(uk.gov.placements.notification.Notification.Channel.LETTER);
             assertThat(n.getStatus()).isEqualTo(uk.gov.placements.notification.Notification.Status.PENDING);
             assertThat(n.getSentAt()).isNull();
         });
         Task plan = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_WRITE_PLACEMENT_PLAN).singleResult();
         assertThat(plan.getDueDate()).isEqualTo(java.util.Date.from(p.getPlanDue().atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
-        assertThat(children.findById(child.getId()).orElseThrow().getLookedAfterSince()).isEqualTo(p.getStartDate());
+        assertThat(children.find(child.getId()).orElseThrow().getLookedAfterSince()).isEqualTo(p.getStartDate());
 
         // the child's first placement starts their statutory reviews; an in-house placement has no contract monitoring
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
@@ -179,12 +184,12 @@ class PlacementReferralProcessTest {
         complete(plan, withVariables(PLACEMENT_PLAN_SUMMARY, "Goals: settle, attend school daily, weekly contact with mum"));
         // the referral ends once the letters are confirmed sent too
         assertThat(pi).isWaitingAt(TASK_SEND_NOTIFICATIONS).isNotEnded();
-        List<String> letters = notifications.findByPlacementIdOrderByIdAsc(p.getId()).stream().map(n -> n.getId().toString()).toList();
+        List<String> letters = notifications.of(p.getId()).stream().map(n -> n.getId().toString()).toList();
         complete(task(pi), withVariables(LETTERS_SENT, letters));
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId()))
+        assertThat(notifications.of(p.getId()))
                 .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(uk.gov.placements.notification.Notification.Status.SENT));
         assertThat(pi).isEnded().hasPassed(END_PLACEMENT_STARTED);
-        assertThat(placements.findById(p.getId()).orElseThrow().getPlanWrittenAt()).isNotNull();
+        assertThat(placements.find(p.getId()).orElseThrow().getPlanWrittenAt()).isNotNull();
         assertThat(referrals.findById(r.getId()).orElseThrow().getStatus()).isEqualTo(ReferralStatus.PLACED);
     }
 
@@ -202,7 +207,7 @@ class PlacementReferralProcessTest {
         complete(task(pi), withVariables(TRIAGE_OUTCOME, TRIAGE_MORE_INFORMATION, TRIAGE_NOTES, "And the EHCP?"));
         assertThat(pi).isWaitingAt(TASK_PROVIDE_MORE_INFORMATION);
         assertThat(referrals.findById(r.getId()).orElseThrow().getChildViews()).contains("Hillside Primary");
-        assertThat(decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).extracting(d -> d.getKind())
+        assertThat(decisions.ofReferral(r.getId())).extracting(d -> d.getKind())
                 .containsExactly("TRIAGE", "MORE_INFORMATION", "TRIAGE");
     }
 
@@ -297,7 +302,7 @@ class PlacementReferralProcessTest {
                 .hasMessageContaining("approvalDecision must be APPROVE, REJECT or RETURN");
         assertThatThrownBy(() -> complete(task(pi))).hasMessageContaining(APPROVAL_DECISION);
         assertThat(pi).isWaitingAt(TASK_APPROVE_PLACEMENT);
-        assertThat(placements.existsByReferralId(r.getId())).isFalse();
+        assertThat(placementFixtures.existsForReferral(r.getId())).isFalse();
     }
 
     @Test
@@ -343,9 +348,9 @@ class PlacementReferralProcessTest {
         select(pi, option(r, carer), null);
         assertThat(approverOf(pi)).isEqualTo("team-managers");
         approve(pi, "tm1", "team-managers");
-        Placement p = placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).get(0);
+        Placement p = placements.placementsOf(r.getChild().getId()).get(0);
         assertThat(p.isOutOfArea()).isTrue();   // still reported as out of area
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(p.getId())).extracting(n -> n.getRecipient()).contains("Host council: faraway");
+        assertThat(notifications.of(p.getId())).extracting(n -> n.getRecipient()).contains("Host council: faraway");
     }
 
     @Test
@@ -365,7 +370,7 @@ class PlacementReferralProcessTest {
         assertThat(pi).hasPassed(TASK_ESCALATE_APPROVAL).isWaitingAt(TASK_APPROVE_PLACEMENT);
         List<String> groups = taskService.getIdentityLinksForTask(approval.getId()).stream().map(IdentityLink::getGroupId).toList();
         assertThat(groups).contains("team-managers", "heads-of-service");
-        assertThat(decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).anyMatch(d -> d.getKind().equals("ESCALATION"));
+        assertThat(decisions.ofReferral(r.getId())).anyMatch(d -> d.getKind().equals("ESCALATION"));
         approve(pi, "hos1", "heads-of-service");   // the next tier can now approve
         assertThat(pi).isWaitingAt(TASK_WRITE_PLACEMENT_PLAN);
     }
@@ -379,7 +384,7 @@ class PlacementReferralProcessTest {
         managementService.executeJob(timer.getId());
         journeys.runDueJobs();
         assertThat(pi).hasPassed(TASK_ALERT_REQUIRED_BY).isWaitingAt(TASK_REVIEW_OVERDUE_REFERRAL, TASK_TRIAGE);
-        assertThat(decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).anyMatch(d -> d.getKind().equals("REQUIRED_BY_ALERT"));
+        assertThat(decisions.ofReferral(r.getId())).anyMatch(d -> d.getKind().equals("REQUIRED_BY_ALERT"));
         Task overdue = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(TASK_REVIEW_OVERDUE_REFERRAL).singleResult();
         assertThat(taskService.getIdentityLinksForTask(overdue.getId())).extracting(IdentityLink::getGroupId)
                 .contains("placements-team", "heads-of-service");
@@ -395,7 +400,7 @@ class PlacementReferralProcessTest {
         ProcessInstance pi = toSelection(r, false);
         select(pi, option(r, first), null);
         approve(pi, "tm1", "team-managers");
-        Placement previous = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0);
+        Placement previous = placements.placementsOf(child.getId()).get(0);
 
         CareService second = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 470);
         Referral move = journeys.refer(child, "URGENT", PlacementType.FOSTER, 26, previous.getId());
@@ -407,12 +412,12 @@ class PlacementReferralProcessTest {
         select(moveSelection, option(move, second), null);
         approve(moveSelection, "tm1", "team-managers");
 
-        Placement ended = placements.findById(previous.getId()).orElseThrow();
+        Placement ended = placements.find(previous.getId()).orElseThrow();
         assertThat(ended.getStatus()).isEqualTo(PlacementStatus.ENDED);
-        Placement current = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(1);
+        Placement current = placements.placementsOf(child.getId()).get(1);
         assertThat(ended.getEndDate()).isEqualTo(current.getStartDate());
         assertThat(current.getReasonPlaceChange()).isEqualTo("CARPL");
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(current.getId())).extracting(n -> n.getRecipient()).contains("Previous carer");
+        assertThat(notifications.of(current.getId())).extracting(n -> n.getRecipient()).contains("Previous carer");
         // the move is a placement change for the child's reviews: the next review is brought forward
         ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
@@ -432,7 +437,7 @@ class PlacementReferralProcessTest {
         ProcessInstance pi = toSelection(r, false);
         select(pi, option(r, carer), "Near her grandmother");   // rank 2: the outstanding home ranks first
         approve(pi, "tm1", "team-managers");
-        Placement inHouse = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0);
+        Placement inHouse = placements.placementsOf(child.getId()).get(0);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PLACEMENT-" + inHouse.getId()).count())
                 .as("no contract monitoring of the council's own carers").isZero();
 
@@ -442,7 +447,7 @@ class PlacementReferralProcessTest {
         ProcessInstance moveSelection = toSelection(move, false);
         select(moveSelection, option(move, home), null);
         approve(moveSelection, "tm1", "team-managers");
-        Placement independent = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(1);
+        Placement independent = placements.placementsOf(child.getId()).get(1);
         assertThat(independent.getProviderUrn()).isEqualTo(homeUrn);
         assertThat(inHouse.getProviderUrn()).as("a carer with no URN of its own: the provider's registration").isEqualTo("SC100001");
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ContractMonitoringProcess.KEY)
@@ -496,7 +501,7 @@ class PlacementReferralProcessTest {
 
     @Test
     void shouldRefuseABadStartFormAndWriteNothing() {
-        long childrenBefore = children.count();
+        long childrenBefore = childFixtures.count();
         long referralsBefore = referrals.count();
         Map<String, Object> form = BadInputs.validStartForm(council.lat(), council.lon());
         form.put("childFirstName", "");
@@ -506,7 +511,7 @@ class PlacementReferralProcessTest {
         form.put("childFirstName", "Robin");
         assertThatThrownBy(() -> journeys.as("sw-form", "social-workers", council.id(),
                 () -> runtimeService.startProcessInstanceByKey(KEY, form))).hasMessageContaining("requiredBy must not be in the past");
-        assertThat(children.count()).isEqualTo(childrenBefore);
+        assertThat(childFixtures.count()).isEqualTo(childrenBefore);
         assertThat(referrals.count()).isEqualTo(referralsBefore);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(KEY).list())
                 .noneMatch(p -> p.getBusinessKey() != null && p.getBusinessKey().startsWith("P-"));

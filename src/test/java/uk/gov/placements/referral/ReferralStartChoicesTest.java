@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import uk.gov.placements.placement.PlacementFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.child.Child;
@@ -26,7 +27,6 @@ import uk.gov.placements.common.BadInputs;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 
 /**
@@ -39,7 +39,7 @@ class ReferralStartChoicesTest {
     @Autowired TestRestTemplate http;
     @Autowired Journeys journeys;
     @Autowired ChildService children;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementFixtures placements;
     @Autowired ReferralRepository referrals;
     @Autowired RepositoryService repositoryService;
     @Autowired HistoryService historyService;

@@ -15,16 +15,15 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import uk.gov.placements.iro.IroReviewService;
+import uk.gov.placements.placement.PlacementFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.iro.IroReview;
-import uk.gov.placements.iro.IroReviewRepository;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 
 /**
@@ -37,10 +36,9 @@ class Ssda903ReturnTest {
     @Autowired Ssda903Return ssda903;
     @Autowired Journeys journeys;
     @Autowired ChildService childService;
-    @Autowired ChildRepository children;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementFixtures placements;
     @Autowired PlacementService placementService;
-    @Autowired IroReviewRepository reviews;
+    @Autowired IroReviewService reviews;
     @Autowired TestRestTemplate http;
 
     static LocalDate d(String ddmmyyyy) {
@@ -61,9 +59,7 @@ class Ssda903ReturnTest {
     }
 
     void end(Placement p, String on, String rec, String reasonPlaceChange) {
-        p.end(d(on));
-        p.endedBecause(rec, reasonPlaceChange, false, null);
-        placements.save(p);
+        placements.ended(p, d(on), rec, reasonPlaceChange);
     }
 
     Ssda903Rules.Tables tables(String council, int year) throws Exception {
@@ -129,9 +125,8 @@ class Ssda903ReturnTest {
         childService.changeStatus(child.getId(), new ChildService.StatusChange("C2", "N1", d("01/05/2025")));
         childService.recordSsda903(child.getId(), new ChildService.Ssda903Details("BAFR", "UN2", true, d("01/12/2025"), false, null));
         Placement p = placement(child, "R1", "PR4", "NS2 3CC", "SC000021", d("01/05/2025"), null);
-        IroReview review = reviews.save(new IroReview(child.getId(), council.id(), 1, d("30/05/2025"), null));
-        review.held(d("29/05/2025"), "iro1", "Plan endorsed", null, "ENDORSED", null, "PN1");
-        reviews.save(review);
+        reviews.recordHeld(new IroReview(child.getId(), council.id(), 1, d("30/05/2025"), null), d("29/05/2025"), "iro1", "Plan endorsed",
+                "ENDORSED", "PN1");
         journeys.as("sw1", "social-workers", council.id(), () -> placementService.reportMissing(p.getId(),
                 new PlacementService.MissingReport("MISSING", d("03/06/2025"), d("04/06/2025"))));
         placementService.reportMissing(p.getId(), new PlacementService.MissingReport("AWAY", d("10/07/2025"), null));

@@ -1,5 +1,8 @@
 package uk.gov.placements.reporting;
 
+
+
+import uk.gov.placements.placement.PlacementFixtures;
 import uk.gov.placements.common.UkFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +39,6 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Urgency;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
@@ -48,10 +50,9 @@ import uk.gov.placements.tasklist.BrowserAccess;
 class SufficiencyReportTest {
     @Autowired TestRestTemplate http;
     @Autowired Journeys journeys;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementFixtures placements;
     @Autowired ReferralService referralService;
     @Autowired IdentityService identityService;
-    @Autowired uk.gov.placements.child.ChildRepository childRepository;
     @Autowired uk.gov.placements.child.ChildService childService;
     @LocalServerPort int port;
     final ObjectMapper json = new ObjectMapper();

@@ -1,5 +1,8 @@
 package uk.gov.placements.safety;
 
+import uk.gov.placements.audit.Decisions;
+import uk.gov.placements.audit.DecisionFixtures;
+import uk.gov.placements.placement.PlacementFixtures;
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,19 +46,17 @@ import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.iro.IroReview;
 import uk.gov.placements.iro.IroReviewProcess;
-import uk.gov.placements.iro.IroReviewRepository;
+import uk.gov.placements.iro.IroReviewFixtures;
+import uk.gov.placements.iro.IroReviewService;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.HomeDowngraded;
 import uk.gov.placements.provider.OfstedRatings;
@@ -72,13 +73,15 @@ class PlacementSafetyReviewProcessTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired Journeys journeys;
-    @Autowired ChildRepository children;
     @Autowired ChildService childService;
-    @Autowired PlacementRepository placements;
-    @Autowired IroReviewRepository iroReviews;
+    @Autowired PlacementFixtures placements;
+    @Autowired PlacementService placementService;
+    @Autowired IroReviewFixtures iroReviews;
+    @Autowired IroReviewService iroReviewService;
     @Autowired OfstedRatings ofstedRatings;
     @Autowired PlacementSafetyReviewRepository reviews;
-    @Autowired DecisionRecordRepository decisions;
+    @Autowired DecisionFixtures decisionFixtures;
+    @Autowired Decisions decisions;
     @Autowired WorkingDays workingDays;
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate tx;
@@ -112,12 +115,10 @@ class PlacementSafetyReviewProcessTest {
      */
     Child placedIn(CareService home, String socialWorker) {
         Child child = journeys.child(council, 12);
-        child.becameLookedAfter(today.minusMonths(2));
-        children.save(child);
+        childService.becameLookedAfter(child.getId(), today.minusMonths(2));
         childService.allocate(child.getId(), worker(socialWorker, "social-workers"), worker("iro-" + socialWorker, "iros"));
-        IroReview first = new IroReview(child.getId(), council.id(), 1, today.minusMonths(1), null);
-        first.held(today.minusMonths(1), "iro-" + socialWorker, "Placement to continue", null, "ENDORSED", null, "PN1");
-        iroReviews.save(first);
+        iroReviewService.recordHeld(new IroReview(child.getId(), council.id(), 1, today.minusMonths(1), null), today.minusMonths(1),
+                "iro-" + socialWorker, "Placement to continue", "ENDORSED", "PN1");
         placements.save(Placement.of(null, child.getId(), council.id(), PlacementType.CHILDRENS_HOME, today.minusMonths(2))
                 .at(home.getId(), home.getProvider().getId(), false, BigDecimal.valueOf(4000), 2.0, "TE1 1ST", "TE2 2ND", null)
                 .codes("K2", "PR4", null).approval("tm-" + socialWorker, "team-managers", today.minusMonths(2).atStartOfDay(LONDON).toInstant(),
@@ -140,11 +141,11 @@ class PlacementSafetyReviewProcessTest {
     }
 
     IroReview nextReview(Child child) {
-        return iroReviews.findFirstByChildIdAndStatusOrderBySequenceNumberDesc(child.getId(), IroReview.Status.SCHEDULED).orElseThrow();
+        return iroReviews.scheduled(child.getId()).orElseThrow();
     }
 
     Placement placementOf(Child child) {
-        return placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0);
+        return placementService.placementsOf(child.getId()).get(0);
     }
 
     List<Task> safetyTasks(Child child) {
@@ -172,10 +173,10 @@ class PlacementSafetyReviewProcessTest {
         for (Child child : List.of(amy, ben)) {
             Task task = safetyTasks(child).stream().findFirst().orElseThrow();
             assertThat(task.getTaskDefinitionKey()).isEqualTo(TASK_REVIEW_PLACEMENT_SAFETY);
-            assertThat(task.getAssignee()).isEqualTo(children.findById(child.getId()).orElseThrow().getAllocatedSocialWorker());
+            assertThat(task.getAssignee()).isEqualTo(childService.find(child.getId()).orElseThrow().getAllocatedSocialWorker());
             assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).contains("social-workers");
             assertThat(task.getTenantId()).isEqualTo(council.id());
-            assertThat(task.getName()).startsWith("Review placement safety — " + children.findById(child.getId()).orElseThrow().initials())
+            assertThat(task.getName()).startsWith("Review placement safety — " + childService.find(child.getId()).orElseThrow().initials())
                     .doesNotContain("Tess").doesNotContain("Ting");
             assertThat(task.getDueDate()).isEqualTo(Date.from(workingDays.plus(today, 1).atTime(17, 0).atZone(LONDON).toInstant()));
             // the child's name is in no variable of the review
@@ -232,7 +233,7 @@ class PlacementSafetyReviewProcessTest {
         assertThat(move).isWaitingAt(TASK_TELL_TEAM_MANAGERS);
         journeys.runDueJobsOf(move.getId());
         assertThat(move).isEnded().hasPassed(END_CHILD_TO_MOVE);
-        assertThat(decisions.findAll()).filteredOn(d -> moves.getId().equals(d.getChildId()) && "PLACEMENT_SAFETY_REVIEW".equals(d.getKind()))
+        assertThat(decisionFixtures.all()).filteredOn(d -> moves.getId().equals(d.getChildId()) && "PLACEMENT_SAFETY_REVIEW".equals(d.getKind()))
                 .extracting(d -> d.getOutcome().split(" ")[0]).containsExactly("STARTED", MOVE, "TEAM_MANAGERS_TOLD");
     }
 
@@ -290,7 +291,7 @@ class PlacementSafetyReviewProcessTest {
         }
         assertThat(searchService.optionsOf(r.getId())).filteredOn(o -> o.getService().getId().equals(byHand.getId())
                 || o.getService().getId().equals(byList.getId())).hasSize(2).noneMatch(PlacementOption::isSuitable);
-        assertThat(decisions.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).filteredOn(d -> d.getKind().equals("HOME_RATED_INADEQUATE"))
+        assertThat(decisions.ofReferral(r.getId())).filteredOn(d -> d.getKind().equals("HOME_RATED_INADEQUATE"))
                 .extracting(d -> d.getOutcome()).containsExactly("NOT TO BE CHOSEN service " + byHand.getId(), "PLACEMENTS TEAM NOT E-MAILED",
                         "NOT TO BE CHOSEN service " + byList.getId(), "PLACEMENTS TEAM NOT E-MAILED");
     }

@@ -1,5 +1,7 @@
 package uk.gov.placements.security;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.ReferralFixtures;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
@@ -33,7 +34,6 @@ class ApiJourneyTest {
     @Autowired TestRestTemplate http;
     @Autowired Journeys journeys;
     @Autowired ReferralFixtures referralFixtures;
-    @Autowired PlacementRepository placements;
     final ObjectMapper json = new ObjectMapper();
 
     ResponseEntity<String> call(String user, HttpMethod method, String url, Object body) {

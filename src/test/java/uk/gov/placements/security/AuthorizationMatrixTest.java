@@ -1,5 +1,7 @@
 package uk.gov.placements.security;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +26,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
+import uk.gov.placements.placement.PlacementFixtures;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.accreditation.AccreditationService;
@@ -35,7 +39,6 @@ import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
@@ -123,9 +126,10 @@ class AuthorizationMatrixTest {
     @Autowired ProviderFixtures providerFixtures;
     @Autowired AccreditationService accreditation;
     @Autowired SearchService searchService;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementService placements;
+    @Autowired PlacementFixtures placementFixtures;
     @Autowired OfstedRatings ofstedRatings;
-    @Autowired uk.gov.placements.monitoring.ActionPlanRepository actionPlans;
+    @Autowired uk.gov.placements.monitoring.ActionPlanService actionPlans;
     final ObjectMapper json = new ObjectMapper();
     int requests;
 
@@ -274,7 +278,7 @@ class AuthorizationMatrixTest {
         }
         // every other referral task, reached on real referrals: the carer's review of a child moving on,
         // more information asked at triage, the approver's question, and the required-by date passed
-        Long current = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
+        Long current = placements.placementsOf(child.getId()).get(0).getId();
         Referral moving = journeys.refer(child, "PLANNED", PlacementType.FOSTER, 4, current, NeedCode.PHYSICAL_DISABILITY);
         check(only(instance(moving), PlacementReferralProcess.TASK_CARER_REVIEW), expectedGroups(PlacementReferralProcess.TASK_CARER_REVIEW, own), users, cells);
         Referral unclear = journeys.refer(journeys.child(northshire, 9), "PLANNED", PlacementType.FOSTER, 4, null, NeedCode.SELF_HARM);
@@ -293,7 +297,7 @@ class AuthorizationMatrixTest {
         // the IRO's reviews and the contract monitoring of the placement, started by it
         ProcessInstance reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(IroReviewProcess.KEY)
                 .processInstanceBusinessKey("CHILD-" + child.getId()).singleResult();
-        Long placementId = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId()).get(0).getId();
+        Long placementId = placements.placementsOf(child.getId()).get(0).getId();
         ProcessInstance monitoring = runtimeService.createProcessInstanceQuery().processDefinitionKey(ContractMonitoringProcess.KEY)
                 .processInstanceBusinessKey("PLACEMENT-" + placementId).singleResult();
         journeys.runDueJobsOf(reviews.getId(), monitoring.getId());
@@ -302,8 +306,7 @@ class AuthorizationMatrixTest {
         // the action-plan tasks show the plan they are about: a real one, as a rating opens it
         ActionPlan concern = new ActionPlan((Long) monitoringVariables.get("providerId"), (Long) monitoringVariables.get("roundId"),
                 ActionPlan.Source.CONTRACT_MONITORING, "Authorization matrix: a concern", java.time.Instant.now());
-        concern.deadline(LocalDate.now().plusMonths(1), "co1", java.time.Instant.now());
-        monitoringVariables.put("actionPlanId", actionPlans.save(concern).getId());
+        monitoringVariables.put("actionPlanId", actionPlans.open(concern, LocalDate.now().plusMonths(1)).getId());
         monitoringVariables.put("actionPlanDeadline", uk.gov.placements.monitoring.ActionPlanService.timerDate(concern));
         for (String key : TASKS.keySet()) {
             String process = TASKS.get(key).process();
@@ -337,8 +340,8 @@ class AuthorizationMatrixTest {
         ProcessInstance accreditationInstance = accreditation.start(own.getId());
         Map<String, Object> accreditationVariables = runtimeService.getVariables(accreditationInstance.getId());
         Long accreditationId = ((Number) accreditationVariables.get("accreditationId")).longValue();
-        accreditationVariables.put("actionPlanId", actionPlans.save(new ActionPlan(own.getId(), null, ActionPlan.Source.ACCREDITATION,
-                "Authorization matrix: conditions", java.time.Instant.now()).ofAccreditation(accreditationId)).getId());
+        accreditationVariables.put("actionPlanId", actionPlans.openForConditions(own.getId(), accreditationId,
+                "Authorization matrix: conditions").getId());
         for (String key : List.of(ProviderAccreditationProcess.TASK_COMPLETE_FORM_A, ProviderAccreditationProcess.TASK_REVIEW_FORM_A, ProviderAccreditationProcess.TASK_COMPLETE_FORM_B, ProviderAccreditationProcess.TASK_COMPLETE_FORM_C, ProviderAccreditationProcess.TASK_CONFIRM_ACCREDITATION,
                 ProviderAccreditationProcess.TASK_SET_CONDITIONS_DEADLINE)) {
             Task t = startBefore(key, accreditationVariables, accreditationInstance.getBusinessKey());
@@ -401,7 +404,7 @@ class AuthorizationMatrixTest {
                 Provider.Sector.PUBLIC, NS, null, OfstedRating.GOOD));
         Journeys.Council far = journeys.newCouncil();
         long inHouseHome = journeys.service(northshireOwn, NS, PlacementType.FOSTER, 450, 2, far.lat(), far.lon()).getId();
-        Placement placed = placements.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
+        Placement placed = placementFixtures.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
                 .at(null, own.getId(), false, java.math.BigDecimal.valueOf(900), 2.0, "NS1 1AA", "NS1 2BB", "SC700701")
                 .codes("U4", "PR4", null).approval("tm1", "team-managers", java.time.Instant.now(), "matrix").planDue(LocalDate.now()));
         List<Row> rows = List.of(

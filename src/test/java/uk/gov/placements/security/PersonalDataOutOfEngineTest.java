@@ -1,5 +1,7 @@
 package uk.gov.placements.security;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -26,9 +28,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import uk.gov.placements.child.ChildFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.common.BadInputs;
 import uk.gov.placements.referral.PlacementReferralProcess;
 
@@ -49,7 +51,7 @@ class PersonalDataOutOfEngineTest {
     @Autowired Journeys journeys;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
-    @Autowired ChildRepository children;
+    @Autowired ChildFixtures children;
 
     /** Text no other test writes, so a find is this test's leak. */
     static Map<String, Object> personal(String tag, LocalDate dateOfBirth) {
@@ -100,7 +102,7 @@ class PersonalDataOutOfEngineTest {
         assertThat(refused.getBody()).contains("requiredBy");
 
         // the referrals and children are the product's records
-        assertThat(children.findAll()).anyMatch(c -> c.getFirstName().equals("ZephyrineA"))
+        assertThat(children.all()).anyMatch(c -> c.getFirstName().equals("ZephyrineA"))
                 .anyMatch(c -> c.getFirstName().equals("ZephyrineB"));
 
         // free text given to the tasks after it stays out too: triage notes through the REST form submit

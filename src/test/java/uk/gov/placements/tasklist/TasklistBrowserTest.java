@@ -1,5 +1,7 @@
 package uk.gov.placements.tasklist;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.placements.notification.Notifications;
+import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.child.Child;
@@ -22,9 +26,7 @@ import uk.gov.placements.iro.IroDispute;
 import uk.gov.placements.iro.IroDisputes;
 import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.notification.Notification;
-import uk.gov.placements.notification.NotificationRepository;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralFixtures;
@@ -48,8 +50,8 @@ class TasklistBrowserTest {
     @Autowired ReferralService referralService;
     @Autowired ReferralFixtures referralFixtures;
     @Autowired SearchService searchService;
-    @Autowired PlacementRepository placements;
-    @Autowired NotificationRepository notifications;
+    @Autowired PlacementService placements;
+    @Autowired Notifications notifications;
     @Autowired IroDisputes disputes;
     @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
@@ -142,12 +144,12 @@ class TasklistBrowserTest {
             tm1.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         }
         journeys.runDueJobs();
-        List<Placement> placed = placements.findByChildIdOrderByStartDateAscIdAsc(child.getId());
+        List<Placement> placed = placements.placementsOf(child.getId());
         assertThat(placed).hasSize(1);
         assertThat(placed.get(0).getApprovedBy()).isEqualTo("tm1");
 
         // the allocated social worker confirms the letters posted: each becomes SENT, by sw1, only then
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(placed.get(0).getId())).filteredOn(n -> n.getChannel() == Notification.Channel.LETTER)
+        assertThat(notifications.of(placed.get(0).getId())).filteredOn(n -> n.getChannel() == Notification.Channel.LETTER)
                 .isNotEmpty().allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(Notification.Status.PENDING));
         try (Browser sw1 = new Browser(base).login("sw1")) {
             sw1.openFilter("My tasks");
@@ -160,7 +162,7 @@ class TasklistBrowserTest {
             sw1.click(By.xpath("//button[normalize-space(.)='Complete']"));
             sw1.visible(By.xpath("//*[@id='placements-confirmation'][contains(.,'Done')]"));
         }
-        assertThat(notifications.findByPlacementIdOrderByIdAsc(placed.get(0).getId())).filteredOn(n -> n.getChannel() == Notification.Channel.LETTER)
+        assertThat(notifications.of(placed.get(0).getId())).filteredOn(n -> n.getChannel() == Notification.Channel.LETTER)
                 .allSatisfy(n -> {
                     assertThat(n.getStatus()).isEqualTo(Notification.Status.SENT);
                     assertThat(n.getSentBy()).isEqualTo("sw1");

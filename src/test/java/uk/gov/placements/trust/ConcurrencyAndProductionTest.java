@@ -1,5 +1,7 @@
 package uk.gov.placements.trust;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,11 +25,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import uk.gov.placements.placement.PlacementFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.PlacementsApplication;
 import uk.gov.placements.common.PlacementType;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.SearchService;
@@ -45,7 +47,7 @@ class ConcurrencyAndProductionTest {
     @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired SearchService searchService;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementFixtures placements;
 
     ResponseEntity<String> complete(String user, String taskId, Map<String, Object> vars) {
         HttpHeaders h = new HttpHeaders();
@@ -175,7 +177,7 @@ class ConcurrencyAndProductionTest {
         journeys.runDueJobs();
         String processInstanceId = approval.getProcessInstanceId();
         Long referralId = ((Number) runtimeService.getVariable(processInstanceId, PlacementReferralProcess.REFERRAL_ID)).longValue();
-        assertThat(placements.findAll().stream().filter(p -> referralId.equals(p.getReferralId())).count())
+        assertThat(placements.all().stream().filter(p -> referralId.equals(p.getReferralId())).count())
                 .as("the placement exists once").isEqualTo(1);
         assertThat(taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN).count())
                 .as("exactly one placement started").isEqualTo(1);
@@ -196,7 +198,7 @@ class ConcurrencyAndProductionTest {
         assertThat(tooLong.getStatusCode().value()).as(tooLong.getBody()).isEqualTo(400);
         assertThat(tooLong.getBody()).contains("approvalReason").contains("at most 2,000 characters");
         assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
-        assertThat(placements.findAll()).as("nothing written").noneMatch(p -> p.getApprovalReason() != null && p.getApprovalReason().length() > 2000);
+        assertThat(placements.all()).as("nothing written").noneMatch(p -> p.getApprovalReason() != null && p.getApprovalReason().length() > 2000);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package uk.gov.placements.trust;
 
+
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +20,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import uk.gov.placements.child.ChildFixtures;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.child.Child;
-import uk.gov.placements.child.ChildRepository;
 import uk.gov.placements.child.ChildService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.ProviderFixtures;
@@ -41,7 +43,7 @@ class HostileInputTest {
     static final String HUGE = "x".repeat(100_000);
 
     @Autowired TestRestTemplate http;
-    @Autowired ChildRepository children;
+    @Autowired ChildFixtures children;
     @Autowired ReferralFixtures referralFixtures;
     @Autowired ProviderService providerService;
     @Autowired ProviderFixtures providerFixtures;
@@ -205,7 +207,7 @@ class HostileInputTest {
                 f("gender", Kind.ENUM), f("council", Kind.OPTIONAL_ENUM), f("postcode", Kind.PATTERN), f("latitude", Kind.DECIMAL),
                 f("longitude", Kind.DECIMAL), f("legalStatus", Kind.ENUM)));
 
-        Long ownChild = children.findByCouncilOrderByLastNameAsc("northshire").get(0).getId();
+        Long ownChild = childService.ofCouncil("northshire").get(0).getId();
         Map<String, Object> referral = new LinkedHashMap<>();
         referral.put("childId", ownChild);
         referral.put("urgency", "PLANNED");
@@ -317,7 +319,7 @@ class HostileInputTest {
                 "longitude", -1.55, "legalStatus", "C2"), h), String.class);
         assertThat(created.getStatusCode().value()).isEqualTo(201);
         long id = json.readTree(created.getBody()).get("id").asLong();
-        Child stored = children.findById(id).orElseThrow();
+        Child stored = childService.find(id).orElseThrow();
         assertThat(stored.getFirstName()).isEqualTo(script);
         assertThat(stored.getLastName()).isEqualTo(expression);
         JsonNode shown = json.readTree(http.exchange("/api/children/" + id, HttpMethod.GET, new HttpEntity<>(h), String.class).getBody());

@@ -68,7 +68,7 @@ public class ProviderReferralService {
     private final ServiceMatcher matcher;
     private final WorkingDays workingDays;
     private final Decisions decisions;
-    private final uk.gov.placements.notification.NotificationSender sender;
+    private final NotificationSender sender;
     private final Notifications notifications;
     private final ProviderReachability reachability;
     private final IdentityService identityService;
@@ -76,7 +76,7 @@ public class ProviderReferralService {
 
     public ProviderReferralService(ProviderReferralRepository sent, ReferralService referrals, PlacementOptionRepository options,
                              SearchService search, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
-                             uk.gov.placements.notification.NotificationSender sender, Notifications notifications,
+                             NotificationSender sender, Notifications notifications,
                              ProviderReachability reachability, IdentityService identityService, SystemActions system) {
         this.sender = sender;
         this.notifications = notifications;

@@ -30,7 +30,6 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.MonitoringRatings;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.ServiceMatcher;
 import uk.gov.placements.referral.Referral;
@@ -58,12 +57,12 @@ public class SearchService {
     private final PlacementOptionRepository options;
     private final ServiceMatcher matcher;
     private final Decisions decisions;
-    private final PlacementRepository placements;
-    private final uk.gov.placements.provider.MonitoringRatings monitoringRatings;
+    private final PlacementService placements;
+    private final MonitoringRatings monitoringRatings;
     private final ProviderReferralRepository providerReferrals;
 
     public SearchService(ReferralService referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions,
-                         PlacementRepository placements, uk.gov.placements.provider.MonitoringRatings monitoringRatings,
+                         PlacementService placements, MonitoringRatings monitoringRatings,
                          ProviderReferralRepository providerReferrals) {
         this.providerReferrals = providerReferrals;
         this.monitoringRatings = monitoringRatings;
@@ -92,7 +91,7 @@ public class SearchService {
     /** A child moving on is not offered the placement being left. */
     Long currentServiceId(Referral r) {
         return r.getCurrentPlacementId() == null ? null
-                : placements.findById(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
+                : placements.find(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
     }
 
     static ServiceMatcher.Criteria criteria(Referral r) {

@@ -16,6 +16,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.referral.ReferralTimeline;
 import java.time.LocalDate;
@@ -60,11 +61,11 @@ class ExternalSearchProcessTest {
     @Autowired uk.gov.placements.provider.ProviderService providerService;
     @Autowired org.springframework.boot.test.web.client.TestRestTemplate http;
     @Autowired WorkingDays workingDays;
-    @Autowired uk.gov.placements.audit.DecisionRecordRepository decisionRecords;
+    @Autowired Decisions decisionRecords;
     @Autowired ProviderReferralService answers;
 
     List<String> decisionsOf(Referral r) {
-        return decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream().map(d -> d.getKind() + ":" + d.getOutcome()).toList();
+        return decisionRecords.ofReferral(r.getId()).stream().map(d -> d.getKind() + ":" + d.getOutcome()).toList();
     }
 
     Journeys.Council council;

@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.Journeys;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.provider.CareService;
@@ -35,7 +35,7 @@ class InadequateHomeInSearchTest {
     @Autowired OfstedRatings ofstedRatings;
     @Autowired PlacementOptionRepository options;
     @Autowired ProviderReferralRepository providerReferrals;
-    @Autowired DecisionRecordRepository decisionRecords;
+    @Autowired Decisions decisionRecords;
 
     Journeys.Council council;
 
@@ -57,7 +57,7 @@ class InadequateHomeInSearchTest {
     }
 
     boolean recorded(Referral r, String kind) {
-        return decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream().anyMatch(d -> d.getKind().equals(kind));
+        return decisionRecords.ofReferral(r.getId()).stream().anyMatch(d -> d.getKind().equals(kind));
     }
 
     @Test

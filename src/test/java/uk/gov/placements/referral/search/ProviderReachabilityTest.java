@@ -29,12 +29,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.IntegrationTest;
 import uk.gov.placements.referral.ReferralTimeline;
 import uk.gov.placements.Journeys;
 import uk.gov.placements.TestMailServer;
 import uk.gov.placements.audit.DecisionRecord;
-import uk.gov.placements.audit.DecisionRecordRepository;
 import uk.gov.placements.child.Child;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
@@ -61,7 +61,7 @@ class ProviderReachabilityTest {
     @Autowired Journeys journeys;
     @Autowired ProviderFixtures providerFixtures;
     @Autowired ProviderReferralRepository providerReferrals;
-    @Autowired DecisionRecordRepository decisionRecords;
+    @Autowired Decisions decisionRecords;
     @Autowired TaskDisplay taskDisplay;
     @Autowired TestMailServer mail;
     @Autowired TestRestTemplate http;
@@ -84,7 +84,7 @@ class ProviderReachabilityTest {
     }
 
     List<String> externalSearchRecords(Referral r) {
-        return decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream().filter(d -> d.getKind().equals("EXTERNAL_SEARCH"))
+        return decisionRecords.ofReferral(r.getId()).stream().filter(d -> d.getKind().equals("EXTERNAL_SEARCH"))
                 .map(d -> d.getOutcome() + ": " + d.getReason()).toList();
     }
 
@@ -213,7 +213,7 @@ class ProviderReachabilityTest {
         assertThat(answered.getStatus()).isEqualTo(ProviderReferral.Status.OFFERED);
         assertThat(answered.getRespondedBy()).isEqualTo(teamMember);
         assertThat(answered.getRespondedAt()).isNotNull();
-        DecisionRecord recorded = decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId()).stream()
+        DecisionRecord recorded = decisionRecords.ofReferral(r.getId()).stream()
                 .filter(d -> d.getKind().equals("PROVIDER_RESPONSE")).findFirst().orElseThrow();
         assertThat(recorded.getDecidedBy()).isEqualTo(teamMember);
         assertThat(recorded.getReason()).contains("answered by e-mail; entered on the provider's behalf by " + teamMember);
@@ -264,7 +264,7 @@ class ProviderReachabilityTest {
         assertThat(byProvider(after, emailed).getEmailFailure()).isNull();
         assertThat(receivedAt(good)).as("sent once, through the outage and its retry").hasSize(1);
         assertThat(receivedAt(gone)).isEmpty();
-        assertThat(decisionRecords.findByReferralIdOrderByDecidedAtAscIdAsc(r.getId())).filteredOn(d -> d.getKind().equals("PROVIDER_REFERRAL"))
+        assertThat(decisionRecords.ofReferral(r.getId())).filteredOn(d -> d.getKind().equals("PROVIDER_REFERRAL"))
                 .singleElement().satisfies(d -> assertThat(d.getOutcome()).isEqualTo("NOT DELIVERED to provider " + refused.getProvider().getId()));
 
         // three answering tasks: the provider's own, and the placements team's for each e-mailed one, the refused one saying so

@@ -1,5 +1,7 @@
 package uk.gov.placements.referral.search;
 
+
+
 import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +19,6 @@ import uk.gov.placements.Journeys;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.placement.Placement;
-import uk.gov.placements.placement.PlacementRepository;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
@@ -37,7 +38,7 @@ class SecondBestTest {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired PlacementOptionRepository options;
-    @Autowired PlacementRepository placements;
+    @Autowired PlacementService placements;
     @Autowired ProviderService providerService;
     @Autowired ReportService reports;
 
@@ -78,7 +79,7 @@ class SecondBestTest {
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         taskService.complete(journeys.only(r.getProcessInstanceId(), PlacementReferralProcess.TASK_APPROVE_PLACEMENT).getId(), Map.of(PlacementReferralProcess.APPROVAL_DECISION, "APPROVE"));
         journeys.runDueJobs();
-        Placement p = placements.findByChildIdOrderByStartDateAscIdAsc(r.getChild().getId()).get(0);
+        Placement p = placements.placementsOf(r.getChild().getId()).get(0);
         assertThat(p.isSecondBest()).isTrue();
         assertThat(p.getSecondBestReason()).contains("Children's home instead of foster care");
         // a referral met only by second-best alternatives is still a gap in provision
