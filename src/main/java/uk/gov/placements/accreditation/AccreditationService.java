@@ -5,7 +5,6 @@ import uk.gov.placements.common.UkTime;
 import uk.gov.placements.notification.Recipient;
 
 import uk.gov.placements.common.UkFormat;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +32,6 @@ import uk.gov.placements.monitoring.ActionPlan;
 import uk.gov.placements.monitoring.ActionPlanService;
 import uk.gov.placements.monitoring.ActionPlanSteps;
 import uk.gov.placements.notification.NotificationSender;
-import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;

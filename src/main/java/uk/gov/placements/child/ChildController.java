@@ -1,6 +1,5 @@
 package uk.gov.placements.child;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,6 @@
 package uk.gov.placements.common;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;

@@ -3,7 +3,6 @@ package uk.gov.placements.demo;
 import uk.gov.placements.common.UkTime;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;

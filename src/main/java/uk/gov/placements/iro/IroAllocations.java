@@ -3,7 +3,6 @@ package uk.gov.placements.iro;
 import uk.gov.placements.common.ModuleListener;
 
 import java.util.List;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.ChildAllocated;
 import uk.gov.placements.security.Roles;

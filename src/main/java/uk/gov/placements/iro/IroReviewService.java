@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -24,10 +23,8 @@ import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.calendar.WorkingDays;
-import uk.gov.placements.placement.PlacementApproved;
 import uk.gov.placements.notification.NotificationSender;
 import uk.gov.placements.notification.Recipient;
-import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.security.Roles;
 
 /**

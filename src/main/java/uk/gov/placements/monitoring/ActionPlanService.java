@@ -9,7 +9,6 @@ import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.placement.PlacementService;
 
 /**
  * Action plans, whether from an AMBER or RED monitoring rating or from accreditation with conditions: the

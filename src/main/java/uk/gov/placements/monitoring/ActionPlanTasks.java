@@ -10,7 +10,6 @@ import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.calendar.WorkingDays;
-import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.tasks.TaskDisplay;
 
 /**

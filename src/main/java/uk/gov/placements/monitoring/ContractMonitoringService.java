@@ -1,7 +1,6 @@
 package uk.gov.placements.monitoring;
 
 import uk.gov.placements.placement.PlacementApproved;
-import uk.gov.placements.placement.PlacementEnded;
 import uk.gov.placements.provider.ProviderSuspended;
 
 import uk.gov.placements.common.UkTime;
@@ -21,7 +20,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.placements.audit.Decisions;
@@ -40,7 +38,6 @@ import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.placement.PlacementApproved;
-import uk.gov.placements.placement.PlacementEnded;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderReachability;
 import uk.gov.placements.provider.ProviderService;

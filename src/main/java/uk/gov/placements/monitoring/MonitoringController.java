@@ -3,7 +3,6 @@ package uk.gov.placements.monitoring;
 import uk.gov.placements.provider.MonitoringRating;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

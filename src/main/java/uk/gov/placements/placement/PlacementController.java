@@ -5,7 +5,6 @@ import uk.gov.placements.notification.Notifications;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -9,13 +9,11 @@ import uk.gov.placements.provider.ProviderService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,14 +21,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.gov.placements.audit.DecisionRecord;
 import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NotFoundException;
-import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.child.ChildLeftCare;
 import uk.gov.placements.common.ConflictException;
 import uk.gov.placements.common.FieldErrors;
-import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.Ssda903;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
@@ -39,9 +34,6 @@ import uk.gov.placements.security.SystemActions;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.provider.Provider;
-import uk.gov.placements.referral.Referral;
-import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.SearchService;
 
 /** Turns an approved option into a started placement, with everything the 903 return and the reports need. */
 @Service

@@ -31,7 +31,6 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Postcodes;
-import uk.gov.placements.placement.PlacementService;
 
 /**
  * Ofsted's published list of children's social care providers and places, matched on URN, line by line.

@@ -2,7 +2,6 @@ package uk.gov.placements.referral;
 
 import uk.gov.placements.common.ModuleListener;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.child.ChildAllocated;
 import uk.gov.placements.security.Roles;

@@ -21,7 +21,6 @@ import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.search.ProviderReferral;
-import uk.gov.placements.referral.ReferralStatus;
 import uk.gov.placements.referral.search.SearchService;
 
 /** Sufficiency figures and the SSDA903 episodes extract, computed from the records made at each decision. */

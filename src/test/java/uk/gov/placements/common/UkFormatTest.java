@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import uk.gov.placements.monitoring.MonitoringRound;
 import uk.gov.placements.provider.AccreditationStatus;
 import uk.gov.placements.referral.search.ProviderReferralService;
 

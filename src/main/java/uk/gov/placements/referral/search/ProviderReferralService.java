@@ -33,7 +33,6 @@ import uk.gov.placements.common.NotFoundException;
 import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.notification.Notification;
 import uk.gov.placements.notification.Notifications;
-import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.Provider;
 import uk.gov.placements.provider.ProviderReachability;
 import uk.gov.placements.security.Roles;

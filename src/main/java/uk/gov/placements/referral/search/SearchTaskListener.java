@@ -15,7 +15,6 @@ import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
-import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.TaskPresenter;
