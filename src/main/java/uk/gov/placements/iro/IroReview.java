@@ -22,14 +22,10 @@ public class IroReview {
 
         private final String label;
 
-        Status(String label) {
-            this.label = label;
-        }
+        Status(String label) { this.label = label; }
 
         @Override
-        public String label() {
-            return label;
-        }
+        public String label() { return label; }
     }
 
     @Id
@@ -103,7 +99,6 @@ public class IroReview {
     void cancel() {
         this.status = Status.CANCELLED;
     }
-
 
     public Long getId() { return id; }
     public Long getChildId() { return childId; }

@@ -10,12 +10,8 @@ public enum PlacementStatus implements Labelled {
 
     private final String label;
 
-    PlacementStatus(String label) {
-        this.label = label;
-    }
+    PlacementStatus(String label) { this.label = label; }
 
     @Override
-    public String label() {
-        return label;
-    }
+    public String label() { return label; }
 }

@@ -12,14 +12,10 @@ public enum AccreditationStatus implements Labelled {
 
     private final String label;
 
-    AccreditationStatus(String label) {
-        this.label = label;
-    }
+    AccreditationStatus(String label) { this.label = label; }
 
     @Override
-    public String label() {
-        return label;
-    }
+    public String label() { return label; }
 
     public boolean receivesReferrals() {
         return this == ACCREDITED || this == ACCREDITED_WITH_CONDITIONS;

@@ -13,14 +13,10 @@ public enum MonitoringRating implements Labelled {
 
     private final String label;
 
-    MonitoringRating(String label) {
-        this.label = label;
-    }
+    MonitoringRating(String label) { this.label = label; }
 
     @Override
-    public String label() {
-        return label;
-    }
+    public String label() { return label; }
 
     /** A rating as stored (GREEN, AMBER, RED) as people read it; none yet is "Not yet monitored". */
     public static String describe(String rating) {

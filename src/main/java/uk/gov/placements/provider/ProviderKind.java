@@ -8,12 +8,8 @@ public enum ProviderKind implements Labelled {
 
     private final String label;
 
-    ProviderKind(String label) {
-        this.label = label;
-    }
+    ProviderKind(String label) { this.label = label; }
 
     @Override
-    public String label() {
-        return label;
-    }
+    public String label() { return label; }
 }

@@ -13,14 +13,10 @@ public enum ReferralStatus implements Labelled {
 
     private final String label;
 
-    ReferralStatus(String label) {
-        this.label = label;
-    }
+    ReferralStatus(String label) { this.label = label; }
 
     @Override
-    public String label() {
-        return label;
-    }
+    public String label() { return label; }
 
     /** Whether the referral's search has finished: its options are there to choose from, or were chosen from. */
     public boolean searched() {

@@ -32,14 +32,10 @@ public class ProviderReferral {
 
         private final String label;
 
-        Status(String label) {
-            this.label = label;
-        }
+        Status(String label) { this.label = label; }
 
         @Override
-        public String label() {
-            return label;
-        }
+        public String label() { return label; }
     }
 
     /**
