@@ -1,6 +1,7 @@
 package uk.gov.placements.audit;
 
 import java.util.List;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,8 +14,9 @@ public class DecisionFixtures {
         this.records = records;
     }
 
+    /** In the order they were made: a table read without an order comes back in any order on PostgreSQL. */
     @Transactional(readOnly = true)
     public List<DecisionRecord> all() {
-        return records.findAll();
+        return records.findAll(Sort.by("decidedAt", "id"));
     }
 }
