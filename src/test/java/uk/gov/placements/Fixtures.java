@@ -1,6 +1,7 @@
 package uk.gov.placements;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,6 +44,7 @@ public class Fixtures {
     private static final int COLUMNS = 16;
 
     @Autowired private ChildService children;
+    @Autowired private Clock clock;
     @Autowired private ReferralService referrals;
     @Autowired private ProviderFixtures register;
     @Autowired private ManagementService managementService;
@@ -66,13 +68,13 @@ public class Fixtures {
 
     public CareService inHouse(Council c, String localAuthority, PlacementType type, int fee, NeedCode... needs) {
         Provider p = register.save(new Provider("In-house " + c.id(), ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, c.id(), "SC100001",
-                OfstedRating.GOOD));
+                OfstedRating.GOOD, clock.instant()));
         return service(p, localAuthority, type, fee, c.lat() + 0.01, c.lon(), needs);
     }
 
     public CareService independent(Council c, String localAuthority, PlacementType type, int fee, OfstedRating rating, NeedCode... needs) {
         Provider p = new Provider("Independent " + c.id() + "-" + fee, ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC200002",
-                rating);
+                rating, clock.instant());
         Provider saved = register.accredited(p, AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
         staffUser(saved);
         return service(saved, localAuthority, type, fee, c.lat() - 0.02, c.lon(), needs);

@@ -5,6 +5,7 @@ import uk.gov.placements.common.UkTime;
 import uk.gov.placements.notification.Recipient;
 
 import uk.gov.placements.common.UkFormat;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,15 +53,17 @@ public class AccreditationService {
     private final RuntimeService runtimeService;
     private final NotificationSender sender;
     private final Decisions decisions;
+    private final Clock clock;
 
     public AccreditationService(AccreditationRepository accreditations, ProviderService providers, ActionPlanService actionPlans,
-                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions) {
+                                RuntimeService runtimeService, NotificationSender sender, Decisions decisions, Clock clock) {
         this.accreditations = accreditations;
         this.providers = providers;
         this.actionPlans = actionPlans;
         this.runtimeService = runtimeService;
         this.sender = sender;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     /** Starts an accreditation (or re-accreditation): the provider is asked for Form A. */
@@ -70,7 +73,7 @@ public class AccreditationService {
         if (p.isInHouse()) {
             throw InvalidInputException.of("providerId", "is the council's own provision, which is not accredited through the register");
         }
-        Accreditation a = accreditations.save(new Accreditation(providerId, Decisions.now()));
+        Accreditation a = accreditations.save(new Accreditation(providerId, clock.instant()));
         return runtimeService.startProcessInstanceByKey(ProviderAccreditationProcess.KEY, "PROVIDER-" + providerId + "-A" + a.getId(),
                 Map.of(ProviderAccreditationProcess.PROVIDER_ID, providerId, ProviderAccreditationProcess.ACCREDITATION_ID, a.getId()));
     }
@@ -84,7 +87,7 @@ public class AccreditationService {
             errors.reject("ofstedUrn", "must be an Ofsted URN such as SC123456");
         }
         FieldErrors.parseEnum(OfstedRating.class, a.ofstedRating(), "ofstedRating", errors);
-        if (a.ofstedRatingDate() != null && a.ofstedRatingDate().isAfter(UkTime.today())) {
+        if (a.ofstedRatingDate() != null && a.ofstedRatingDate().isAfter(UkTime.today(clock))) {
             errors.reject("ofstedRatingDate", "must not be in the future");
         }
         List<String> types = split(a.placementTypes());
@@ -116,7 +119,7 @@ public class AccreditationService {
         accreditation(accreditationId).formA(new Accreditation.FormA(a.servicesDescription().trim(), a.ofstedUrn().trim(), a.ofstedRating(),
                 a.ofstedRatingDate(), String.join(",", types), a.minAge(), a.maxAge(), a.places(), a.locations(),
                 String.join(",", split(a.specialisms())), a.staffing().trim(), a.standardWeeklyFee(), Boolean.TRUE.equals(a.safeguardingPolicy()),
-                Boolean.TRUE.equals(a.missingPolicy()), Boolean.TRUE.equals(a.complaintsPolicy())), Decisions.now());
+                Boolean.TRUE.equals(a.missingPolicy()), Boolean.TRUE.equals(a.complaintsPolicy())), clock.instant());
     }
 
     @Transactional
@@ -224,7 +227,7 @@ public class AccreditationService {
     /** The provider has 28 days for Form A (it expires then); the council's people 10 days for each step. */
     public Date taskDue(String taskKey) {
         long days = ProviderAccreditationProcess.TASK_COMPLETE_FORM_A.equals(taskKey) ? 28 : 10;
-        return new Date(Decisions.now().toEpochMilli() + days * 86_400_000L);
+        return new Date(clock.instant().toEpochMilli() + days * 86_400_000L);
     }
 
     /** What decision accreditationOutcome reads: the register's rating, never the one Form A claims, and what the visits found. */
@@ -350,11 +353,11 @@ public class AccreditationService {
         }
         Accreditation a = accreditation(accreditationId);
         Provider p = provider(a.getProviderId());
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         boolean renewing = p.getAccreditationStatus().receivesReferrals() && p.getAccreditationExpiry() != null
                 && p.getAccreditationExpiry().isAfter(today);
         LocalDate expires = (renewing ? p.getAccreditationExpiry() : today).plusMonths(VALID_MONTHS);
-        a.confirmed(confirmed, reason, decisions.actor(), Decisions.now(), confirmed ? expires : null);
+        a.confirmed(confirmed, reason, decisions.actor(), clock.instant(), confirmed ? expires : null);
         decisions.record(null, null, "ACCREDITATION", (confirmed ? "CONFIRMED " : "NOT_CONFIRMED ") + a.getOutcome() + " provider " + p.getId(),
                 reason, taskId);
         if (!confirmed) {

@@ -1,11 +1,8 @@
 package uk.gov.placements.audit;
 
-import uk.gov.placements.common.UkTime;
-
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Records decisions; the actor is the engine's authenticated user (Tasklist, REST or API). */
@@ -14,10 +11,12 @@ public class Decisions {
     public static final String SYSTEM = "system";
     private final DecisionRecordRepository records;
     private final IdentityService identityService;
+    private final Clock clock;
 
-    public Decisions(DecisionRecordRepository records, IdentityService identityService) {
+    public Decisions(DecisionRecordRepository records, IdentityService identityService, Clock clock) {
         this.records = records;
         this.identityService = identityService;
+        this.clock = clock;
     }
 
     public String actor() {
@@ -33,7 +32,7 @@ public class Decisions {
 
     public DecisionRecord record(Long referralId, Long placementId, String kind, String outcome, String reason, String taskId) {
         return records.save(new DecisionRecord(referralId, placementId, kind, outcome, reason, actor(),
-                ClockUtil.getCurrentTime().toInstant(), taskId));
+                clock.instant(), taskId));
     }
 
     /** A referral's decisions, oldest first: its record, read by the module that made them and by the case pages. */
@@ -43,13 +42,8 @@ public class Decisions {
 
     /** A decision about a child rather than one referral (IRO reviews, dispute resolution). */
     public DecisionRecord recordForChild(Long childId, String kind, String outcome, String reason, String taskId) {
-        return records.save(new DecisionRecord(null, null, kind, outcome, reason, actor(), ClockUtil.getCurrentTime().toInstant(), taskId)
+        return records.save(new DecisionRecord(null, null, kind, outcome, reason, actor(), clock.instant(), taskId)
                 .aboutChild(childId));
-    }
-
-    /** Engine clock, so that process tests that move the clock see consistent times. */
-    public static Instant now() {
-        return UkTime.now();
     }
 
     /** The decisions about a child, oldest first. */

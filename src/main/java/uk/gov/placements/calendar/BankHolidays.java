@@ -5,6 +5,7 @@ import uk.gov.placements.common.PlainText;
 import uk.gov.placements.common.UkTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,10 +34,12 @@ public class BankHolidays implements HealthIndicator {
     static final int WARN_MONTHS = 12;
     private final BankHolidayRepository holidays;
     private final WorkingDays workingDays;
+    private final Clock clock;
 
-    public BankHolidays(BankHolidayRepository holidays, WorkingDays workingDays) {
+    public BankHolidays(BankHolidayRepository holidays, WorkingDays workingDays, Clock clock) {
         this.holidays = holidays;
         this.workingDays = workingDays;
+        this.clock = clock;
     }
 
     public record Imported(int created, int unchanged, List<RejectedEvent> rejected) {
@@ -105,7 +108,7 @@ public class BankHolidays implements HealthIndicator {
 
     @EventListener(ApplicationReadyEvent.class)
     void warnIfRunningOut() {
-        if (runningOut(UkTime.today())) {
+        if (runningOut(UkTime.today(clock))) {
             LOG.warn("Bank holidays are listed only until {}: working-day deadlines after it count bank holidays as working days. "
                     + "Import the government's list (POST /api/bank-holidays/import).", coveredUntil().orElse(null));
         }
@@ -114,7 +117,7 @@ public class BankHolidays implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up().withDetail("coveredUntil", String.valueOf(coveredUntil().orElse(null)));
-        if (runningOut(UkTime.today())) {
+        if (runningOut(UkTime.today(clock))) {
             health.withDetail("warning", "fewer than " + WARN_MONTHS + " months of bank holidays are listed: import the next year's");
         }
         return health.build();

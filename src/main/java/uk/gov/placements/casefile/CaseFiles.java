@@ -1,5 +1,7 @@
 package uk.gov.placements.casefile;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,10 +83,11 @@ public class CaseFiles {
     private final IroReviewService reviews;
     private final RuntimeService runtimeService;
     private final SystemActions system;
+    private final Clock clock;
 
     public CaseFiles(ReferralService referrals, ReferralTimeline timelines, SearchService search,
                      PlacementService placements, ProviderService providers,
-                     Decisions decisions, IroReviewService reviews, RuntimeService runtimeService, SystemActions system) {
+                     Decisions decisions, IroReviewService reviews, RuntimeService runtimeService, SystemActions system, Clock clock) {
         this.referrals = referrals;
         this.timelines = timelines;
         this.search = search;
@@ -94,13 +97,14 @@ public class CaseFiles {
         this.reviews = reviews;
         this.runtimeService = runtimeService;
         this.system = system;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public ReferralCase referral(Referral r) {
         Child c = r.getChild();
         List<Fact> facts = List.of(
-                new Fact("Child", c.getFirstName() + " " + c.getLastName() + ", " + r.childAge()),
+                new Fact("Child", c.getFirstName() + " " + c.getLastName() + ", " + r.childAge(UkTime.today(clock))),
                 new Fact("Status", UkFormat.label(r.getStatus())),
                 new Fact("Urgency", UkFormat.label(r.getUrgency())),
                 new Fact("Needed by", UkFormat.date(r.getRequiredBy())),
@@ -110,14 +114,15 @@ public class CaseFiles {
                 new Fact("Submitted", UkFormat.dateTime(r.getCreatedAt()) + " by " + r.getCreatedBy()));
         Map<Long, ProviderReferral> offers = search.providerReferralsOf(r.getId()).stream()
                 .filter(pr -> pr.getOptionId() != null).collect(Collectors.toMap(ProviderReferral::getOptionId, Function.identity(), (a, b) -> b));
+        LocalDate today = UkTime.today(clock);
         List<Option> rows = search.optionsOf(r.getId()).stream()
                 .sorted(PlacementOption.RANK_ORDER)
-                .map(o -> option(o, offers.get(o.getId()), o.getId().equals(r.getSelectedOptionId()))).toList();
+                .map(o -> option(o, offers.get(o.getId()), o.getId().equals(r.getSelectedOptionId()), today)).toList();
         return new ReferralCase(r.getId(), r.getReference(), c.getId(), c.getFirstName() + " " + c.getLastName(), facts, timelines.of(r),
                 rows, decisionRecord(r));
     }
 
-    private static Option option(PlacementOption o, ProviderReferral offer, boolean chosen) {
+    private static Option option(PlacementOption o, ProviderReferral offer, boolean chosen, LocalDate today) {
         String offered = offer == null || offer.getStatus() != ProviderReferral.Status.OFFERED ? ""
                 : "From " + (offer.getStartDate() == null ? "a date to agree" : UkFormat.date(offer.getStartDate()))
                 + (offer.getHowNeedsMet() == null ? "" : ". " + offer.getHowNeedsMet());
@@ -125,7 +130,7 @@ public class CaseFiles {
                 o.getService().getProvider().getName(), o.isInHouse() ? "Council's own" : "Independent",
                 UkFormat.miles(o.getDistanceMiles()) + " miles", UkFormat.money(o.getWeeklyFee()) + " a week", UkFormat.label(o.getOfstedRating()),
                 o.needsMet().stream().map(NeedCode::label).collect(Collectors.joining(", ")), offered, chosen,
-                Vacancies.describe(o.getService(), UkTime.today()), o.getService().vacanciesStale(UkTime.today()));
+                Vacancies.describe(o.getService(), today), o.getService().vacanciesStale(today));
     }
 
     /** What a placement decision record holds: the child, the home, the money, and each decision with who, when and why. */
@@ -166,7 +171,7 @@ public class CaseFiles {
     @Transactional(readOnly = true)
     public ChildCase child(Child c) {
         List<Fact> facts = List.of(
-                new Fact("Born", UkFormat.date(c.getDateOfBirth()) + " (age " + c.ageOn(UkTime.today()) + ")"),
+                new Fact("Born", UkFormat.date(c.getDateOfBirth()) + " (age " + c.ageOn(UkTime.today(clock)) + ")"),
                 new Fact("Council", providers.findLocalAuthority(c.getCouncil()).map(LocalAuthority::getName).orElse(c.getCouncil())),
                 new Fact("Legal status", UkFormat.label(c.getLegalStatus())),
                 new Fact("Looked after since", c.getLookedAfterSince() == null ? "" : UkFormat.date(c.getLookedAfterSince())),

@@ -1,7 +1,5 @@
 package uk.gov.placements.child;
 
-import uk.gov.placements.common.UkTime;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -38,13 +36,13 @@ public class Child {
     private LocalDate motherChildDob;
     private String allocatedSocialWorker;
     private String iro;
-    private Instant createdAt = UkTime.now();
+    private Instant createdAt;
 
     protected Child() {
     }
 
     public Child(String council, String firstName, String lastName, LocalDate dateOfBirth, String gender, String postcode,
-                 double latitude, double longitude, LegalStatus legalStatus) {
+                 double latitude, double longitude, LegalStatus legalStatus, Instant createdAt) {
         this.council = council;
         this.firstName = firstName;
         this.lastName = lastName;
@@ -54,6 +52,7 @@ public class Child {
         this.latitude = latitude;
         this.longitude = longitude;
         this.legalStatus = legalStatus;
+        this.createdAt = createdAt;
     }
 
     public int ageOn(LocalDate date) {

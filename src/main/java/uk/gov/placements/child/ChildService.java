@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.Optional;
 import uk.gov.placements.common.ModuleListener;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,9 +42,10 @@ public class ChildService {
     private final ChildStatusRepository statuses;
     private final Decisions decisions;
     private final Postcodes postcodes;
+    private final Clock clock;
 
     public ChildService(ChildRepository children, IdentityService identityService, SystemActions system, ApplicationEventPublisher events,
-                        TaskService taskService, ChildStatusRepository statuses, Decisions decisions, Postcodes postcodes) {
+                        TaskService taskService, ChildStatusRepository statuses, Decisions decisions, Postcodes postcodes, Clock clock) {
         this.postcodes = postcodes;
         this.decisions = decisions;
         this.statuses = statuses;
@@ -52,6 +54,7 @@ public class ChildService {
         this.system = system;
         this.events = events;
         this.children = children;
+        this.clock = clock;
     }
 
     public record NewChild(String firstName, String lastName, LocalDate dateOfBirth, String gender, String council,
@@ -88,9 +91,9 @@ public class ChildService {
         String sex = sex(errors, c.gender());
         if (c.dateOfBirth() == null) {
             errors.reject("dateOfBirth", "is required");
-        } else if (c.dateOfBirth().isAfter(UkTime.today())) {
+        } else if (c.dateOfBirth().isAfter(UkTime.today(clock))) {
             errors.reject("dateOfBirth", "must not be in the future");
-        } else if (c.dateOfBirth().isBefore(UkTime.today().minusYears(MAX_AGE))) {
+        } else if (c.dateOfBirth().isBefore(UkTime.today(clock).minusYears(MAX_AGE))) {
             errors.reject("dateOfBirth", "is too long ago for a child in care (age out of range)");
         }
         validatePostcode(errors, "postcode", c.postcode());
@@ -104,7 +107,7 @@ public class ChildService {
         String upn = upn(errors, c.upn());
         errors.throwIfAny();
         Child child = new Child(council, c.firstName().trim(), c.lastName().trim(), c.dateOfBirth(), sex,
-                normalisePostcode(c.postcode()), c.latitude(), c.longitude(), status).categoryOfNeed(cin);
+                normalisePostcode(c.postcode()), c.latitude(), c.longitude(), status, clock.instant()).categoryOfNeed(cin);
         child.ssda903(ethnicity, upn, false, null, null, null);
         // the social worker who registers a child is the child's social worker until a team manager allocates another;
         // the IRO is appointed by the team manager
@@ -115,7 +118,7 @@ public class ChildService {
         Child saved = children.save(child);
         // the status given at registration stands for the child's care until a change is recorded from a later day (dated
         // from birth, so that a change recorded later from an earlier day than registration still takes effect)
-        statuses.save(new ChildStatus(saved.getId(), saved.getDateOfBirth(), status, cin, decisions.actor(), Decisions.now()));
+        statuses.save(new ChildStatus(saved.getId(), saved.getDateOfBirth(), status, cin, decisions.actor(), clock.instant()));
         return saved;
     }
 
@@ -181,13 +184,13 @@ public class ChildService {
         }
         if (change.from() == null) {
             errors.reject("from", "is required: the day the legal status or category of need changed");
-        } else if (change.from().isAfter(UkTime.today())) {
+        } else if (change.from().isAfter(UkTime.today(clock))) {
             errors.reject("from", "must not be in the future");
         } else if (change.from().isBefore(child.getDateOfBirth())) {
             errors.reject("from", "must not be before the child's date of birth");
         }
         errors.throwIfAny();
-        statuses.save(new ChildStatus(childId, change.from(), status, cin, decisions.actor(), Decisions.now()));
+        statuses.save(new ChildStatus(childId, change.from(), status, cin, decisions.actor(), clock.instant()));
         // the child's current values are those of the latest day recorded
         ChildStatus latest = statuses.findByChildIdOrderByFromDateAscIdAsc(childId).stream().reduce((a, b) -> b).orElseThrow();
         child.status(latest.getLegalStatus(), latest.getCategoryOfNeed());
@@ -207,7 +210,7 @@ public class ChildService {
         boolean uasc = Boolean.TRUE.equals(d.uasc());
         if (d.uascCeased() != null && !uasc) {
             errors.reject("uascCeased", "is only for a child who was an unaccompanied asylum-seeker (uasc true)");
-        } else if (d.uascCeased() != null && (d.uascCeased().isAfter(UkTime.today()) || d.uascCeased().isBefore(child.getDateOfBirth()))) {
+        } else if (d.uascCeased() != null && (d.uascCeased().isAfter(UkTime.today(clock)) || d.uascCeased().isBefore(child.getDateOfBirth()))) {
             errors.reject("uascCeased", "must be a day between the child's birth and today");
         }
         boolean female = "FEMALE".equals(child.getGender());
@@ -216,7 +219,7 @@ public class ChildService {
         }
         if (d.motherChildDob() != null && !Boolean.TRUE.equals(d.mother())) {
             errors.reject("motherChildDob", "is only for a child who is a mother (mother true)");
-        } else if (d.motherChildDob() != null && (d.motherChildDob().isAfter(UkTime.today()) || !d.motherChildDob().isAfter(child.getDateOfBirth()))) {
+        } else if (d.motherChildDob() != null && (d.motherChildDob().isAfter(UkTime.today(clock)) || !d.motherChildDob().isAfter(child.getDateOfBirth()))) {
             errors.reject("motherChildDob", "must be a day after the child's own birth and not in the future");
         }
         errors.throwIfAny();
@@ -230,7 +233,7 @@ public class ChildService {
         child.categoryOfNeed(cin);
         child.ssda903(ethnicity, null, false, null, null, null);
         children.save(child);
-        statuses.save(new ChildStatus(child.getId(), lookedAfterFrom, child.getLegalStatus(), cin, "demo", Decisions.now()));
+        statuses.save(new ChildStatus(child.getId(), lookedAfterFrom, child.getLegalStatus(), cin, "demo", clock.instant()));
     }
 
     /**
@@ -280,7 +283,7 @@ public class ChildService {
         long unallocated = 0;
         for (String council : councils) {
             for (Child c : children.findByCouncilOrderByLastNameAsc(council)) {
-                if (c.getLookedAfterSince() == null || c.getLookedAfterSince().isAfter(UkTime.today())) {
+                if (c.getLookedAfterSince() == null || c.getLookedAfterSince().isAfter(UkTime.today(clock))) {
                     continue;   // not in care now (or from a planned first placement's start)
                 }
                 if (c.getAllocatedSocialWorker() == null) {

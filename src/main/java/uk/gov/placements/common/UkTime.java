@@ -1,11 +1,11 @@
 package uk.gov.placements.common;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Every time the product keeps is UK time. A timer's date is written with the UK's offset on that day
@@ -24,17 +24,9 @@ public final class UkTime {
         return at.atZone(LONDON).toLocalDate();
     }
 
-    /**
-     * Now, by the engine's clock: the product's one clock. Timers fire by it and process tests move it, so every date
-     * the product keeps or compares is read from it, never from the machine's clock.
-     */
-    public static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
-
-    /** Today in the UK, by the engine's clock (which process tests move). */
-    public static LocalDate today() {
-        return day(now());
+    /** Today in the UK by the given clock (the product's is {@link EngineClock}). */
+    public static LocalDate today(Clock clock) {
+        return day(clock.instant());
     }
 
     /** A task's due time on its day: 17:00 UK time, the end of the working day. */

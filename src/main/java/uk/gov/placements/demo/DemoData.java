@@ -3,6 +3,7 @@ package uk.gov.placements.demo;
 import uk.gov.placements.common.UkTime;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
@@ -67,15 +67,17 @@ public class DemoData {
     private final TransactionTemplate tx;
     private final DemoHistory history;
     private final ChildService childService;
+    private final Clock clock;
 
     public DemoData(IdentityService identityService, ProviderService providers, TenantAccess tenantAccess,
-                    TransactionTemplate tx, DemoHistory history, ChildService childService) {
+                    TransactionTemplate tx, DemoHistory history, ChildService childService, Clock clock) {
         this.childService = childService;
         this.history = history;
         this.identityService = identityService;
         this.providers = providers;
         this.tenantAccess = tenantAccess;
         this.tx = tx;
+        this.clock = clock;
     }
 
     @EventListener(ContextRefreshedEvent.class)
@@ -171,7 +173,7 @@ public class DemoData {
                 {"westdale", NORTHSHIRE}, {EASTMOOR, "southholm"}, {"southholm", EASTMOOR}}) {
             providers.seedNeighbour(pair[0], pair[1]);
         }
-        LocalDate expiry = UkTime.today().plusMonths(11);
+        LocalDate expiry = UkTime.today(clock).plusMonths(11);
         // Northshire's own carers and homes (centre about 53.80, -1.55)
         Provider nsFostering = inHouse("Northshire Fostering Service", NORTHSHIRE, null);
         foster(nsFostering, "Carer household: the Okafors", NORTHSHIRE, "NS1 2AB", 53.801, -1.548, 2, 0, 17, 480, Set.of(NeedCode.EMOTIONAL_BEHAVIOURAL));
@@ -240,7 +242,7 @@ public class DemoData {
 
     private Provider inHouse(String name, String council, String urn) {
         return providers.seedProvider(new Provider(name, ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, council, urn, urn == null
-                ? OfstedRating.NOT_YET_INSPECTED : OfstedRating.GOOD), null, null);
+                ? OfstedRating.NOT_YET_INSPECTED : OfstedRating.GOOD, clock.instant()), null, null);
     }
 
     private Provider independent(String name, Provider.Sector sector, String urn, OfstedRating rating, LocalDate accreditedUntil) {
@@ -249,7 +251,7 @@ public class DemoData {
 
     private Provider independent(String name, Provider.Sector sector, String urn, OfstedRating rating, LocalDate accreditedUntil,
                                  String referralEmail) {
-        Provider saved = providers.seedProvider(new Provider(name, ProviderKind.INDEPENDENT, sector, null, urn, rating), accreditedUntil,
+        Provider saved = providers.seedProvider(new Provider(name, ProviderKind.INDEPENDENT, sector, null, urn, rating, clock.instant()), accreditedUntil,
                 referralEmail);
         if (identityService.createGroupQuery().groupId(saved.candidateGroup()).count() == 0) {
             var group = identityService.newGroup(saved.candidateGroup());
@@ -275,8 +277,8 @@ public class DemoData {
     }
 
     /** Every other home's figure was confirmed two days before the demo began. */
-    private static Instant vacanciesConfirmed(String home) {
-        return Decisions.now().minus(home.equals(STALE_HOME) ? 21 : 2, ChronoUnit.DAYS);
+    private Instant vacanciesConfirmed(String home) {
+        return clock.instant().minus(home.equals(STALE_HOME) ? 21 : 2, ChronoUnit.DAYS);
     }
 
 }

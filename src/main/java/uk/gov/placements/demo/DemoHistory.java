@@ -3,6 +3,7 @@ package uk.gov.placements.demo;
 import uk.gov.placements.common.UkTime;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
@@ -40,14 +41,16 @@ class DemoHistory {
     private final PlacementService placementService;
     private final ChildService childService;
     private final IroReviewService reviews;
+    private final Clock clock;
 
     DemoHistory(ProviderService services, ReferralService referrals,
-                PlacementService placementService, ChildService childService, IroReviewService reviews) {
+                PlacementService placementService, ChildService childService, IroReviewService reviews, Clock clock) {
         this.reviews = reviews;
         this.childService = childService;
         this.services = services;
         this.referrals = referrals;
         this.placementService = placementService;
+        this.clock = clock;
     }
 
     void createIfEmpty() {
@@ -56,7 +59,7 @@ class DemoHistory {
         }
         Random random = new Random(903);
         List<CareService> all = services.allHomes();
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         String[][] councils = {{DemoData.NORTHSHIRE, "NS", "53.80", "-1.55"}, {DemoData.EASTMOOR, "EM", "53.75", "-0.95"}};
         String[] first = {"Alex", "Bailey", "Casey", "Devon", "Ellis", "Frankie", "Harley", "Jordan", "Kai", "Logan", "Morgan", "Noel",
                 "Oakley", "Parker", "Quinn", "Riley", "Sam", "Taylor"};
@@ -66,7 +69,7 @@ class DemoHistory {
                 double lon = Double.parseDouble(c[3]) + (random.nextDouble() - 0.5) * 0.1;
                 Child child = childService.saveDemo(new Child(c[0], first[i], "Demo" + (char) ('A' + i), today.minusYears(6 + random.nextInt(11))
                         .minusDays(random.nextInt(300)), i % 2 == 0 ? "FEMALE" : "MALE", c[1] + (1 + i % 8) + " " + (1 + i % 9) + "AB",
-                        lat, lon, i % 3 == 0 ? LegalStatus.V2 : LegalStatus.C2));
+                        lat, lon, i % 3 == 0 ? LegalStatus.V2 : LegalStatus.C2, clock.instant()));
                 int moves = i % 6 == 0 ? 3 : i % 3 == 0 ? 2 : 1;
                 LocalDate start = today.minusDays(330 - random.nextInt(40));
                 // what the SSDA903 return reports of the child: category of need and ethnicity, and the status from the first day
@@ -87,9 +90,9 @@ class DemoHistory {
             // referrals the register could not meet: the gaps in provision
             for (NeedCode gap : List.of(NeedCode.PARENT_AND_CHILD, NeedCode.SUBSTANCE_MISUSE, NeedCode.CRIMINAL_EXPLOITATION_RISK)) {
                 Child child = childService.saveDemo(new Child(c[0], "Gap", "Demo" + gap.ordinal(), today.minusYears(15), "MALE", c[1] + "9 9ZZ",
-                        Double.parseDouble(c[2]), Double.parseDouble(c[3]), LegalStatus.C2));
+                        Double.parseDouble(c[2]), Double.parseDouble(c[3]), LegalStatus.C2, clock.instant()));
                 Referral r = new Referral(child, Urgency.URGENT, today.plusDays(7), PlacementType.CHILDRENS_HOME, 12, 20,
-                        List.of(new ReferralNeed(gap, true)), "demo");
+                        List.of(new ReferralNeed(gap, true)), "demo", clock.instant());
                 referrals.seedUnmet(r, "Demo social worker");
             }
         }
@@ -137,7 +140,7 @@ class DemoHistory {
                 .match(secondBest, secondBest ? "nearest home with a vacancy was further than asked" : null, false)
                 .codes(s.getPlacementType().ssda903Place(), s.getProvider().isInHouse() ? (own ? "PR1" : "PR2")
                         : s.getProvider().getSector().name().equals("VOLUNTARY") ? "PR5" : "PR4", move ? "CARPL" : null)
-                .approval("demo", approver, UkTime.now(), "Demo history")
+                .approval("demo", approver, clock.instant(), "Demo history")
                 .planDue(start.plusDays(7));
     }
 }

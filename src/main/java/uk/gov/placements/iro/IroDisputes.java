@@ -1,5 +1,6 @@
 package uk.gov.placements.iro;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +39,14 @@ public class IroDisputes {
     private final IroReviewRepository reviews;
     private final WorkingDays workingDays;
     private final Decisions decisions;
+    private final Clock clock;
 
-    public IroDisputes(IroDisputeRepository disputes, IroReviewRepository reviews, WorkingDays workingDays, Decisions decisions) {
+    public IroDisputes(IroDisputeRepository disputes, IroReviewRepository reviews, WorkingDays workingDays, Decisions decisions, Clock clock) {
         this.disputes = disputes;
         this.reviews = reviews;
         this.workingDays = workingDays;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     /**
@@ -60,7 +63,7 @@ public class IroDisputes {
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new ConflictException("Child " + childId + " has no review held with concerns awaiting a dispute"));
         IroDispute dispute = disputes.save(new IroDispute(childId, review.getCouncil(), review.getId(), review.getConcerns(),
-                review.getHeldBy(), Decisions.now(), answerDue(), processInstanceId));
+                review.getHeldBy(), clock.instant(), answerDue(), processInstanceId));
         decisions.recordForChild(childId, "IRO_DISPUTE_OPENED", IroDispute.Stage.TEAM_MANAGER.name(), review.getConcerns(), null);
         return dispute;
     }
@@ -86,7 +89,7 @@ public class IroDisputes {
         if (answer == null || answer.isBlank()) {
             throw InvalidInputException.of(IroReviewProcess.DISPUTE_ANSWER, "is required: what you will do about the concern, or why not");
         }
-        d.currentStep().answered(answer.trim(), decisions.actor(), Decisions.now());
+        d.currentStep().answered(answer.trim(), decisions.actor(), clock.instant());
         decisions.recordForChild(d.getChildId(), "IRO_DISPUTE_ANSWER", d.getStage().name(), answer.trim(), taskId);
     }
 
@@ -131,11 +134,11 @@ public class IroDisputes {
             throw new ConflictException("The " + d.getStage().who + " has not answered yet");
         }
         String by = decisions.actor();
-        d.currentStep().decided(chosen, reason.trim(), by, Decisions.now());
+        d.currentStep().decided(chosen, reason.trim(), by, clock.instant());
         switch (chosen) {
-            case RESOLVED -> d.close(IroDispute.Status.RESOLVED, by, Decisions.now(), reason.trim());
-            case CLOSED -> d.close(IroDispute.Status.CLOSED, by, Decisions.now(), reason.trim());
-            case ESCALATE -> d.escalate(Decisions.now(), answerDue());
+            case RESOLVED -> d.close(IroDispute.Status.RESOLVED, by, clock.instant(), reason.trim());
+            case CLOSED -> d.close(IroDispute.Status.CLOSED, by, clock.instant(), reason.trim());
+            case ESCALATE -> d.escalate(clock.instant(), answerDue());
             case REFER_TO_CAFCASS -> {
                 // closed when the referral is recorded on Task_ReferToCafcass
             }
@@ -152,7 +155,7 @@ public class IroDisputes {
         if (on == null) {
             throw InvalidInputException.of(IroReviewProcess.CAFCASS_REFERRED_ON, "is required: the date of the referral");
         }
-        if (on.isAfter(UkTime.today())) {
+        if (on.isAfter(UkTime.today(clock))) {
             throw InvalidInputException.of(IroReviewProcess.CAFCASS_REFERRED_ON, "must not be in the future");
         }
         if (on.isBefore(UkTime.day(d.getRaisedAt()))) {
@@ -160,7 +163,7 @@ public class IroDisputes {
         }
         String ref = reference == null || reference.isBlank() ? null : reference.trim();
         d.referredToCafcass(on, ref);
-        d.close(IroDispute.Status.REFERRED_TO_CAFCASS, decisions.actor(), Decisions.now(), d.currentStep().getDecisionReason());
+        d.close(IroDispute.Status.REFERRED_TO_CAFCASS, decisions.actor(), clock.instant(), d.currentStep().getDecisionReason());
         decisions.recordForChild(d.getChildId(), "IRO_DISPUTE_CAFCASS", ref == null ? "REFERRED" : ref, "Referred on " + on, taskId);
     }
 
@@ -168,16 +171,16 @@ public class IroDisputes {
     @Transactional
     public void childLeftCare(Long childId) {
         for (IroDispute d : disputes.findByChildIdAndStatus(childId, IroDispute.Status.OPEN)) {
-            d.close(IroDispute.Status.ENDED_CHILD_LEFT_CARE, decisions.actor(), Decisions.now(), "The child left care");
+            d.close(IroDispute.Status.ENDED_CHILD_LEFT_CARE, decisions.actor(), clock.instant(), "The child left care");
         }
     }
 
     public LocalDate answerDue() {
-        return workingDays.plus(UkTime.today(), ANSWER_WORKING_DAYS);
+        return workingDays.plus(UkTime.today(clock), ANSWER_WORKING_DAYS);
     }
 
     public LocalDate decisionDue() {
-        return workingDays.plus(UkTime.today(), DECISION_WORKING_DAYS);
+        return workingDays.plus(UkTime.today(clock), DECISION_WORKING_DAYS);
     }
 
     public List<IroDispute> ofChild(Long childId) {

@@ -1,6 +1,7 @@
 package uk.gov.placements.iro;
 
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
@@ -51,10 +52,11 @@ public class IroReviewService {
     private final IroDisputes disputes;
     private final ManagementService managementService;
     private final NotificationSender sender;
+    private final Clock clock;
 
     public IroReviewService(IroReviewRepository reviews, ChildService children, WorkingDays workingDays, Decisions decisions,
                             RuntimeService runtimeService, ManagementService managementService, IroDisputes disputes,
-                            NotificationSender sender) {
+                            NotificationSender sender, Clock clock) {
         this.sender = sender;
         this.managementService = managementService;
         this.disputes = disputes;
@@ -63,6 +65,7 @@ public class IroReviewService {
         this.workingDays = workingDays;
         this.decisions = decisions;
         this.runtimeService = runtimeService;
+        this.clock = clock;
     }
 
     /** The next review of the child: the one already scheduled (perhaps brought forward), or a new one on the timetable. */
@@ -97,7 +100,7 @@ public class IroReviewService {
                 .filter(r -> r.getStatus() == IroReview.Status.HELD)
                 .filter(r -> periodStart == null || !r.getHeldOn().isBefore(periodStart)).toList();
         if (held.isEmpty()) {
-            LocalDate since = child.getLookedAfterSince() != null ? child.getLookedAfterSince() : UkTime.today();
+            LocalDate since = child.getLookedAfterSince() != null ? child.getLookedAfterSince() : UkTime.today(clock);
             return workingDays.plus(since, FIRST_REVIEW_WORKING_DAYS);
         }
         LocalDate last = held.get(held.size() - 1).getHeldOn();
@@ -122,8 +125,8 @@ public class IroReviewService {
         return workingDays.minus(r.getDueDate(), CONSULTATION_DUE_WORKING_DAYS);
     }
 
-    private static LocalDateTime notBeforeNow(LocalDateTime at) {
-        LocalDateTime now = LocalDateTime.ofInstant(Decisions.now(), UkTime.LONDON);
+    private LocalDateTime notBeforeNow(LocalDateTime at) {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), UkTime.LONDON);
         return at.isBefore(now) ? now : at;
     }
 
@@ -135,7 +138,7 @@ public class IroReviewService {
      */
     @Transactional
     public IroReview bringForward(Long childId, String processInstanceId) {
-        return bringForward(childId, processInstanceId, "Placement changed on " + UkFormat.date(UkTime.today()));
+        return bringForward(childId, processInstanceId, "Placement changed on " + UkFormat.date(UkTime.today(clock)));
     }
 
     /**
@@ -158,7 +161,7 @@ public class IroReviewService {
 
     private IroReview bringForward(Long childId, String processInstanceId, String changed) {
         IroReview next = scheduleNext(childId, processInstanceId);
-        LocalDate by = workingDays.plus(UkTime.today(), AFTER_PLACEMENT_CHANGE_WORKING_DAYS);
+        LocalDate by = workingDays.plus(UkTime.today(clock), AFTER_PLACEMENT_CHANGE_WORKING_DAYS);
         boolean moved = next.bringForward(by, changed);
         if (moved) {
             reschedule(processInstanceId, next);
@@ -194,7 +197,7 @@ public class IroReviewService {
         if (on == null) {
             throw InvalidInputException.of("consultedOn", "is required: the date of the consultation");
         }
-        if (on.isAfter(UkTime.today())) {
+        if (on.isAfter(UkTime.today(clock))) {
             throw InvalidInputException.of("consultedOn", "must not be in the future");
         }
         if (views == null || views.isBlank()) {
@@ -223,7 +226,7 @@ public class IroReviewService {
             throw InvalidInputException.of(IroReviewProcess.CONCERNS, "is required: what the council is to answer in dispute resolution");
         }
         IroReview r = review(reviewId);
-        r.held(UkTime.today(), decisions.actor(), decisionsText.trim(), recommendations == null ? null : recommendations.trim(), outcome,
+        r.held(UkTime.today(clock), decisions.actor(), decisionsText.trim(), recommendations == null ? null : recommendations.trim(), outcome,
                 disputed ? concerns.trim() : null, participation == null || participation.isBlank() ? null : participation);
         decisions.recordForChild(r.getChildId(), "IRO_REVIEW", outcome, decisionsText.trim(), taskId);
     }
@@ -273,7 +276,7 @@ public class IroReviewService {
     }
 
     public long overdue(String council) {
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         return reviews.countByCouncilAndStatusAndDueDateBefore(council, IroReview.Status.SCHEDULED, today);
     }
 

@@ -2,6 +2,7 @@ package uk.gov.placements.iro;
 
 import static uk.gov.placements.iro.IroReviewProcess.*;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,14 +25,16 @@ public class IroTaskListener implements TaskListener {
     private final IroDisputes disputes;
     private final MatchingRecord matchingRecord;
     private final ChildService children;
+    private final Clock clock;
 
     public IroTaskListener(IroReviewService reviews, IroDisputes disputes, MatchingRecord matchingRecord, ChildService children,
-                           TaskDisplay display) {
+                           TaskDisplay display, Clock clock) {
         this.display = display;
         this.reviews = reviews;
         this.disputes = disputes;
         this.matchingRecord = matchingRecord;
         this.children = children;
+        this.clock = clock;
     }
 
     @Override
@@ -60,7 +63,7 @@ public class IroTaskListener implements TaskListener {
             task.setPriority(IroReviewService.REVIEW_TASK_PRIORITY);
             AllocatedWorker.assign(task, child);
             display.show(task, "reviewSummary", "**Review " + review.getSequenceNumber() + "** of " + child.initials() + ", "
-                    + child.ageOn(UkTime.today()) + ", due " + UkFormat.date(review.getDueDate())
+                    + child.ageOn(UkTime.today(clock)) + ", due " + UkFormat.date(review.getDueDate())
                     + (review.isBroughtForward() ? " — brought forward: " + review.getBroughtForwardReason() : ""));
             if (TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey())) {
                 display.show(task, "matchingRecord", matchingRecord.forChild(childId));
@@ -90,7 +93,7 @@ public class IroTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Child child = children.find(childId).orElseThrow();
             // initials and age, as on every task about a child; the Case tab leads to the child
-            String about = " — " + child.initials() + ", " + child.ageOn(UkTime.today());
+            String about = " — " + child.initials() + ", " + child.ageOn(UkTime.today(clock));
             switch (task.getTaskDefinitionKey()) {
                 case TASK_ANSWER_CONCERN -> {
                     task.setName("Answer the IRO's concern: " + d.getStage().label + about);

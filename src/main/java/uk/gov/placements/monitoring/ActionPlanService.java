@@ -1,5 +1,6 @@
 package uk.gov.placements.monitoring;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import uk.gov.placements.provider.ProviderReachability;
 import org.springframework.stereotype.Service;
@@ -30,16 +31,17 @@ public class ActionPlanService {
     private final ActionPlanRepository plans;
     private final Decisions decisions;
     private final ProviderReachability reachability;
+    private final Clock clock;
 
-    public ActionPlanService(ActionPlanRepository plans, Decisions decisions, ProviderReachability reachability) {
+    public ActionPlanService(ActionPlanRepository plans, Decisions decisions, ProviderReachability reachability, Clock clock) {
         this.reachability = reachability;
         this.plans = plans;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     /** A deadline a person sets: required, not in the past, at most 3 months from today. */
-    public static void checkDeadline(FieldErrors errors, String field, LocalDate deadline) {
-        LocalDate today = UkTime.today();
+    public static void checkDeadline(FieldErrors errors, String field, LocalDate deadline, LocalDate today) {
         if (deadline == null) {
             errors.reject(field, "is required: the date by which the provider must put it right");
         } else if (deadline.isBefore(today)) {
@@ -54,7 +56,7 @@ public class ActionPlanService {
     public ActionPlan open(ActionPlan plan, LocalDate deadline) {
         // none on the model from before this release, where the provider gives it with its answer
         if (deadline != null) {
-            plan.deadline(deadline, decisions.actor(), Decisions.now());
+            plan.deadline(deadline, decisions.actor(), clock.instant());
         }
         return plans.save(plan);
     }
@@ -63,10 +65,10 @@ public class ActionPlanService {
     @Transactional
     public ActionPlan setDeadline(Long planId, LocalDate deadline, String field) {
         FieldErrors errors = new FieldErrors();
-        checkDeadline(errors, field, deadline);
+        checkDeadline(errors, field, deadline, UkTime.today(clock));
         errors.throwIfAny();
         ActionPlan plan = plan(planId);
-        plan.deadline(deadline, decisions.actor(), Decisions.now());
+        plan.deadline(deadline, decisions.actor(), clock.instant());
         return plan;
     }
 
@@ -88,14 +90,14 @@ public class ActionPlanService {
             errors.reject("actions", "is required: what the provider will do, by the deadline");
         }
         if (deadlineField != null) {
-            checkDeadline(errors, deadlineField, ownDeadline);
+            checkDeadline(errors, deadlineField, ownDeadline, UkTime.today(clock));
         }
         errors.throwIfAny();
         ActionPlan plan = plan(planId);
         if (deadlineField != null) {
-            plan.deadline(ownDeadline, decisions.actor(), Decisions.now());
+            plan.deadline(ownDeadline, decisions.actor(), clock.instant());
         }
-        plan.answered(actions.trim(), decisions.actor(), Decisions.now());
+        plan.answered(actions.trim(), decisions.actor(), clock.instant());
         return plan;
     }
 
@@ -120,7 +122,7 @@ public class ActionPlanService {
         }
         errors.throwIfAny();
         ActionPlan plan = plan(planId);
-        plan.checked(resolved, notes.trim(), decisions.actor(), Decisions.now());
+        plan.checked(resolved, notes.trim(), decisions.actor(), clock.instant());
         decisions.record(null, null, "ACTION_PLAN_CHECK", resolved ? "RESOLVED" : "UNRESOLVED", notes.trim(), taskId);
     }
 
@@ -134,16 +136,16 @@ public class ActionPlanService {
             errors.reject(ActionPlanSteps.ACTION_PLAN_DECISION, "is required: suspend the provider or extend the deadline");
         }
         if (d == ActionPlan.Decision.EXTEND) {
-            checkDeadline(errors, "newDeadline", newDeadline);
+            checkDeadline(errors, "newDeadline", newDeadline, UkTime.today(clock));
         }
         if (reason == null || reason.isBlank()) {
             errors.reject("decisionReason", "is required: why");
         }
         errors.throwIfAny();
         ActionPlan plan = plan(planId);
-        plan.decided(d, reason.trim(), decisions.actor(), Decisions.now());
+        plan.decided(d, reason.trim(), decisions.actor(), clock.instant());
         if (d == ActionPlan.Decision.EXTEND) {
-            plan.deadline(newDeadline, decisions.actor(), Decisions.now());
+            plan.deadline(newDeadline, decisions.actor(), clock.instant());
         }
         decisions.record(null, null, "ACTION_PLAN_DECISION", d.name() + " provider " + plan.getProviderId()
                 + (d == ActionPlan.Decision.EXTEND ? " to " + UkFormat.date(newDeadline) : ""), reason.trim(), taskId);
@@ -193,7 +195,7 @@ public class ActionPlanService {
      */
     @Transactional
     public ActionPlan openForConditions(Long providerId, Long accreditationId, String conditions) {
-        return plans.save(new ActionPlan(providerId, null, ActionPlan.Source.ACCREDITATION, conditions, Decisions.now())
+        return plans.save(new ActionPlan(providerId, null, ActionPlan.Source.ACCREDITATION, conditions, clock.instant())
                 .ofAccreditation(accreditationId));
     }
 }

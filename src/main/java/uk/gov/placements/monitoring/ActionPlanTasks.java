@@ -2,6 +2,7 @@ package uk.gov.placements.monitoring;
 
 import static uk.gov.placements.monitoring.ActionPlanSteps.*;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,13 @@ public class ActionPlanTasks {
     private final ActionPlanService plans;
     private final WorkingDays workingDays;
     private final TaskDisplay display;
+    private final Clock clock;
 
-    public ActionPlanTasks(ActionPlanService plans, WorkingDays workingDays, TaskDisplay display) {
+    public ActionPlanTasks(ActionPlanService plans, WorkingDays workingDays, TaskDisplay display, Clock clock) {
         this.plans = plans;
         this.workingDays = workingDays;
         this.display = display;
+        this.clock = clock;
     }
 
     public static boolean handles(String taskKey) {
@@ -61,7 +64,7 @@ public class ActionPlanTasks {
     public void onCreate(DelegateTask task, String context) {
         ActionPlan plan = plan(task);
         LocalDate due = TASK_RESPOND_WITH_ACTION_PLAN.equals(task.getTaskDefinitionKey()) && plan.getDeadline() != null ? plan.getDeadline()
-                : workingDays.plus(UkTime.today(), 5);
+                : workingDays.plus(UkTime.today(clock), 5);
         task.setDueDate(UkTime.endOfWorkingDay(due));
         display.show(task, "actionPlanSummary", (context == null || context.isBlank() ? "" : context + "\n\n") + ActionPlanService.describe(plan));
     }

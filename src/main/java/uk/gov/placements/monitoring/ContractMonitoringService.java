@@ -10,6 +10,7 @@ import uk.gov.placements.notification.Recipient;
 import uk.gov.placements.provider.MonitoringRating;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Arrays;
@@ -68,12 +69,13 @@ public class ContractMonitoringService {
     private final ChildService children;
     private final WorkingDays workingDays;
     private final ProviderReachability reachability;
+    private final Clock clock;
 
     public ContractMonitoringService(MonitoringRoundRepository rounds, ProviderLatestRatingRepository latestRatings, ExitInterviewRepository exitInterviews,
                                      PlacementService placements, ProviderService providerService, IroReviewService iroReviews,
                                      RuntimeService runtimeService, IdentityService identityService, NotificationSender sender,
                                      Decisions decisions, ActionPlanService actionPlans, ChildService children, WorkingDays workingDays,
-                                     ProviderReachability reachability) {
+                                     ProviderReachability reachability, Clock clock) {
         this.reachability = reachability;
         this.actionPlans = actionPlans;
         this.children = children;
@@ -88,6 +90,7 @@ public class ContractMonitoringService {
         this.identityService = identityService;
         this.sender = sender;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     /**
@@ -142,7 +145,7 @@ public class ContractMonitoringService {
      * scheduled before those dates were stored works it out now), the officer's rating in 5 working days, else 10.
      */
     public Date taskDue(String taskKey, MonitoringRound round) {
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         LocalDate due = round == null ? workingDays.plus(today, 10) : switch (taskKey) {
             case ContractMonitoringProcess.TASK_GIVE_FEEDBACK, ContractMonitoringProcess.TASK_SUBMIT_OUTCOME_REPORT ->
                     round.getEvidenceDue() != null ? round.getEvidenceDue() : evidenceDue(round.getDueDate());
@@ -278,18 +281,18 @@ public class ContractMonitoringService {
                 errors.reject("ratingReason", "is required for an AMBER or RED rating: what must change");
             }
             if (officerSetsDeadline) {
-                ActionPlanService.checkDeadline(errors, ContractMonitoringProcess.ACTION_PLAN_DEADLINE, actionPlanDeadline);
+                ActionPlanService.checkDeadline(errors, ContractMonitoringProcess.ACTION_PLAN_DEADLINE, actionPlanDeadline, UkTime.today(clock));
             }
         }
         errors.throwIfAny();
         MonitoringRound round = round(roundId);
-        round.rate(r, reason, costAgainstOutcomes, decisions.actor(), Decisions.now());
+        round.rate(r, reason, costAgainstOutcomes, decisions.actor(), clock.instant());
         keepLatest(round);
         decisions.record(null, round.getPlacementId(), "MONITORING_RATING", r.name(), reason, taskId);
         if (r == MonitoringRating.GREEN) {
             return null;
         }
-        return actionPlans.open(new ActionPlan(round.getProviderId(), roundId, ActionPlan.Source.CONTRACT_MONITORING, reason.trim(), Decisions.now()),
+        return actionPlans.open(new ActionPlan(round.getProviderId(), roundId, ActionPlan.Source.CONTRACT_MONITORING, reason.trim(), clock.instant()),
                 officerSetsDeadline ? actionPlanDeadline : null);
     }
 
@@ -383,7 +386,7 @@ public class ContractMonitoringService {
         FieldErrors errors = new FieldErrors();
         if (on == null) {
             errors.reject("interviewedOn", "is required");
-        } else if (on.isAfter(UkTime.today())) {
+        } else if (on.isAfter(UkTime.today(clock))) {
             errors.reject("interviewedOn", "must not be in the future");
         }
         if (views == null || views.isBlank()) {
@@ -393,7 +396,7 @@ public class ContractMonitoringService {
         Placement p = placement(placementId);
         rounds.findByPlacementIdOrderByRoundNumberAsc(placementId).forEach(MonitoringRound::close);
         return exitInterviews.save(new ExitInterview(placementId, p.getProviderId(), p.getChildId(), on, views.trim(), feltSafe,
-                decisions.actor(), Decisions.now()));
+                decisions.actor(), clock.instant()));
     }
 
     public MonitoringRound round(Long id) {

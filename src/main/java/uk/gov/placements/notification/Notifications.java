@@ -5,6 +5,7 @@ import jakarta.mail.SendFailedException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.springframework.mail.MailSendException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,14 +34,16 @@ public class Notifications {
     private final NotificationSender sender;
     private final Decisions decisions;
     private final TransactionTemplate ownTransaction;
+    private final Clock clock;
 
     public Notifications(NotificationRepository notifications, NotificationSender sender, Decisions decisions,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions, Clock clock) {
         this.notifications = notifications;
         this.sender = sender;
         this.decisions = decisions;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
     }
 
     /** Whether e-mail can go at all: without a mail server (the demo), staff are sent letters instead. */
@@ -159,7 +162,7 @@ public class Notifications {
         ownTransaction.executeWithoutResult(s -> {
             Notification n = notifications.findById(notificationId).orElseThrow();
             if (failure == null) {
-                n.sent(sentBy, Decisions.now());
+                n.sent(sentBy, clock.instant());
             } else {
                 n.failed(failure);
             }
@@ -191,7 +194,7 @@ public class Notifications {
             throw InvalidInputException.of(field, "must confirm every letter sent; not yet: " + String.join(", ", missing));
         }
         for (Notification n : open) {
-            n.sent(decisions.actor(), Decisions.now());
+            n.sent(decisions.actor(), clock.instant());
         }
     }
 }

@@ -1,5 +1,6 @@
 package uk.gov.placements.placement;
 
+import java.time.Clock;
 import uk.gov.placements.common.UkTime;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,18 +16,20 @@ import org.springframework.stereotype.Component;
 @Component
 class PlacementCalendar {
     private final PlacementService placements;
+    private final Clock clock;
 
-    PlacementCalendar(PlacementService placements) {
+    PlacementCalendar(PlacementService placements, Clock clock) {
         this.placements = placements;
+        this.clock = clock;
     }
 
     @Scheduled(cron = "0 5 0 * * *", zone = "Europe/London")
     void nightly() {
-        placements.startAndEndDue(UkTime.today());
+        placements.startAndEndDue(UkTime.today(clock));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void atStartUp() {
-        placements.startAndEndDue(UkTime.today());
+        placements.startAndEndDue(UkTime.today(clock));
     }
 }

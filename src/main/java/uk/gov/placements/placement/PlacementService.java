@@ -7,6 +7,7 @@ import uk.gov.placements.child.ChildService;
 import uk.gov.placements.provider.ProviderService;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,11 +51,12 @@ public class PlacementService {
     private final TransactionTemplate transactions;
     private final SystemActions system;
     private final MissingEpisodeRepository missingEpisodes;
+    private final Clock clock;
 
     public PlacementService(PlacementRepository placements, ProviderService providers, ChildService children, WorkingDays workingDays,
                             ApplicationEventPublisher events,
                             Decisions decisions, SystemActions system, PlatformTransactionManager transactionManager,
-                            MissingEpisodeRepository missingEpisodes) {
+                            MissingEpisodeRepository missingEpisodes, Clock clock) {
         this.missingEpisodes = missingEpisodes;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
@@ -64,6 +66,7 @@ public class PlacementService {
         this.providers = providers;
         this.children = children;
         this.workingDays = workingDays;
+        this.clock = clock;
     }
 
     /** Where an option is, seen from the child's council. */
@@ -161,7 +164,7 @@ public class PlacementService {
         UnaryOperator<String> field = name -> prefix.isEmpty() ? name
                 : prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
         FieldErrors.parseEnum(MissingEpisode.Kind.class, r.kind(), field.apply("kind"), errors);
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         if (r.start() == null) {
             errors.reject(field.apply("start"), "is required: the day the child went missing or away");
         } else if (r.start().isAfter(today)) {
@@ -182,7 +185,7 @@ public class PlacementService {
         errors.throwIfAny();
         Placement p = placements.findById(placementId).orElseThrow();
         MissingEpisode.Kind kind = MissingEpisode.Kind.valueOf(r.kind().trim().toUpperCase());
-        MissingEpisode m = missingEpisodes.save(new MissingEpisode(p, kind, r.start(), r.end(), decisions.actor(), Decisions.now()));
+        MissingEpisode m = missingEpisodes.save(new MissingEpisode(p, kind, r.start(), r.end(), decisions.actor(), clock.instant()));
         decisions.record(p.getReferralId(), p.getId(), "MISSING_EPISODE", kind.name(), "From " + UkFormat.date(r.start())
                 + (r.end() == null ? ", not yet back" : " to " + UkFormat.date(r.end())), null);
         return m;
@@ -203,7 +206,7 @@ public class PlacementService {
             // the child's next placement is already approved: it ends this one on its start date
             throw new ConflictException("The child's next placement is planned; this one ends on its start date (" + UkFormat.date(p.getEndDate()) + ")");
         }
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         if (e.endDate() == null) {
             errors.reject("endDate", "is required");
         } else if (e.endDate().isBefore(p.getStartDate()) || e.endDate().isAfter(today)) {
@@ -292,7 +295,7 @@ public class PlacementService {
 
     @Transactional
     public void planWritten(Long placementId) {
-        get(placementId).planWritten(Decisions.now());
+        get(placementId).planWritten(clock.instant());
     }
 
     /** Read by contractMonitoring's loop: a placement ended without its message ends its monitoring too. */

@@ -9,7 +9,6 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
-import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.PlacementType;
 
 interface CareServiceRepository extends JpaRepository<CareService, Long> {
@@ -57,18 +56,8 @@ interface CareServiceRepository extends JpaRepository<CareService, Long> {
     /**
      * Places taken by a started placement, counted by the database in one statement: two placements
      * into the same home at the same time each take their place (reading the entity and writing it
-     * back would let one overwrite the other's). Never below none. The figure is as of now: the product
-     * itself has just changed it.
+     * back would let one overwrite the other's). Never below none.
      */
-    default int takePlaces(Long id, int places) {
-        return takePlacesAt(id, places, Decisions.now());
-    }
-
-    /** A place given back when a child moves on; never more than the home's places; as of now. */
-    default int releasePlace(Long id) {
-        return releasePlaceAt(id, Decisions.now());
-    }
-
     @Transactional
     @Modifying(flushAutomatically = true)
     @Query("""
@@ -76,6 +65,7 @@ interface CareServiceRepository extends JpaRepository<CareService, Long> {
               s.vacanciesUpdatedAt = :at where s.id = :id""")
     int takePlacesAt(@Param("id") Long id, @Param("places") int places, @Param("at") Instant at);
 
+    /** A place given back when a child moves on; never more than the home's places. */
     @Transactional
     @Modifying(flushAutomatically = true)
     @Query("""

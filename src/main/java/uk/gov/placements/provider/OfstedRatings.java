@@ -2,6 +2,7 @@ package uk.gov.placements.provider;
 
 import uk.gov.placements.common.UkTime;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -24,11 +25,13 @@ public class OfstedRatings {
     private final CareServiceRepository services;
     private final Decisions decisions;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    public OfstedRatings(CareServiceRepository services, Decisions decisions, ApplicationEventPublisher events) {
+    public OfstedRatings(CareServiceRepository services, Decisions decisions, ApplicationEventPublisher events, Clock clock) {
         this.services = services;
         this.decisions = decisions;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Worse than before: an inspection judgement below the previous one (a first judgement is not a downgrade). */
@@ -45,7 +48,7 @@ public class OfstedRatings {
         decisions.record(null, null, DECISION_KIND, now.name() + " home " + home.getId() + " provider " + home.getProvider().getId(),
                 "Was " + UkFormat.label(previous) + ": " + why, null);
         if (isDowngrade(previous, now)) {
-            events.publishEvent(new HomeDowngraded(home.getId(), home.getProvider().getId(), now, previous, UkTime.today()));
+            events.publishEvent(new HomeDowngraded(home.getId(), home.getProvider().getId(), now, previous, UkTime.today(clock)));
         }
     }
 
@@ -67,7 +70,7 @@ public class OfstedRatings {
         } else if (body.reason().length() > 2000) {
             errors.reject("reason", "must be at most 2000 characters");
         }
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         if (body != null && body.ratingDate() != null && body.ratingDate().isAfter(today)) {
             errors.reject("ratingDate", "must not be in the future");
         }

@@ -5,6 +5,7 @@ import uk.gov.placements.common.UkTime;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -110,11 +111,12 @@ public class OfstedRegisterImport {
     private final Postcodes postcodes;
     private final OfstedRatings ratings;
     private final TransactionTemplate eachLine;
+    private final Clock clock;
     private volatile List<LocalAuthority> knownLocalAuthorities;
 
     public OfstedRegisterImport(ProviderService providerService, ProviderRepository providers, CareServiceRepository services,
                                 LocalAuthorityRepository localAuthorities, Postcodes postcodes, OfstedRatings ratings,
-                                PlatformTransactionManager transactions) {
+                                PlatformTransactionManager transactions, Clock clock) {
         this.providerService = providerService;
         this.providers = providers;
         this.services = services;
@@ -122,6 +124,7 @@ public class OfstedRegisterImport {
         this.postcodes = postcodes;
         this.ratings = ratings;
         this.eachLine = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     public record Rejection(long line, String field, String reason) {
@@ -175,10 +178,11 @@ public class OfstedRegisterImport {
             }
             errors.throwIfAny();
             Map<String, Long> seen = new HashMap<>();
+            LocalDate today = UkTime.today(clock);
             for (CSVRecord r : parser) {
                 long number = r.getRecordNumber() + 1;
                 try {
-                    Line line = read(r, number, header);
+                    Line line = read(r, number, header, today);
                     Long earlier = seen.putIfAbsent(line.urn(), number);
                     if (earlier != null) {
                         throw new LineRejected(URN, "is on line " + earlier + " too: each setting once");
@@ -222,7 +226,7 @@ public class OfstedRegisterImport {
     }
 
     /** The line's fields checked, the first fault rejecting it. */
-    private static Line read(CSVRecord r, long number, Map<String, String> header) {
+    private static Line read(CSVRecord r, long number, Map<String, String> header, LocalDate today) {
         String urn = get(r, header, URN).toUpperCase(Locale.UK);
         if (urn.isEmpty()) {
             throw new LineRejected(URN, "is missing");
@@ -249,7 +253,7 @@ public class OfstedRegisterImport {
         if (!dateText.isEmpty() && date == null) {
             throw new LineRejected(DATE, "must be a date such as 31/03/2025");
         }
-        if (date != null && date.isAfter(UkTime.today())) {
+        if (date != null && date.isAfter(today)) {
             throw new LineRejected(DATE, "must not be in the future");
         }
         String placesText = get(r, header, PLACES);

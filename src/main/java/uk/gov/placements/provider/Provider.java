@@ -1,7 +1,5 @@
 package uk.gov.placements.provider;
 
-import uk.gov.placements.common.UkTime;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -43,12 +41,12 @@ public class Provider {
     private String suspendedReason;
     /** Where the provider takes referrals by e-mail when none of its staff signs in (see ProviderReachability). */
     private String referralEmail;
-    private Instant createdAt = UkTime.now();
+    private Instant createdAt;
 
     protected Provider() {
     }
 
-    public Provider(String name, ProviderKind kind, Sector sector, String council, String ofstedUrn, OfstedRating ofstedRating) {
+    public Provider(String name, ProviderKind kind, Sector sector, String council, String ofstedUrn, OfstedRating ofstedRating, Instant createdAt) {
         this.name = name;
         this.kind = kind;
         this.sector = sector;
@@ -57,6 +55,7 @@ public class Provider {
         this.ofstedRating = ofstedRating;
         // a council's own provision needs no external accreditation
         this.accreditationStatus = kind == ProviderKind.IN_HOUSE ? AccreditationStatus.ACCREDITED : AccreditationStatus.NOT_ACCREDITED;
+        this.createdAt = createdAt;
     }
 
     public String candidateGroup() {

@@ -2,6 +2,7 @@ package uk.gov.placements.provider;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +47,13 @@ class ProviderController {
     private final Postcodes postcodes;
     private final Vacancies vacancies;
     private final ProviderReachability reachability;
+    private final Clock clock;
 
     ProviderController(ProviderService service, ServiceMatcher matcher, CurrentUser currentUser,
                        MonitoringRatings monitoringRatings,
                        OfstedRegisterImport ofstedImport,
                        SystemActions system, Postcodes postcodes, OfstedRatings ofstedRatings,
-                       Vacancies vacancies, ProviderReachability reachability) {
+                       Vacancies vacancies, ProviderReachability reachability, Clock clock) {
         this.vacancies = vacancies;
         this.reachability = reachability;
         this.ofstedRatings = ofstedRatings;
@@ -62,6 +64,7 @@ class ProviderController {
         this.service = service;
         this.matcher = matcher;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     /** A home's judgement as entered by hand, and as people read it. */
@@ -141,14 +144,14 @@ class ProviderController {
     /** The homes whose vacancies the signed-in person keeps (their provider's, or their council's own), with each figure's date. */
     @GetMapping("/vacancies")
     List<KeptHome> homesIKeep() {
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         return vacancies.keptByCurrentUser().stream().map(home -> keptHome(home, today)).toList();
     }
 
     /** A home's vacancies now, given by its provider's own staff (or the council, for its own homes). */
     @PutMapping("/{id}/services/{serviceId}/vacancies")
     KeptHome updateVacancies(@PathVariable Long id, @PathVariable Long serviceId, @RequestBody(required = false) Vacancies.Update body) {
-        return keptHome(vacancies.update(id, serviceId, body), UkTime.today());
+        return keptHome(vacancies.update(id, serviceId, body), UkTime.today(clock));
     }
 
     private static KeptHome keptHome(CareService home, LocalDate today) {
@@ -255,7 +258,7 @@ class ProviderController {
         Set<Long> providerIds = matches.stream().map(m -> m.service().getProvider().getId()).collect(Collectors.toSet());
         Map<Long, String> ratings = monitoringRatings.latestRatings(providerIds);
         Map<Long, Long> interviews = monitoringRatings.exitInterviewCounts(providerIds);
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         return matches.stream().map(m -> {
                     CareService s = m.service();
                     Long providerId = s.getProvider().getId();

@@ -3,6 +3,7 @@ package uk.gov.placements.provider;
 import uk.gov.placements.common.UkTime;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -44,11 +45,12 @@ public class ProviderService {
     private final CouncilNeighbourRepository neighbours;
     private final ApplicationEventPublisher events;
     private final Decisions decisions;
+    private final Clock clock;
 
     public ProviderService(ProviderRepository providers, CareServiceRepository services, IdentityService identityService,
                            SystemActions system, TenantAccess tenantAccess, LocalAuthorityRepository localAuthorities,
                            Decisions decisions, CouncilNeighbourRepository neighbours,
-                           ApplicationEventPublisher events) {
+                           ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.decisions = decisions;
         this.neighbours = neighbours;
@@ -58,6 +60,7 @@ public class ProviderService {
         this.identityService = identityService;
         this.system = system;
         this.tenantAccess = tenantAccess;
+        this.clock = clock;
     }
 
     /** A home by id, for the modules that act on one (they read the register here, never through its repository). */
@@ -73,12 +76,12 @@ public class ProviderService {
 
     /** A placement recorded at the home takes its places from the vacancies, as of now. */
     public void takePlaces(Long serviceId, int places) {
-        services.takePlaces(serviceId, places);
+        services.takePlacesAt(serviceId, places, clock.instant());
     }
 
     /** A placement ended gives its place back, never more than the home's places, as of now. */
     public void releasePlace(Long serviceId) {
-        services.releasePlace(serviceId);
+        services.releasePlaceAt(serviceId, clock.instant());
     }
 
     /**
@@ -91,7 +94,7 @@ public class ProviderService {
         Provider p = get(providerId);
         p.suspend(suspended, notice);
         if (suspended) {
-            events.publishEvent(new ProviderSuspended(p.getId(), p.getName(), notice, UkTime.today()));
+            events.publishEvent(new ProviderSuspended(p.getId(), p.getName(), notice, UkTime.today(clock)));
         }
         return p;
     }
@@ -164,7 +167,7 @@ public class ProviderService {
             sector = kind == ProviderKind.IN_HOUSE ? Provider.Sector.PUBLIC : Provider.Sector.PRIVATE;
         }
         Provider saved = providers.save(new Provider(p.name().trim(), kind, sector,
-                kind == ProviderKind.IN_HOUSE ? p.council() : null, p.ofstedUrn(), rating));
+                kind == ProviderKind.IN_HOUSE ? p.council() : null, p.ofstedUrn(), rating, clock.instant()));
         saved.referralEmail(referralEmail);
         system.run(() -> {
             Group group = identityService.newGroup(saved.candidateGroup());
@@ -235,7 +238,7 @@ public class ProviderService {
                 s.localAuthority().trim(), ChildService.normalisePostcode(s.postcode()), s.latitude(), s.longitude(),
                 s.weeklyFee(), specialisms).registeredWithOfsted(urn)
                 // the person adding the home gives its vacancies now
-                .vacancies(s.vacancies(), Decisions.now()));
+                .vacancies(s.vacancies(), clock.instant()));
     }
 
     public static boolean isUrn(String urn) {

@@ -1,5 +1,6 @@
 package uk.gov.placements.provider;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,13 +10,15 @@ import uk.gov.placements.common.UkTime;
 @Component
 public class RemindStaleVacanciesDelegate implements JavaDelegate {
     private final VacancyReminders reminders;
+    private final Clock clock;
 
-    public RemindStaleVacanciesDelegate(VacancyReminders reminders) {
+    public RemindStaleVacanciesDelegate(VacancyReminders reminders, Clock clock) {
         this.reminders = reminders;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        reminders.remindStaleProviders(UkTime.today());
+        reminders.remindStaleProviders(UkTime.today(clock));
     }
 }

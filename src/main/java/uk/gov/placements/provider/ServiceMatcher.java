@@ -2,6 +2,7 @@ package uk.gov.placements.provider;
 
 import uk.gov.placements.common.UkTime;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,9 +28,11 @@ public class ServiceMatcher {
     /** Grid cells a search lists at most (a tenth of a degree square each: a radius of about 50 miles in England). */
     static final int MAX_CELLS = 400;
     private final CareServiceRepository services;
+    private final Clock clock;
 
-    public ServiceMatcher(CareServiceRepository services) {
+    public ServiceMatcher(CareServiceRepository services, Clock clock) {
         this.services = services;
+        this.clock = clock;
     }
 
     public record Criteria(PlacementType type, int age, int places, Set<NeedCode> essential, Set<NeedCode> desirable,
@@ -50,7 +53,7 @@ public class ServiceMatcher {
     }
 
     private List<Match> match(Criteria c, ProviderKind kind, String council) {
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         // a bounding box in the database (indexed), the exact great-circle distance below
         double miles = c.maxMiles() == null ? 1000 : c.maxMiles();
         double dLat = miles / 69.0 + 0.01;

@@ -1,5 +1,6 @@
 package uk.gov.placements.provider;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,11 +36,13 @@ public class Vacancies {
     private final CareServiceRepository services;
     private final CurrentUser currentUser;
     private final Decisions decisions;
+    private final Clock clock;
 
-    public Vacancies(CareServiceRepository services, CurrentUser currentUser, Decisions decisions) {
+    public Vacancies(CareServiceRepository services, CurrentUser currentUser, Decisions decisions, Clock clock) {
         this.services = services;
         this.currentUser = currentUser;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     public record Update(Integer vacancies) {
@@ -56,7 +59,7 @@ public class Vacancies {
         errors.requireBetween("vacancies", vacancies, 0, home.getPlaces() > 0 ? home.getPlaces() : MOST_WITHOUT_REGISTERED_PLACES);
         errors.throwIfAny();
         String before = asOf(home) + (home.vacanciesAsOf() == null ? ", never confirmed" : "");
-        home.vacancies(vacancies, Decisions.now());
+        home.vacancies(vacancies, clock.instant());
         decisions.record(null, null, DECISION_KIND, vacancies + " home " + home.getId() + " provider " + providerId, "Was " + before, null);
         return home;
     }

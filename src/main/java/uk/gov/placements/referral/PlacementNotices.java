@@ -7,6 +7,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +46,17 @@ class PlacementNotices implements PlacementLetters {
     private final ProviderService providers;
     private final IdentityService identityService;
     private final WorkingDays workingDays;
+    private final Clock clock;
 
     PlacementNotices(Notifications notifications, PlacementService placements, ReferralRepository referrals, ProviderService providers,
-                     IdentityService identityService, WorkingDays workingDays) {
+                     IdentityService identityService, WorkingDays workingDays, Clock clock) {
         this.notifications = notifications;
         this.placements = placements;
         this.referrals = referrals;
         this.providers = providers;
         this.identityService = identityService;
         this.workingDays = workingDays;
+        this.clock = clock;
     }
 
     /** Prepares the notifications (once) and e-mails every staff notice not yet sent; throws if any could not go, to retry. */
@@ -126,7 +129,7 @@ class PlacementNotices implements PlacementLetters {
             Font heading = new Font(Font.HELVETICA, 14, Font.BOLD);
             Font text = new Font(Font.HELVETICA, 11);
             doc.add(new Paragraph("Children's services, " + p.getCouncil(), text));
-            doc.add(new Paragraph(UkFormat.date(UkTime.today()), text));
+            doc.add(new Paragraph(UkFormat.date(UkTime.today(clock)), text));
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("To: " + n.getRecipient(), text));
             doc.add(new Paragraph(" "));

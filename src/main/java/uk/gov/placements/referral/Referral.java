@@ -1,7 +1,5 @@
 package uk.gov.placements.referral;
 
-import uk.gov.placements.common.UkTime;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -77,7 +75,7 @@ public class Referral {
     private String approvalEscalatedTo;
     private String approvedAs;
     private String createdBy;
-    private Instant createdAt = UkTime.now();
+    private Instant createdAt;
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "referral_need", joinColumns = @JoinColumn(name = "referral_id"))
     private List<ReferralNeed> needs = new ArrayList<>();
@@ -86,7 +84,7 @@ public class Referral {
     }
 
     public Referral(Child child, Urgency urgency, LocalDate requiredBy, PlacementType placementType, int plannedWeeks,
-                    int maxDistanceMiles, List<ReferralNeed> needs, String createdBy) {
+                    int maxDistanceMiles, List<ReferralNeed> needs, String createdBy, Instant createdAt) {
         this.child = child;
         this.council = child.getCouncil();
         this.urgency = urgency;
@@ -98,6 +96,7 @@ public class Referral {
         this.createdBy = createdBy;
         // unique until the id-based reference replaces it, so two referrals can be saved in one transaction
         this.reference = "P-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        this.createdAt = createdAt;
     }
 
     /** The reference people quote, from the database id. */
@@ -124,8 +123,9 @@ public class Referral {
         return currentPlacementId != null;
     }
 
-    public int childAge() {
-        return child.ageOn(UkTime.today());
+    /** The child's age on a day (today, by the product's clock, for what a task or search shows). */
+    public int childAge(LocalDate today) {
+        return child.ageOn(today);
     }
 
     void details(int siblings, boolean siblingsTogether, String education, boolean ehcp, String health, boolean camhs,

@@ -2,6 +2,8 @@ package uk.gov.placements.referral;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,15 +37,17 @@ class ReferralController {
     private final Decisions decisions;
     private final CurrentUser currentUser;
     private final ReferralTimeline timeline;
+    private final Clock clock;
 
     ReferralController(ReferralService service, ReferralRepository referrals, SearchService options,
-                       Decisions decisions, CurrentUser currentUser, ReferralTimeline timeline) {
+                       Decisions decisions, CurrentUser currentUser, ReferralTimeline timeline, Clock clock) {
         this.timeline = timeline;
         this.service = service;
         this.referrals = referrals;
         this.options = options;
         this.decisions = decisions;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     record ReferralSubmitted(Long id, String reference, String processInstanceId) {
@@ -90,9 +94,10 @@ class ReferralController {
     @GetMapping("/{id}/options")
     List<OptionView> options(@PathVariable Long id) {
         visible(id);
+        LocalDate today = UkTime.today(clock);
         return options.optionsOf(id).stream()
                 .sorted(PlacementOption.RANK_ORDER)
-                .map(ReferralController::optionView).toList();
+                .map(o -> optionView(o, today)).toList();
     }
 
     /** The audit trail: who decided what, when and why. */
@@ -113,13 +118,13 @@ class ReferralController {
         return timeline.visibleTo(r, currentUser).orElseThrow(() -> new NotFoundException("Referral", id));
     }
 
-    static OptionView optionView(PlacementOption o) {
+    static OptionView optionView(PlacementOption o, LocalDate today) {
         // the home's vacancies now, with their date: an option found weeks ago may have lost its place since
         return new OptionView(o.getId(), o.getService().getId(), o.getService().getName(), o.getProviderId(),
                 o.getService().getProvider().getName(), o.isInHouse(), o.getSource(), o.getSearchRound(), o.isSecondBest(),
                 o.getSecondBestReason(), o.getService().getPlacementType(), o.getWeeklyFee(), o.getDistanceMiles(),
                 o.needsMet().stream().map(NeedCode::name).toList(), o.needsUnmet().stream().map(NeedCode::name).toList(), o.getOfstedRating(),
-                o.getService().getProvider().getAccreditationStatus(), Vacancies.view(o.getService(), UkTime.today()),
+                o.getService().getProvider().getAccreditationStatus(), Vacancies.view(o.getService(), today),
                 o.isSuitable(), o.getSuitabilityReason(), o.getRankPosition(), o.getRankReasons());
     }
 

@@ -4,6 +4,7 @@ import uk.gov.placements.common.UkTime;
 
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,15 +52,17 @@ public class ReferralService {
     private final RuntimeService runtimeService;
     private final Decisions decisions;
     private final Postcodes postcodes;
+    private final Clock clock;
 
     public ReferralService(ReferralRepository referrals, ChildService childService,
-                           PlacementService placements, RuntimeService runtimeService, Decisions decisions, Postcodes postcodes) {
+                           PlacementService placements, RuntimeService runtimeService, Decisions decisions, Postcodes postcodes, Clock clock) {
         this.postcodes = postcodes;
         this.referrals = referrals;
         this.childService = childService;
         this.placements = placements;
         this.runtimeService = runtimeService;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     public record Need(String code, Boolean essential) {
@@ -153,7 +156,7 @@ public class ReferralService {
     private Referral build(NewReferral n, Child child, FieldErrors errors, String userId) {
         Urgency urgency = FieldErrors.parseEnum(Urgency.class, n.urgency(), "urgency", errors);
         PlacementType type = FieldErrors.parseEnum(PlacementType.class, n.placementType(), "placementType", errors);
-        LocalDate today = UkTime.today();
+        LocalDate today = UkTime.today(clock);
         if (n.requiredBy() == null) {
             errors.reject("requiredBy", "is required");
         } else if (n.requiredBy().isBefore(today)) {
@@ -208,7 +211,7 @@ public class ReferralService {
             }
         }
         errors.throwIfAny();
-        Referral r = new Referral(child, urgency, n.requiredBy(), type, n.plannedWeeks(), n.maxDistanceMiles(), needs, userId);
+        Referral r = new Referral(child, urgency, n.requiredBy(), type, n.plannedWeeks(), n.maxDistanceMiles(), needs, userId, clock.instant());
         r.details(n.siblings() == null ? 0 : n.siblings(), Boolean.TRUE.equals(n.siblingsTogether()), n.education(),
                 Boolean.TRUE.equals(n.ehcp()), n.health(), Boolean.TRUE.equals(n.camhs()), n.risksToChild(), n.risksFromChild(),
                 n.communicationNeeds(), n.culturalNeeds(), n.liveAlongside(), n.childViews(), n.completedBy().trim(),

@@ -1,5 +1,6 @@
 package uk.gov.placements.referral;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,11 +33,13 @@ public class ReferralStartChoices {
     private final ChildService children;
     private final PlacementService placements;
     private final ProviderService services;
+    private final Clock clock;
 
-    public ReferralStartChoices(ChildService children, PlacementService placements, ProviderService services) {
+    public ReferralStartChoices(ChildService children, PlacementService placements, ProviderService services, Clock clock) {
         this.children = children;
         this.placements = placements;
         this.services = services;
+        this.clock = clock;
     }
 
     /** Each select's options ({@code label}, {@code value}: the record's id), by valuesKey. */
@@ -47,7 +50,7 @@ public class ReferralStartChoices {
         if (userId != null && !councils.isEmpty()) {
             for (Child c : children.allocatedTo(userId, councils)) {
                 String name = c.getFirstName() + " " + c.getLastName();
-                childOptions.add(option(name + ", " + c.ageOn(UkTime.today()) + " (born " + UkFormat.date(c.getDateOfBirth()) + ")", c.getId()));
+                childOptions.add(option(name + ", " + c.ageOn(UkTime.today(clock)) + " (born " + UkFormat.date(c.getDateOfBirth()) + ")", c.getId()));
                 for (Placement p : placements.placementsOf(c.getId(), PlacementStatus.ACTIVE)) {
                     String home = p.getServiceId() == null ? null : services.findHome(p.getServiceId()).map(s -> s.getName()).orElse(null);
                     placementOptions.add(option(name + (home == null ? "" : " at " + home) + ", since " + UkFormat.date(p.getStartDate()), p.getId()));

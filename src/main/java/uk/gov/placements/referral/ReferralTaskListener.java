@@ -3,6 +3,7 @@ package uk.gov.placements.referral;
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,10 @@ public class ReferralTaskListener implements TaskListener {
     private final ApprovalRouting routing;
     private final Notifications notifications;
     private final PlacementApproval approval;
+    private final Clock clock;
 
     public ReferralTaskListener(ReferralService referrals, SearchService search, PlacementService placements, TaskPresenter presenter,
-                                ApprovalRouting routing, Notifications notifications, PlacementApproval approval) {
+                                ApprovalRouting routing, Notifications notifications, PlacementApproval approval, Clock clock) {
         this.approval = approval;
         this.routing = routing;
         this.notifications = notifications;
@@ -53,6 +55,7 @@ public class ReferralTaskListener implements TaskListener {
         this.search = search;
         this.placements = placements;
         this.presenter = presenter;
+        this.clock = clock;
     }
 
     @Override
@@ -208,7 +211,7 @@ public class ReferralTaskListener implements TaskListener {
                 .append(", rank ").append(o.getRankPosition()).append(", ").append(UkFormat.miles(o.getDistanceMiles())).append(" miles from home, ")
                 .append(UkFormat.money(o.getWeeklyFee())).append(" a week × ").append(r.getPlannedWeeks()).append(" weeks = **")
                 .append(UkFormat.money(commitment)).append("** commitment");
-        s.append("\n\n**Start date:** ").append(UkFormat.date(PlacementStart.agreedStart(r, o, UkTime.today())))
+        s.append("\n\n**Start date:** ").append(UkFormat.date(PlacementStart.agreedStart(r, o, UkTime.today(clock))))
                 .append(o.isWrittenOffer() ? " (offered by the provider)" : r.getProposedStartDate() != null ? " (proposed by the placements team)"
                         : " (the required-by date)");
         if (o.getNamedCarer() != null) {

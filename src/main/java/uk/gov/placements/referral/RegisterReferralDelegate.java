@@ -2,6 +2,7 @@ package uk.gov.placements.referral;
 
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,9 +23,11 @@ public class RegisterReferralDelegate implements JavaDelegate {
     /** End of the working day on the required-by date: when the "no placement yet" alert goes. */
     static final LocalTime REQUIRED_BY_TIME = LocalTime.of(17, 0);
     private final ReferralService referrals;
+    private final Clock clock;
 
-    public RegisterReferralDelegate(ReferralService referrals) {
+    public RegisterReferralDelegate(ReferralService referrals, Clock clock) {
         this.referrals = referrals;
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +51,7 @@ public class RegisterReferralDelegate implements JavaDelegate {
         execution.setVariable(REQUIRED_BY_DEADLINE, UkTime.timerDate(referral.getRequiredBy().atTime(REQUIRED_BY_TIME)));
         // what the Tasklist queues show: initials and age, never a name
         execution.setVariable(CHILD_INITIALS, referral.getChild().initials());
-        execution.setVariable(CHILD_AGE, referral.childAge());
+        execution.setVariable(CHILD_AGE, referral.childAge(UkTime.today(clock)));
         execution.setVariable(REQUIRED_BY, referral.getRequiredBy().toString());
     }
 }

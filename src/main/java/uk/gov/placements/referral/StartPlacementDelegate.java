@@ -1,5 +1,6 @@
 package uk.gov.placements.referral;
 
+import java.time.Clock;
 import uk.gov.placements.common.UkTime;
 
 import uk.gov.placements.placement.Placement;
@@ -16,15 +17,17 @@ import uk.gov.placements.referral.ReferralService;
 public class StartPlacementDelegate implements JavaDelegate {
     private final PlacementStart placements;
     private final ReferralService referrals;
+    private final Clock clock;
 
-    public StartPlacementDelegate(PlacementStart placements, ReferralService referrals) {
+    public StartPlacementDelegate(PlacementStart placements, ReferralService referrals, Clock clock) {
         this.referrals = referrals;
         this.placements = placements;
+        this.clock = clock;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Placement p = placements.start(referrals.ofInstance(execution).getId(), UkTime.today());
+        Placement p = placements.start(referrals.ofInstance(execution).getId(), UkTime.today(clock));
         execution.setVariable(PLACEMENT_ID, p.getId());
     }
 }

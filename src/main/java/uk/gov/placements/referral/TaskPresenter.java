@@ -2,7 +2,9 @@ package uk.gov.placements.referral;
 
 import uk.gov.placements.provider.MonitoringRating;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -47,13 +49,15 @@ public class TaskPresenter {
     private final Decisions decisionRecords;
     private final MonitoringRatings monitoringRatings;
     private final TaskDisplay display;
+    private final Clock clock;
 
     public TaskPresenter(SearchService search, Decisions decisionRecords,
-                         MonitoringRatings monitoringRatings, TaskDisplay display) {
+                         MonitoringRatings monitoringRatings, TaskDisplay display, Clock clock) {
         this.search = search;
         this.decisionRecords = decisionRecords;
         this.monitoringRatings = monitoringRatings;
         this.display = display;
+        this.clock = clock;
     }
 
     /** Where a form's display values are kept (never in Camunda's variables). */
@@ -62,10 +66,11 @@ public class TaskPresenter {
     }
 
     public void present(DelegateTask task, Referral r, String action, String extra) {
-        String context = r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge() + (extra == null ? "" : ", " + extra);
+        LocalDate today = UkTime.today(clock);
+        String context = r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge(today) + (extra == null ? "" : ", " + extra);
         task.setName(action + " — " + context);
         task.setPriority(priority(r.getUrgency()));
-        display.show(task, SUMMARY, summary(r));
+        display.show(task, SUMMARY, summary(r, today));
     }
 
     /** Emergencies sort first in every queue. */
@@ -88,14 +93,14 @@ public class TaskPresenter {
 
     /** Due in the given hours, with a follow-up halfway: when a person should look again. */
     public void dueIn(DelegateTask task, long hours) {
-        long now = Decisions.now().toEpochMilli();
+        long now = clock.instant().toEpochMilli();
         task.setDueDate(new Date(now + hours * 3600_000L));
         task.setFollowUpDate(new Date(now + hours * 1800_000L));
     }
 
-    static String summary(Referral r) {
+    static String summary(Referral r, LocalDate today) {
         StringBuilder s = new StringBuilder();
-        s.append("**").append(r.getReference()).append("** · ").append(r.getChild().initials()).append(", age ").append(r.childAge())
+        s.append("**").append(r.getReference()).append("** · ").append(r.getChild().initials()).append(", age ").append(r.childAge(today))
                 .append(" · ").append(UkFormat.label(r.getUrgency())).append(" · needed by ").append(UkFormat.date(r.getRequiredBy()))
                 .append(" · ").append(UkFormat.label(r.getPlacementType())).append(" for ").append(r.getPlannedWeeks()).append(" weeks")
                 .append(" · within ").append(r.getMaxDistanceMiles()).append(" miles of home\n\n");
@@ -177,7 +182,7 @@ public class TaskPresenter {
                 explained.append("; not met: ").append(o.needsUnmet().stream().map(NeedCode::label).collect(Collectors.joining(", ")));
             }
             explained.append('\n');
-            explained.append("- Vacancies now: ").append(Vacancies.describe(o.getService(), UkTime.today())).append('\n');
+            explained.append("- Vacancies now: ").append(Vacancies.describe(o.getService(), UkTime.today(clock))).append('\n');
             if (o.isWrittenOffer()) {
                 ProviderReferral answer = answers.get(o.getProviderReferralId());
                 explained.append("- Offer: ").append(fee).append(" a week from ").append(UkFormat.date(o.getStartDate()))

@@ -2,6 +2,7 @@ package uk.gov.placements.reporting;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +45,15 @@ class ReportController {
     private final CurrentUser currentUser;
     private final IdentityService identityService;
     private final SystemActions system;
+    private final Clock clock;
 
-    ReportController(ReportService reports, Ssda903Return ssda903, CurrentUser currentUser, IdentityService identityService, SystemActions system) {
+    ReportController(ReportService reports, Ssda903Return ssda903, CurrentUser currentUser, IdentityService identityService, SystemActions system, Clock clock) {
         this.ssda903 = ssda903;
         this.reports = reports;
         this.currentUser = currentUser;
         this.identityService = identityService;
         this.system = system;
+        this.clock = clock;
     }
 
     @GetMapping(value = "/sufficiency", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -127,7 +130,7 @@ class ReportController {
         if (!currentUser.isAdmin()) {
             currentUser.requireAnyGroup(Roles.COMMISSIONING_MANAGERS);
         }
-        int collectionYear = year != null ? year : UkTime.today().minusMonths(3).getYear();
+        int collectionYear = year != null ? year : UkTime.today(clock).minusMonths(3).getYear();
         if (collectionYear < EARLIEST.getYear() || collectionYear >= LATEST.getYear()) {
             throw InvalidInputException.of("year", "must be a collection year between " + EARLIEST.getYear() + " and "
                     + (LATEST.getYear() - 1));

@@ -6,6 +6,7 @@ import uk.gov.placements.notification.Recipient;
 
 import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -61,10 +62,11 @@ public class PlacementSafetyReviews {
     private final SystemActions system;
     private final NotificationSender sender;
     private final WorkingDays workingDays;
+    private final Clock clock;
 
     public PlacementSafetyReviews(PlacementSafetyReviewRepository reviews, PlacementService placements, ProviderService services,
                                   RuntimeService runtimeService, IroReviewService iroReviews, Decisions decisions, SystemActions system,
-                                  NotificationSender sender, WorkingDays workingDays) {
+                                  NotificationSender sender, WorkingDays workingDays, Clock clock) {
         this.workingDays = workingDays;
         this.reviews = reviews;
         this.placements = placements;
@@ -74,11 +76,12 @@ public class PlacementSafetyReviews {
         this.decisions = decisions;
         this.system = system;
         this.sender = sender;
+        this.clock = clock;
     }
 
     /** When a review opened today is due. */
     public Date reviewDue() {
-        return UkTime.endOfWorkingDay(workingDays.plus(UkTime.today(), DUE_WORKING_DAYS));
+        return UkTime.endOfWorkingDay(workingDays.plus(UkTime.today(clock), DUE_WORKING_DAYS));
     }
 
     @ModuleListener
@@ -101,7 +104,7 @@ public class PlacementSafetyReviews {
                 continue;   // already under review since an earlier downgrade
             }
             PlacementSafetyReview review = reviews.save(new PlacementSafetyReview(p.getId(), p.getChildId(), p.getCouncil(), home.getId(),
-                    downgraded.rating(), downgraded.on(), Decisions.now()));
+                    downgraded.rating(), downgraded.on(), clock.instant()));
             review.started(runtimeService.startProcessInstanceByKey(KEY, ContractMonitoringProcess.businessKey(p.getId()), Map.of(
                     SAFETY_REVIEW_ID, review.getId(), PLACEMENT_ID, p.getId(), CHILD_ID, p.getChildId(), COUNCIL, p.getCouncil())).getId());
             decisions.recordForChild(p.getChildId(), "PLACEMENT_SAFETY_REVIEW", "STARTED placement " + p.getId(), why, null);
@@ -121,7 +124,7 @@ public class PlacementSafetyReviews {
             throw InvalidInputException.of(SAFETY_REASONS, "is required: why the placement is safe to continue, or why the child must move");
         }
         PlacementSafetyReview review = get(reviewId);
-        review.decided(decision, reasons.trim(), decisions.actor(), Decisions.now());
+        review.decided(decision, reasons.trim(), decisions.actor(), clock.instant());
         decisions.recordForChild(review.getChildId(), "PLACEMENT_SAFETY_REVIEW", decision + " placement " + review.getPlacementId(),
                 reasons.trim(), taskId);
         return review;

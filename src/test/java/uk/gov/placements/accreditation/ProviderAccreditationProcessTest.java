@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ import uk.gov.placements.provider.ProviderService;
 @IntegrationTest
 class ProviderAccreditationProcessTest {
     @Autowired ProcessEngine engine;
+    @Autowired Clock clock;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
@@ -283,7 +285,7 @@ class ProviderAccreditationProcessTest {
         assertThat(taskService.getIdentityLinksForTask(set.getId())).extracting(l -> l.getGroupId()).containsExactly("contracts-officers");
         assertThat(display.text(set.getId(), "actionPlanSummary")).contains("Accredited with conditions: a visit score below 2");
         assertThatThrownBy(() -> taskService.complete(set.getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DEADLINE,
-                UkTime.today().plusMonths(3).plusDays(1).toString())))
+                UkTime.today(clock).plusMonths(3).plusDays(1).toString())))
                 .hasMessageContaining("actionPlanDeadline must be within 3 months");
         taskService.complete(set.getId(), Map.of(ActionPlanSteps.ACTION_PLAN_DEADLINE, deadline.toString()));
         assertThat(pi).isWaitingAt(TASK_RESPOND_WITH_ACTION_PLAN);

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.InternetAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -53,6 +54,7 @@ import uk.gov.placements.referral.search.PlacementSearchProcess;
 class NotificationsTest {
     static final Journeys.Council NORTHSHIRE = new Journeys.Council("northshire", 53.80, -1.55);
     @Autowired TestRestTemplate http;
+    @Autowired Clock clock;
     @Autowired Journeys journeys;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -75,7 +77,7 @@ class NotificationsTest {
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
         taskService.complete(only(search.getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, true,
-                PlacementSearchProcess.RESTRICTION_REASON, "Brothers already with these carers", PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today().toString()));
+                PlacementSearchProcess.RESTRICTION_REASON, "Brothers already with these carers", PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today(clock).toString()));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         Long option = searchService.optionsOf(r.getId()).stream()
                 .filter(o -> o.getService().getId().equals(home.getId())).findFirst().orElseThrow().getId();

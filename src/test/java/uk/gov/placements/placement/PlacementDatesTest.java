@@ -7,6 +7,7 @@ import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -42,6 +43,7 @@ import uk.gov.placements.referral.search.PlacementSearchProcess;
 @IntegrationTest
 class PlacementDatesTest {
     @Autowired Journeys journeys;
+    @Autowired Clock clock;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired PlacementRepository placements;
@@ -82,7 +84,7 @@ class PlacementDatesTest {
         String search = search(r).getId();
         taskService.complete(only(search, PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(), Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
-        LocalDate offered = UkTime.today().plusDays(10);
+        LocalDate offered = UkTime.today(clock).plusDays(10);
         Map<String, Object> offer = new HashMap<>(Map.of("response", "OFFER", "weeklyFee", 450.0, "startDate", offered.toString(),
                 "namedCarerOrHome", "The Lees", "howNeedsMet", "Autism training"));
         taskService.complete(only(search, PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL).getId(), offer);
@@ -114,15 +116,15 @@ class PlacementDatesTest {
         CareService first = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 400, NeedCode.SELF_HARM);
         // the child's current placement, started today
         Referral earlier = journeys.refer(journeys.child(council, 12), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.SELF_HARM);
-        Placement current = restrictInHouseAndPlace(earlier, first, UkTime.today());
+        Placement current = restrictInHouseAndPlace(earlier, first, UkTime.today(clock));
         assertThat(current.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
-        assertThat(current.getStartDate()).isEqualTo(UkTime.today());
+        assertThat(current.getStartDate()).isEqualTo(UkTime.today(clock));
 
         // an urgent move to another in-house home, proposed for three days' time
         CareService next = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 420, NeedCode.SELF_HARM);
         Referral move = journeys.refer(earlier.getChild(), "URGENT", PlacementType.FOSTER, 8, current.getId(), NeedCode.SELF_HARM);
         taskService.complete(only(move.getProcessInstanceId(), PlacementReferralProcess.TASK_CARER_REVIEW).getId(), Map.of(PlacementReferralProcess.CARER_REVIEW, "Agreed"));
-        LocalDate proposed = UkTime.today().plusDays(3);
+        LocalDate proposed = UkTime.today(clock).plusDays(3);
         Placement moved = restrictInHouseAndPlace(move, next, proposed);
         assertThat(moved.getStartDate()).isEqualTo(proposed);
         assertThat(moved.getStatus()).isEqualTo(PlacementStatus.PLANNED);
@@ -133,7 +135,7 @@ class PlacementDatesTest {
         int vacancies = providerService.home(first.getId()).getVacancies();
         // while the move is planned, the current placement is not ended by hand: the move ends it on its day
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> placementService.end(current.getId(), new PlacementService.Ending(
-                        UkTime.today(), "E13", null, true, null)))
+                        UkTime.today(clock), "E13", null, true, null)))
                 .isInstanceOf(uk.gov.placements.common.ConflictException.class).hasMessageContaining("next placement is planned");
 
         placementService.startAndEndDue(proposed);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -51,6 +52,7 @@ import uk.gov.placements.referral.search.PlacementSearchProcess;
 class PlacementEndTest {
     static final Journeys.Council NORTHSHIRE = new Journeys.Council("northshire", 53.80, -1.55);
     @Autowired TestRestTemplate http;
+    @Autowired Clock clock;
     @Autowired Journeys journeys;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -93,7 +95,7 @@ class PlacementEndTest {
     void shouldEndAPlacementWhenTheChildLeavesCareWithEveryConsequence() throws Exception {
         CareService home = journeys.independent(NORTHSHIRE, "northshire", PlacementType.FOSTER, 430, OfstedRating.GOOD, NeedCode.SUBSTANCE_MISUSE);
         Referral r = journeys.refer(journeys.child(NORTHSHIRE, 16), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.SUBSTANCE_MISUSE);
-        Placement p = placeWith(r, home, UkTime.today());
+        Placement p = placeWith(r, home, UkTime.today(clock));
         assertThat(p.getStatus()).isEqualTo(PlacementStatus.ACTIVE);
         String url = "/api/placements/" + p.getId() + "/end";
         int vacancies = providerService.home(home.getId()).getVacancies();
@@ -105,7 +107,7 @@ class PlacementEndTest {
         assertThat(json.readTree(call("sw1", url, ending("ZZ9", null)).getBody()).get("errors").findValuesAsText("field"))
                 .contains("reasonEpisodeCeased");
         Map<String, Object> future = ending("E13", null);
-        future.put("endDate", UkTime.today().plusDays(1).toString());
+        future.put("endDate", UkTime.today(clock).plusDays(1).toString());
         assertThat(json.readTree(call("sw1", url, future).getBody()).get("errors").findValuesAsText("field")).contains("endDate");
         // the wrong people: another council as if it did not exist, another group refused
         ResponseEntity<String> theirs = call("sw2", url, ending("E13", null));
@@ -116,7 +118,7 @@ class PlacementEndTest {
         assertThat(placements.findById(p.getId()).orElseThrow().getStatus()).isEqualTo(PlacementStatus.ACTIVE);
 
         // the child returns home to their parents (E13), unplanned
-        int disruptions = reports.sufficiency("northshire", UkTime.today(), UkTime.today()).disruptions();
+        int disruptions = reports.sufficiency("northshire", UkTime.today(clock), UkTime.today(clock)).disruptions();
         ResponseEntity<String> ended = call("sw1", url, ending("E13", null));
         assertThat(ended.getStatusCode().value()).as(ended.getBody()).isEqualTo(200);
         JsonNode view = json.readTree(ended.getBody());
@@ -132,18 +134,18 @@ class PlacementEndTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CHILD-" + r.getChild().getId()).count()).isZero();
         assertThat(children.find(r.getChild().getId()).orElseThrow().getLookedAfterSince()).isNull();
         // the 903 episode closes with that code and date
-        var episode = ssda903.episodes("northshire", UkTime.today(), UkTime.today()).stream()
+        var episode = ssda903.episodes("northshire", UkTime.today(clock), UkTime.today(clock)).stream()
                 .filter(e -> e.child().equals(r.getChild().getId())).findFirst().orElseThrow();
         assertThat(episode.reasonEpisodeCeased()).isEqualTo("E13");
-        assertThat(episode.end()).isEqualTo(UkTime.today());
+        assertThat(episode.end()).isEqualTo(UkTime.today(clock));
         // an unplanned end counts as a disruption in the sufficiency figures
-        assertThat(reports.sufficiency("northshire", UkTime.today(), UkTime.today()).disruptions())
+        assertThat(reports.sufficiency("northshire", UkTime.today(clock), UkTime.today(clock)).disruptions())
                 .isEqualTo(disruptions + 1);
         // ending it twice is a conflict
         assertThat(call("sw1", url, ending("E13", null)).getStatusCode().value()).isEqualTo(409);
 
         // back into care a few days on: reviewed as a new start, the first review within 20 working days of it
-        LocalDate back = UkTime.today().plusDays(6);
+        LocalDate back = UkTime.today(clock).plusDays(6);
         CareService next = journeys.inHouse(NORTHSHIRE, "northshire", PlacementType.FOSTER, 440, NeedCode.SUBSTANCE_MISUSE);
         Referral again = journeys.refer(children.find(r.getChild().getId()).orElseThrow(), "PLANNED", PlacementType.FOSTER, 8, null,
                 NeedCode.SUBSTANCE_MISUSE);
@@ -158,7 +160,7 @@ class PlacementEndTest {
     void shouldMoveAChildWithinCareWithTheReasonForThePlaceChange() throws Exception {
         CareService home = journeys.independent(NORTHSHIRE, "northshire", PlacementType.FOSTER, 420, OfstedRating.GOOD, NeedCode.GOING_MISSING);
         Referral r = journeys.refer(journeys.child(NORTHSHIRE, 13), "URGENT", PlacementType.FOSTER, 8, null, NeedCode.GOING_MISSING);
-        Placement p = placeWith(r, home, UkTime.today());
+        Placement p = placeWith(r, home, UkTime.today(clock));
         ResponseEntity<String> ended = call("tm1", "/api/placements/" + p.getId() + "/end", ending("X1", "CARPL"));
         assertThat(ended.getStatusCode().value()).as(ended.getBody()).isEqualTo(200);
         Placement after = placements.findById(p.getId()).orElseThrow();
@@ -171,9 +173,9 @@ class PlacementEndTest {
                 .isEqualTo(1);
     }
 
-    static Map<String, Object> ending(String rec, String reasonPlaceChange) {
+    Map<String, Object> ending(String rec, String reasonPlaceChange) {
         Map<String, Object> body = new HashMap<>();
-        body.put("endDate", UkTime.today().toString());
+        body.put("endDate", UkTime.today(clock).toString());
         body.put("reasonEpisodeCeased", rec);
         body.put("reasonPlaceChange", reasonPlaceChange);
         body.put("unplanned", true);

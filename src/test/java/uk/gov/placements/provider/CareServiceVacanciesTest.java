@@ -2,6 +2,7 @@ package uk.gov.placements.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -21,6 +22,7 @@ import uk.gov.placements.common.PlacementType;
 @IntegrationTest
 class CareServiceVacanciesTest {
     @Autowired Journeys journeys;
+    @Autowired Clock clock;
     @Autowired CareServiceRepository services;
     @Autowired TransactionTemplate transactions;
 
@@ -40,7 +42,7 @@ class CareServiceVacanciesTest {
                     CareService seen = services.findById(big.getId()).orElseThrow();
                     assertThat(seen.getVacancies()).isEqualTo(6);
                     await(allLoaded);
-                    return services.takePlaces(seen.getId(), 1);
+                    return services.takePlacesAt(seen.getId(), 1, clock.instant());
                 })));
             }
             for (Future<Integer> f : done) {
@@ -57,13 +59,13 @@ class CareServiceVacanciesTest {
         Journeys.Council council = journeys.newCouncil();
         CareService home = journeys.inHouse(council, council.id(), PlacementType.FOSTER, 500);
         int places = home.getPlaces();
-        services.takePlaces(home.getId(), places + 2);
+        services.takePlacesAt(home.getId(), places + 2, clock.instant());
         assertThat(services.findById(home.getId()).orElseThrow().getVacancies()).isZero();
         for (int i = 0; i < places + 2; i++) {
-            services.releasePlace(home.getId());
+            services.releasePlaceAt(home.getId(), clock.instant());
         }
         assertThat(services.findById(home.getId()).orElseThrow().getVacancies()).isEqualTo(places);
-        services.takePlaces(home.getId(), 2);
+        services.takePlacesAt(home.getId(), 2, clock.instant());
         assertThat(services.findById(home.getId()).orElseThrow().getVacancies()).isEqualTo(places - 2);
     }
 

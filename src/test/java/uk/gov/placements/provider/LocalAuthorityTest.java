@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ class LocalAuthorityTest {
     static final double SHETLAND_LAT = 60.4;
     static final double SHETLAND_LON = 1.9;   // east of every test council's place (Journeys)
     @Autowired LocalAuthorityRepository localAuthorities;
+    @Autowired Clock clock;
     @Autowired CouncilNeighbourRepository neighbours;
     @Autowired PlacementService placementService;
     @Autowired ProviderRepository providers;
@@ -61,7 +63,7 @@ class LocalAuthorityTest {
     @Test
     void shouldTellOutOfAreaAndAtADistanceByTheAuthoritysCode() {
         Provider p = providers.save(new Provider("Code Homes", ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, "SC880001",
-                uk.gov.placements.common.OfstedRating.GOOD));
+                uk.gov.placements.common.OfstedRating.GOOD, clock.instant()));
         // out of area and at a distance are read from the codes alone; the homes stand off Shetland, out of every other
         // test's search (the register is shared by the whole test run)
         CareService inLeeds = journeys.service(p, LEEDS, PlacementType.CHILDRENS_HOME, 4000, 2, SHETLAND_LAT, SHETLAND_LON);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import uk.gov.placements.common.PlacementType;
 class OfstedImportTest {
     static final String SAMPLE = "ofsted/providers-and-places-sample.csv";
     @Autowired TestRestTemplate http;
+    @Autowired Clock clock;
     @Autowired CareServiceRepository homes;
     @Autowired ProviderRepository providers;
     @Autowired ServiceMatcher matcher;
@@ -74,8 +76,8 @@ class OfstedImportTest {
     /** A home the import created, given what a provider gives later (vacancies) and an accreditation, so searches find it. */
     CareService inTheRegister(String urn) {
         CareService home = homes.findByOfstedUrn(urn).orElseThrow();
-        homes.releasePlace(home.getId());
-        homes.releasePlace(home.getId());
+        homes.releasePlaceAt(home.getId(), clock.instant());
+        homes.releasePlaceAt(home.getId(), clock.instant());
         Provider p = home.getProvider();
         p.accredit(AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
         providers.save(p);

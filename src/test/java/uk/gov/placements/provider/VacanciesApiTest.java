@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,6 +43,7 @@ import uk.gov.placements.common.PlacementType;
 class VacanciesApiTest {
     static final String PASSWORD = "vacancies-test-pass";
     @Autowired TestRestTemplate http;
+    @Autowired Clock clock;
     @Autowired Journeys journeys;
     @Autowired ProviderService providerService;
     @Autowired ProviderRepository providers;
@@ -74,7 +76,7 @@ class VacanciesApiTest {
         home = journeys.service(own, far.id(), PlacementType.CHILDRENS_HOME, 4000, 3, far.lat(), far.lon(), NeedCode.SELF_HARM);
         othersHome = journeys.service(other, far.id(), PlacementType.CHILDRENS_HOME, 4100, 2, far.lat(), far.lon());
         Provider northshire = providers.save(new Provider("Northshire test homes " + n, ProviderKind.IN_HOUSE, Provider.Sector.PUBLIC, "northshire",
-                null, OfstedRating.GOOD));
+                null, OfstedRating.GOOD, clock.instant()));
         northshireHome = journeys.service(northshire, "northshire", PlacementType.FOSTER, 450, 2, far.lat(), far.lon());
     }
 
@@ -215,12 +217,12 @@ class VacanciesApiTest {
 
     @Test
     void shouldMoveTheFigureAndItsDateWhenAPlacementTakesOrGivesBackAPlace() {
-        services.takePlaces(home.getId(), 1);
+        services.takePlacesAt(home.getId(), 1, clock.instant());
         CareService taken = services.findById(home.getId()).orElseThrow();
         assertThat(taken.getVacancies()).isEqualTo(2);
         assertThat(taken.vacanciesAsOf()).isEqualTo(LocalDate.of(2027, 3, 10));
         clock(LocalDateTime.of(2027, 4, 2, 9, 0));
-        services.releasePlace(home.getId());
+        services.releasePlaceAt(home.getId(), clock.instant());
         CareService back = services.findById(home.getId()).orElseThrow();
         assertThat(back.getVacancies()).isEqualTo(3);
         assertThat(back.vacanciesAsOf()).isEqualTo(LocalDate.of(2027, 4, 2));

@@ -18,6 +18,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -58,6 +59,7 @@ import uk.gov.placements.referral.search.PlacementSearchProcess;
 @IntegrationTest
 class PlacementReferralProcessTest {
     @Autowired ProcessEngine engine;
+    @Autowired Clock clock;
     @Autowired uk.gov.placements.tasks.TaskDisplay taskDisplay;
     @Autowired RuntimeService runtimeService;
     @Autowired org.camunda.bpm.engine.HistoryService historyService;
@@ -98,7 +100,7 @@ class PlacementReferralProcessTest {
         Map<String, Object> review = new HashMap<>();
         review.put(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, restrict);
         // an in-house carer is proposed for today (else the required-by date): the placements in these tests start now
-        review.put(PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today().toString());
+        review.put(PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today(clock).toString());
         if (restrict) {
             review.put(PlacementSearchProcess.RESTRICTION_REASON, "Sibling already with these carers");
         }
@@ -163,7 +165,7 @@ class PlacementReferralProcessTest {
         assertThat(p.isSecondBest()).isFalse();
         assertThat(p.getWeeklyCost()).isEqualByComparingTo("450");
         // a planned placement's plan is due the working day before it starts: starting today, it is due today
-        assertThat(p.getPlanDue()).isEqualTo(UkTime.today());
+        assertThat(p.getPlanDue()).isEqualTo(UkTime.today(clock));
         // nobody in this council's IRO or virtual school groups to e-mail: every notice is a letter, none recorded as sent
         assertThat(notifications.of(p.getId())).extracting(n -> n.getRecipient())
                 .containsExactly("Independent reviewing officer", "Virtual school", "The child", "Parents", "Health", "GP", "School");

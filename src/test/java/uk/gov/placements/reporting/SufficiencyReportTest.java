@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,6 +49,7 @@ import uk.gov.placements.tasklist.BrowserAccess;
 @IntegrationTest
 class SufficiencyReportTest {
     @Autowired TestRestTemplate http;
+    @Autowired Clock clock;
     @Autowired Journeys journeys;
     @Autowired PlacementFixtures placements;
     @Autowired ReferralService referralService;
@@ -101,7 +103,7 @@ class SufficiencyReportTest {
         save(c, ownHome, "2026-03-31", 5000, 3.0, false, false);
         save(b, home, "2027-04-01", 4000, 20.1, false, false);
         Referral gap = new Referral(c, Urgency.URGENT, LocalDate.now().plusDays(5), PlacementType.SECURE_CHILDRENS_HOME, 4, 20,
-                List.of(new ReferralNeed(NeedCode.SELF_HARM, true), new ReferralNeed(NeedCode.MENTAL_HEALTH, false)), "sw");
+                List.of(new ReferralNeed(NeedCode.SELF_HARM, true), new ReferralNeed(NeedCode.MENTAL_HEALTH, false)), "sw", clock.instant());
         referralService.seedUnmet(gap, "sw");
     }
 

@@ -10,6 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static uk.gov.placements.safety.PlacementSafetyReviewProcess.*;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -69,6 +70,7 @@ import uk.gov.placements.provider.OfstedRatings;
 class PlacementSafetyReviewProcessTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
     @Autowired ProcessEngine engine;
+    @Autowired Clock clock;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired Journeys journeys;
@@ -244,7 +246,7 @@ class PlacementSafetyReviewProcessTest {
     @Test
     void shouldKeepTheDowngradeAndEverythingItStartsWhenTheMailServerFailsAndRecordThatTheTeamWasNotEmailed() throws Exception {
         ClockUtil.reset();
-        today = UkTime.today();
+        today = UkTime.today(clock);
         CareService byHand = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4000, OfstedRating.GOOD);
         CareService byList = providerFixtures.registered(
                 journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4100, OfstedRating.GOOD),

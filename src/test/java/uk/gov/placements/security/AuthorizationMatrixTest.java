@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,6 +118,7 @@ class AuthorizationMatrixTest {
     }
 
     @Autowired TestRestTemplate http;
+    @Autowired Clock clock;
     @Autowired Journeys journeys;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -400,7 +402,7 @@ class AuthorizationMatrixTest {
         long home = journeys.service(own, NS, PlacementType.CHILDRENS_HOME, 4000, 3, 53.80, -1.55).getId();
         // a Northshire home of the council's own, far from every search: its vacancies are Northshire's to keep
         Provider northshireOwn = providerFixtures.save(new Provider("Matrix in-house homes", uk.gov.placements.provider.ProviderKind.IN_HOUSE,
-                Provider.Sector.PUBLIC, NS, null, OfstedRating.GOOD));
+                Provider.Sector.PUBLIC, NS, null, OfstedRating.GOOD, clock.instant()));
         Journeys.Council far = journeys.newCouncil();
         long inHouseHome = journeys.service(northshireOwn, NS, PlacementType.FOSTER, 450, 2, far.lat(), far.lon()).getId();
         Placement placed = placementFixtures.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))

@@ -2,6 +2,7 @@ package uk.gov.placements.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.placements.IntegrationTest;
-import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
 import uk.gov.placements.provider.CareService;
@@ -28,6 +28,7 @@ class VacanciesBrowserTest {
     static final String COTTAGE = "Brightwater Cottage";
     @LocalServerPort int port;
     @Autowired ProviderService providerService;
+    @Autowired Clock clock;
     @Autowired ProviderFixtures providerFixtures;
 
     CareService cottage() {
@@ -39,9 +40,9 @@ class VacanciesBrowserTest {
         // the demo's stale home: its figure last given three weeks ago
         CareService stale = cottage();
         int places = stale.getPlaces();
-        providerFixtures.vacancies(stale, 1, Decisions.now().minus(21, ChronoUnit.DAYS));
-        String threeWeeksAgo = UkFormat.date(UkTime.today().minusDays(21));
-        String today = UkFormat.date(UkTime.today());
+        providerFixtures.vacancies(stale, 1, clock.instant().minus(21, ChronoUnit.DAYS));
+        String threeWeeksAgo = UkFormat.date(UkTime.today(clock).minusDays(21));
+        String today = UkFormat.date(UkTime.today(clock));
         String base = "http://localhost:" + port;
 
         try (Browser sw1 = new Browser(base).login("sw1")) {
@@ -89,7 +90,7 @@ class VacanciesBrowserTest {
         }
         CareService now = cottage();
         assertThat(now.getVacancies()).isZero();
-        assertThat(now.vacanciesAsOf()).isEqualTo(UkTime.today());
+        assertThat(now.vacanciesAsOf()).isEqualTo(UkTime.today(clock));
 
         // given back as it was, as of today: the register finds it again, fresh
         try (Browser prov1 = new Browser(base).login("prov1")) {

@@ -6,6 +6,7 @@ import uk.gov.placements.notification.Recipient;
 
 import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,11 +73,12 @@ public class ProviderReferralService {
     private final ProviderReachability reachability;
     private final IdentityService identityService;
     private final SystemActions system;
+    private final Clock clock;
 
     public ProviderReferralService(ProviderReferralRepository sent, ReferralService referrals, PlacementOptionRepository options,
                              SearchService search, ServiceMatcher matcher, WorkingDays workingDays, Decisions decisions,
                              NotificationSender sender, Notifications notifications,
-                             ProviderReachability reachability, IdentityService identityService, SystemActions system) {
+                             ProviderReachability reachability, IdentityService identityService, SystemActions system, Clock clock) {
         this.sender = sender;
         this.notifications = notifications;
         this.sent = sent;
@@ -89,6 +91,7 @@ public class ProviderReferralService {
         this.reachability = reachability;
         this.identityService = identityService;
         this.system = system;
+        this.clock = clock;
     }
 
     /**
@@ -101,11 +104,11 @@ public class ProviderReferralService {
     @Transactional
     public List<ProviderReferral> send(Long referralId, String responseDeadline) {
         Referral r = referral(referralId);
-        Instant now = Decisions.now();
+        Instant now = clock.instant();
         Instant deadline = deadline(now, responseDeadline);
         Long currentService = search.currentServiceId(r);
         Map<Long, ServiceMatcher.Match> bestPerProvider = new LinkedHashMap<>();
-        matcher.independent(SearchService.criteria(r)).stream()
+        matcher.independent(SearchService.criteria(r, UkTime.day(now))).stream()
                 .filter(m -> !m.service().getId().equals(currentService))
                 .forEach(m -> bestPerProvider.putIfAbsent(m.service().getProvider().getId(), m));   // nearest first
         List<ProviderReferral> created = new ArrayList<>();
@@ -159,7 +162,7 @@ public class ProviderReferralService {
                 .list().stream().map(u -> u.getEmail()).filter(e -> e != null && !e.isBlank()).sorted().collect(Collectors.joining(", ")));
         Notification n = notifications.emailOnce(pr.getProviderId(), "Referral address of " + pr.getService().getProvider().getName(),
                 address, "Placement referral " + r.getReference() + " from " + council + ": please answer by "
-                + UkFormat.dateTime(pr.getDeadline()), ReferralForProvider.email(r, pr, council,
+                + UkFormat.dateTime(pr.getDeadline()), ReferralForProvider.email(r, pr, UkTime.today(clock), council,
                 replyTo.isEmpty() ? "the address this e-mail came from" : replyTo), pr.getDeadline().atZone(LONDON).toLocalDate());
         if (n.getStatus() == Notification.Status.SENT) {
             pr.emailed(address, n.getSentAt());
@@ -237,7 +240,7 @@ public class ProviderReferralService {
         }
         FieldErrors errors = new FieldErrors();
         if ("OFFER".equals(a.response())) {
-            LocalDate today = UkTime.today();
+            LocalDate today = UkTime.today(clock);
             if (a.weeklyFee() == null) {
                 errors.reject("weeklyFee", "is required for an offer");
             } else if (a.weeklyFee().signum() <= 0) {
@@ -270,7 +273,7 @@ public class ProviderReferralService {
                 // the offer is the provider's record, and kept; the home was judged inadequate after it was asked
                 option.markSuitability(false, InadequateHomes.reason(pr.getService()));
             }
-            pr.offered(userId, Decisions.now(), a.weeklyFee(), a.startDate(), a.namedCarer().trim(), a.howNeedsMet(), option.getId());
+            pr.offered(userId, clock.instant(), a.weeklyFee(), a.startDate(), a.namedCarer().trim(), a.howNeedsMet(), option.getId());
             decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "OFFER from provider " + pr.getProviderId(),
                     UkFormat.money(a.weeklyFee()) + " a week from " + UkFormat.date(a.startDate()) + ", " + a.namedCarer() + onBehalf(pr), taskId);
         } else if ("DECLINE".equals(a.response())) {
@@ -280,7 +283,7 @@ public class ProviderReferralService {
                 errors.reject("declineReason", "must be one of " + DECLINE_REASONS);
             }
             errors.throwIfAny();
-            pr.declined(userId, Decisions.now(), a.declineReason(), a.declineDetails());
+            pr.declined(userId, clock.instant(), a.declineReason(), a.declineDetails());
             decisions.record(r.getId(), null, "PROVIDER_RESPONSE", "DECLINE from provider " + pr.getProviderId(),
                     UkFormat.declineReason(a.declineReason()) + (a.declineDetails() == null ? "" : ": " + a.declineDetails()) + onBehalf(pr), taskId);
         } else {
@@ -298,7 +301,7 @@ public class ProviderReferralService {
     public void recordNoResponse(Long providerReferralId) {
         ProviderReferral pr = get(providerReferralId);
         if (pr.getStatus() == ProviderReferral.Status.SENT) {
-            pr.noResponse(Decisions.now());
+            pr.noResponse(clock.instant());
             // a referral the mail server refused never reached the provider: its silence is not the provider's
             String notReached = pr.getEmailFailure() == null ? "" : "; the referral never reached the provider (" + pr.getEmailFailure() + ")";
             decisions.record(pr.getReferralId(), null, "PROVIDER_RESPONSE", "NO_RESPONSE from provider " + pr.getProviderId(),

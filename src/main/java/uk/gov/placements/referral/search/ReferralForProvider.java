@@ -1,5 +1,6 @@
 package uk.gov.placements.referral.search;
 
+import java.time.LocalDate;
 import uk.gov.placements.common.Postcodes;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.referral.Referral;
@@ -14,13 +15,13 @@ final class ReferralForProvider {
     private ReferralForProvider() {
     }
 
-    static String title(Referral r) {
-        return "Respond to referral — " + r.getReference() + ", age " + r.childAge() + ", " + UkFormat.label(r.getPlacementType());
+    static String title(Referral r, LocalDate today) {
+        return "Respond to referral — " + r.getReference() + ", age " + r.childAge(today) + ", " + UkFormat.label(r.getPlacementType());
     }
 
-    static String summary(Referral r, ProviderReferral pr) {
+    static String summary(Referral r, ProviderReferral pr, LocalDate today) {
         StringBuilder s = new StringBuilder();
-        s.append("**").append(r.getReference()).append("** · age ").append(r.childAge())
+        s.append("**").append(r.getReference()).append("** · age ").append(r.childAge(today))
                 .append(", ").append(UkFormat.sex(r.getChild().getGender())).append(" · ").append(UkFormat.label(r.getUrgency()))
                 .append(" · needed by ").append(UkFormat.date(r.getRequiredBy())).append(" · ").append(UkFormat.label(r.getPlacementType())).append(" for ")
                 .append(r.getPlannedWeeks()).append(" weeks\n\n");
@@ -40,9 +41,9 @@ final class ReferralForProvider {
      * answer comes back to the placements team, who enter it; there is no link to answer through, so nothing about a
      * child is open to whoever holds the e-mail beyond what it says.
      */
-    static String email(Referral r, ProviderReferral pr, String councilName, String replyTo) {
+    static String email(Referral r, ProviderReferral pr, LocalDate today, String councilName, String replyTo) {
         return "A placement referral from " + councilName + " for " + pr.getService().getProvider().getName() + " (" + pr.getService().getName()
-                + ").\n\n" + summary(r, pr).replace("**", "")
+                + ").\n\n" + summary(r, pr, today).replace("**", "")
                 + "\n\nTo offer a placement or decline, reply to the placements team of " + councilName + " at " + replyTo
                 + ", quoting " + r.getReference() + ": for an offer, the weekly fee, the start date, the home or carer offered and how it meets"
                 + " the child's needs; to decline, the reason. The team records your answer in the placements system on your behalf.";

@@ -6,6 +6,7 @@ import uk.gov.placements.provider.MonitoringRating;
 
 import uk.gov.placements.common.UkFormat;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,10 +61,11 @@ public class SearchService {
     private final PlacementService placements;
     private final MonitoringRatings monitoringRatings;
     private final ProviderReferralRepository providerReferrals;
+    private final Clock clock;
 
     public SearchService(ReferralService referrals, PlacementOptionRepository options, ServiceMatcher matcher, Decisions decisions,
                          PlacementService placements, MonitoringRatings monitoringRatings,
-                         ProviderReferralRepository providerReferrals) {
+                         ProviderReferralRepository providerReferrals, Clock clock) {
         this.providerReferrals = providerReferrals;
         this.monitoringRatings = monitoringRatings;
         this.referrals = referrals;
@@ -71,6 +73,7 @@ public class SearchService {
         this.options = options;
         this.matcher = matcher;
         this.decisions = decisions;
+        this.clock = clock;
     }
 
     /**
@@ -80,7 +83,7 @@ public class SearchService {
     @Transactional
     public List<PlacementOption> searchInHouse(Long referralId) {
         Referral r = referrals.startSearchRound(referralId);
-        List<PlacementOption> found = matcher.inHouse(criteria(r), r.getCouncil()).stream()
+        List<PlacementOption> found = matcher.inHouse(criteria(r, UkTime.today(clock)), r.getCouncil()).stream()
                 .filter(m -> !m.service().getId().equals(currentServiceId(r)))
                 .map(m -> new PlacementOption(referralId, m.service(), OptionSource.IN_HOUSE_SEARCH, m.distanceMiles(),
                         m.needsMet(), m.needsUnmet()).inRound(r.getSearchRound()))
@@ -94,8 +97,8 @@ public class SearchService {
                 : placements.find(r.getCurrentPlacementId()).map(p -> p.getServiceId()).orElse(null);
     }
 
-    static ServiceMatcher.Criteria criteria(Referral r) {
-        return new ServiceMatcher.Criteria(r.getPlacementType(), r.childAge(), r.placesNeeded(), r.essentialNeeds(),
+    static ServiceMatcher.Criteria criteria(Referral r, LocalDate today) {
+        return new ServiceMatcher.Criteria(r.getPlacementType(), r.childAge(today), r.placesNeeded(), r.essentialNeeds(),
                 r.desirableNeeds(), r.getChild().getLatitude(), r.getChild().getLongitude(), (double) r.getMaxDistanceMiles());
     }
 
@@ -107,8 +110,8 @@ public class SearchService {
     public void reviewInHouse(Long referralId, List<Long> unsuitableIds, String notes, boolean restrict, String restrictionReason,
                               LocalDate proposedStart, String taskId) {
         Referral r = referral(referralId);
-        if (proposedStart != null && (proposedStart.isBefore(UkTime.today())
-                || proposedStart.isAfter(UkTime.today().plusYears(1)))) {
+        if (proposedStart != null && (proposedStart.isBefore(UkTime.today(clock))
+                || proposedStart.isAfter(UkTime.today(clock).plusYears(1)))) {
             throw InvalidInputException.of("proposedStartDate", "must be from today and within a year");
         }
         List<PlacementOption> inHouse = options.findByReferralIdAndSource(referralId, OptionSource.IN_HOUSE_SEARCH);
@@ -151,7 +154,7 @@ public class SearchService {
         }
         Set<Long> known = current.stream().map(o -> o.getService().getId()).collect(Collectors.toSet());
         Long leaving = currentServiceId(r);
-        ServiceMatcher.Criteria asked = criteria(r);
+        ServiceMatcher.Criteria asked = criteria(r, UkTime.today(clock));
         Map<Long, PlacementOption> alternatives = new LinkedHashMap<>();
         BiConsumer<ServiceMatcher.Match, String> offer = (m, lacks) -> {
             if (!known.contains(m.service().getId()) && !m.service().getId().equals(leaving)) {

@@ -3,6 +3,7 @@ package uk.gov.placements.referral.search;
 import static uk.gov.placements.referral.search.PlacementSearchProcess.*;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,6 +16,7 @@ import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.InvalidInputException;
 import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkFormat;
+import uk.gov.placements.common.UkTime;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralService;
 import uk.gov.placements.referral.TaskPresenter;
@@ -30,12 +32,14 @@ public class SearchTaskListener implements TaskListener {
     private final ProviderReferralService providerReferrals;
     private final ReferralService referrals;
     private final TaskPresenter presenter;
+    private final Clock clock;
 
-    public SearchTaskListener(SearchService search, ProviderReferralService providerReferrals, ReferralService referrals, TaskPresenter presenter) {
+    public SearchTaskListener(SearchService search, ProviderReferralService providerReferrals, ReferralService referrals, TaskPresenter presenter, Clock clock) {
         this.search = search;
         this.providerReferrals = providerReferrals;
         this.referrals = referrals;
         this.presenter = presenter;
+        this.clock = clock;
     }
 
     @Override
@@ -108,10 +112,11 @@ public class SearchTaskListener implements TaskListener {
 
     /** The provider's task: what it needs to decide an offer ({@link ReferralForProvider}), and, for an e-mailed one, whose answer it is. */
     private void presentToProvider(DelegateTask task, Referral r, ProviderReferral pr) {
-        task.setName(ReferralForProvider.title(r));
+        LocalDate today = UkTime.today(clock);
+        task.setName(ReferralForProvider.title(r, today));
         task.setDueDate(Date.from(pr.getDeadline()));
         task.setPriority(TaskPresenter.priority(r.getUrgency()));
-        String summary = ReferralForProvider.summary(r, pr);
+        String summary = ReferralForProvider.summary(r, pr, today);
         if (pr.isByEmail()) {
             // the placements team types what the provider answered by e-mail: the form says whose answer it is
             summary = "**Answering on behalf of " + pr.getService().getProvider().getName() + ", by e-mail.** "

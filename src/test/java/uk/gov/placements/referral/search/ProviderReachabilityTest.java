@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ import uk.gov.placements.tasks.TaskDisplay;
 class ProviderReachabilityTest {
     static final String REFERRAL_ADDRESS = "referrals@harbour-lights.example.org";
     @Autowired ProcessEngine engine;
+    @Autowired Clock clock;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired Journeys journeys;
@@ -78,7 +80,7 @@ class ProviderReachabilityTest {
 
     /** An accredited independent provider near the council with no member of staff, and the referral address given. */
     CareService noStaff(String name, String referralEmail) {
-        Provider p = new Provider(name + " " + council.id(), ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, null, OfstedRating.GOOD);
+        Provider p = new Provider(name + " " + council.id(), ProviderKind.INDEPENDENT, Provider.Sector.PRIVATE, null, null, OfstedRating.GOOD, clock.instant());
         Provider accredited = providerFixtures.accredited(p, AccreditationStatus.ACCREDITED, LocalDate.now().plusMonths(6));
         return journeys.service(providerFixtures.referralEmail(accredited, referralEmail), council.id(), PlacementType.FOSTER, 900, 3, council.lat() - 0.02, council.lon());
     }

@@ -6,6 +6,7 @@ import uk.gov.placements.common.UkTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import uk.gov.placements.reporting.ReportService;
 @IntegrationTest
 class SecondBestTest {
     @Autowired Journeys journeys;
+    @Autowired Clock clock;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired PlacementOptionRepository options;
@@ -58,7 +60,7 @@ class SecondBestTest {
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
         ProcessInstance search = runtimeService.createProcessInstanceQuery().superProcessInstanceId(r.getProcessInstanceId()).singleResult();
         taskService.complete(journeys.only(search.getId(), PlacementSearchProcess.TASK_REVIEW_IN_HOUSE_OPTIONS).getId(),
-                Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false, PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today().toString()));
+                Map.of(PlacementSearchProcess.RESTRICT_TO_IN_HOUSE, false, PlacementSearchProcess.PROPOSED_START_DATE, UkTime.today(clock).toString()));
         journeys.runDueJobsOfTree(r.getProcessInstanceId());
 
         List<PlacementOption> offered = options.findByReferralIdOrderByRankPositionAscIdAsc(r.getId());
