@@ -15,10 +15,16 @@ import org.camunda.bpm.engine.task.IdentityLink;
  * What a module makes of a task as it is created: its name, priority, due and follow-up dates, the one candidate group
  * it goes to (when the product's record decides it rather than the model), the person it is assigned to, and the
  * variables it sets or removes. A module's presentation method returns one, having written what the form shows to
- * {@link TaskDisplay}; the task listener applies it, so the listener makes one call and holds no rule.
+ * {@link TaskDisplay}; the task listener applies it, so the listener makes one call and holds no rule. A completion
+ * returns one too when it removes a variable as well as setting some.
  */
 public record TaskView(String name, Integer priority, Date due, Date followUp, String candidateGroup, String assignee,
                        Map<String, Object> variables, List<String> removed) {
+
+    /** Nothing to change: what a completion starts from, adding the variables it sets or removes. */
+    public static TaskView unchanged() {
+        return named(null);
+    }
 
     public static TaskView named(String name) {
         return new TaskView(name, null, null, null, null, null, Map.of(), List.of());
@@ -44,6 +50,14 @@ public record TaskView(String name, Integer priority, Date due, Date followUp, S
     /** Assigned to this person, unless the task has an assignee already; none when null. */
     public TaskView assignedTo(String person) {
         return new TaskView(name, priority, due, followUp, candidateGroup, person, variables, removed);
+    }
+
+    public TaskView set(Map<String, Object> more) {
+        TaskView view = this;
+        for (Map.Entry<String, Object> e : more.entrySet()) {
+            view = view.set(e.getKey(), e.getValue());
+        }
+        return view;
     }
 
     public TaskView set(String variable, Object value) {
