@@ -3,7 +3,6 @@ package uk.gov.placements.referral;
 import static uk.gov.placements.referral.PlacementReferralProcess.*;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,14 +154,7 @@ class ReferralTasks {
             }
             case TASK_REVIEW_OVERDUE_REFERRAL -> referrals.overduePlan(referralId, f.text(OVERDUE_PLAN), taskId);
             case TASK_SEND_NOTIFICATIONS -> {
-                List<Long> confirmed = new ArrayList<>();
-                for (String id : f.list(LETTERS_SENT)) {
-                    try {
-                        confirmed.add(Long.valueOf(id));
-                    } catch (NumberFormatException e) {
-                        errors.reject(LETTERS_SENT, "must list the letters sent");
-                    }
-                }
+                List<Long> confirmed = f.ids(LETTERS_SENT, "must list the letters sent");
                 errors.throwIfAny();
                 notifications.lettersSent(placementId, confirmed, LETTERS_SENT);
             }

@@ -4,7 +4,6 @@ import static uk.gov.placements.referral.search.PlacementSearchProcess.*;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -87,14 +86,7 @@ class SearchTasks {
     private TaskView reviewInHouse(String taskId, Long referralId, VariableScope form) {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(form, errors);
-        List<Long> unsuitable = new ArrayList<>();
-        for (String id : f.list(UNSUITABLE_OPTION_IDS)) {
-            try {
-                unsuitable.add(Long.valueOf(id));
-            } catch (NumberFormatException e) {
-                errors.reject(UNSUITABLE_OPTION_IDS, "must list option ids");
-            }
-        }
+        List<Long> unsuitable = f.ids(UNSUITABLE_OPTION_IDS, "must list option ids");
         Boolean restrict = f.bool(RESTRICT_TO_IN_HOUSE);
         errors.throwIfAny();
         boolean restricted = Boolean.TRUE.equals(restrict);
