@@ -1,139 +1,35 @@
 package uk.gov.placements.accreditation;
 
-import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.accreditation.ProviderAccreditationProcess.*;
 
-import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.tasks.TaskDisplay;
-import uk.gov.placements.common.FieldErrors;
-import uk.gov.placements.common.FormValues;
-import uk.gov.placements.provider.Provider;
-import uk.gov.placements.provider.ProviderService;
-import uk.gov.placements.monitoring.ActionPlan;
-import uk.gov.placements.monitoring.ActionPlanService;
+import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.monitoring.ActionPlanSteps;
 import uk.gov.placements.monitoring.ActionPlanTasks;
-import java.time.LocalDate;
-import uk.gov.placements.common.ProcessVariables;
-import uk.gov.placements.provider.AccreditationStatus;
 
-/** The user tasks of providerAccreditation: what each form shows, and each form checked and recorded. */
+/** The user tasks of providerAccreditation: what each form shows, and each form checked and recorded ({@link AccreditationTasks}). */
 @Component
 public class AccreditationTaskListener implements TaskListener {
-    private final TaskDisplay display;
-    private final AccreditationService service;
-    private final ProviderService providers;
-    private final ActionPlanTasks actionPlanTasks;
-    private final ActionPlanService actionPlans;
+    private final AccreditationTasks tasks;
 
-    public AccreditationTaskListener(AccreditationService service, ProviderService providers, TaskDisplay display,
-                                     ActionPlanTasks actionPlanTasks, ActionPlanService actionPlans) {
-        this.actionPlanTasks = actionPlanTasks;
-        this.actionPlans = actionPlans;
-        this.service = service;
-        this.providers = providers;
-        this.display = display;
+    public AccreditationTaskListener(AccreditationTasks tasks) {
+        this.tasks = tasks;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        String key = task.getTaskDefinitionKey();
         Long id = ProcessVariables.id(task, ACCREDITATION_ID);
-        Accreditation a = service.accreditation(id);
-        Provider p = providers.get(a.getProviderId());
+        Long planId = AccreditationTasks.aboutConditions(key) ? ProcessVariables.id(task, ActionPlanSteps.ACTION_PLAN_ID) : null;
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            String action = switch (task.getTaskDefinitionKey()) {
-                case TASK_COMPLETE_FORM_A -> "Complete Form A";
-                case TASK_REVIEW_FORM_A -> "Review Form A";
-                case TASK_COMPLETE_FORM_B -> "Form B visit";
-                case TASK_COMPLETE_FORM_C -> "Form C visit";
-                case TASK_CONFIRM_ACCREDITATION -> "Confirm accreditation";
-                case TASK_SET_CONDITIONS_DEADLINE -> "Set the deadline for the conditions";
-                default -> ActionPlanTasks.action(task.getTaskDefinitionKey());
-            };
-            task.setName(action + " — " + p.getName());
-            if (ActionPlanTasks.handles(task.getTaskDefinitionKey()) || TASK_SET_CONDITIONS_DEADLINE.equals(task.getTaskDefinitionKey())) {
-                actionPlanTasks.onCreate(task, "**" + p.getName() + "**: conditions of its accreditation");
-                return;
-            }
-            task.setDueDate(service.taskDue(task.getTaskDefinitionKey()));
-            if (TASK_CONFIRM_ACCREDITATION.equals(task.getTaskDefinitionKey())
-                    && !AccreditationDelegates.decisionRecordsOutcome(task.getBpmnModelInstance())) {
-                // an instance of a model from before the decision recorded its own outcome
-                service.recordOutcome(id, (String) task.getVariable(ACCREDITATION_OUTCOME));
-            }
-            List<String> claims = a.getOfstedUrn() == null ? List.of() : service.claims(id);
-            // Form A's Ofsted claim against the register: shown to whoever checks or decides, never a process variable
-            List<String> mismatches = service.registerDiscrepancies(id);
-            String register = a.getOfstedUrn() == null ? "" : "\n\nOfsted's register rates the provider **"
-                    + UkFormat.label(service.registerRating(p.getId())) + "** (its worst registered setting): the outcome is decided on this, not on Form A"
-                    + (mismatches.isEmpty() ? "" : "\n\n**Discrepancies with Ofsted's register:**\n\n- " + String.join("\n- ", mismatches));
-            display.show(task, "ofstedRegisterDiscrepancies", String.join("\n", mismatches));
-            String summary = "**" + p.getName() + "**" + (claims.isEmpty() ? "" : "\n\nForm A says:\n\n- " + String.join("\n- ", claims)) + register
-                    + (a.getOutcome() == null ? "" : "\n\n**Proposed outcome: " + UkFormat.label(AccreditationStatus.valueOf(a.getOutcome())) + "**"
-                    + (a.getDiscrepancies() == null || a.getDiscrepancies().isBlank() ? "" : "\n\nDiscrepancies: " + a.getDiscrepancies()));
-            display.show(task, "formASummary", summary);
-            display.showJson(task, "formAClaims", claims.stream().map(c -> Map.of("label", c, "value", c)).toList());
-            return;
+            boolean recordOutcome = TASK_CONFIRM_ACCREDITATION.equals(key) && !AccreditationDelegates.decisionRecordsOutcome(task.getBpmnModelInstance());
+            tasks.created(key, task.getId(), id, planId, recordOutcome, recordOutcome ? (String) task.getVariable(ACCREDITATION_OUTCOME) : null)
+                    .applyTo(task);
+        } else {
+            tasks.completed(key, task.getId(), id, planId, ActionPlanTasks.handles(key) && ActionPlanTasks.providerSetsDeadline(task), task)
+                    .applyTo(task);
         }
-        FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task, errors);
-        switch (task.getTaskDefinitionKey()) {
-            case TASK_COMPLETE_FORM_A -> {
-                Integer minAge = f.integer(MIN_AGE);
-                Integer maxAge = f.integer(MAX_AGE);
-                Integer places = f.integer(PLACES);
-                Double fee = f.decimal(STANDARD_WEEKLY_FEE);
-                var ratingDate = f.date(OFSTED_RATING_DATE);
-                errors.throwIfAny();
-                service.formA(id, new Accreditation.FormA(f.text(SERVICES_DESCRIPTION), f.text(OFSTED_URN), f.text(OFSTED_RATING), ratingDate,
-                        String.join(",", f.list(PLACEMENT_TYPES)), minAge, maxAge, places, f.text(LOCATIONS),
-                        String.join(",", f.list(SPECIALISMS)), f.text(STAFFING), fee == null ? null : BigDecimal.valueOf(fee),
-                        f.bool(SAFEGUARDING_POLICY), f.bool(MISSING_POLICY), f.bool(COMPLAINTS_POLICY)));
-            }
-            case TASK_REVIEW_FORM_A -> {
-                Boolean complete = f.bool(FORM_A_COMPLETE);
-                errors.throwIfAny();
-                service.reviewFormA(id, complete, f.text(REVIEW_NOTES), task.getId());
-            }
-            case TASK_COMPLETE_FORM_B -> {
-                var scores = new AccreditationService.FormBScores(f.integer(REGISTRATION_SCORE), f.integer(STAFFING_SCORE),
-                        f.integer(HEALTH_SAFETY_SCORE), f.integer(SAFEGUARDING_SCORE), f.integer(EDUCATION_HEALTH_SCORE));
-                Boolean critical = f.bool(CRITICAL_CONCERN);
-                errors.throwIfAny();
-                service.formB(id, scores, critical, f.text(DISCREPANCIES), f.list(UNVERIFIED_CLAIMS));
-                // the visits run in parallel: what each found stays on its own task, never in a shared variable
-                task.removeVariable(CRITICAL_CONCERN);
-            }
-            case TASK_COMPLETE_FORM_C -> {
-                var scores = new AccreditationService.FormCScores(f.integer(ATMOSPHERE_SCORE), f.integer(INTERACTION_SCORE),
-                        f.integer(CHILDREN_VIEWS_SCORE), f.integer(COMPLAINTS_SCORE));
-                Boolean spoke = f.bool(SPOKE_TO_CHILDREN);
-                Boolean critical = f.bool(CRITICAL_CONCERN);
-                errors.throwIfAny();
-                service.formC(id, scores, spoke, critical, f.text(VISIT_NOTES));
-                task.removeVariable(CRITICAL_CONCERN);
-            }
-            case TASK_CONFIRM_ACCREDITATION -> {
-                Boolean confirmed = f.bool(ACCREDITATION_CONFIRMED);
-                errors.throwIfAny();
-                task.setVariables(service.confirmVariables(id, confirmed, f.text(CONFIRMATION_REASON), task.getId()));
-            }
-            case TASK_SET_CONDITIONS_DEADLINE -> {
-                LocalDate deadline = f.date(ActionPlanSteps.ACTION_PLAN_DEADLINE);
-                errors.throwIfAny();
-                ActionPlan plan = actionPlans.setDeadline(ProcessVariables.id(task, ActionPlanSteps.ACTION_PLAN_ID), deadline,
-                        ActionPlanSteps.ACTION_PLAN_DEADLINE);
-                task.setVariable(ActionPlanSteps.ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
-            }
-            case TASK_RESPOND_WITH_ACTION_PLAN, TASK_CHECK_ACTION_PLAN, TASK_DECIDE_UNRESOLVED -> actionPlanTasks.onComplete(task);
-            default -> {
-            }
-        }
-        errors.throwIfAny();
     }
 }

@@ -27,7 +27,8 @@ public final class AllocatedWorker {
         }
     }
 
-    static String workerFor(Set<String> candidateGroups, Child child) {
+    /** Who a task about the child goes to, given the task's candidate groups: null when neither the IRO's nor a social worker's. */
+    public static String workerFor(Set<String> candidateGroups, Child child) {
         if (candidateGroups.contains(Roles.IROS)) {
             return child.getIro();
         }

@@ -197,4 +197,17 @@ public final class FormValues {
         }
         return out;
     }
+
+    /** The ids a checklist lists (of options, of letters); each that is not a number refused with the message. */
+    public List<Long> ids(String name, String message) {
+        List<Long> ids = new ArrayList<>();
+        for (String id : list(name)) {
+            try {
+                ids.add(Long.valueOf(id));
+            } catch (NumberFormatException e) {
+                errors.reject(name, message);
+            }
+        }
+        return ids;
+    }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 
@@ -29,9 +30,17 @@ public final class UkTime {
         return day(clock.instant());
     }
 
+    /** The end of the working day, 17:00 UK time: when a task falls due on its day, and when a day's deadline passes. */
+    public static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
+
     /** A task's due time on its day: 17:00 UK time, the end of the working day. */
     public static Date endOfWorkingDay(LocalDate day) {
-        return Date.from(day.atTime(17, 0).atZone(LONDON).toInstant());
+        return Date.from(day.atTime(END_OF_WORKING_DAY).atZone(LONDON).toInstant());
+    }
+
+    /** The timer date of the end of the working day on a day: what a deadline's timer reads. */
+    public static String endOfWorkingDayTimer(LocalDate day) {
+        return timerDate(day.atTime(END_OF_WORKING_DAY));
     }
 
     /** The ISO-8601 date and time, with its offset, of a UK wall-clock time: what a timer's timeDate reads. */

@@ -78,7 +78,7 @@ class DemoHistory {
                 Placement previous = null;
                 for (int m = 0; m < moves; m++) {
                     CareService s = all.get(random.nextInt(all.size()));
-                    previous = placementService.saveDemo(placement(child, s, start, random, m > 0), previous);
+                    previous = placementService.saveDemo(placement(child, s, start, random, m > 0, previous), start.plusDays(7));
                     childService.becameLookedAfter(child.getId(), start);
                     start = start.plusDays(60 + random.nextInt(90));
                     if (start.isAfter(today)) {
@@ -124,23 +124,13 @@ class DemoHistory {
         }
     }
 
-    private Placement placement(Child child, CareService s, LocalDate start, Random random, boolean move) {
+    private PlacementService.NewPlacement placement(Child child, CareService s, LocalDate start, Random random, boolean move, Placement previous) {
         double miles = Geo.round(Geo.miles(child.getLatitude(), child.getLongitude(), s.getLatitude(), s.getLongitude()));
-        PlacementService.Area area = placementService.area(child.getCouncil(), s);
-        boolean outOfArea = area.outOfArea();
-        boolean atDistance = area.atDistance();
         boolean secondBest = random.nextInt(5) == 0;
-        boolean own = s.getProvider().isInHouse() && child.getCouncil().equals(s.getProvider().getCouncil());
         BigDecimal fee = s.getWeeklyFee();
         String approver = fee.multiply(BigDecimal.valueOf(26)).compareTo(BigDecimal.valueOf(25000)) <= 0 ? "team-managers" : "assistant-directors";
-        return Placement.of(null, child.getId(), child.getCouncil(), s.getPlacementType(), start)
-                .at(s.getId(), s.getProvider().getId(), s.getProvider().isInHouse(), fee, miles, child.getPostcode(), s.getPostcode(),
-                        s.registeredUrn())
-                .area(outOfArea, atDistance)
-                .match(secondBest, secondBest ? "nearest home with a vacancy was further than asked" : null, false)
-                .codes(s.getPlacementType().ssda903Place(), s.getProvider().isInHouse() ? (own ? "PR1" : "PR2")
-                        : s.getProvider().getSector().name().equals("VOLUNTARY") ? "PR5" : "PR4", move ? "CARPL" : null)
-                .approval("demo", approver, clock.instant(), "Demo history")
-                .planDue(start.plusDays(7));
+        return new PlacementService.NewPlacement(null, child.getId(), child.getCouncil(), s.getId(), fee, miles, child.getPostcode(), start,
+                secondBest ? "nearest home with a vacancy was further than asked" : null, false, move ? "CARPL" : null,
+                "demo", approver, clock.instant(), "Demo history", null, 1, previous == null ? null : previous.getId());
     }
 }

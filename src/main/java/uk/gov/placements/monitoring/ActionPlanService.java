@@ -157,7 +157,7 @@ public class ActionPlanService {
      * deadline itself is not silent.
      */
     public static String timerDate(ActionPlan plan) {
-        return UkTime.timerDate(plan.getDeadline().atTime(17, 0));
+        return UkTime.endOfWorkingDayTimer(plan.getDeadline());
     }
 
     /** The plan in words for the task that shows it; a provider's silence said plainly. */

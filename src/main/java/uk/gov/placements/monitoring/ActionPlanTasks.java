@@ -4,13 +4,16 @@ import static uk.gov.placements.monitoring.ActionPlanSteps.*;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.common.FieldErrors;
 import uk.gov.placements.common.FormValues;
-import uk.gov.placements.common.ProcessVariables;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.calendar.WorkingDays;
 import uk.gov.placements.tasks.TaskDisplay;
 
 /**
@@ -29,10 +32,10 @@ public class ActionPlanTasks {
     private final Clock clock;
 
     public ActionPlanTasks(ActionPlanService plans, WorkingDays workingDays, TaskDisplay display, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.workingDays = workingDays;
         this.display = display;
-        this.clock = clock;
     }
 
     public static boolean handles(String taskKey) {
@@ -61,26 +64,27 @@ public class ActionPlanTasks {
     }
 
     /** Due by the plan's deadline for the provider; 5 working days for the council's people. Shows the plan, with what came before. */
-    public void onCreate(DelegateTask task, String context) {
-        ActionPlan plan = plan(task);
-        LocalDate due = TASK_RESPOND_WITH_ACTION_PLAN.equals(task.getTaskDefinitionKey()) && plan.getDeadline() != null ? plan.getDeadline()
+    public Date created(String taskKey, String taskId, Long planId, String context) {
+        ActionPlan plan = plans.plan(planId);
+        LocalDate due = TASK_RESPOND_WITH_ACTION_PLAN.equals(taskKey) && plan.getDeadline() != null ? plan.getDeadline()
                 : workingDays.plus(UkTime.today(clock), 5);
-        task.setDueDate(UkTime.endOfWorkingDay(due));
-        display.show(task, "actionPlanSummary", (context == null || context.isBlank() ? "" : context + "\n\n") + ActionPlanService.describe(plan));
+        display.show(taskId, "actionPlanSummary", (context == null || context.isBlank() ? "" : context + "\n\n") + ActionPlanService.describe(plan));
+        return UkTime.endOfWorkingDay(due);
     }
 
-    public void onComplete(DelegateTask task) {
+    /** The answer, check or decision checked and recorded: returns the variables the process reads next. */
+    public Map<String, Object> completed(String taskKey, String taskId, Long planId, boolean providerSetsDeadline, VariableScope form) {
         FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task, errors);
-        Long planId = ProcessVariables.id(task, ACTION_PLAN_ID);
-        switch (task.getTaskDefinitionKey()) {
+        FormValues f = new FormValues(form, errors);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        switch (taskKey) {
             case TASK_RESPOND_WITH_ACTION_PLAN -> {
-                if (providerSetsDeadline(task)) {
+                if (providerSetsDeadline) {
                     // the old model's next timer reads actionPlanDeadline: the provider's date, held to today's 3-month limit
                     LocalDate own = f.date(PROVIDER_DEADLINE);
                     errors.throwIfAny();
                     ActionPlan plan = plans.answer(planId, f.text(ACTIONS, 8000), own, PROVIDER_DEADLINE);
-                    task.setVariable(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
+                    variables.put(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
                 } else {
                     plans.answer(planId, f.text(ACTIONS, 8000));
                 }
@@ -88,23 +92,20 @@ public class ActionPlanTasks {
             case TASK_CHECK_ACTION_PLAN -> {
                 Boolean resolved = f.bool(ACTION_PLAN_RESOLVED);
                 errors.throwIfAny();
-                plans.check(planId, resolved, f.text(CHECK_NOTES, 4000), task.getId());
-                task.setVariable(ACTION_PLAN_RESOLVED, resolved);
+                plans.check(planId, resolved, f.text(CHECK_NOTES, 4000), taskId);
+                variables.put(ACTION_PLAN_RESOLVED, resolved);
             }
             case TASK_DECIDE_UNRESOLVED -> {
                 LocalDate newDeadline = f.date(NEW_DEADLINE);
                 errors.throwIfAny();
-                ActionPlan plan = plans.decide(planId, f.text(ACTION_PLAN_DECISION), newDeadline, f.text(DECISION_REASON, 4000), task.getId());
-                task.setVariable(ACTION_PLAN_DECISION, plan.getDecision().name());
-                task.setVariable(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
+                ActionPlan plan = plans.decide(planId, f.text(ACTION_PLAN_DECISION), newDeadline, f.text(DECISION_REASON, 4000), taskId);
+                variables.put(ACTION_PLAN_DECISION, plan.getDecision().name());
+                variables.put(ACTION_PLAN_DEADLINE, ActionPlanService.timerDate(plan));
             }
             default -> {
             }
         }
         errors.throwIfAny();
-    }
-
-    private ActionPlan plan(DelegateTask task) {
-        return plans.plan(ProcessVariables.id(task, ACTION_PLAN_ID));
+        return variables;
     }
 }

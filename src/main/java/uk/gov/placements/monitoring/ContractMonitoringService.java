@@ -164,8 +164,8 @@ public class ContractMonitoringService {
         MonitoringRound round = scheduleRound(placementId, interval);
         return Map.of(ContractMonitoringProcess.ROUND_ID, round.getId(),
                 ContractMonitoringProcess.ROUND_DUE, UkTime.timerDate(round.getDueDate().atTime(9, 0)),
-                ContractMonitoringProcess.EVIDENCE_DUE, UkTime.timerDate(round.getEvidenceDue().atTime(17, 0)),
-                ContractMonitoringProcess.EVIDENCE_ESCALATION, UkTime.timerDate(round.getEvidenceEscalation().atTime(17, 0)));
+                ContractMonitoringProcess.EVIDENCE_DUE, UkTime.endOfWorkingDayTimer(round.getEvidenceDue()),
+                ContractMonitoringProcess.EVIDENCE_ESCALATION, UkTime.endOfWorkingDayTimer(round.getEvidenceEscalation()));
     }
 
     /** Who owes a round its evidence: the social worker's feedback or the provider's Form D. */

@@ -1,163 +1,34 @@
 package uk.gov.placements.monitoring;
 
-import uk.gov.placements.common.UkFormat;
 import static uk.gov.placements.monitoring.ContractMonitoringProcess.*;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.child.AllocatedWorker;
-import uk.gov.placements.tasks.TaskDisplay;
-import uk.gov.placements.child.ChildService;
-import uk.gov.placements.common.FieldErrors;
-import uk.gov.placements.common.FormValues;
 import uk.gov.placements.common.ProcessVariables;
-import uk.gov.placements.placement.PlacementService;
+import uk.gov.placements.tasks.TaskView;
 
-/** The user tasks of contractMonitoring: named, dated and shown on create; checked and recorded on complete. */
+/** The user tasks of contractMonitoring: named, dated and shown on create; checked and recorded on complete ({@link MonitoringTasks}). */
 @Component
 public class MonitoringTaskListener implements TaskListener {
-    /** Form D asks the dates of up to three times missing or away; the social worker records any more. */
-    static final int FORM_D_MISSING_EPISODES = 3;
-    private final TaskDisplay display;
-    private final ContractMonitoringService monitoring;
-    private final PlacementService placements;
-    private final ChildService children;
-    private final ActionPlanTasks actionPlanTasks;
+    private final MonitoringTasks tasks;
 
-    public MonitoringTaskListener(ContractMonitoringService monitoring, PlacementService placements, ChildService children,
-                                  TaskDisplay display, ActionPlanTasks actionPlanTasks) {
-        this.actionPlanTasks = actionPlanTasks;
-        this.display = display;
-        this.monitoring = monitoring;
-        this.placements = placements;
-        this.children = children;
+    public MonitoringTaskListener(MonitoringTasks tasks) {
+        this.tasks = tasks;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        String key = task.getTaskDefinitionKey();
         Long placementId = ProcessVariables.id(task, PLACEMENT_ID);
         Long roundId = ProcessVariables.optionalId(task, ROUND_ID);
-        MonitoringRound round = roundId == null ? null : monitoring.round(roundId);
+        Long planId = ActionPlanTasks.handles(key) ? ProcessVariables.id(task, ACTION_PLAN_ID) : null;
+        boolean providerSetsDeadline = ActionPlanTasks.providerSetsDeadline(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            onCreate(task, placementId, round);
-            return;
+            tasks.created(key, task.getName(), task.getId(), placementId, roundId, planId, providerSetsDeadline, TaskView.candidateGroups(task))
+                    .applyTo(task);
+        } else {
+            task.setVariables(tasks.completed(key, task.getId(), placementId, roundId, planId, providerSetsDeadline, task));
         }
-        FieldErrors errors = new FieldErrors();
-        FormValues f = new FormValues(task, errors);
-        switch (task.getTaskDefinitionKey()) {
-            case TASK_GIVE_FEEDBACK -> {
-                Boolean needsMet = f.bool(NEEDS_MET);
-                errors.throwIfAny();
-                monitoring.feedback(round.getId(), needsMet, f.text(FEEDBACK, 4000), f.text(CHILD_VIEWS, 4000));
-            }
-            case TASK_SUBMIT_OUTCOME_REPORT -> {
-                Double attendance = f.decimal(SCHOOL_ATTENDANCE);
-                Double health = f.decimal(HEALTH_APPOINTMENTS_KEPT);
-                Integer sdq = f.integer(SDQ_SCORE);
-                Integer missing = f.integer(MISSING_EPISODES);
-                // the dates of each time missing or away, for the 903's missing table: as many as the count, up to the form's three
-                List<PlacementService.MissingReport> episodes = new ArrayList<>();
-                for (int n = 1; missing != null && n <= Math.min(missing, FORM_D_MISSING_EPISODES); n++) {
-                    PlacementService.MissingReport report = new PlacementService.MissingReport(f.text(missingEpisodeField(n, "Kind")),
-                            f.date(missingEpisodeField(n, "Start")), f.date(missingEpisodeField(n, "End")));
-                    placements.checkMissing(placementId, missingEpisodeField(n, ""), report, errors);
-                    episodes.add(report);
-                }
-                errors.throwIfAny();
-                monitoring.outcomeReport(round.getId(), attendance, health, sdq, missing, f.text(FAMILY_CONTACT), f.text(GOAL_PROGRESS, 4000),
-                        f.text(INCIDENTS, 4000));
-                episodes.forEach(m -> placements.reportMissing(placementId, m));
-            }
-            case TASK_REVIEW_MONITORING -> {
-                // the old model's form has no deadline: its provider gives one with the answer (ActionPlanTasks.providerSetsDeadline)
-                boolean officerSetsDeadline = !ActionPlanTasks.providerSetsDeadline(task);
-                LocalDate deadline = officerSetsDeadline ? f.date(ACTION_PLAN_DEADLINE) : null;
-                String rating = f.text(RATING);
-                if (!"GREEN".equals(rating)) {
-                    errors.throwIfAny();
-                }
-                ActionPlan plan = monitoring.rate(round.getId(), rating, f.text(RATING_REASON, 4000), f.text(COST_AGAINST_OUTCOMES, 4000),
-                        deadline, officerSetsDeadline, task.getId());
-                // the gateway reads the rating as recorded (" RED" from a client is recorded RED, and must route as RED)
-                task.setVariable(RATING, rating);
-                // the form's date becomes the timer date the silence and check timers read
-                task.setVariable(ACTION_PLAN_ID, plan == null ? null : plan.getId());
-                task.setVariable(ACTION_PLAN_DEADLINE, plan == null || plan.getDeadline() == null ? null : ActionPlanService.timerDate(plan));
-                return;
-            }
-            case TASK_RESPOND_WITH_ACTION_PLAN, TASK_CHECK_ACTION_PLAN, TASK_DECIDE_UNRESOLVED -> actionPlanTasks.onComplete(task);
-            case TASK_RECORD_EXIT_INTERVIEW -> {
-                LocalDate on = f.date(INTERVIEWED_ON);
-                Boolean feltSafe = f.bool(FELT_SAFE);
-                errors.throwIfAny();
-                monitoring.exitInterview(placementId, on, f.text(EXIT_VIEWS, 4000), feltSafe);
-            }
-            default -> {
-            }
-        }
-        errors.throwIfAny();
-    }
-
-    private void onCreate(DelegateTask task, Long placementId, MonitoringRound round) {
-        var placement = placements.get(placementId);
-        var child = children.find(placement.getChildId()).orElseThrow();
-        AllocatedWorker.assign(task, child);
-        String initials = child.initials();
-        String context = " — " + initials + ", " + UkFormat.label(placement.getPlacementType()) + ", " + UkFormat.money(placement.getWeeklyCost()) + " a week"
-                + (round == null ? "" : ", round " + round.getRoundNumber());
-        task.setName(switch (task.getTaskDefinitionKey()) {
-            case TASK_GIVE_FEEDBACK -> "Give monitoring feedback";
-            case TASK_SUBMIT_OUTCOME_REPORT -> "Submit outcome report (Form D)";
-            case TASK_REVIEW_MONITORING -> "Review monitoring and rate";
-            case TASK_RESPOND_WITH_ACTION_PLAN, TASK_CHECK_ACTION_PLAN, TASK_DECIDE_UNRESOLVED -> ActionPlanTasks.action(task.getTaskDefinitionKey());
-            case TASK_RECORD_EXIT_INTERVIEW -> "Record exit interview";
-            default -> task.getName();
-        } + context);
-        task.setDueDate(monitoring.taskDue(task.getTaskDefinitionKey(), round));
-        StringBuilder s = new StringBuilder("**Placement** ").append(placementId).append(": ").append(initials).append(", ")
-                .append(UkFormat.label(placement.getPlacementType())).append(" from ").append(UkFormat.date(placement.getStartDate())).append(", ")
-                .append(UkFormat.money(placement.getWeeklyCost())).append(" a week");
-        if (round != null) {
-            s.append("\n\n**Round ").append(round.getRoundNumber()).append("**, due ").append(UkFormat.date(round.getDueDate()));
-            if (TASK_REVIEW_MONITORING.equals(task.getTaskDefinitionKey())) {
-                // a silent party is said plainly, so the officer rates knowing what is missing and why
-                if (round.getFeedbackNotReturnedBy() != null) {
-                    s.append("\n\n**Social worker's feedback: not returned by ").append(UkFormat.date(round.getFeedbackNotReturnedBy())).append("**");
-                } else {
-                    s.append("\n\nSocial worker: needs met ").append(yesNo(round.getNeedsMet())).append(". ").append(round.getSocialWorkerFeedback())
-                            .append("\n\nChild's views: ").append(round.getChildViews());
-                }
-                if (round.getOutcomeReportNotReturnedBy() != null) {
-                    s.append("\n\n**Form D: not returned by ").append(UkFormat.date(round.getOutcomeReportNotReturnedBy())).append("**");
-                    if (round.isProviderUnreachable()) {
-                        s.append(": ").append(ActionPlanService.UNREACHABLE);
-                    }
-                } else {
-                    s.append("\n\nForm D: school attendance ").append(round.getSchoolAttendance()).append("%, health appointments kept ")
-                            .append(round.getHealthAppointmentsKept()).append("%, SDQ ").append(round.getSdqScore()).append(", missing episodes ")
-                            .append(round.getMissingEpisodes()).append(". Goals: ").append(round.getGoalProgress())
-                            .append(round.getIncidents() == null ? "" : ". Incidents: " + round.getIncidents());
-                }
-                s.append("\n\nIRO: ").append(round.getIroRecommendations());
-            }
-        }
-        if (ActionPlanTasks.handles(task.getTaskDefinitionKey())) {
-            String rated = round == null || round.getRating() == null ? "" : "\n\n**Rated " + UkFormat.label(round.getRating()) + "**";
-            actionPlanTasks.onCreate(task, s + rated);
-            if (ActionPlanTasks.providerSetsDeadline(task)) {
-                // the old model's forms show monitoringSummary only: the plan goes there too
-                display.show(task, "monitoringSummary", display.text(task.getId(), "actionPlanSummary"));
-                return;
-            }
-        }
-        display.show(task, "monitoringSummary", s.toString());
-    }
-
-    private static String yesNo(Boolean answer) {
-        return answer == null ? "not answered" : answer ? "yes" : "no";
     }
 }

@@ -62,7 +62,7 @@ public class Placement {
     }
 
     /** Builder-style creation keeps the many reporting fields readable at the one place they are set. */
-    public static Placement of(Long referralId, Long childId, String council, PlacementType type, LocalDate startDate) {
+    static Placement of(Long referralId, Long childId, String council, PlacementType type, LocalDate startDate) {
         Placement p = new Placement();
         p.referralId = referralId;
         p.childId = childId;
@@ -72,8 +72,8 @@ public class Placement {
         return p;
     }
 
-    public Placement at(Long serviceId, Long providerId, boolean inHouse, BigDecimal weeklyCost, double distanceMiles,
-                        String homePostcode, String placementPostcode, String providerUrn) {
+    Placement at(Long serviceId, Long providerId, boolean inHouse, BigDecimal weeklyCost, double distanceMiles,
+                 String homePostcode, String placementPostcode, String providerUrn) {
         this.serviceId = serviceId;
         this.providerId = providerId;
         this.inHouse = inHouse;
@@ -85,27 +85,27 @@ public class Placement {
         return this;
     }
 
-    public Placement area(boolean outOfArea, boolean atDistance) {
+    Placement area(boolean outOfArea, boolean atDistance) {
         this.outOfArea = outOfArea;
         this.atDistance = atDistance;
         return this;
     }
 
-    public Placement match(boolean secondBest, String secondBestReason, boolean siblingsPlacedTogether) {
+    Placement match(boolean secondBest, String secondBestReason, boolean siblingsPlacedTogether) {
         this.secondBest = secondBest;
         this.secondBestReason = secondBestReason;
         this.siblingsPlacedTogether = siblingsPlacedTogether;
         return this;
     }
 
-    public Placement codes(String placeCode, String placeProviderCode, String reasonPlaceChange) {
+    Placement codes(String placeCode, String placeProviderCode, String reasonPlaceChange) {
         this.placeCode = placeCode;
         this.placeProviderCode = placeProviderCode;
         this.reasonPlaceChange = reasonPlaceChange;
         return this;
     }
 
-    public Placement approval(String approvedBy, String approverGroup, Instant approvedAt, String approvalReason) {
+    Placement approval(String approvedBy, String approverGroup, Instant approvedAt, String approvalReason) {
         this.approvedBy = approvedBy;
         this.approverGroup = approverGroup;
         this.approvedAt = approvedAt;
@@ -113,7 +113,7 @@ public class Placement {
         return this;
     }
 
-    public Placement planDue(LocalDate planDue) {
+    Placement planDue(LocalDate planDue) {
         this.planDue = planDue;
         return this;
     }

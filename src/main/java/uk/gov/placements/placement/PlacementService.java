@@ -108,17 +108,7 @@ public class PlacementService {
     @Transactional
     public Placement record(NewPlacement n, LocalDate today) {
         CareService s = providers.home(n.serviceId());
-        Provider provider = s.getProvider();
-        Area area = area(n.council(), s);
-        Placement p = Placement.of(n.referralId(), n.childId(), n.council(), s.getPlacementType(), n.startDate())
-                .at(s.getId(), provider.getId(), provider.isInHouse(), n.weeklyFee(), n.distanceMiles(),
-                        n.childPostcode(), s.getPostcode(), s.registeredUrn())
-                .area(area.outOfArea(), area.atDistance())
-                .match(n.secondBest() != null, n.secondBest(), n.siblingsTogether())
-                .codes(s.getPlacementType().ssda903Place(), placeProvider(provider, n.council()), n.reasonPlaceChange())
-                .approval(n.approvedBy(), n.approvedAs(), n.approvedAt(), n.approvalReason())
-                .planDue(planDue(n.urgency(), n.startDate(), today))
-                .plannedUnless(today);
+        Placement p = placement(n, s, planDue(n.urgency(), n.startDate(), today)).plannedUnless(today);
         placements.save(p);
         providers.takePlaces(s.getId(), n.places());
         if (n.previousPlacementId() != null) {
@@ -366,12 +356,26 @@ public class PlacementService {
         return placements.count() > 0;
     }
 
-    /** The demo's history: a placement recorded as it was, without a referral; the one before it ending on its start. */
+    /** The demo's history: a placement recorded as it was, without a referral, its plan due as given; the one before it ending on its start. */
     @Transactional
-    public Placement saveDemo(Placement placement, Placement previous) {
-        if (previous != null) {
-            previous.end(placement.getStartDate());
+    public Placement saveDemo(NewPlacement n, LocalDate planDue) {
+        if (n.previousPlacementId() != null) {
+            get(n.previousPlacementId()).end(n.startDate());
         }
-        return placements.save(placement);
+        return placements.save(placement(n, providers.home(n.serviceId()), planDue));
+    }
+
+    /** The placement as approved, with what the SSDA903 return reports of it: where, how far, why, and by whose approval. */
+    private Placement placement(NewPlacement n, CareService s, LocalDate planDue) {
+        Provider provider = s.getProvider();
+        Area area = area(n.council(), s);
+        return Placement.of(n.referralId(), n.childId(), n.council(), s.getPlacementType(), n.startDate())
+                .at(s.getId(), provider.getId(), provider.isInHouse(), n.weeklyFee(), n.distanceMiles(),
+                        n.childPostcode(), s.getPostcode(), s.registeredUrn())
+                .area(area.outOfArea(), area.atDistance())
+                .match(n.secondBest() != null, n.secondBest(), n.siblingsTogether())
+                .codes(s.getPlacementType().ssda903Place(), placeProvider(provider, n.council()), n.reasonPlaceChange())
+                .approval(n.approvedBy(), n.approvedAs(), n.approvedAt(), n.approvalReason())
+                .planDue(planDue);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +107,7 @@ public class ReferralService {
      * with a message and nothing is written.
      */
     @Transactional
-    public Referral registerFromForm(Map<String, Object> variables, String council, String userId, String processInstanceId) {
+    Referral registerFromForm(Map<String, Object> variables, String council, String userId, String processInstanceId) {
         FieldErrors errors = new FieldErrors();
         FormValues f = new FormValues(variables, errors);
         Child child;
@@ -271,12 +272,36 @@ public class ReferralService {
         return r;
     }
 
+    /** A referral as its instance starts: its reference (the instance's business key) and the instance's variables. */
+    public record Registered(String reference, Map<String, Object> variables) {
+    }
+
+    /**
+     * Task_RegisterReferral: the referral saved through the API ({@code referralId}) tied to its instance, or the one made
+     * from the Tasklist's start form saved from the form's fields; with what the process reads of it. The required-by
+     * alert goes at the end of the working day on the required-by date. Queues show initials and age, never a name.
+     */
+    @Transactional
+    public Registered register(Long referralId, Map<String, Object> form, String council, String userId, String processInstanceId) {
+        Referral r = referralId != null ? bind(referralId, processInstanceId) : registerFromForm(form, council, userId, processInstanceId);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(REFERRAL_ID, r.getId());
+        variables.put(COUNCIL, r.getCouncil());
+        variables.put(URGENCY, r.getUrgency().name());
+        variables.put(CHILD_MOVING, r.isMoving());
+        variables.put(REQUIRED_BY_DEADLINE, UkTime.endOfWorkingDayTimer(r.getRequiredBy()));
+        variables.put(CHILD_INITIALS, r.getChild().initials());
+        variables.put(CHILD_AGE, r.childAge(UkTime.today(clock)));
+        variables.put(REQUIRED_BY, r.getRequiredBy().toString());
+        return new Registered(r.getReference(), variables);
+    }
+
     /**
      * Ties a referral saved through the API to the instance started for it, before its first task: a referral
      * is tied to one instance only, so no start can take over another's referral.
      */
     @Transactional
-    public Referral bind(Long referralId, String processInstanceId) {
+    Referral bind(Long referralId, String processInstanceId) {
         Referral r = get(referralId);
         if (r.getProcessInstanceId() != null && !r.getProcessInstanceId().equals(processInstanceId)) {
             throw new IllegalStateException("Referral " + referralId + " belongs to another process instance");

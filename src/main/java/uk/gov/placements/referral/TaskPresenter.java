@@ -1,7 +1,5 @@
 package uk.gov.placements.referral;
 
-import uk.gov.placements.provider.MonitoringRating;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,22 +10,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
-import uk.gov.placements.tasks.TaskDisplay;
-import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.audit.DecisionRecord;
+import uk.gov.placements.audit.Decisions;
 import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.UkFormat;
 import uk.gov.placements.common.UkTime;
-import uk.gov.placements.provider.MonitoringRatings;
 import uk.gov.placements.common.Urgency;
+import uk.gov.placements.provider.MonitoringRating;
 import uk.gov.placements.provider.MonitoringRatings;
 import uk.gov.placements.provider.ProviderKind;
 import uk.gov.placements.provider.Vacancies;
+import uk.gov.placements.referral.search.PlacementOption;
 import uk.gov.placements.referral.search.ProviderReferral;
 import uk.gov.placements.referral.search.SearchService;
-import uk.gov.placements.referral.search.PlacementOption;
+import uk.gov.placements.tasks.TaskDisplay;
+import uk.gov.placements.tasks.TaskView;
 
 /**
  * What a person sees on a task: a name with its context ("Approve placement — REF-0042, A.B., 14,
@@ -53,11 +51,11 @@ public class TaskPresenter {
 
     public TaskPresenter(SearchService search, Decisions decisionRecords,
                          MonitoringRatings monitoringRatings, TaskDisplay display, Clock clock) {
+        this.clock = clock;
         this.search = search;
         this.decisionRecords = decisionRecords;
         this.monitoringRatings = monitoringRatings;
         this.display = display;
-        this.clock = clock;
     }
 
     /** Where a form's display values are kept (never in Camunda's variables). */
@@ -65,12 +63,10 @@ public class TaskPresenter {
         return display;
     }
 
-    public void present(DelegateTask task, Referral r, String action, String extra) {
-        LocalDate today = UkTime.today(clock);
-        String context = r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge(today) + (extra == null ? "" : ", " + extra);
-        task.setName(action + " — " + context);
-        task.setPriority(priority(r.getUrgency()));
-        display.show(task, SUMMARY, summary(r, today));
+    public TaskView present(String taskId, Referral r, String action, String extra) {
+        String context = r.getReference() + ", " + r.getChild().initials() + ", " + r.childAge(UkTime.today(clock)) + (extra == null ? "" : ", " + extra);
+        display.show(taskId, SUMMARY, summary(r, UkTime.today(clock)));
+        return TaskView.named(action + " — " + context).priority(priority(r.getUrgency()));
     }
 
     /** Emergencies sort first in every queue. */
@@ -83,8 +79,8 @@ public class TaskPresenter {
     }
 
     /** Due in the given hours, or sooner for an emergency (2 hours at most) or an urgent referral (12). */
-    public void dueIn(DelegateTask task, Referral r, long hours) {
-        dueIn(task, switch (r.getUrgency()) {
+    public TaskView dueIn(TaskView view, Referral r, long hours) {
+        return dueIn(view, switch (r.getUrgency()) {
             case EMERGENCY -> Math.min(hours, 2);
             case URGENT -> Math.min(hours, 12);
             case PLANNED -> hours;
@@ -92,10 +88,9 @@ public class TaskPresenter {
     }
 
     /** Due in the given hours, with a follow-up halfway: when a person should look again. */
-    public void dueIn(DelegateTask task, long hours) {
+    public TaskView dueIn(TaskView view, long hours) {
         long now = clock.instant().toEpochMilli();
-        task.setDueDate(new Date(now + hours * 3600_000L));
-        task.setFollowUpDate(new Date(now + hours * 1800_000L));
+        return view.due(new Date(now + hours * 3600_000L)).followUp(new Date(now + hours * 1800_000L));
     }
 
     static String summary(Referral r, LocalDate today) {
@@ -149,7 +144,7 @@ public class TaskPresenter {
      * provider, needs met and not, the offer and how it meets the needs, why it ranks there) are told under it.
      * {@value #TOP_OPTION_ID} names the top-ranked option, so the form can ask a reason for any other choice.
      */
-    public void showOptions(DelegateTask task, Long referralId, boolean rankedOnly) {
+    public void showOptions(String taskId, Long referralId, boolean rankedOnly) {
         List<PlacementOption> all = search.optionsOf(referralId).stream()
                 .filter(o -> !rankedOnly || o.getRankPosition() != null)
                 .sorted(PlacementOption.RANK_ORDER)
@@ -199,10 +194,10 @@ public class TaskPresenter {
             choices.add(Map.of("label", (o.getRankPosition() == null ? "" : o.getRankPosition() + ". ") + home + " — "
                     + UkFormat.miles(o.getDistanceMiles()) + " miles, " + fee + " a week", "value", o.getId().toString()));
         }
-        display.show(task, OPTIONS_EXPLAINED, explained.length() == 0 ? "No options." : explained.toString());
-        display.showJson(task, OPTIONS, rows);
-        display.showJson(task, OPTION_CHOICES, choices);
-        display.show(task, TOP_OPTION_ID, all.stream().filter(o -> Integer.valueOf(1).equals(o.getRankPosition())).findFirst()
+        display.show(taskId, OPTIONS_EXPLAINED, explained.length() == 0 ? "No options." : explained.toString());
+        display.showJson(taskId, OPTIONS, rows);
+        display.showJson(taskId, OPTION_CHOICES, choices);
+        display.show(taskId, TOP_OPTION_ID, all.stream().filter(o -> Integer.valueOf(1).equals(o.getRankPosition())).findFirst()
                 .map(o -> o.getId().toString()).orElse(""));
     }
 
@@ -210,13 +205,13 @@ public class TaskPresenter {
      * Every independent provider asked in the referral's current search round and its answer: the offer, the reason it
      * declined, or that it did not answer by its deadline; those that never answered are named again at the end.
      */
-    public void showProviderAnswers(DelegateTask task, Referral r) {
+    public void showProviderAnswers(String taskId, Referral r) {
         List<ProviderReferral> asked = askedThisRound(r);
         StringBuilder s = new StringBuilder("**Independent providers asked**\n\n");
         if (asked.isEmpty()) {
             s.append("None: ").append(Boolean.TRUE.equals(r.getRestrictToInHouse()) ? "the search was kept to the council's own provision."
                     : "no accredited provider's home matched the referral.");
-            display.show(task, PROVIDER_ANSWERS, s.toString());
+            display.show(taskId, PROVIDER_ANSWERS, s.toString());
             return;
         }
         for (ProviderReferral pr : asked) {
@@ -237,7 +232,7 @@ public class TaskPresenter {
         List<String> silent = asked.stream().filter(pr -> pr.getStatus() == ProviderReferral.Status.NO_RESPONSE
                 || pr.getStatus() == ProviderReferral.Status.SENT).map(pr -> pr.getService().getProvider().getName()).toList();
         s.append("\n").append(silent.isEmpty() ? "Every provider asked answered." : "**Never answered:** " + String.join(", ", silent));
-        display.show(task, PROVIDER_ANSWERS, s.toString());
+        display.show(taskId, PROVIDER_ANSWERS, s.toString());
     }
 
     /**

@@ -29,12 +29,20 @@ public class TaskDisplay {
     }
 
     public void show(DelegateTask task, String name, String text) {
-        put(task.getId(), name, text == null ? "" : text, false);
+        show(task.getId(), name, text);
+    }
+
+    public void show(String taskId, String name, String text) {
+        put(taskId, name, text == null ? "" : text, false);
     }
 
     public void showJson(DelegateTask task, String name, Object value) {
+        showJson(task.getId(), name, value);
+    }
+
+    public void showJson(String taskId, String name, Object value) {
         try {
-            put(task.getId(), name, JSON.writeValueAsString(value), true);
+            put(taskId, name, JSON.writeValueAsString(value), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A form's display value could not be written as JSON", e);
         }

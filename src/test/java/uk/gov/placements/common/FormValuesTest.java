@@ -7,6 +7,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 
@@ -45,5 +46,16 @@ class FormValuesTest {
 
         assertThat(new FormValues(task, errors).integer("sdqScore")).isNull();
         assertThat(errors.asMap()).containsOnlyKeys("sdqScore");
+    }
+
+    @Test
+    void shouldReadAChecklistOfIdsAndRefuseOneThatIsNotANumber() {
+        FieldErrors errors = new FieldErrors();
+        FormValues form = new FormValues(Map.of("lettersSent", "[\"12\", \"14\"]", "unsuitableOptionIds", "3, x"), errors);
+
+        assertThat(form.ids("lettersSent", "must list the letters sent")).containsExactly(12L, 14L);
+        assertThat(errors.isEmpty()).isTrue();
+        assertThat(form.ids("unsuitableOptionIds", "must list option ids")).containsExactly(3L);
+        assertThat(errors.asMap()).containsEntry("unsuitableOptionIds", "must list option ids");
     }
 }

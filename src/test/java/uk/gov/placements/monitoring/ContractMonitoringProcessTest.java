@@ -87,7 +87,7 @@ class ContractMonitoringProcessTest {
         council = journeys.newCouncil();
         home = journeys.independent(council, council.id(), PlacementType.CHILDRENS_HOME, 4500, OfstedRating.GOOD, NeedCode.SELF_HARM);
         Child child = journeys.child(council, 14);
-        placement = placements.save(Placement.of(null, child.getId(), council.id(), PlacementType.CHILDRENS_HOME, LocalDate.of(2027, 6, 1))
+        placement = placements.save(PlacementFixtures.of(null, child.getId(), council.id(), PlacementType.CHILDRENS_HOME, LocalDate.of(2027, 6, 1))
                 .at(home.getId(), home.getProvider().getId(), false, new BigDecimal("4500"), 3.2, "TE1 1ST", "TE2 2ND", "SC200002")
                 .area(false, false).match(false, null, false).codes("K2", "PR4", null)
                 .approval("ad1", "assistant-directors", ClockUtil.getCurrentTime().toInstant(), "ok").planDue(LocalDate.of(2027, 6, 8)));
@@ -479,7 +479,7 @@ class ContractMonitoringProcessTest {
         Child other = journeys.child(council, 12);
         String otherSw = staff("swsusb" + child, "social-workers", council.id());
         childService.allocate(other.getId(), otherSw, iro);
-        Placement otherPlacement = placements.save(Placement.of(null, other.getId(), council.id(), PlacementType.CHILDRENS_HOME, LocalDate.of(2027, 5, 1))
+        Placement otherPlacement = placements.save(PlacementFixtures.of(null, other.getId(), council.id(), PlacementType.CHILDRENS_HOME, LocalDate.of(2027, 5, 1))
                 .at(home.getId(), home.getProvider().getId(), false, new BigDecimal("4500"), 3.2, "TE1 1ST", "TE2 2ND", "SC200002")
                 .area(false, false).match(false, null, false).codes("K2", "PR4", null)
                 .approval("ad1", "assistant-directors", ClockUtil.getCurrentTime().toInstant(), "ok").planDue(LocalDate.of(2027, 5, 8)));

@@ -54,7 +54,7 @@ class ReferralStartChoicesTest {
                 "Elsewhere", LocalDate.now().minusYears(9), "FEMALE", "eastmoor", "YO1 7HH", null, null, "C2"), "eastmoor"));
         CareService home = journeys.inHouse(new Journeys.Council("northshire", 53.80, -1.55), "northshire", PlacementType.FOSTER, 480);
         LocalDate since = LocalDate.now().minusDays(40);
-        Placement current = placements.save(Placement.of(null, nora.getId(), "northshire", PlacementType.FOSTER, since)
+        Placement current = placements.save(PlacementFixtures.of(null, nora.getId(), "northshire", PlacementType.FOSTER, since)
                 .at(home.getId(), home.getProvider().getId(), true, java.math.BigDecimal.valueOf(480), 1.0, "LS1 4AP", "LS1 5AA", null)
                 .codes("U4", "PR1", null).approval("tm1", "team-managers", java.time.Instant.now(), "test").planDue(LocalDate.now()));
         String noraLabel = "Nora Choosable, 12 (born " + UkFormat.date(born) + ")";

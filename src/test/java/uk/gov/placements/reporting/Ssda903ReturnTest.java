@@ -53,7 +53,7 @@ class Ssda903ReturnTest {
     }
 
     Placement placement(Child child, String place, String provider, String postcode, String urn, LocalDate start, String reasonPlaceChange) {
-        return placements.save(Placement.of(null, child.getId(), child.getCouncil(), PlacementType.FOSTER, start)
+        return placements.save(PlacementFixtures.of(null, child.getId(), child.getCouncil(), PlacementType.FOSTER, start)
                 .at(null, null, false, BigDecimal.valueOf(900), 3.0, child.getPostcode(), postcode, urn)
                 .codes(place, provider, reasonPlaceChange)
                 .approval("tm1", "team-managers", Instant.now(), "test").planDue(start.plusDays(5)));

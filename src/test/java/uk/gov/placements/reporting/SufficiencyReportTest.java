@@ -38,7 +38,6 @@ import uk.gov.placements.common.NeedCode;
 import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.common.Urgency;
-import uk.gov.placements.placement.Placement;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.ReferralNeed;
@@ -108,7 +107,7 @@ class SufficiencyReportTest {
     }
 
     private void save(Child child, CareService s, String start, int fee, double miles, boolean outOfArea, boolean secondBest) {
-        placements.save(Placement.of(null, child.getId(), council.id(), s.getPlacementType(), LocalDate.parse(start))
+        placements.save(PlacementFixtures.of(null, child.getId(), council.id(), s.getPlacementType(), LocalDate.parse(start))
                 .at(s.getId(), s.getProvider().getId(), s.getProvider().isInHouse(), BigDecimal.valueOf(fee), miles, "TE1 1ST", "TE2 2ND", "SC1")
                 .area(outOfArea, false).match(secondBest, secondBest ? "type other than asked" : null, false).codes("U4", "PR1", null)
                 .approval("tm1", "team-managers", Instant.now(), "ok").planDue(LocalDate.parse(start).plusDays(7)));

@@ -119,7 +119,7 @@ class PlacementSafetyReviewProcessTest {
         childService.allocate(child.getId(), worker(socialWorker, "social-workers"), worker("iro-" + socialWorker, "iros"));
         iroReviewService.recordHeld(new IroReview(child.getId(), council.id(), 1, today.minusMonths(1), null), today.minusMonths(1),
                 "iro-" + socialWorker, "Placement to continue", "ENDORSED", "PN1");
-        placements.save(Placement.of(null, child.getId(), council.id(), PlacementType.CHILDRENS_HOME, today.minusMonths(2))
+        placements.save(PlacementFixtures.of(null, child.getId(), council.id(), PlacementType.CHILDRENS_HOME, today.minusMonths(2))
                 .at(home.getId(), home.getProvider().getId(), false, BigDecimal.valueOf(4000), 2.0, "TE1 1ST", "TE2 2ND", null)
                 .codes("K2", "PR4", null).approval("tm-" + socialWorker, "team-managers", today.minusMonths(2).atStartOfDay(LONDON).toInstant(),
                         "Test placement").planDue(today.minusMonths(2)));

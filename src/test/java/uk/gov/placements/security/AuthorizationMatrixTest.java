@@ -405,7 +405,7 @@ class AuthorizationMatrixTest {
                 Provider.Sector.PUBLIC, NS, null, OfstedRating.GOOD, clock.instant()));
         Journeys.Council far = journeys.newCouncil();
         long inHouseHome = journeys.service(northshireOwn, NS, PlacementType.FOSTER, 450, 2, far.lat(), far.lon()).getId();
-        Placement placed = placementFixtures.save(Placement.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
+        Placement placed = placementFixtures.save(PlacementFixtures.of(null, c, NS, PlacementType.FOSTER, LocalDate.now().minusDays(10))
                 .at(null, own.getId(), false, java.math.BigDecimal.valueOf(900), 2.0, "NS1 1AA", "NS1 2BB", "SC700701")
                 .codes("U4", "PR4", null).approval("tm1", "team-managers", java.time.Instant.now(), "matrix").planDue(LocalDate.now()));
         List<Row> rows = List.of(
