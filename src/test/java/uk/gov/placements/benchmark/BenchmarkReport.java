@@ -74,7 +74,7 @@ final class BenchmarkReport {
 
     static synchronized void section(String title, String database, List<String> lines) {
         StringBuilder md = new StringBuilder("\n### " + title + " (" + database + ")\n\n");
-        lines.forEach(l -> md.append(l.startsWith("ratio:") ? l + "\n\n" : "- " + l + "\n"));
+        lines.forEach(l -> md.append(l.startsWith("ratio") ? l + "\n\n" : "- " + l + "\n"));
         System.out.print(md);
         try {
             Files.createDirectories(FIGURES.getParent());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.placements.IntegrationTest;
+import uk.gov.placements.TestDatabase;
 
 /**
  * The benchmark. In the ordinary test run it places {@code benchmark.journeys} (default 20) children
@@ -28,9 +29,15 @@ class JourneyBenchmarkTest {
                         f.threads(), f.placed(), f.journeyMillis() / 1000.0, f.journeysPerSecond(), (double) f.journeyMillis() / f.journeys()),
                 String.format("floor (same engine, same shape, no product logic, as many threads): %.1f s, %.0f ms an instance set", f.floorMillis() / 1000.0,
                         (double) f.floorMillis() / f.journeys()),
+                String.format("data-faithful floor (the same shape writing the journey's variables at the journey's steps): %.1f s, %.0f ms an instance set",
+                        f.dataFloorMillis() / 1000.0, (double) f.dataFloorMillis() / f.journeys()),
+                "rows a journey wrote: " + f.journeyRows(),
+                String.format("rows a data-faithful floor set wrote: %s (%d of the journey's variable writes found no place in the floor)",
+                        f.floorRows(), f.unplaced()),
                 String.format("a year of the seed region (5,582 journeys) at this rate: %.1f minutes", 5582.0 / f.journeysPerSecond() / 60),
                 String.format("peak RSS of the JVM running the product and the benchmark: %d MB", BenchmarkReport.peakRssMb(-1)),
-                String.format("ratio: %.2f", f.ratio())));
+                String.format("ratio: %.2f", f.ratio()),
+                String.format("ratio (data-faithful floor%s): %.2f", TestDatabase.postgres() ? ", PostgreSQL" : "", f.dataFaithfulRatio())));
         assertThat(f.placed()).as("every journey ended in a placement").isEqualTo(n);
         assertThat(f.homesMiscounted()).as("homes whose vacancies miss a place taken (journeys running at the same time included)").isZero();
     }
