@@ -55,6 +55,11 @@ final class BenchmarkReport {
         return -1;
     }
 
+    /** CPU time (user and system, every thread) the process has used so far, in seconds; -1 where the system does not say. */
+    static double cpuSeconds(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toMillis() / 1000.0).orElse(-1.0);
+    }
+
     static String commit() {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();

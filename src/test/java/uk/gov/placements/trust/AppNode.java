@@ -37,18 +37,37 @@ public final class AppNode implements AutoCloseable {
 
     /** Starts the application with the demo profile, its job executor on, and waits until it answers. */
     public static AppNode start(String name, Path dir, int port, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "uk.gov.placements.PlacementsApplication",
-                "--server.port=" + port, "--spring.mail.port=" + freePort(), "--camunda.bpm.job-execution.enabled=true",
+                "--camunda.bpm.job-execution.enabled=true",
                 // the test class path can name the classes folder twice; deploy from one root
                 "--camunda.bpm.deployment-resource-pattern=classpath:processes/*.bpmn,classpath:processes/*.dmn,classpath:forms/*.form"));
         command.addAll(List.of(arguments));
+        return launch(name, dir, port, command, Duration.ofMillis(500));
+    }
+
+    /**
+     * Starts the application as the given command has it (the java executable, its options and {@code -jar} with the
+     * built jar), on the port given and a free mail port, and waits until it answers.
+     */
+    public static AppNode startJar(String name, Path dir, int port, List<String> javaAndJar, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(javaAndJar);
+        command.addAll(List.of(arguments));
+        return launch(name, dir, port, command, Duration.ofMillis(100));
+    }
+
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static AppNode launch(String name, Path dir, int port, List<String> command, Duration poll) throws Exception {
+        command.addAll(List.of("--server.port=" + port, "--spring.mail.port=" + freePort()));
         Path log = dir.resolve(name + "-" + System.nanoTime() + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppNode node = new AppNode(name, port, log, p);
         try {
             Awaitility.await(name + " answering /actuator/health with UP (log: " + log + ")").atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    .pollInterval(poll).until(() -> {
                         if (!p.isAlive()) {
                             throw new IllegalStateException(name + " exited; see " + log);
                         }
