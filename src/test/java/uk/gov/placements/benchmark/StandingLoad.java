@@ -25,8 +25,8 @@ import uk.gov.placements.monitoring.ContractMonitoringProcess;
  * care, each placed, with their held reviews and the next one scheduled, and a running {@code iroReview} waiting on that
  * review's consultation window; the first {@code 40,000 × scale} of them placed with independent providers, each with its
  * earlier rounds rated and a running {@code contractMonitoring} waiting on the next round; and {@code 100,000 × scale}
- * ended referrals, each a copy of one real ended journey (its referral row, decision records and every history row of
- * its process tree, the search it called included), spread over the past year.
+ * ended referrals, each a copy of one real ended journey (its referral row, decision records and the history rows of its
+ * process tree, the search it called included), spread over the past year.
  *
  * <p>The product's rows go in by SQL. The running instances are started by the engine itself, in their waiting state
  * ({@code startBeforeActivity} the timer, listeners and input mappings skipped), with the variables the real instance
@@ -253,9 +253,10 @@ final class StandingLoad {
         List<String> tables = jdbc.queryForList("select table_name from information_schema.columns where table_schema = current_schema() "
                 + "and column_name = 'root_proc_inst_id_' and (table_name like 'act_hi_%' or table_name = 'act_ge_bytearray') order by table_name",
                 String.class);
-        // -Dbenchmark.standingHistory=act_hi_procinst,act_hi_actinst,... copies only those tables (a quicker, lighter load)
-        String only = System.getProperty("benchmark.standingHistory", "");
-        for (String table : tables.stream().filter(t -> only.isBlank() || List.of(only.split(",")).contains(t)).toList()) {
+        // by default the tables a case or Cockpit reads an ended instance from; -Dbenchmark.standingHistory=all copies every one
+        // (details, job logs, identity links, decisions too: some three times the rows, and as much longer to seed)
+        String only = System.getProperty("benchmark.standingHistory", "act_hi_procinst,act_hi_actinst,act_hi_taskinst,act_hi_varinst");
+        for (String table : tables.stream().filter(t -> only.equals("all") || List.of(only.split(",")).contains(t)).toList()) {
             Map<String, String> ids = new LinkedHashMap<>();
             for (Map<String, Object> c : jdbc.queryForList("select column_name, data_type from information_schema.columns "
                     + "where table_schema = current_schema() and table_name = ?", table)) {
