@@ -19,9 +19,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
@@ -326,25 +324,6 @@ class ScaleBenchmarkTest {
      * starter's REST API does not serve, so the HTTP layer is left out here.)
      */
     double[] queue(String user, String filterName) {
-        Filter filter = filterService.createFilterQuery().filterName(filterName).singleResult();
-        assertThat(filter).as(filterName).isNotNull();
-        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(g -> g.getId()).toList();
-        List<String> tenants = identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-                .map(t -> t.getId()).toList();
-        double[] millis = new double[Math.max(50, (int) (300 * Math.min(1, scale() * 4)))];
-        identityService.setAuthentication(user, groups, tenants);
-        try {
-            for (int i = -20; i < millis.length; i++) {
-                long t = System.nanoTime();
-                List<Task> page = filterService.listPage(filter.getId(), 0, 15);
-                if (i >= 0) {
-                    millis[i] = (System.nanoTime() - t) / 1e6;
-                }
-                assertThat(page).as(filterName + " lists tasks").isNotEmpty();
-            }
-        } finally {
-            identityService.clearAuthentication();
-        }
-        return millis;
+        return FilterLatency.firstPage(filterService, identityService, user, filterName, Math.max(50, (int) (300 * Math.min(1, scale() * 4))), true);
     }
 }
