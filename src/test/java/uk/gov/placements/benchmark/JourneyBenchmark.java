@@ -3,17 +3,45 @@ package uk.gov.placements.benchmark;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
+import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import uk.gov.placements.Fixtures;
 import uk.gov.placements.child.Child;
@@ -22,13 +50,15 @@ import uk.gov.placements.common.OfstedRating;
 import uk.gov.placements.common.PlacementType;
 import uk.gov.placements.iro.IroReviewProcess;
 import uk.gov.placements.monitoring.ContractMonitoringProcess;
+import uk.gov.placements.notification.Notification;
+import uk.gov.placements.notification.Notifications;
 import uk.gov.placements.placement.PlacementService;
 import uk.gov.placements.provider.CareService;
 import uk.gov.placements.referral.PlacementReferralProcess;
 import uk.gov.placements.referral.Referral;
 import uk.gov.placements.referral.search.PlacementOption;
-import uk.gov.placements.referral.search.SearchService;
 import uk.gov.placements.referral.search.PlacementSearchProcess;
+import uk.gov.placements.referral.search.SearchService;
 
 /**
  * Complete referral journeys through the product's services and real delegates (triage, in-house
@@ -48,12 +78,12 @@ public class JourneyBenchmark extends Fixtures {
     private final RepositoryService repositoryService;
     private final SearchService searchService;
     private final PlacementService placements;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final uk.gov.placements.notification.Notifications notifications;
+    private final JdbcTemplate jdbc;
+    private final Notifications notifications;
 
     public JourneyBenchmark(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
                             RepositoryService repositoryService, SearchService searchService, PlacementService placements,
-                            org.springframework.jdbc.core.JdbcTemplate jdbc, uk.gov.placements.notification.Notifications notifications) {
+                            JdbcTemplate jdbc, Notifications notifications) {
         this.notifications = notifications;
         this.jdbc = jdbc;
         this.taskService = taskService;
@@ -128,7 +158,7 @@ public class JourneyBenchmark extends Fixtures {
         long floorNanos = 0;
         long dataFloorNanos = 0;
         int placed = 0;
-        java.util.concurrent.atomic.AtomicLong unplaced = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong unplaced = new AtomicLong();
         for (int k = 1, done = 0; done < n; k++, done += round) {
             int batch = Math.min(round, n - done);
             boolean statistics = Boolean.getBoolean("benchmark.sqlStatistics") && (k == 1 || k == rounds);
@@ -169,7 +199,7 @@ public class JourneyBenchmark extends Fixtures {
 
     /** Where the data-faithful floor's variable writes differ from the journey's, step by step (none when it is faithful). */
     private static void printDifferences(Map<String, Long> journey, Map<String, Long> floor) {
-        java.util.SortedSet<String> keys = new java.util.TreeSet<>(journey.keySet());
+        SortedSet<String> keys = new TreeSet<>(journey.keySet());
         keys.addAll(floor.keySet());
         keys.stream().filter(k -> !journey.getOrDefault(k, 0L).equals(floor.getOrDefault(k, 0L)))
                 .forEach(k -> System.out.printf("  differ: %s: journey %d, floor %d%n", k, journey.getOrDefault(k, 0L),
@@ -178,8 +208,8 @@ public class JourneyBenchmark extends Fixtures {
 
     /** The activity instances in the trees of those roots, by process (the journey's name for the floor's) and activity type. */
     private Map<String, Long> activityTypes(List<String> roots) {
-        String in = String.join(",", java.util.Collections.nCopies(roots.size(), "?"));
-        Map<String, Long> types = new java.util.TreeMap<>();
+        String in = String.join(",", Collections.nCopies(roots.size(), "?"));
+        Map<String, Long> types = new TreeMap<>();
         jdbc.query("select PROC_DEF_KEY_, ACT_TYPE_, count(*) from ACT_HI_ACTINST where ROOT_PROC_INST_ID_ in (" + in + ") "
                 + "group by PROC_DEF_KEY_, ACT_TYPE_", rs -> {
                     types.put("activities " + JourneyVariables.JOURNEY_PROCESS.getOrDefault(rs.getString(1), rs.getString(1)) + " "
@@ -197,8 +227,8 @@ public class JourneyBenchmark extends Fixtures {
 
     /** The rows written in the trees of those root instances, with the runtime variable writes counted as they were made. */
     private Rows rows(List<String> roots, JourneyVariables.Counts variables) {
-        String in = String.join(",", java.util.Collections.nCopies(roots.size(), "?"));
-        java.util.function.ToLongFunction<String> count = table -> jdbc.queryForObject(
+        String in = String.join(",", Collections.nCopies(roots.size(), "?"));
+        ToLongFunction<String> count = table -> jdbc.queryForObject(
                 "select count(*) from " + table + " where ROOT_PROC_INST_ID_ in (" + in + ")", Long.class, roots.toArray());
         return new Rows(variables.created(), variables.updated(), variables.deleted(), count.applyAsLong("ACT_HI_VARINST"),
                 count.applyAsLong("ACT_HI_DETAIL"), count.applyAsLong("ACT_HI_ACTINST"), count.applyAsLong("ACT_HI_TASKINST"),
@@ -224,22 +254,22 @@ public class JourneyBenchmark extends Fixtures {
     }
 
     /** Runs {@code n} units of work on {@code threads} threads and counts those that returned true; any failure fails the run. */
-    private static int inParallel(int threads, int n, java.util.concurrent.Callable<Boolean> work) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    private static int inParallel(int threads, int n, Callable<Boolean> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 results.add(pool.submit(work));
             }
             int done = 0;
-            for (java.util.concurrent.Future<Boolean> r : results) {
+            for (Future<Boolean> r : results) {
                 done += r.get() ? 1 : 0;
             }
             return done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("a journey failed", e.getCause());
         } finally {
             pool.shutdownNow();
@@ -294,7 +324,7 @@ public class JourneyBenchmark extends Fixtures {
         JourneyVariables.step(PlacementSearchProcess.TASK_RESPOND_TO_REFERRAL);
         offerAll(search, root);
         PlacementOption independent = searchService.optionsOf(r.getId()).stream()
-                .filter(o -> !o.isInHouse() && o.getRankPosition() != null).min(java.util.Comparator.comparing(PlacementOption::getRankPosition))
+                .filter(o -> !o.isInHouse() && o.getRankPosition() != null).min(Comparator.comparing(PlacementOption::getRankPosition))
                 .orElseThrow();
         complete(referral, root, PlacementReferralProcess.TASK_SELECT_PLACEMENT, Map.of(PlacementReferralProcess.SELECTED_OPTION_ID, independent.getId(),
                 PlacementReferralProcess.SELECTION_REASON, "Independent carers experienced with autism"));
@@ -302,7 +332,7 @@ public class JourneyBenchmark extends Fixtures {
         complete(referral, root, PlacementReferralProcess.TASK_WRITE_PLACEMENT_PLAN, Map.of(PlacementReferralProcess.PLACEMENT_PLAN_SUMMARY, "Settle; school; contact"));
         Long placementId = placements.placementsOf(child.getId()).get(0).getId();
         complete(referral, root, PlacementReferralProcess.TASK_SEND_NOTIFICATIONS, Map.of(PlacementReferralProcess.LETTERS_SENT, notifications.of(placementId).stream()
-                .filter(n -> n.getChannel() == uk.gov.placements.notification.Notification.Channel.LETTER).map(n -> n.getId().toString()).toList()));
+                .filter(n -> n.getChannel() == Notification.Channel.LETTER).map(n -> n.getId().toString()).toList()));
 
         String reviewsKey = "CHILD-" + child.getId();
         String reviews = instanceOf(reviewsKey);
@@ -351,8 +381,8 @@ public class JourneyBenchmark extends Fixtures {
     }
 
     /** Fires the timer of those jobs that is due first, as if its time had come (journey and floor alike). */
-    private void fireEarliest(org.camunda.bpm.engine.runtime.JobQuery jobs) {
-        managementService.executeJob(jobs.timers().list().stream().min(java.util.Comparator.comparing(Job::getDuedate)).orElseThrow().getId());
+    private void fireEarliest(JobQuery jobs) {
+        managementService.executeJob(jobs.timers().list().stream().min(Comparator.comparing(Job::getDuedate)).orElseThrow().getId());
     }
 
     // ---- the floors
@@ -374,7 +404,7 @@ public class JourneyBenchmark extends Fixtures {
             Map.entry("floorFormD", ContractMonitoringProcess.TASK_SUBMIT_OUTCOME_REPORT),
             Map.entry("floorRate", ContractMonitoringProcess.TASK_REVIEW_MONITORING));
 
-    private final java.util.Set<String> floorsDeployed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> floorsDeployed = ConcurrentHashMap.newKeySet();
 
     /**
      * The journey's shape with no product logic: 17 user tasks with candidate groups, 17 service task runs (11 asynchronous), 13
@@ -394,7 +424,7 @@ public class JourneyBenchmark extends Fixtures {
                 .startEvent().serviceTask().camundaAsyncBefore().camundaExpression("${true}")
                 .userTask("floorReview").camundaCandidateGroups("placements-team").serviceTask().camundaExpression("${true}")
                 .serviceTask().camundaAsyncBefore().camundaExpression("${true}")
-                .subProcess("floorOffers").multiInstance().cardinality("5").<org.camunda.bpm.model.bpmn.builder.SubProcessBuilder>multiInstanceDone().embeddedSubProcess()
+                .subProcess("floorOffers").multiInstance().cardinality("5").<SubProcessBuilder>multiInstanceDone().embeddedSubProcess()
                 .startEvent().userTask("floorOffer").camundaCandidateGroups("provider-0").camundaAsyncAfter().endEvent("floorOffered")
                 .moveToActivity("floorOffer").boundaryEvent("floorOfferDeadline").timerWithDuration("P5D").endEvent("floorNoOffer")
                 .moveToActivity("floorOffers").serviceTask().camundaAsyncBefore().camundaExpression("${true}").endEvent().done();
@@ -442,8 +472,7 @@ public class JourneyBenchmark extends Fixtures {
             models.forEach(JourneyBenchmark::listenEverywhere);
         }
         var deployment = repositoryService.createDeployment().name("benchmark " + prefix);
-        models.forEach(m -> deployment.addModelInstance(m.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)
-                .iterator().next().getId() + ".bpmn", m));
+        models.forEach(m -> deployment.addModelInstance(m.getModelElementsByType(Process.class).iterator().next().getId() + ".bpmn", m));
         deployment.deploy();
     }
 
@@ -452,58 +481,52 @@ public class JourneyBenchmark extends Fixtures {
      * evaluated, or a parallel gateway's join): what the journey's gateways cost the engine, with none of their rules.
      */
     private static void gateways(BpmnModelInstance model, String after, int n, boolean parallel) {
-        org.camunda.bpm.model.bpmn.instance.FlowNode node = model.getModelElementById(after);
-        org.camunda.bpm.model.bpmn.instance.SequenceFlow flow = node.getOutgoing().iterator().next();
-        org.camunda.bpm.model.bpmn.instance.FlowNode target = flow.getTarget();
+        FlowNode node = model.getModelElementById(after);
+        SequenceFlow flow = node.getOutgoing().iterator().next();
+        FlowNode target = flow.getTarget();
         var parent = flow.getParentElement();
         for (int i = 0; i < n; i++) {
-            org.camunda.bpm.model.bpmn.instance.Gateway gateway = parallel
-                    ? model.newInstance(org.camunda.bpm.model.bpmn.instance.ParallelGateway.class)
-                    : model.newInstance(org.camunda.bpm.model.bpmn.instance.ExclusiveGateway.class);
+            Gateway gateway = parallel ? model.newInstance(ParallelGateway.class) : model.newInstance(ExclusiveGateway.class);
             gateway.setId(after + "Gateway" + i);
             parent.addChildElement(gateway);
             target.getIncoming().remove(flow);
             flow.setTarget(gateway);
             gateway.getIncoming().add(flow);
-            org.camunda.bpm.model.bpmn.instance.SequenceFlow next = model.newInstance(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class);
-            next.setId(after + "Flow" + i);
-            parent.addChildElement(next);
-            next.setSource(gateway);
-            gateway.getOutgoing().add(next);
-            next.setTarget(target);
-            target.getIncoming().add(next);
+            SequenceFlow next = connect(model, parent, after + "Flow" + i, gateway, target);
             if (!parallel) {
                 // a condition the engine evaluates and finds false, then the default path: as the journey's decisions go
-                org.camunda.bpm.model.bpmn.instance.SequenceFlow otherwise = model.newInstance(org.camunda.bpm.model.bpmn.instance.SequenceFlow.class);
-                otherwise.setId(after + "Otherwise" + i);
-                parent.addChildElement(otherwise);
-                otherwise.setSource(gateway);
-                gateway.getOutgoing().add(otherwise);
-                otherwise.setTarget(target);
-                target.getIncoming().add(otherwise);
-                org.camunda.bpm.model.bpmn.instance.ConditionExpression condition =
-                        model.newInstance(org.camunda.bpm.model.bpmn.instance.ConditionExpression.class);
-                condition.setTextContent("${false}");
-                otherwise.setConditionExpression(condition);
-                ((org.camunda.bpm.model.bpmn.instance.ExclusiveGateway) gateway).setDefault(next);
+                ConditionExpression never = model.newInstance(ConditionExpression.class);
+                never.setTextContent("${false}");
+                connect(model, parent, after + "Otherwise" + i, gateway, target).setConditionExpression(never);
+                ((ExclusiveGateway) gateway).setDefault(next);
             }
             flow = next;
         }
     }
 
+    private static SequenceFlow connect(BpmnModelInstance model, ModelElementInstance parent, String id, FlowNode source, FlowNode target) {
+        SequenceFlow flow = model.newInstance(SequenceFlow.class);
+        flow.setId(id);
+        parent.addChildElement(flow);
+        flow.setSource(source);
+        source.getOutgoing().add(flow);
+        flow.setTarget(target);
+        target.getIncoming().add(flow);
+        return flow;
+    }
+
     /** {@link JourneyVariables} as the listener of every activity's start and every task's creation and completion. */
     private static void listenEverywhere(BpmnModelInstance model) {
-        for (org.camunda.bpm.model.bpmn.instance.FlowNode node : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class)) {
-            node.builder().camundaExecutionListenerDelegateExpression(org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_START,
-                    "${journeyVariables}");
-            if (node instanceof org.camunda.bpm.model.bpmn.instance.UserTask task) {
-                task.builder().camundaTaskListenerDelegateExpression(org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE, "${journeyVariables}")
-                        .camundaTaskListenerDelegateExpression(org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_COMPLETE, "${journeyVariables}");
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            node.builder().camundaExecutionListenerDelegateExpression(ExecutionListener.EVENTNAME_START, "${journeyVariables}");
+            if (node instanceof UserTask task) {
+                task.builder().camundaTaskListenerDelegateExpression(TaskListener.EVENTNAME_CREATE, "${journeyVariables}")
+                        .camundaTaskListenerDelegateExpression(TaskListener.EVENTNAME_COMPLETE, "${journeyVariables}");
             }
         }
     }
 
-    private final java.util.concurrent.atomic.AtomicLong floorSets = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong floorSets = new AtomicLong();
 
     /**
      * One floor set of that kind: its three processes started and driven as the journey's harness drives the journey,
@@ -538,7 +561,7 @@ public class JourneyBenchmark extends Fixtures {
         for (int step = 0; step < 100; step++) {
             runDueJobsOfTree(root);
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(businessKey).list().stream()
-                    .sorted(java.util.Comparator.comparing(Task::getTaskDefinitionKey)).toList();
+                    .sorted(Comparator.comparing(Task::getTaskDefinitionKey)).toList();
             if (!tasks.isEmpty()) {
                 String current = null;
                 for (Task t : tasks) {

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -63,7 +65,7 @@ public class JourneyVariables extends AbstractProcessEnginePlugin implements His
     enum Kind { CREATE, UPDATE, DELETE }
 
     /** The engine's own variables of a multi-instance activity: the floor's engine writes its own, so they are counted, not replayed. */
-    static final java.util.Set<String> ENGINE_VARIABLES = java.util.Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
+    static final Set<String> ENGINE_VARIABLES = Set.of("loopCounter", "nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances");
 
     /** A step of a harness: its name and its occurrence (the second review's consultation is its own step). */
@@ -379,7 +381,7 @@ public class JourneyVariables extends AbstractProcessEnginePlugin implements His
         }
     }
 
-    private static java.util.stream.Stream<Write> openGroups(List<Write> writes, String process, Placed placed) {
+    private static Stream<Write> openGroups(List<Write> writes, String process, Placed placed) {
         return writes.stream().filter(w -> w.process().equals(process) && w.scope() == Scope.OWN_SCOPE && !placed.scopes.containsValue(w.group()));
     }
 
