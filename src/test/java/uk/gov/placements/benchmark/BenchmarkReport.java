@@ -13,13 +13,13 @@ import uk.gov.placements.TestDatabase;
 
 /**
  * The benchmarks' figures: printed, collected in target/benchmark-figures.md, and with
- * {@code -Dbenchmark.write=true} (mvn verify -Pbenchmark) written below the marker line of
+ * {@code -Dbenchmark.write=true} (mvn verify -Pbenchmark, or one benchmark run alone) written below the marker line of
  * benchmark-results.md with the machine, date and commit. Never asserted.
  */
 final class BenchmarkReport {
     static final Path FIGURES = Path.of("target", "benchmark-figures.md");
     static final Path RESULTS = Path.of("benchmark-results.md");
-    static final String MARKER = "<!-- figures of the latest mvn verify -Pbenchmark run, written by BenchmarkReport -->";
+    static final String MARKER = "<!-- figures of the benchmarks, each section from the run it names, written by BenchmarkReport -->";
 
     private BenchmarkReport() {
     }
@@ -78,7 +78,8 @@ final class BenchmarkReport {
     }
 
     static synchronized void section(String title, String database, List<String> lines) {
-        StringBuilder md = new StringBuilder("\n### " + title + " (" + database + ")\n\n");
+        String heading = "### " + title + " (" + database + ")";
+        StringBuilder md = new StringBuilder("\n" + heading + "\n\n");
         lines.forEach(l -> md.append(l.startsWith("ratio") ? l + "\n\n" : "- " + l + "\n"));
         System.out.print(md);
         try {
@@ -86,15 +87,31 @@ final class BenchmarkReport {
             Files.writeString(FIGURES, md, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             if (Boolean.getBoolean("benchmark.write")) {
                 String results = Files.exists(RESULTS) ? Files.readString(RESULTS) : "# Benchmark results\n\n" + MARKER + "\n";
-                int at = results.indexOf(MARKER);
-                String head = at < 0 ? results + "\n" + MARKER : results.substring(0, at + MARKER.length());
-                String machine = "\n\nMachine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                        + ", " + System.getProperty("os.name") + "; date " + LocalDate.now() + "; commit " + commit()
-                        + "\n";
-                Files.writeString(RESULTS, head + machine + Files.readString(FIGURES), StandardCharsets.UTF_8);
+                String run = "Run: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                        + ", " + System.getProperty("os.name") + "; date " + LocalDate.now() + "; commit " + commit() + "\n\n";
+                Files.writeString(RESULTS, replaceSection(results, heading, md.toString().replaceFirst("\n\n", "\n\n" + run)),
+                        StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The results with the section under that heading below the marker replaced by this one (added at the end when it is
+     * new), the others kept: the benchmarks can run apart (the standing load alone takes an hour) and each section says
+     * which run wrote it.
+     */
+    static String replaceSection(String results, String heading, String section) {
+        int at = results.indexOf(MARKER);
+        String head = at < 0 ? results.stripTrailing() + "\n\n" + MARKER : results.substring(0, at + MARKER.length());
+        String below = at < 0 ? "" : results.substring(at + MARKER.length());
+        int start = below.indexOf("\n" + heading + "\n");
+        if (start < 0) {
+            return head + below.stripTrailing() + "\n\n" + section.strip() + "\n";
+        }
+        int end = below.indexOf("\n### ", start + heading.length() + 1);
+        String rest = end < 0 ? "" : "\n\n" + below.substring(end + 1).strip();
+        return head + below.substring(0, start).stripTrailing() + "\n\n" + section.strip() + rest + "\n";
     }
 }
