@@ -4,11 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface IroReviewRepository extends JpaRepository<IroReview, Long> {
-    Optional<IroReview> findFirstByChildIdAndStatusOrderBySequenceNumberDesc(Long childId, IroReview.Status status);
+    // JPQL, where a derived query would do: Hibernate translates a JPQL string to SQL once, a derived query's criteria on
+    // every call (these run at most steps of a referral: benchmark-results.md, "The product's own cost")
+    @Query("select r from IroReview r where r.childId = :childId and r.status = :status order by r.sequenceNumber desc limit 1")
+    Optional<IroReview> findFirstByChildIdAndStatusOrderBySequenceNumberDesc(@Param("childId") Long childId, @Param("status") IroReview.Status status);
 
-    List<IroReview> findByChildIdOrderBySequenceNumberAsc(Long childId);
+    @Query("select r from IroReview r where r.childId = :childId order by r.sequenceNumber asc")
+    List<IroReview> findByChildIdOrderBySequenceNumberAsc(@Param("childId") Long childId);
 
     /** Overdue: still scheduled with its due date passed (due before today). */
     long countByCouncilAndStatusAndDueDateBefore(String council, IroReview.Status status, LocalDate today);
