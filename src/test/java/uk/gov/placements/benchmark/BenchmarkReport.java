@@ -60,6 +60,19 @@ final class BenchmarkReport {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toMillis() / 1000.0).orElse(-1.0);
     }
 
+    /**
+     * The machine's load averages (1, 5 and 15 minutes) as the section is written, where the system says: on a shared
+     * machine they tell a reader whether other work ran beside the benchmark.
+     */
+    static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return "; load average " + load[0] + ", " + load[1] + ", " + load[2];
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     static String commit() {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
@@ -88,7 +101,7 @@ final class BenchmarkReport {
             if (Boolean.getBoolean("benchmark.write")) {
                 String results = Files.exists(RESULTS) ? Files.readString(RESULTS) : "# Benchmark results\n\n" + MARKER + "\n";
                 String run = "Run: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                        + ", " + System.getProperty("os.name") + "; date " + LocalDate.now() + "; commit " + commit() + "\n\n";
+                        + ", " + System.getProperty("os.name") + "; date " + LocalDate.now() + "; commit " + commit() + loadAverage() + "\n\n";
                 Files.writeString(RESULTS, replaceSection(results, heading, md.toString().replaceFirst("\n\n", "\n\n" + run)),
                         StandardCharsets.UTF_8);
             }
