@@ -8,10 +8,10 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface IroReviewRepository extends JpaRepository<IroReview, Long> {
-    // JPQL, where a derived query would do: Hibernate translates a JPQL string to SQL once, a derived query's criteria on
-    // every call (these run at most steps of a referral: benchmark-results.md, "The product's own cost")
+    // JPQL, not derived: Hibernate caches a JPQL query's SQL, a derived query's it builds at each call (benchmark-results.md)
     @Query("select r from IroReview r where r.childId = :childId and r.status = :status order by r.sequenceNumber desc limit 1")
-    Optional<IroReview> findFirstByChildIdAndStatusOrderBySequenceNumberDesc(@Param("childId") Long childId, @Param("status") IroReview.Status status);
+    Optional<IroReview> findFirstByChildIdAndStatusOrderBySequenceNumberDesc(@Param("childId") Long childId,
+                                                                         @Param("status") IroReview.Status status);
 
     @Query("select r from IroReview r where r.childId = :childId order by r.sequenceNumber asc")
     List<IroReview> findByChildIdOrderBySequenceNumberAsc(@Param("childId") Long childId);

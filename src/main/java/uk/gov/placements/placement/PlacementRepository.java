@@ -9,8 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface PlacementRepository extends JpaRepository<Placement, Long> {
-    // JPQL, where a derived query would do: Hibernate translates a JPQL string to SQL once, a derived query's criteria on
-    // every call (these run at most steps of a referral: benchmark-results.md, "The product's own cost")
+    // JPQL, not derived: Hibernate caches a JPQL query's SQL, a derived query's it builds at each call (benchmark-results.md)
     @Query("select p from Placement p where p.childId = :childId order by p.startDate asc, p.id asc")
     List<Placement> findByChildIdOrderByStartDateAscIdAsc(@Param("childId") Long childId);
 
