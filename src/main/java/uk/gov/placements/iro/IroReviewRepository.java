@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface IroReviewRepository extends JpaRepository<IroReview, Long> {
-    // JPQL, not derived: Hibernate caches a JPQL query's SQL, a derived query's it builds at each call (benchmark-results.md)
+    // JPQL, not derived: Hibernate caches a JPQL query's SQL and builds a derived query's again at each call (benchmark-results.md)
     @Query("select r from IroReview r where r.childId = :childId and r.status = :status order by r.sequenceNumber desc limit 1")
     Optional<IroReview> findFirstByChildIdAndStatusOrderBySequenceNumberDesc(@Param("childId") Long childId,
                                                                          @Param("status") IroReview.Status status);

@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface PlacementRepository extends JpaRepository<Placement, Long> {
-    // JPQL, not derived: Hibernate caches a JPQL query's SQL, a derived query's it builds at each call (benchmark-results.md)
+    // JPQL, not derived: Hibernate caches a JPQL query's SQL and builds a derived query's again at each call (benchmark-results.md)
     @Query("select p from Placement p where p.childId = :childId order by p.startDate asc, p.id asc")
     List<Placement> findByChildIdOrderByStartDateAscIdAsc(@Param("childId") Long childId);
 

@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 interface ProviderReferralRepository extends JpaRepository<ProviderReferral, Long> {
-    // JPQL, not derived: Hibernate caches a JPQL query's SQL, a derived query's it builds at each call (benchmark-results.md)
+    // JPQL, not derived: Hibernate caches a JPQL query's SQL and builds a derived query's again at each call (benchmark-results.md)
     @Query("select p from ProviderReferral p where p.referralId = :referralId order by p.id asc")
     List<ProviderReferral> findByReferralIdOrderByIdAsc(@Param("referralId") Long referralId);
 
