@@ -69,8 +69,7 @@ class ReferralTasks {
             case TASK_SELECT_PLACEMENT -> {
                 // a choice is asked afresh each time: an earlier round's "search again" must not decide this one
                 TaskView choose = presenter.present(taskId, r, "Choose a placement", null).remove(SEARCH_AGAIN);
-                presenter.showOptions(taskId, r.getId(), true);
-                presenter.showProviderAnswers(taskId, r);
+                presenter.showRankedOptionsAndAnswers(taskId, r);
                 yield presenter.dueIn(choose, r, 48);
             }
             case TASK_APPROVE_PLACEMENT -> {
@@ -78,8 +77,7 @@ class ReferralTasks {
                 String approvers = referrals.routeApproval(r.getId(), routing.approverGroup(r.getId()));
                 PlacementOption o = search.option(r.getSelectedOptionId());
                 TaskView approve = presenter.present(taskId, r, "Approve placement", UkFormat.money(o.getWeeklyFee()) + " a week").onlyFor(approvers);
-                presenter.showOptions(taskId, r.getId(), true);
-                presenter.showProviderAnswers(taskId, r);
+                presenter.showRankedOptionsAndAnswers(taskId, r);
                 presenter.display().show(taskId, "selectedSummary", selected(r, o));
                 presenter.display().show(taskId, "waiverSummary", presenter.waiverDecision(r));
                 yield presenter.dueIn(approve, r, 48);

@@ -145,13 +145,24 @@ public class TaskPresenter {
      * {@value #TOP_OPTION_ID} names the top-ranked option, so the form can ask a reason for any other choice.
      */
     public void showOptions(String taskId, Long referralId, boolean rankedOnly) {
+        showOptions(taskId, referralId, rankedOnly, search.providerReferralsOf(referralId));
+    }
+
+    /** The ranked options and the answers of the providers asked this round, from one read of the referral's provider referrals. */
+    public void showRankedOptionsAndAnswers(String taskId, Referral r) {
+        List<ProviderReferral> providerReferrals = search.providerReferralsOf(r.getId());
+        showOptions(taskId, r.getId(), true, providerReferrals);
+        showProviderAnswers(taskId, r, providerReferrals);
+    }
+
+    private void showOptions(String taskId, Long referralId, boolean rankedOnly, List<ProviderReferral> providerReferrals) {
         List<PlacementOption> all = search.optionsOf(referralId).stream()
                 .filter(o -> !rankedOnly || o.getRankPosition() != null)
                 .sorted(PlacementOption.RANK_ORDER)
                 .toList();
         Map<Long, String> ratings = monitoringRatings.latestRatings(all.stream().filter(o -> !o.isInHouse())
                 .map(PlacementOption::getProviderId).filter(Objects::nonNull).collect(Collectors.toSet()));
-        Map<Long, ProviderReferral> answers = search.providerReferralsOf(referralId).stream()
+        Map<Long, ProviderReferral> answers = providerReferrals.stream()
                 .collect(Collectors.toMap(ProviderReferral::getId, pr -> pr));
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Map<String, Object>> choices = new ArrayList<>();
@@ -205,8 +216,8 @@ public class TaskPresenter {
      * Every independent provider asked in the referral's current search round and its answer: the offer, the reason it
      * declined, or that it did not answer by its deadline; those that never answered are named again at the end.
      */
-    public void showProviderAnswers(String taskId, Referral r) {
-        List<ProviderReferral> asked = askedThisRound(r);
+    private void showProviderAnswers(String taskId, Referral r, List<ProviderReferral> providerReferrals) {
+        List<ProviderReferral> asked = askedThisRound(r, providerReferrals);
         StringBuilder s = new StringBuilder("**Independent providers asked**\n\n");
         if (asked.isEmpty()) {
             s.append("None: ").append(Boolean.TRUE.equals(r.getRestrictToInHouse()) ? "the search was kept to the council's own provision."
@@ -239,10 +250,10 @@ public class TaskPresenter {
      * The providers asked in the current round: those sent the referral since the round's in-house review (each round
      * reviews its in-house options before it asks anyone), so an earlier round's silence is not counted against this one.
      */
-    List<ProviderReferral> askedThisRound(Referral r) {
+    private List<ProviderReferral> askedThisRound(Referral r, List<ProviderReferral> providerReferrals) {
         Instant roundStart = decisionRecords.ofReferral(r.getId()).stream()
                 .filter(d -> "IN_HOUSE_REVIEW".equals(d.getKind())).map(DecisionRecord::getDecidedAt).reduce((a, b) -> b).orElse(Instant.EPOCH);
-        return search.providerReferralsOf(r.getId()).stream().filter(pr -> !pr.getSentAt().isBefore(roundStart)).toList();
+        return providerReferrals.stream().filter(pr -> !pr.getSentAt().isBefore(roundStart)).toList();
     }
 
     /** What the provider wrote, with its offer, of how the placement meets the child's needs. */

@@ -53,8 +53,7 @@ class SearchTasks {
             case TASK_RESPOND_TO_REFERRAL -> presentToProvider(taskId, r, providerReferrals.get(providerReferralId));
             case TASK_APPROVE_PROCUREMENT_WAIVER -> {
                 TaskView view = presenter.present(taskId, r, "Procurement waiver", "fewer than two written offers");
-                presenter.showOptions(taskId, r.getId(), true);
-                presenter.showProviderAnswers(taskId, r);
+                presenter.showRankedOptionsAndAnswers(taskId, r);
                 presenter.display().show(taskId, "commitmentSummary", presenter.commitment(r));
                 yield presenter.dueIn(view, 24);
             }
